@@ -1,0 +1,127 @@
+import { randomBytes } from 'node:crypto'
+import { buildApp } from '../server/app.ts'
+import { DatabaseUnavailableError, openDatabase } from '../store/connect.ts'
+import type { Db } from '../store/database.ts'
+import { migrateToLatest } from '../store/migrate.ts'
+import { loadDemoData, readDemoData } from '../store/seed/load-demo.ts'
+import { demoUsers, isDatabaseEmpty, upsertDemoUsers } from '../store/seed/demo-users.ts'
+
+/** An error whose message is shown as is, on one line, with a non-zero exit. */
+export class CliError extends Error {}
+
+export interface CliOptions {
+  readonly db?: string | undefined
+  readonly port?: string | undefined
+  readonly host?: string | undefined
+  readonly demo?: boolean | undefined
+}
+
+const defaultDatabase = 'var/liaison.db'
+
+export async function runCommand(positionals: string[], options: CliOptions): Promise<number> {
+  const [command, ...extra] = positionals
+  if (extra.length > 0) {
+    throw new CliError(`unexpected argument '${extra[0]}'. Try 'liaison --help'.`)
+  }
+  switch (command) {
+    case 'serve':
+      return serve(options)
+    case 'migrate':
+      return withDatabase(options, async (db) => {
+        const applied = await migrateToLatest(db)
+        console.log(applied.length === 0 ? 'Schema is up to date.' : `Applied: ${applied.join(', ')}`)
+        return 0
+      })
+    case 'seed':
+      if (options.demo !== true) {
+        throw new CliError("seed needs a dataset: use 'liaison seed --demo'.")
+      }
+      return withDatabase(options, async (db) => {
+        await migrateToLatest(db)
+        await seedDemo(db)
+        return 0
+      })
+    default:
+      throw new CliError(`unknown command '${command}'. Try 'liaison --help'.`)
+  }
+}
+
+function databaseLocation(options: CliOptions): string {
+  return options.db ?? process.env.DATABASE_URL ?? defaultDatabase
+}
+
+async function open(options: CliOptions): Promise<Db> {
+  try {
+    return await openDatabase(databaseLocation(options))
+  } catch (error) {
+    if (error instanceof DatabaseUnavailableError) {
+      throw new CliError(error.message)
+    }
+    throw error
+  }
+}
+
+async function withDatabase(options: CliOptions, work: (db: Db) => Promise<number>): Promise<number> {
+  const db = await open(options)
+  try {
+    return await work(db)
+  } finally {
+    await db.close()
+  }
+}
+
+async function seedDemo(db: Db): Promise<void> {
+  const now = new Date()
+  await loadDemoData(db, await readDemoData(), now)
+  const fromEnvironment = process.env.LIAISON_DEMO_PASSWORD
+  const password =
+    fromEnvironment !== undefined && fromEnvironment !== '' ? fromEnvironment : randomBytes(9).toString('base64url')
+  await upsertDemoUsers(db, password, now)
+  console.log(`Demo data loaded into ${db.location}.`)
+  console.log('Sign in as any of these users:')
+  for (const user of demoUsers) {
+    console.log(`  ${user.username.padEnd(6)} ${user.displayName} (${user.kind}, cleared to ${user.clearance})`)
+  }
+  console.log(
+    fromEnvironment ? '  password: the value of LIAISON_DEMO_PASSWORD' : `  password: ${password}  (set LIAISON_DEMO_PASSWORD to choose one)`,
+  )
+}
+
+function parsePort(options: CliOptions): number {
+  const text = options.port ?? process.env.PORT ?? '3000'
+  const port = Number(text)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new CliError(`--port must be a whole number from 0 to 65535, not '${text}'.`)
+  }
+  return port
+}
+
+async function serve(options: CliOptions): Promise<number> {
+  const port = parsePort(options)
+  const host = options.host ?? process.env.HOST ?? '127.0.0.1'
+  const db = await open(options)
+  await migrateToLatest(db)
+  if (await isDatabaseEmpty(db)) {
+    await seedDemo(db)
+  }
+  const app = await buildApp({ db, logger: process.env.LIAISON_LOG === '1', secureCookies: process.env.LIAISON_SECURE_COOKIES === '1' })
+  try {
+    await app.listen({ port, host })
+  } catch (error) {
+    await app.close()
+    await db.close()
+    throw new CliError(`cannot listen on ${host}:${port}: ${(error as Error).message}`)
+  }
+  const address = app.server.address()
+  const actualPort = typeof address === 'object' && address !== null ? address.port : port
+  console.log(`Liaison is running at http://${host === '0.0.0.0' ? 'localhost' : host}:${actualPort}/ (database: ${db.location})`)
+  console.log(`API docs: http://${host === '0.0.0.0' ? 'localhost' : host}:${actualPort}/api/docs`)
+  const stop = async () => {
+    await app.close()
+    await db.close()
+    process.exit(0)
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+  return 0
+}

@@ -1,0 +1,65 @@
+import { parseArgs } from 'node:util'
+import { CliError, runCommand } from './commands.ts'
+
+const usage = `Usage: liaison <command> [options]
+
+Commands:
+  serve     Start the web app and API (migrates, and loads the demo data into an empty database)
+  migrate   Bring the database schema up to date
+  seed      Load data: --demo loads the reference dataset and (re)sets the demo users' password
+
+Options:
+  --db <path|url>   SQLite file (default var/liaison.db) or postgres:// URL; env DATABASE_URL
+  --port <n>        Port for serve (default 3000); env PORT
+  --host <addr>     Address for serve (default 127.0.0.1); env HOST
+  --demo            With seed: load the demo dataset
+  -h, --help        Show this help
+
+Environment:
+  LIAISON_DEMO_PASSWORD   Password of the demo users (staff, fra, jpn, kor); random when unset
+`
+
+async function main(argv: string[]): Promise<number> {
+  let parsed: ReturnType<typeof parse>
+  try {
+    parsed = parse(argv)
+  } catch (error) {
+    console.error(`liaison: ${(error as Error).message}. Try 'liaison --help'.`)
+    return 2
+  }
+  const { values, positionals } = parsed
+  if (values.help === true || positionals.length === 0) {
+    console.log(usage)
+    return positionals.length === 0 && values.help !== true ? 2 : 0
+  }
+  try {
+    return await runCommand(positionals, values)
+  } catch (error) {
+    if (error instanceof CliError) {
+      console.error(`liaison: ${error.message}`)
+      return 1
+    }
+    console.error(`liaison: unexpected error: ${(error as Error).message}`)
+    return 1
+  }
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      db: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      demo: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  })
+}
+
+const code = await main(process.argv.slice(2))
+if (code !== 0) {
+  process.exit(code)
+}

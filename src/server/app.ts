@@ -1,0 +1,51 @@
+import { fileURLToPath } from 'node:url'
+import cookie from '@fastify/cookie'
+import Fastify, { type FastifyInstance } from 'fastify'
+import { validatorCompiler } from 'fastify-type-provider-zod'
+import type { Db } from '../store/database.ts'
+import { registerAuthentication } from './authenticate.ts'
+import { frameworkRoutes } from './frameworks/routes.ts'
+import { memberRoutes } from './members/routes.ts'
+import { registerApiDocs, registerOpenApi } from './openapi.ts'
+import { partnerRoutes } from './partners/routes.ts'
+import { registerProblemHandlers } from './problem.ts'
+import { sessionRoutes } from './session/routes.ts'
+import { registerWebApp } from './web.ts'
+
+export interface AppOptions {
+  readonly db: Db
+  /** The clock; tests pass a fixed one. */
+  readonly now?: () => Date
+  readonly secureCookies?: boolean
+  /** Folder of the built web app. */
+  readonly webRoot?: string
+  readonly logger?: boolean
+}
+
+export const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url))
+
+/** Builds the whole HTTP application without listening, so tests and the CLI share it. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { db } = options
+  const now = options.now ?? (() => new Date())
+  const app = Fastify({ logger: options.logger ?? false, trustProxy: true })
+  app.setValidatorCompiler(validatorCompiler)
+  // Presenters build every body field by field (a whitelist), so responses are written as they
+  // are; the API tests check each body against its Zod schema instead of paying for it per request.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data))
+  registerProblemHandlers(app)
+  await app.register(cookie)
+  registerAuthentication(app, db, now)
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff')
+    reply.header('referrer-policy', 'same-origin')
+  })
+  await registerOpenApi(app)
+  await app.register(sessionRoutes, { db, now, secureCookies: options.secureCookies ?? false })
+  await app.register(partnerRoutes, { db })
+  await app.register(frameworkRoutes, { db, now })
+  await app.register(memberRoutes, { db })
+  await registerApiDocs(app)
+  await registerWebApp(app, options.webRoot ?? defaultWebRoot)
+  return app
+}

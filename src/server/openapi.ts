@@ -1,0 +1,40 @@
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import type { FastifyInstance } from 'fastify'
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod'
+import { errorCatalogue } from './error-catalogue.ts'
+
+/** Registers the OpenAPI 3.1 document, generated from the routes' Zod schemas. Call before routes. */
+export async function registerOpenApi(app: FastifyInstance): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Liaison API',
+        version: '1.0.0',
+        description:
+          'Partnership programmes, frameworks and engagements of an alliance and its partners. Every read is filtered by the caller’s marking rights. Errors are RFC 9457 problem+json; see /api/docs/errors.',
+      },
+      tags: [
+        { name: 'session', description: 'Sign in and out' },
+        { name: 'partners', description: 'Partner countries and their relationship history' },
+        { name: 'frameworks', description: 'Partnership frameworks and membership over time' },
+        { name: 'members', description: 'Member states of the alliance' },
+      ],
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'liaison_session' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  })
+}
+
+/** Serves the document and the human docs once every route is registered. */
+export async function registerApiDocs(app: FastifyInstance): Promise<void> {
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+  app.get('/api/docs/errors', { schema: { hide: true } }, async (_request, reply) =>
+    reply.type('text/html; charset=utf-8').send(errorCatalogue()),
+  )
+  await app.register(swaggerUi, { routePrefix: '/api/docs' })
+}

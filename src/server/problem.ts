@@ -1,0 +1,105 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
+import { DomainError, type DomainErrorCode } from '../domain/errors.ts'
+
+/** Where each error code is explained; the fragment names the code. */
+export const problemTypeBase = '/api/docs/errors#'
+
+const problems: Record<DomainErrorCode, { status: number; title: string }> = {
+  'not-found': { status: 404, title: 'Not found' },
+  forbidden: { status: 403, title: 'Not allowed' },
+  unauthenticated: { status: 401, title: 'Sign-in required' },
+  'invalid-input': { status: 400, title: 'Invalid request' },
+  'stale-version': { status: 409, title: 'Changed by someone else' },
+  conflict: { status: 409, title: 'Conflict' },
+  'invalid-state': { status: 409, title: 'Not possible in the current state' },
+}
+
+interface ProblemIssue {
+  readonly in: string
+  readonly pointer: string
+  readonly detail: string
+}
+
+interface ProblemBody {
+  readonly type: string
+  readonly title: string
+  readonly status: number
+  readonly detail: string
+  readonly errors?: ProblemIssue[]
+  /** Extension members (RFC 9457 §3.2), e.g. the current version on a 409. */
+  readonly extensions?: Readonly<Record<string, unknown>>
+}
+
+const locations: Record<string, string> = { querystring: 'query', body: 'body', params: 'path', headers: 'header' }
+
+export function sendProblem(reply: FastifyReply, request: FastifyRequest, body: ProblemBody) {
+  const { extensions, ...standard } = body
+  return reply
+    .code(body.status)
+    .type('application/problem+json')
+    .send({ ...extensions, ...standard, instance: request.url })
+}
+
+function validationProblem(error: FastifyError): ProblemBody {
+  const where = locations[error.validationContext ?? 'body'] ?? 'body'
+  const issues: ProblemIssue[] = (error.validation ?? []).map((issue) => {
+    const keys = (issue.params as { keys?: unknown }).keys
+    const field = Array.isArray(keys) && issue.instancePath === '/' ? `/${keys.join(',')}` : issue.instancePath
+    return { in: where, pointer: `#${field === '/' ? '' : field}`, detail: issue.message ?? 'Invalid value' }
+  })
+  const detail = issues
+    .map((issue) => `${issue.pointer === '#' ? where : issue.pointer.slice(2)}: ${issue.detail}`)
+    .join('; ')
+  return {
+    type: `${problemTypeBase}invalid-input`,
+    title: 'Invalid request',
+    status: 400,
+    detail: `The ${where === 'query' ? 'query' : where} is not valid. ${detail}`,
+    errors: issues,
+  }
+}
+
+/** Renders every error as RFC 9457 problem+json. 5xx answers never echo internal messages. */
+export function registerProblemHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof DomainError) {
+      const { status, title } = problems[error.code]
+      return sendProblem(reply, request, {
+        type: `${problemTypeBase}${error.code}`,
+        title,
+        status,
+        detail: error.message,
+        extensions: error.details,
+      })
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      return sendProblem(reply, request, validationProblem(error))
+    }
+    const status = error.statusCode ?? 500
+    if (status >= 400 && status < 500) {
+      return sendProblem(reply, request, {
+        type: `${problemTypeBase}${error.code ?? 'bad-request'}`,
+        title: 'Invalid request',
+        status,
+        detail: error.message,
+      })
+    }
+    request.log.error({ err: error }, 'request failed')
+    return sendProblem(reply, request, {
+      type: `${problemTypeBase}internal`,
+      title: 'Internal error',
+      status: 500,
+      detail: 'Something went wrong on our side. It has been logged; try again later.',
+    })
+  })
+
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, request, {
+      type: `${problemTypeBase}not-found`,
+      title: 'Not found',
+      status: 404,
+      detail: `There is no ${request.method} ${request.url.split('?')[0]}.`,
+    }),
+  )
+}

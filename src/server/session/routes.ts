@@ -1,0 +1,92 @@
+import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { Problem } from '../../contract/common.ts'
+import { PrincipalView, SignIn } from '../../contract/session.ts'
+import { DomainError } from '../../domain/errors.ts'
+import type { Principal } from '../../domain/principal.ts'
+import { recordAudit } from '../../store/audit-store.ts'
+import type { Db } from '../../store/database.ts'
+import { decoyHash, verifyPassword } from '../../store/password.ts'
+import { createSession, deleteSession } from '../../store/session-store.ts'
+import { findUserByUsername, principalOf } from '../../store/user-store.ts'
+import { sessionCookie } from '../authenticate.ts'
+
+export interface SessionOptions {
+  readonly db: Db
+  readonly now: () => Date
+  /** Send the cookie only over HTTPS; on by default outside development. */
+  readonly secureCookies: boolean
+}
+
+export function presentPrincipal(principal: Principal): z.infer<typeof PrincipalView> {
+  return {
+    kind: principal.kind,
+    username: principal.username,
+    displayName: principal.displayName,
+    country: principal.country,
+    clearance: principal.clearance,
+    roles: [...principal.roles].sort(),
+  }
+}
+
+export async function sessionRoutes(app: FastifyInstance, { db, now, secureCookies }: SessionOptions) {
+  const api = app.withTypeProvider<ZodTypeProvider>()
+
+  api.get(
+    '/api/v1/session',
+    {
+      schema: {
+        tags: ['session'],
+        summary: 'Who am I',
+        description: 'The signed-in principal, or the public principal when signed out.',
+        response: { 200: PrincipalView },
+      },
+    },
+    async (request) => presentPrincipal(request.principal),
+  )
+
+  api.post(
+    '/api/v1/session',
+    {
+      schema: {
+        tags: ['session'],
+        summary: 'Sign in',
+        body: SignIn,
+        response: { 200: PrincipalView, 400: Problem, 401: Problem },
+      },
+    },
+    async (request, reply) => {
+      const { username, password } = request.body
+      const user = await findUserByUsername(db, username)
+      // Verify against a decoy when the user is unknown, so timing does not reveal usernames.
+      const valid = await verifyPassword(user?.password_hash ?? (await decoyHash), password)
+      if (user === null || !valid) {
+        throw new DomainError('unauthenticated', 'The username or password is not correct.')
+      }
+      const at = now()
+      const { token, expiresAt } = await createSession(db, user.id, at)
+      const principal = principalOf(user)
+      await recordAudit(db.kysely, principal, { action: 'sign-in', entity: 'user', entityId: user.id }, at)
+      setSessionCookie(reply, token, expiresAt, secureCookies)
+      return presentPrincipal(principal)
+    },
+  )
+
+  api.delete(
+    '/api/v1/session',
+    { schema: { tags: ['session'], summary: 'Sign out', response: { 204: z.null() } } },
+    async (request, reply) => {
+      const token = request.cookies[sessionCookie]
+      if (token !== undefined) {
+        await deleteSession(db, token)
+      }
+      reply.clearCookie(sessionCookie, { path: '/' })
+      return reply.code(204).send(null)
+    },
+  )
+}
+
+function setSessionCookie(reply: FastifyReply, token: string, expires: Date, secure: boolean): void {
+  reply.setCookie(sessionCookie, token, { path: '/', httpOnly: true, sameSite: 'strict', secure, expires })
+}

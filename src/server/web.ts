@@ -1,0 +1,25 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import fastifyStatic from '@fastify/static'
+import type { FastifyInstance } from 'fastify'
+import { DomainError } from '../domain/errors.ts'
+
+const missingBuild = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Liaison</title></head>
+<body><main><h1>Liaison</h1><p>The web app has not been built. Run <code>npm run build</code>, or start with <code>npm start</code>.</p>
+<p>The API is available at <a href="/api/docs">/api/docs</a>.</p></main></body></html>`
+
+/** Serves the built single-page app; any other non-API path gets index.html for client routing. */
+export async function registerWebApp(app: FastifyInstance, webRoot: string): Promise<void> {
+  const indexFile = join(webRoot, 'index.html')
+  const hasBuild = existsSync(indexFile)
+  if (hasBuild) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false })
+  }
+  const indexHtml = hasBuild ? readFileSync(indexFile, 'utf8') : missingBuild
+  app.get('/*', { schema: { hide: true } }, async (request, reply) => {
+    if (request.url.startsWith('/api/')) {
+      throw new DomainError('not-found', `There is no GET ${request.url.split('?')[0]}.`)
+    }
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml)
+  })
+}

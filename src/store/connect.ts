@@ -1,0 +1,68 @@
+import { mkdirSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import SQLite from 'better-sqlite3'
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import pg from 'pg'
+import type { Database, Db } from './database.ts'
+
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//.test(location)
+}
+
+/** Hides the password in a connection URL so that it can be shown in messages. */
+export function redactLocation(location: string): string {
+  return location.replace(/(postgres(?:ql)?:\/\/[^:/@]+):[^@]*@/, '$1:***@')
+}
+
+/** Thrown when the database cannot be reached or opened; carries a message a person can act on. */
+export class DatabaseUnavailableError extends Error {
+  override name = 'DatabaseUnavailableError'
+}
+
+/**
+ * Opens the database at `location`: a `postgres://` URL, or else a SQLite file path (created,
+ * with its folder, if missing). The connection is checked before returning.
+ */
+export async function openDatabase(location: string): Promise<Db> {
+  return isPostgresUrl(location) ? openPostgres(location) : openSqlite(location)
+}
+
+function openSqlite(file: string): Db {
+  const path = resolve(file)
+  let sqlite: SQLite.Database
+  try {
+    mkdirSync(dirname(path), { recursive: true })
+    sqlite = new SQLite(path)
+    // WAL lets readers run beside the one writer; NORMAL sync is safe with WAL (a crash may lose
+    // the last commits not yet checkpointed only on power loss, never corrupt the file).
+    sqlite.pragma('journal_mode = WAL')
+    sqlite.pragma('synchronous = NORMAL')
+    sqlite.pragma('foreign_keys = ON')
+    sqlite.pragma('busy_timeout = 5000')
+  } catch (error) {
+    throw new DatabaseUnavailableError(`Cannot open SQLite database ${path}: ${(error as Error).message}`)
+  }
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  return {
+    kysely,
+    engine: 'sqlite',
+    location: path,
+    sqlite,
+    close: () => kysely.destroy(),
+  }
+}
+
+async function openPostgres(url: string): Promise<Db> {
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 })
+  try {
+    const client = await pool.connect()
+    client.release()
+  } catch (error) {
+    await pool.end().catch(() => undefined)
+    throw new DatabaseUnavailableError(
+      `Cannot connect to PostgreSQL at ${redactLocation(url)}: ${(error as Error).message || 'connection refused'}`,
+    )
+  }
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  return { kysely, engine: 'postgres', location: redactLocation(url), sqlite: null, close: () => kysely.destroy() }
+}

@@ -1,0 +1,133 @@
+import type BetterSqlite3 from 'better-sqlite3'
+import type { Kysely } from 'kysely'
+
+/**
+ * Table types for Kysely. Dates are ISO text (YYYY-MM-DD, or full ISO instants for timestamps) in
+ * both engines, so ordering and comparison behave the same. Booleans are 0/1 integers for the same
+ * reason. Every marked table has `classification` (rank, 0 = PUBLIC) and `releasable_to`
+ * ("|JPN|KOR|", or "" for alliance only).
+ */
+export interface Database {
+  country: CountryTable
+  member: MemberTable
+  partner: PartnerTable
+  framework: FrameworkTable
+  framework_membership: FrameworkMembershipTable
+  relationship_event: RelationshipEventTable
+  priority_area: PriorityAreaTable
+  app_user: AppUserTable
+  user_session: UserSessionTable
+  audit_log: AuditLogTable
+}
+
+export interface MarkedColumns {
+  classification: number
+  releasable_to: string
+}
+
+export interface CountryTable {
+  code: string
+  name: string
+  capital: string | null
+  time_zone: string
+}
+
+export interface MemberTable extends MarkedColumns {
+  country_code: string
+  accession_date: string
+  accession_precision: string
+}
+
+export interface PartnerTable extends MarkedColumns {
+  country_code: string
+  status: string
+  summary: string
+  dialogue_date: string | null
+  dialogue_precision: string | null
+  version: number
+}
+
+export interface FrameworkTable extends MarkedColumns {
+  id: string
+  name: string
+  short_name: string
+  formal: number
+  started_date: string | null
+  started_precision: string | null
+  description: string
+  source: string | null
+  version: number
+}
+
+export interface FrameworkMembershipTable extends MarkedColumns {
+  id: string
+  framework_id: string
+  country_code: string
+  from_date: string | null
+  from_precision: string | null
+  to_date: string | null
+  to_precision: string | null
+  status: string
+  note: string | null
+}
+
+export interface RelationshipEventTable extends MarkedColumns {
+  id: string
+  partner_code: string
+  kind: string
+  title: string
+  description: string
+  event_date: string
+  event_precision: string
+  source: string | null
+  confidence: string
+  illustrative: number
+  version: number
+}
+
+export interface PriorityAreaTable {
+  id: string
+  name: string
+}
+
+export interface AppUserTable {
+  id: string
+  username: string
+  password_hash: string
+  kind: string
+  country_code: string | null
+  clearance: number
+  display_name: string
+  roles: string
+  created_at: string
+}
+
+export interface UserSessionTable {
+  id: string
+  user_id: string
+  created_at: string
+  expires_at: string
+}
+
+export interface AuditLogTable {
+  id: string
+  at: string
+  actor: string | null
+  action: string
+  entity: string
+  entity_id: string
+  details: string
+}
+
+export type Engine = 'sqlite' | 'postgres'
+
+/** An open database: the Kysely instance plus which engine is behind it. */
+export interface Db {
+  readonly kysely: Kysely<Database>
+  readonly engine: Engine
+  /** Where it lives, with any password removed: for messages only. */
+  readonly location: string
+  /** The better-sqlite3 handle on SQLite (for benchmarks and backups); null on PostgreSQL. */
+  readonly sqlite: BetterSqlite3.Database | null
+  close(): Promise<void>
+}

@@ -1,0 +1,111 @@
+import { sql } from 'kysely'
+import { type FuzzyDate, fromStoredOrNull } from '../domain/fuzzy-date.ts'
+import type { Marking } from '../domain/marking.ts'
+import type { Principal } from '../domain/principal.ts'
+import type { Db } from './database.ts'
+import { markingFromColumns } from './marking-columns.ts'
+import { memberStatuses } from './partner-store.ts'
+import { visibleTo } from './visibility.ts'
+
+export interface FrameworkRecord {
+  readonly id: string
+  readonly name: string
+  readonly shortName: string
+  readonly formal: boolean
+  readonly started: FuzzyDate | null
+  readonly description: string
+  readonly source: string | null
+  readonly marking: Marking
+  readonly memberCount: number
+}
+
+export interface MembershipRecord {
+  readonly code: string
+  readonly name: string
+  readonly from: FuzzyDate | null
+  readonly to: FuzzyDate | null
+  readonly status: string
+  readonly note: string | null
+  readonly marking: Marking
+}
+
+function selectFrameworks(db: Db, principal: Principal) {
+  return db.kysely
+    .selectFrom('framework as f')
+    .where(visibleTo(principal, 'f'))
+    .selectAll('f')
+    .select((eb) =>
+      eb
+        .selectFrom('framework_membership as m')
+        .select(sql<number>`cast(count(*) as integer)`.as('n'))
+        .whereRef('m.framework_id', '=', 'f.id')
+        .where('m.to_date', 'is', null)
+        .where('m.status', 'in', memberStatuses)
+        .where(visibleTo(principal, 'm'))
+        .as('member_count'),
+    )
+}
+
+type FrameworkRow = Awaited<ReturnType<ReturnType<typeof selectFrameworks>['executeTakeFirstOrThrow']>>
+
+function toFrameworkRecord(row: FrameworkRow): FrameworkRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    shortName: row.short_name,
+    formal: Number(row.formal) === 1,
+    started: fromStoredOrNull(row.started_date, row.started_precision),
+    description: row.description,
+    source: row.source,
+    marking: markingFromColumns(row),
+    memberCount: Number(row.member_count ?? 0),
+  }
+}
+
+/** The frameworks the principal may see, formal ones first, with their visible current member count. */
+export async function listVisibleFrameworks(db: Db, principal: Principal): Promise<FrameworkRecord[]> {
+  const rows = await selectFrameworks(db, principal).orderBy('f.formal', 'desc').orderBy('f.name').execute()
+  return rows.map(toFrameworkRecord)
+}
+
+export async function findVisibleFramework(db: Db, principal: Principal, id: string): Promise<FrameworkRecord | null> {
+  const row = await selectFrameworks(db, principal).where('f.id', '=', id).executeTakeFirst()
+  return row === undefined ? null : toFrameworkRecord(row)
+}
+
+/** Every membership span of the framework that the principal may see, earliest first. */
+export async function listVisibleMemberships(
+  db: Db,
+  principal: Principal,
+  frameworkId: string,
+): Promise<MembershipRecord[]> {
+  const rows = await db.kysely
+    .selectFrom('framework_membership as m')
+    .innerJoin('country as c', 'c.code', 'm.country_code')
+    .where('m.framework_id', '=', frameworkId)
+    .where(visibleTo(principal, 'm'))
+    .select([
+      'm.country_code',
+      'c.name',
+      'm.from_date',
+      'm.from_precision',
+      'm.to_date',
+      'm.to_precision',
+      'm.status',
+      'm.note',
+      'm.classification',
+      'm.releasable_to',
+    ])
+    .orderBy('c.name')
+    .orderBy('m.from_date')
+    .execute()
+  return rows.map((row) => ({
+    code: row.country_code,
+    name: row.name,
+    from: fromStoredOrNull(row.from_date, row.from_precision),
+    to: fromStoredOrNull(row.to_date, row.to_precision),
+    status: row.status,
+    note: row.note,
+    marking: markingFromColumns(row),
+  }))
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely'
+import * as foundation from './2026-11-27T2130-foundation.ts'
+
+/**
+ * Every migration, by name. Names sort in the order they run; both engines run the same list.
+ * Add new migrations at the end with a later date prefix.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026-11-27T2130-foundation': foundation,
+}

@@ -1,0 +1,37 @@
+import { type RawBuilder, type SqlBool, sql } from 'kysely'
+import { classificationRank } from '../domain/marking.ts'
+import { isAlliance, type Principal } from '../domain/principal.ts'
+
+/**
+ * The SQL twin of `canRead` in domain/marking.ts: a condition on `<table>.classification` and
+ * `<table>.releasable_to` that holds exactly for the rows the principal may read.
+ * Every read of a marked table goes through it; visibility.test.ts checks it agrees with canRead.
+ *
+ * @example db.selectFrom('relationship_event as e').where(visibleTo(principal, 'e'))
+ */
+export function visibleTo(principal: Principal, table: string): RawBuilder<SqlBool> {
+  const classification = sql.ref(`${table}.classification`)
+  const releasableTo = sql.ref(`${table}.releasable_to`)
+  const clearance = classificationRank(principal.clearance)
+  if (isAlliance(principal)) {
+    return sql<SqlBool>`${classification} <= ${clearance}`
+  }
+  if (principal.country === null) {
+    return sql<SqlBool>`${classification} = 0`
+  }
+  return sql<SqlBool>`(${classification} = 0 or (${classification} <= ${clearance} and ${releasableTo} like ${releaseToken(principal.country)}))`
+}
+
+/** The pattern that finds a country in the stored releasability ("|JPN|KOR|"). */
+function releaseToken(country: string): string {
+  return `%|${country}|%`
+}
+
+/** Stores a releasability list as "|JPN|KOR|" so that one LIKE finds a country. */
+export function encodeReleasability(codes: readonly string[]): string {
+  return codes.length === 0 ? '' : `|${[...codes].sort().join('|')}|`
+}
+
+export function decodeReleasability(stored: string): string[] {
+  return stored.split('|').filter((code) => code.length > 0)
+}

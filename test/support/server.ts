@@ -1,0 +1,71 @@
+import type { FastifyInstance } from 'fastify'
+import { buildApp } from '../../src/server/app.ts'
+import type { Db, Engine } from '../../src/store/database.ts'
+import { loadDemoData, readDemoData } from '../../src/store/seed/load-demo.ts'
+import { upsertDemoUsers } from '../../src/store/seed/demo-users.ts'
+import { freshDatabase } from './databases.ts'
+
+export const testPassword = 'correct horse battery staple'
+export const fixedNow = new Date('2026-11-27T12:00:00Z')
+
+export interface TestServer {
+  readonly app: FastifyInstance
+  readonly db: Db
+  readonly url: string
+  /** Signs in and returns the Cookie header value for that user. */
+  signIn(username: string): Promise<string>
+  close(): Promise<void>
+}
+
+/** A real HTTP server on a free port over a fresh database with the demo data and users. */
+export async function startTestServer(engine: Engine, options: { webRoot?: string } = {}): Promise<TestServer> {
+  const database = await freshDatabase(engine)
+  await loadDemoData(database.db, await readDemoData(), fixedNow)
+  await upsertDemoUsers(database.db, testPassword, fixedNow)
+  const app = await buildApp({ db: database.db, now: () => fixedNow, ...options })
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const address = app.server.address()
+  if (address === null || typeof address === 'string') {
+    throw new Error('server has no port')
+  }
+  const url = `http://127.0.0.1:${address.port}`
+  const cookies = new Map<string, string>()
+  return {
+    app,
+    db: database.db,
+    url,
+    async signIn(username) {
+      const cached = cookies.get(username)
+      if (cached !== undefined) {
+        return cached
+      }
+      const response = await fetch(`${url}/api/v1/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: testPassword }),
+      })
+      if (response.status !== 200) {
+        throw new Error(`sign-in as ${username} failed: ${response.status}`)
+      }
+      const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+      cookies.set(username, cookie)
+      return cookie
+    },
+    async close() {
+      await app.close()
+      await database.dispose()
+    },
+  }
+}
+
+/** GET a path as a user (or the public when `cookie` is empty) and return status, type and JSON. */
+export async function getJson(
+  server: TestServer,
+  path: string,
+  cookie = '',
+): Promise<{ status: number; type: string; body: unknown }> {
+  const response = await fetch(`${server.url}${path}`, { headers: cookie === '' ? {} : { cookie } })
+  const type = response.headers.get('content-type') ?? ''
+  const text = await response.text()
+  return { status: response.status, type, body: text === '' ? null : JSON.parse(text) }
+}
