@@ -3,8 +3,8 @@ import { buildApp } from '../server/app.ts'
 import { DatabaseUnavailableError, openDatabase } from '../store/connect.ts'
 import type { Db } from '../store/database.ts'
 import { migrateToLatest } from '../store/migrate.ts'
-import { loadDemoData, readDemoData } from '../store/seed/load-demo.ts'
 import { demoUsers, isDatabaseEmpty, upsertDemoUsers } from '../store/seed/demo-users.ts'
+import { loadAllDemoData } from '../store/seed/seed-all.ts'
 
 /** An error whose message is shown as is, on one line, with a non-zero exit. */
 export class CliError extends Error {}
@@ -72,18 +72,24 @@ async function withDatabase(options: CliOptions, work: (db: Db) => Promise<numbe
 
 async function seedDemo(db: Db): Promise<void> {
   const now = new Date()
-  await loadDemoData(db, await readDemoData(), now)
+  await loadAllDemoData(db, now)
   const fromEnvironment = process.env.LIAISON_DEMO_PASSWORD
   const password =
-    fromEnvironment !== undefined && fromEnvironment !== '' ? fromEnvironment : randomBytes(9).toString('base64url')
+    fromEnvironment !== undefined && fromEnvironment !== ''
+      ? fromEnvironment
+      : randomBytes(9).toString('base64url')
   await upsertDemoUsers(db, password, now)
   console.log(`Demo data loaded into ${db.location}.`)
   console.log('Sign in as any of these users:')
   for (const user of demoUsers) {
-    console.log(`  ${user.username.padEnd(6)} ${user.displayName} (${user.kind}, cleared to ${user.clearance})`)
+    console.log(
+      `  ${user.username.padEnd(6)} ${user.displayName} (${user.kind}, cleared to ${user.clearance})`,
+    )
   }
   console.log(
-    fromEnvironment ? '  password: the value of LIAISON_DEMO_PASSWORD' : `  password: ${password}  (set LIAISON_DEMO_PASSWORD to choose one)`,
+    fromEnvironment
+      ? '  password: the value of LIAISON_DEMO_PASSWORD'
+      : `  password: ${password}  (set LIAISON_DEMO_PASSWORD to choose one)`,
   )
 }
 
@@ -104,7 +110,11 @@ async function serve(options: CliOptions): Promise<number> {
   if (await isDatabaseEmpty(db)) {
     await seedDemo(db)
   }
-  const app = await buildApp({ db, logger: process.env.LIAISON_LOG === '1', secureCookies: process.env.LIAISON_SECURE_COOKIES === '1' })
+  const app = await buildApp({
+    db,
+    logger: process.env.LIAISON_LOG === '1',
+    secureCookies: process.env.LIAISON_SECURE_COOKIES === '1',
+  })
   try {
     await app.listen({ port, host })
   } catch (error) {
@@ -114,7 +124,9 @@ async function serve(options: CliOptions): Promise<number> {
   }
   const address = app.server.address()
   const actualPort = typeof address === 'object' && address !== null ? address.port : port
-  console.log(`Liaison is running at http://${host === '0.0.0.0' ? 'localhost' : host}:${actualPort}/ (database: ${db.location})`)
+  console.log(
+    `Liaison is running at http://${host === '0.0.0.0' ? 'localhost' : host}:${actualPort}/ (database: ${db.location})`,
+  )
   console.log(`API docs: http://${host === '0.0.0.0' ? 'localhost' : host}:${actualPort}/api/docs`)
   const stop = async () => {
     await app.close()

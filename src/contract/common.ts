@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { classifications } from '../domain/marking.ts'
 import { precisions } from '../domain/fuzzy-date.ts'
+import { classifications } from '../domain/marking.ts'
 
 export const CountryCode = z
   .string()
@@ -16,7 +16,12 @@ export const Slug = z
 export const IsoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date as YYYY-MM-DD')
-  .refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day), 'Not a real calendar day')
+  .refine(
+    (day) =>
+      !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) &&
+      new Date(`${day}T00:00:00Z`).toISOString().startsWith(day),
+    'Not a real calendar day',
+  )
   .meta({ example: '2023-07-12' })
 
 export const MarkingView = z
@@ -29,7 +34,9 @@ export const MarkingView = z
 
 export const FuzzyDateView = z
   .object({
-    date: z.string().meta({ description: 'EDTF (ISO 8601-2): 199X, 2005, 2012-09 or 2014-05-06', example: '199X' }),
+    date: z
+      .string()
+      .meta({ description: 'EDTF (ISO 8601-2): 199X, 2005, 2012-09 or 2014-05-06', example: '199X' }),
     precision: z.enum(precisions),
     label: z.string().meta({ example: 'the 1990s' }),
   })
@@ -47,6 +54,11 @@ export const Problem = z
   .meta({ id: 'Problem', description: 'RFC 9457 problem details' })
 
 export const Paging = z.object({
-  limit: z.coerce.number().int().min(1, 'limit must be at least 1').max(500, 'limit must be at most 500').default(100),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1, 'limit must be at least 1')
+    .max(500, 'limit must be at most 500')
+    .default(100),
   offset: z.coerce.number().int().min(0, 'offset must not be negative').default(0),
 })

@@ -13,7 +13,9 @@ export const FrameworkSummary = z
   })
   .meta({ id: 'FrameworkSummary' })
 
-export const FrameworkList = z.object({ items: z.array(FrameworkSummary), marking: MarkingView }).meta({ id: 'FrameworkList' })
+export const FrameworkList = z
+  .object({ items: z.array(FrameworkSummary), marking: MarkingView })
+  .meta({ id: 'FrameworkList' })
 
 export const FrameworkMembership = z
   .object({
@@ -36,4 +38,6 @@ export const FrameworkDetail = FrameworkSummary.extend({
 }).meta({ id: 'FrameworkDetail' })
 
 export const FrameworkParams = z.object({ id: Slug })
-export const FrameworkQuery = z.object({ asOf: IsoDay.optional().meta({ description: 'Day to list members on; today by default' }) }).strict()
+export const FrameworkQuery = z
+  .object({ asOf: IsoDay.optional().meta({ description: 'Day to list members on; today by default' }) })
+  .strict()

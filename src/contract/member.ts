@@ -12,4 +12,6 @@ export const MemberView = z
   })
   .meta({ id: 'Member' })
 
-export const MemberList = z.object({ items: z.array(MemberView), marking: MarkingView }).meta({ id: 'MemberList' })
+export const MemberList = z
+  .object({ items: z.array(MemberView), marking: MarkingView })
+  .meta({ id: 'MemberList' })

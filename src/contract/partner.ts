@@ -5,7 +5,12 @@ export const partnerStatuses = ['active', 'suspended', 'inactive', 'invited'] as
 
 export const PartnerListQuery = Paging.extend({
   framework: Slug.optional().meta({ description: 'Only partners in this framework today' }),
-  q: z.string().trim().max(100, 'q must be at most 100 characters').optional().meta({ description: 'Search in name, code and capital' }),
+  q: z
+    .string()
+    .trim()
+    .max(100, 'q must be at most 100 characters')
+    .optional()
+    .meta({ description: 'Search in name, code and capital' }),
 }).strict()
 
 export const PartnerFrameworkRef = z.object({ id: z.string(), shortName: z.string(), status: z.string() })
@@ -44,7 +49,10 @@ export const TimelineEvent = z
   })
   .meta({ id: 'TimelineEvent' })
 
-export const PartnerDetail = PartnerSummary.extend({ timeline: z.array(TimelineEvent), marking: MarkingView }).meta({
+export const PartnerDetail = PartnerSummary.extend({
+  timeline: z.array(TimelineEvent),
+  marking: MarkingView,
+}).meta({
   id: 'PartnerDetail',
 })
 

@@ -1,4 +1,4 @@
-import { type FuzzyDate, earliestDay, latestDay } from './fuzzy-date.ts'
+import { earliestDay, type FuzzyDate, latestDay } from './fuzzy-date.ts'
 
 /** A span of framework membership: from a (possibly fuzzy) start to an optional end. */
 export interface MembershipSpan {

@@ -32,6 +32,8 @@ export function registerAuthentication(app: FastifyInstance, db: Db, now: () => 
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[sessionCookie]
     request.principal =
-      token === undefined ? publicPrincipal : ((await findSessionPrincipal(db, token, now())) ?? publicPrincipal)
+      token === undefined
+        ? publicPrincipal
+        : ((await findSessionPrincipal(db, token, now())) ?? publicPrincipal)
   })
 }

@@ -1,9 +1,21 @@
 const entries: ReadonlyArray<readonly [string, number, string]> = [
-  ['invalid-input', 400, 'The request does not match the schema. `errors` lists every field with what is wrong.'],
+  [
+    'invalid-input',
+    400,
+    'The request does not match the schema. `errors` lists every field with what is wrong.',
+  ],
   ['unauthenticated', 401, 'Sign in first, or the username or password was not correct.'],
   ['forbidden', 403, 'You can see this record but may not make this change.'],
-  ['not-found', 404, 'There is no such record, or you may not see it. The two are deliberately indistinguishable.'],
-  ['stale-version', 409, 'Someone changed the record since you read it. Reload, reapply your change and send it again.'],
+  [
+    'not-found',
+    404,
+    'There is no such record, or you may not see it. The two are deliberately indistinguishable.',
+  ],
+  [
+    'stale-version',
+    409,
+    'Someone changed the record since you read it. Reload, reapply your change and send it again.',
+  ],
   ['conflict', 409, 'The change clashes with another record (for example a duplicate id).'],
   ['invalid-state', 409, 'The record is not in a state that allows this action; `detail` says why.'],
   ['internal', 500, 'Something failed on the server. Nothing was changed; the error has been logged.'],
@@ -12,7 +24,10 @@ const entries: ReadonlyArray<readonly [string, number, string]> = [
 /** The page that every problem `type` points to: one anchor per error code. */
 export function errorCatalogue(): string {
   const rows = entries
-    .map(([code, status, text]) => `<tr id="${code}"><td><code>${code}</code></td><td>${status}</td><td>${text}</td></tr>`)
+    .map(
+      ([code, status, text]) =>
+        `<tr id="${code}"><td><code>${code}</code></td><td>${status}</td><td>${text}</td></tr>`,
+    )
     .join('\n')
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Liaison API errors</title></head>
 <body><main><h1>Liaison API errors</h1>

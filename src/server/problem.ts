@@ -31,7 +31,12 @@ interface ProblemBody {
   readonly extensions?: Readonly<Record<string, unknown>>
 }
 
-const locations: Record<string, string> = { querystring: 'query', body: 'body', params: 'path', headers: 'header' }
+const locations: Record<string, string> = {
+  querystring: 'query',
+  body: 'body',
+  params: 'path',
+  headers: 'header',
+}
 
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, body: ProblemBody) {
   const { extensions, ...standard } = body
@@ -45,7 +50,8 @@ function validationProblem(error: FastifyError): ProblemBody {
   const where = locations[error.validationContext ?? 'body'] ?? 'body'
   const issues: ProblemIssue[] = (error.validation ?? []).map((issue) => {
     const keys = (issue.params as { keys?: unknown }).keys
-    const field = Array.isArray(keys) && issue.instancePath === '/' ? `/${keys.join(',')}` : issue.instancePath
+    const field =
+      Array.isArray(keys) && issue.instancePath === '/' ? `/${keys.join(',')}` : issue.instancePath
     return { in: where, pointer: `#${field === '/' ? '' : field}`, detail: issue.message ?? 'Invalid value' }
   })
   const detail = issues

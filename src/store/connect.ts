@@ -64,5 +64,11 @@ async function openPostgres(url: string): Promise<Db> {
     )
   }
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
-  return { kysely, engine: 'postgres', location: redactLocation(url), sqlite: null, close: () => kysely.destroy() }
+  return {
+    kysely,
+    engine: 'postgres',
+    location: redactLocation(url),
+    sqlite: null,
+    close: () => kysely.destroy(),
+  }
 }

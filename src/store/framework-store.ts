@@ -68,7 +68,11 @@ export async function listVisibleFrameworks(db: Db, principal: Principal): Promi
   return rows.map(toFrameworkRecord)
 }
 
-export async function findVisibleFramework(db: Db, principal: Principal, id: string): Promise<FrameworkRecord | null> {
+export async function findVisibleFramework(
+  db: Db,
+  principal: Principal,
+  id: string,
+): Promise<FrameworkRecord | null> {
   const row = await selectFrameworks(db, principal).where('f.id', '=', id).executeTakeFirst()
   return row === undefined ? null : toFrameworkRecord(row)
 }

@@ -1,6 +1,6 @@
-import type { Engine } from './database.ts'
 import { jsonArrayFrom as postgresJsonArrayFrom } from 'kysely/helpers/postgres'
 import { jsonArrayFrom as sqliteJsonArrayFrom } from 'kysely/helpers/sqlite'
+import type { Engine } from './database.ts'
 
 type JsonArrayFrom = typeof sqliteJsonArrayFrom
 

@@ -19,7 +19,16 @@ export async function listVisibleMembers(db: Db, principal: Principal): Promise<
   const rows = await db.kysely
     .selectFrom('member as m')
     .innerJoin('country as c', 'c.code', 'm.country_code')
-    .select(['m.country_code', 'c.name', 'c.capital', 'c.time_zone', 'm.accession_date', 'm.accession_precision', 'm.classification', 'm.releasable_to'])
+    .select([
+      'm.country_code',
+      'c.name',
+      'c.capital',
+      'c.time_zone',
+      'm.accession_date',
+      'm.accession_precision',
+      'm.classification',
+      'm.releasable_to',
+    ])
     .where(visibleTo(principal, 'm'))
     .orderBy('m.accession_date')
     .orderBy('c.name')

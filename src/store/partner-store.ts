@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import { fromStored, fromStoredOrNull, type FuzzyDate, toPrecision } from '../domain/fuzzy-date.ts'
+import { type FuzzyDate, fromStored, fromStoredOrNull, toPrecision } from '../domain/fuzzy-date.ts'
 import type { Marking } from '../domain/marking.ts'
 import type { Principal } from '../domain/principal.ts'
 import type { Db } from './database.ts'
@@ -91,7 +91,11 @@ export async function listVisiblePartners(
 }
 
 /** One partner by code, or null when it does not exist or the principal may not see it. */
-export async function findVisiblePartner(db: Db, principal: Principal, code: string): Promise<PartnerRecord | null> {
+export async function findVisiblePartner(
+  db: Db,
+  principal: Principal,
+  code: string,
+): Promise<PartnerRecord | null> {
   const row = await selectPartners(db, principal).where('p.country_code', '=', code).executeTakeFirst()
   return row === undefined ? null : toPartnerRecord(row)
 }

@@ -12,7 +12,11 @@ function hashToken(token: string): string {
 }
 
 /** Starts a session and returns the secret token for the cookie. */
-export async function createSession(db: Db, userId: string, now: Date): Promise<{ token: string; expiresAt: Date }> {
+export async function createSession(
+  db: Db,
+  userId: string,
+  now: Date,
+): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url')
   const expiresAt = new Date(now.getTime() + sessionLifetimeMs)
   await db.kysely

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { classificationAt, classificationRank, type Classification } from '../domain/marking.ts'
+import { type Classification, classificationAt, classificationRank } from '../domain/marking.ts'
 import { type Principal, type PrincipalKind, principalKinds } from '../domain/principal.ts'
 import type { AppUserTable, Db } from './database.ts'
 
@@ -14,7 +14,11 @@ export interface NewUser {
 }
 
 export async function findUserByUsername(db: Db, username: string): Promise<AppUserTable | null> {
-  const row = await db.kysely.selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirst()
+  const row = await db.kysely
+    .selectFrom('app_user')
+    .selectAll()
+    .where('username', '=', username)
+    .executeTakeFirst()
   return row ?? null
 }
 

@@ -26,7 +26,9 @@ if (!postgresUp) {
   if (process.env.CI === 'true' || process.env.LIAISON_REQUIRE_POSTGRES === '1') {
     throw new Error(`PostgreSQL is required here but ${postgresAdminUrl} is not reachable`)
   }
-  console.warn(`PostgreSQL at ${postgresAdminUrl} is not reachable: the PostgreSQL half of the tests was NOT run.`)
+  console.warn(
+    `PostgreSQL at ${postgresAdminUrl} is not reachable: the PostgreSQL half of the tests was NOT run.`,
+  )
 }
 
 /** The engines to run storage and API tests on: SQLite always, PostgreSQL when it is reachable. */

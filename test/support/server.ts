@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../../src/server/app.ts'
 import type { Db, Engine } from '../../src/store/database.ts'
-import { loadDemoData, readDemoData } from '../../src/store/seed/load-demo.ts'
 import { upsertDemoUsers } from '../../src/store/seed/demo-users.ts'
+import { loadAllDemoData } from '../../src/store/seed/seed-all.ts'
 import { freshDatabase } from './databases.ts'
 
 export const testPassword = 'correct horse battery staple'
@@ -18,9 +18,12 @@ export interface TestServer {
 }
 
 /** A real HTTP server on a free port over a fresh database with the demo data and users. */
-export async function startTestServer(engine: Engine, options: { webRoot?: string } = {}): Promise<TestServer> {
+export async function startTestServer(
+  engine: Engine,
+  options: { webRoot?: string } = {},
+): Promise<TestServer> {
   const database = await freshDatabase(engine)
-  await loadDemoData(database.db, await readDemoData(), fixedNow)
+  await loadAllDemoData(database.db, fixedNow)
   await upsertDemoUsers(database.db, testPassword, fixedNow)
   const app = await buildApp({ db: database.db, now: () => fixedNow, ...options })
   await app.listen({ port: 0, host: '127.0.0.1' })

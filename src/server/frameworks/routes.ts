@@ -6,7 +6,11 @@ import { DomainError } from '../../domain/errors.ts'
 import { isMemberOn } from '../../domain/framework.ts'
 import { highestMarking } from '../../domain/marking.ts'
 import type { Db } from '../../store/database.ts'
-import { findVisibleFramework, listVisibleFrameworks, listVisibleMemberships } from '../../store/framework-store.ts'
+import {
+  findVisibleFramework,
+  listVisibleFrameworks,
+  listVisibleMemberships,
+} from '../../store/framework-store.ts'
 import { presentMarking } from '../present.ts'
 import { presentFramework, presentMembership } from './present.ts'
 
@@ -51,7 +55,9 @@ export async function frameworkRoutes(app: FastifyInstance, { db, now }: { db: D
       const asOf = request.query.asOf ?? now().toISOString().slice(0, 10)
       const history = await listVisibleMemberships(db, principal, framework.id)
       // Invited countries never count; a former member counts on the days its span covers.
-      const members = history.filter((membership) => membership.status !== 'invited' && isMemberOn(membership, asOf))
+      const members = history.filter(
+        (membership) => membership.status !== 'invited' && isMemberOn(membership, asOf),
+      )
       return {
         ...presentFramework(framework),
         asOf,

@@ -9,7 +9,13 @@ import { presentFuzzyDate, presentMarking } from '../present.ts'
 export async function memberRoutes(app: FastifyInstance, { db }: { db: Db }) {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/v1/members',
-    { schema: { tags: ['members'], summary: 'List the member states by accession', response: { 200: MemberList } } },
+    {
+      schema: {
+        tags: ['members'],
+        summary: 'List the member states by accession',
+        response: { 200: MemberList },
+      },
+    },
     async (request) => {
       const members = await listVisibleMembers(db, request.principal)
       return {

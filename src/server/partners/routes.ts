@@ -18,7 +18,8 @@ export async function partnerRoutes(app: FastifyInstance, { db }: { db: Db }) {
       schema: {
         tags: ['partners'],
         summary: 'List partners',
-        description: 'Partners the caller may see, by name, optionally in one framework or matching a search.',
+        description:
+          'Partners the caller may see, by name, optionally in one framework or matching a search.',
         querystring: PartnerListQuery,
         response: { 200: PartnerList, 400: Problem },
       },

@@ -61,8 +61,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('classification', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('releasable_to', 'text', (c) => c.notNull().defaultTo(''))
     .execute()
-  await db.schema.createIndex('framework_membership_framework').on('framework_membership').column('framework_id').execute()
-  await db.schema.createIndex('framework_membership_country').on('framework_membership').column('country_code').execute()
+  await db.schema
+    .createIndex('framework_membership_framework')
+    .on('framework_membership')
+    .column('framework_id')
+    .execute()
+  await db.schema
+    .createIndex('framework_membership_country')
+    .on('framework_membership')
+    .column('country_code')
+    .execute()
 
   await db.schema
     .createTable('relationship_event')

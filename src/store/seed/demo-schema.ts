@@ -1,8 +1,10 @@
 import { z } from 'zod'
-import { classifications } from '../../domain/marking.ts'
 import { parseFuzzyDate } from '../../domain/fuzzy-date.ts'
+import { classifications } from '../../domain/marking.ts'
 
-const Edtf = z.string().refine((value) => parseFuzzyDate(value) !== null, 'Not an EDTF decade, year, month or day')
+const Edtf = z
+  .string()
+  .refine((value) => parseFuzzyDate(value) !== null, 'Not an EDTF decade, year, month or day')
 const Code = z.string().regex(/^[A-Z]{3}$/)
 const DemoMarking = z.object({
   classification: z.enum(classifications),
@@ -12,7 +14,9 @@ const DemoMarking = z.object({
 /** The shape of data/demo.json; checked before anything is written. */
 export const DemoData = z.object({
   about: z.string(),
-  countries: z.array(z.object({ code: Code, name: z.string(), capital: z.string().nullable(), timeZone: z.string() })),
+  countries: z.array(
+    z.object({ code: Code, name: z.string(), capital: z.string().nullable(), timeZone: z.string() }),
+  ),
   members: z.array(z.object({ country: Code, accession: Edtf })),
   frameworks: z.array(
     z.object({

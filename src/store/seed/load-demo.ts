@@ -24,7 +24,10 @@ function storedDate(value: string | null): { date: string | null; precision: str
 
 /** A stable id for a membership, so that loading twice does not duplicate it. */
 function membershipId(framework: string, country: string, from: string | null): string {
-  return createHash('sha1').update(`${framework}|${country}|${from ?? ''}`).digest('hex').slice(0, 20)
+  return createHash('sha1')
+    .update(`${framework}|${country}|${from ?? ''}`)
+    .digest('hex')
+    .slice(0, 20)
 }
 
 /**
@@ -36,7 +39,12 @@ export async function loadDemoData(db: Db, data: DemoData, now: Date): Promise<v
     for (const country of data.countries) {
       await tx
         .insertInto('country')
-        .values({ code: country.code, name: country.name, capital: country.capital, time_zone: country.timeZone })
+        .values({
+          code: country.code,
+          name: country.name,
+          capital: country.capital,
+          time_zone: country.timeZone,
+        })
         .onConflict((oc) => oc.doNothing())
         .execute()
     }
@@ -130,7 +138,11 @@ export async function loadDemoData(db: Db, data: DemoData, now: Date): Promise<v
         .execute()
     }
     for (const area of data.priorityAreas) {
-      await tx.insertInto('priority_area').values(area).onConflict((oc) => oc.doNothing()).execute()
+      await tx
+        .insertInto('priority_area')
+        .values(area)
+        .onConflict((oc) => oc.doNothing())
+        .execute()
     }
     await recordAudit(tx, null, { action: 'seed', entity: 'dataset', entityId: 'demo' }, now)
   })

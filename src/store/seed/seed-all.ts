@@ -1,0 +1,10 @@
+import type { Db } from '../database.ts'
+import { loadDemoData, readDemoData } from './load-demo.ts'
+
+/**
+ * Loads every demo dataset in order: the foundation (countries, partners, frameworks) first, then
+ * each feature's own data that refers to it. Each loader is idempotent. Features add their loader here.
+ */
+export async function loadAllDemoData(db: Db, now: Date): Promise<void> {
+  await loadDemoData(db, await readDemoData(), now)
+}
