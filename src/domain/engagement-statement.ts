@@ -1,0 +1,76 @@
+import type { Marking } from './marking.ts'
+
+export const statementKinds = ['declaration', 'joint-statement', 'chairs-statement', 'press-release'] as const
+export type StatementKind = (typeof statementKinds)[number]
+
+/**
+ * Where a statement stands. `not-issued` records a deliberate absence: the leaders met and chose not
+ * to put out a text, which analysts need to see as much as the texts that exist.
+ */
+export const statementStatuses = ['drafting', 'issued', 'not-issued'] as const
+export type StatementStatus = (typeof statementStatuses)[number]
+
+export const statementKindLabels: Record<StatementKind, string> = {
+  declaration: 'Declaration',
+  'joint-statement': 'Joint statement',
+  'chairs-statement': "Chair's statement",
+  'press-release': 'Press release',
+}
+
+export const statementStatusLabels: Record<StatementStatus, string> = {
+  drafting: 'Drafting',
+  issued: 'Issued',
+  'not-issued': 'Not issued',
+}
+
+export interface StatementAssociation {
+  readonly country: string
+  readonly marking: Marking
+}
+
+export interface Statement {
+  readonly id: string
+  readonly kind: StatementKind
+  readonly status: StatementStatus
+  readonly title: string
+  readonly summary: string
+  /** Day issued (YYYY-MM-DD) at the place of issue; null while drafting or when none was issued. */
+  readonly issuedOn: string | null
+  /** Who issues it: "NATO" for the alliance, or country codes. */
+  readonly issuers: readonly string[]
+  readonly engagementId: string | null
+  readonly priorityAreas: readonly string[]
+  readonly associations: readonly StatementAssociation[]
+  readonly marking: Marking
+  readonly version: number
+}
+
+export function toStatementKind(value: string): StatementKind {
+  const found = statementKinds.find((kind) => kind === value)
+  if (found === undefined) {
+    throw new RangeError(`Unknown statement kind "${value}"`)
+  }
+  return found
+}
+
+export function toStatementStatus(value: string): StatementStatus {
+  const found = statementStatuses.find((status) => status === value)
+  if (found === undefined) {
+    throw new RangeError(`Unknown statement status "${value}"`)
+  }
+  return found
+}
+
+/** An issued statement has a day; one still drafting or not issued has none. */
+export function statementProblems(input: {
+  readonly status: StatementStatus
+  readonly issuedOn: string | null
+}): { pointer: string; detail: string }[] {
+  if (input.status === 'issued' && input.issuedOn === null) {
+    return [{ pointer: '#/issuedOn', detail: 'An issued statement needs the day it was issued' }]
+  }
+  if (input.status !== 'issued' && input.issuedOn !== null) {
+    return [{ pointer: '#/issuedOn', detail: 'Only an issued statement has an issue day' }]
+  }
+  return []
+}

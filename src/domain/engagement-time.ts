@@ -1,0 +1,140 @@
+import { DateTime, IANAZone } from 'luxon'
+import type { EngagementTiming } from './engagement.ts'
+
+const localDay = /^\d{4}-\d{2}-\d{2}$/
+const localMinute = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/
+
+/** True for a name in the IANA time zone database (e.g. Europe/Madrid); offsets such as +02:00 are refused. */
+export function isNamedZone(zone: string): boolean {
+  return zone.includes('/') && IANAZone.isValidZone(zone)
+}
+
+export function isLocalDay(value: string): boolean {
+  return localDay.test(value) && DateTime.fromISO(value, { zone: 'UTC' }).isValid
+}
+
+export function isLocalMinute(value: string): boolean {
+  return localMinute.test(value) && DateTime.fromISO(value, { zone: 'UTC' }).isValid
+}
+
+/**
+ * The instant a wall-clock time at a zone stands for. Throws when the wall-clock time does not exist
+ * there (skipped by a daylight-saving change), so that no meeting silently moves by an hour.
+ */
+export function wallTimeToInstant(local: string, zone: string): DateTime {
+  const instant = DateTime.fromISO(local, { zone })
+  if (!instant.isValid) {
+    throw new RangeError(`${local} is not a valid local time in ${zone}`)
+  }
+  if (instant.toFormat("yyyy-MM-dd'T'HH:mm") !== local.slice(0, 16) && local.length > 10) {
+    throw new RangeError(`${local} does not exist in ${zone}: the clocks skip it`)
+  }
+  return instant
+}
+
+export interface TimingProblem {
+  readonly pointer: string
+  readonly detail: string
+}
+
+/** Every problem with a timing: the zone, the shape of start and end, skipped local times, order. */
+export function timingProblems(timing: EngagementTiming): TimingProblem[] {
+  const problems: TimingProblem[] = []
+  if (!isNamedZone(timing.timeZone)) {
+    problems.push({
+      pointer: '#/timeZone',
+      detail: 'Use an IANA time zone name such as Europe/Madrid, not an offset',
+    })
+  }
+  const valid = timing.allDay ? isLocalDay : isLocalMinute
+  const shape = timing.allDay ? 'YYYY-MM-DD' : 'YYYY-MM-DDTHH:mm'
+  for (const field of ['start', 'end'] as const) {
+    if (!valid(timing[field])) {
+      problems.push({
+        pointer: `#/${field}`,
+        detail: `Use a local ${timing.allDay ? 'date' : 'time'} as ${shape}`,
+      })
+    } else if (!timing.allDay && isNamedZone(timing.timeZone)) {
+      try {
+        wallTimeToInstant(timing[field], timing.timeZone)
+      } catch (error) {
+        problems.push({
+          pointer: `#/${field}`,
+          detail: error instanceof Error ? error.message : 'Invalid time',
+        })
+      }
+    }
+  }
+  if (problems.length === 0 && timingEndMillis(timing) < timingStartMillis(timing)) {
+    problems.push({ pointer: '#/end', detail: 'The end must not be before the start' })
+  }
+  return problems
+}
+
+/** The instant the engagement starts; an all-day engagement starts at local midnight of its first day. */
+export function timingStartMillis(timing: EngagementTiming): number {
+  return DateTime.fromISO(timing.start, { zone: timing.timeZone }).toMillis()
+}
+
+/** The instant it ends; an all-day engagement ends at local midnight after its last day. */
+export function timingEndMillis(timing: EngagementTiming): number {
+  const end = DateTime.fromISO(timing.end, { zone: timing.timeZone })
+  return (timing.allDay ? end.plus({ days: 1 }) : end).toMillis()
+}
+
+/** The local calendar day the engagement starts and ends on at its place (YYYY-MM-DD). */
+export function localDays(timing: EngagementTiming): { readonly first: string; readonly last: string } {
+  return { first: timing.start.slice(0, 10), last: timing.end.slice(0, 10) }
+}
+
+/** Whole days since 1970-01-01 for a YYYY-MM-DD day: stored so that windows around summits are plain integer sums in SQL. */
+export function dayNumber(day: string): number {
+  return Math.round(Date.parse(`${day}T00:00:00Z`) / 86_400_000)
+}
+
+export interface ShownTime {
+  /** Wall-clock time, YYYY-MM-DDTHH:mm (or the day for all-day engagements). */
+  readonly local: string
+  readonly zone: string
+  /** UTC offset at that moment, e.g. +02:00: for display only, never stored. */
+  readonly offset: string
+  /** The zone's abbreviation there and then, e.g. CEST. */
+  readonly abbreviation: string
+}
+
+/**
+ * A local time shown both at its place and in the viewer's zone. All-day engagements are days, so they
+ * are not converted.
+ */
+export function showTime(
+  local: string,
+  zone: string,
+  allDay: boolean,
+  viewerZone: string,
+): {
+  readonly place: ShownTime
+  readonly viewer: ShownTime
+  readonly utc: string
+} {
+  const at = DateTime.fromISO(local, { zone })
+  const place: ShownTime = {
+    local,
+    zone,
+    offset: at.toFormat('ZZ'),
+    abbreviation: at.toFormat('ZZZZ'),
+  }
+  if (allDay) {
+    return { place, viewer: { ...place, zone: viewerZone }, utc: at.toUTC().toISO() ?? '' }
+  }
+  const there = at.setZone(viewerZone)
+  return {
+    place,
+    viewer: {
+      local: there.toFormat("yyyy-MM-dd'T'HH:mm"),
+      zone: viewerZone,
+      offset: there.toFormat('ZZ'),
+      abbreviation: there.toFormat('ZZZZ'),
+    },
+    utc: at.toUTC().toISO({ suppressMilliseconds: true }) ?? '',
+  }
+}
