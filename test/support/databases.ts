@@ -54,6 +54,20 @@ export async function freshDatabase(engine: Engine): Promise<TestDatabase> {
       },
     }
   }
+  const postgres = await createPostgresDatabase()
+  const db = await openDatabase(postgres.url)
+  await migrateToLatest(db)
+  return {
+    db,
+    dispose: async () => {
+      await db.close()
+      await postgres.drop()
+    },
+  }
+}
+
+/** Creates an empty PostgreSQL database with a random name; `drop` removes it. */
+export async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `liaison_test_${randomBytes(6).toString('hex')}`
   const admin = new pg.Client({ connectionString: postgresAdminUrl })
   await admin.connect()
@@ -61,12 +75,9 @@ export async function freshDatabase(engine: Engine): Promise<TestDatabase> {
   await admin.end()
   const url = new URL(postgresAdminUrl)
   url.pathname = `/${name}`
-  const db = await openDatabase(url.toString())
-  await migrateToLatest(db)
   return {
-    db,
-    dispose: async () => {
-      await db.close()
+    url: url.toString(),
+    drop: async () => {
       const cleanup = new pg.Client({ connectionString: postgresAdminUrl })
       await cleanup.connect()
       await cleanup.query(`drop database if exists ${name} with (force)`)

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Problem } from '../../src/contract/common.ts'
+import { PrincipalView } from '../../src/contract/session.ts'
+import { engines } from '../support/databases.ts'
+import { getJson, startTestServer, type TestServer, testPassword } from '../support/server.ts'
+
+async function postSession(server: TestServer, body: unknown) {
+  return fetch(`${server.url}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+}
+
+describe.each(engines)('session API on %s', (engine) => {
+  let server: TestServer
+
+  beforeAll(async () => {
+    server = await startTestServer(engine)
+  })
+  afterAll(() => server.close())
+
+  it('treats a visitor without a session as the public principal', async () => {
+    const principal = PrincipalView.parse((await getJson(server, '/api/v1/session')).body)
+    expect(principal).toMatchObject({ kind: 'public', username: null, clearance: 'PUBLIC' })
+  })
+
+  it('signs in with a correct password and sets an HttpOnly session cookie', async () => {
+    const response = await postSession(server, { username: 'jpn', password: testPassword })
+    expect(response.status).toBe(200)
+    const cookie = response.headers.get('set-cookie') ?? ''
+    expect(cookie).toMatch(/^liaison_session=/)
+    expect(cookie).toContain('HttpOnly')
+    expect(cookie).toContain('SameSite=Strict')
+    const principal = PrincipalView.parse(await response.json())
+    expect(principal).toMatchObject({ kind: 'partner', country: 'JPN', username: 'jpn' })
+    const me = PrincipalView.parse((await getJson(server, '/api/v1/session', cookie.split(';')[0])).body)
+    expect(me.username).toBe('jpn')
+  })
+
+  it('refuses a wrong password and an unknown user alike with a 401 problem', async () => {
+    for (const body of [
+      { username: 'jpn', password: 'wrong' },
+      { username: 'nobody', password: 'wrong' },
+    ]) {
+      const response = await postSession(server, body)
+      expect(response.status).toBe(401)
+      expect(response.headers.get('content-type')).toContain('application/problem+json')
+      expect(response.headers.get('set-cookie')).toBeNull()
+      expect(Problem.parse(await response.json()).detail).toBe('The username or password is not correct.')
+    }
+  })
+
+  it('answers a malformed sign-in with a 400 problem listing each field', async () => {
+    const response = await postSession(server, { username: '' })
+    expect(response.status).toBe(400)
+    const pointers = Problem.parse(await response.json()).errors?.map((e) => e.pointer)
+    expect(pointers).toEqual(expect.arrayContaining(['#/username', '#/password']))
+  })
+
+  it('answers a body that is not JSON with a 400 problem', async () => {
+    const response = await fetch(`${server.url}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"username":',
+    })
+    expect(response.status).toBe(400)
+    expect(response.headers.get('content-type')).toContain('application/problem+json')
+  })
+
+  it('signs out: the old cookie no longer identifies anyone', async () => {
+    const signIn = await postSession(server, { username: 'staff', password: testPassword })
+    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+    const out = await fetch(`${server.url}/api/v1/session`, { method: 'DELETE', headers: { cookie } })
+    expect(out.status).toBe(204)
+    const after = PrincipalView.parse((await getJson(server, '/api/v1/session', cookie)).body)
+    expect(after.kind).toBe('public')
+  })
+
+  it('ignores a forged session cookie', async () => {
+    const principal = PrincipalView.parse(
+      (await getJson(server, '/api/v1/session', 'liaison_session=forged')).body,
+    )
+    expect(principal.kind).toBe('public')
+  })
+
+  it('records each sign-in in the audit log', async () => {
+    await postSession(server, { username: 'kor', password: testPassword })
+    const rows = await server.db.kysely
+      .selectFrom('audit_log')
+      .select(['action', 'actor'])
+      .where('action', '=', 'sign-in')
+      .where('actor', '=', 'kor')
+      .execute()
+    expect(rows.length).toBeGreaterThan(0)
+  })
+})

@@ -1,0 +1,143 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { createPostgresDatabase, engines } from '../support/databases.ts'
+
+const bin = join(import.meta.dirname, '../../bin/liaison.js')
+const folder = mkdtempSync(join(tmpdir(), 'liaison-cli-'))
+afterAll(() => rmSync(folder, { recursive: true, force: true }))
+
+interface Run {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+function run(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env } })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk
+    })
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk
+    })
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+  })
+}
+
+/** Starts `liaison serve` and resolves with its URL once it says it is running. */
+function serve(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, 'serve', '--port', '0', ...args], {
+      env: { ...process.env, ...env },
+    })
+    let output = ''
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${output}`)), 60_000)
+    child.stdout.on('data', (chunk) => {
+      output += chunk
+      const match = /running at (http:\/\/[^/\s]+)\//.exec(output)
+      if (match?.[1] !== undefined) {
+        clearTimeout(timer)
+        resolve({ child, url: match[1], output: () => output })
+      }
+    })
+    child.stderr.on('data', (chunk) => {
+      output += chunk
+    })
+    child.on('close', () => reject(new Error(`serve exited: ${output}`)))
+  })
+}
+
+describe('liaison CLI', () => {
+  it('prints help with --help and exits 0', async () => {
+    const result = await run(['--help'])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain('Usage: liaison <command>')
+  })
+
+  it('rejects an unknown flag with a one-line error and exit code 2', async () => {
+    const result = await run(['serve', '--colour', 'blue'])
+    expect(result.code).toBe(2)
+    expect(result.stderr.trim().split('\n')).toHaveLength(1)
+    expect(result.stderr).toContain("Unknown option '--colour'")
+  })
+
+  it('rejects an unknown command', async () => {
+    const result = await run(['launch'])
+    expect(result.code).toBe(1)
+    expect(result.stderr.trim()).toBe("liaison: unknown command 'launch'. Try 'liaison --help'.")
+  })
+
+  it('reports an unreachable database in one line, without a stack trace', async () => {
+    const result = await run(['migrate', '--db', 'postgres://nobody@127.0.0.1:1/none'])
+    expect(result.code).toBe(1)
+    const lines = result.stderr.trim().split('\n')
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toMatch(
+      /^liaison: Cannot connect to PostgreSQL at postgres:\/\/nobody@127\.0\.0\.1:1\/none/,
+    )
+    expect(result.stderr).not.toContain('    at ')
+  })
+
+  it('rejects a bad port', async () => {
+    const result = await run(['serve', '--port', 'eighty', '--db', join(folder, 'port.db')])
+    expect(result.code).toBe(1)
+    expect(result.stderr.trim()).toBe("liaison: --port must be a whole number from 0 to 65535, not 'eighty'.")
+  })
+
+  it('migrates and seeds the demo data, printing how to sign in', async () => {
+    const db = join(folder, 'seed.db')
+    const migrate = await run(['migrate', '--db', db])
+    expect(migrate.code).toBe(0)
+    const seed = await run(['seed', '--demo', '--db', db], { LIAISON_DEMO_PASSWORD: 'demo-pass' })
+    expect(seed.code).toBe(0)
+    expect(seed.stdout).toContain('staff')
+    expect(seed.stdout).toContain('LIAISON_DEMO_PASSWORD')
+    const again = await run(['seed', '--demo', '--db', db], { LIAISON_DEMO_PASSWORD: 'demo-pass' })
+    expect(again.code).toBe(0)
+  })
+
+  it('serves the demo on first start and signs in with the printed password', async () => {
+    const { child, url, output } = await serve(['--db', join(folder, 'serve.db')], {
+      LIAISON_DEMO_PASSWORD: '',
+    })
+    try {
+      const password = /password: (\S+)/.exec(output())?.[1] ?? ''
+      expect(password.length).toBeGreaterThan(8)
+      const partners = (await (await fetch(`${url}/api/v1/partners`)).json()) as { total: number }
+      expect(partners.total).toBe(40)
+      const signIn = await fetch(`${url}/api/v1/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'jpn', password }),
+      })
+      expect(signIn.status).toBe(200)
+    } finally {
+      child.kill('SIGTERM')
+    }
+  })
+
+  it.runIf(engines.includes('postgres'))('serves a PostgreSQL database given with DATABASE_URL', async () => {
+    const database = await createPostgresDatabase()
+    try {
+      const { child, url } = await serve([], { DATABASE_URL: database.url, LIAISON_DEMO_PASSWORD: 'x' })
+      try {
+        const ip4 = (await (await fetch(`${url}/api/v1/frameworks/ip4`)).json()) as { formal: boolean }
+        expect(ip4.formal).toBe(false)
+      } finally {
+        child.kill('SIGTERM')
+        await new Promise((resolve) => child.once('close', resolve))
+      }
+    } finally {
+      await database.drop()
+    }
+  })
+})
