@@ -1,0 +1,34 @@
+import type { MilestoneStatus } from './programme.ts'
+
+export const milestoneHealths = ['done', 'cancelled', 'late', 'at-risk', 'on-track'] as const
+export type MilestoneHealth = (typeof milestoneHealths)[number]
+
+/** How close to its due date an open milestone is "at risk". */
+export const atRiskWindowDays = 30
+
+/**
+ * Derived, never typed in: the health of a milestone on `today` (YYYY-MM-DD).
+ * - done / cancelled: closed, whatever the date;
+ * - late: still open (planned or in progress) and the due day has passed;
+ * - at risk: still open and due within the next 30 days (today included);
+ * - on track: open and due later than that.
+ *
+ * @example milestoneHealth({ due: '2026-12-15', status: 'planned' }, '2026-11-27') // 'at-risk'
+ */
+export function milestoneHealth(
+  milestone: { readonly due: string; readonly status: MilestoneStatus },
+  today: string,
+): MilestoneHealth {
+  if (milestone.status === 'done' || milestone.status === 'cancelled') {
+    return milestone.status
+  }
+  if (milestone.due < today) {
+    return 'late'
+  }
+  return daysBetween(today, milestone.due) <= atRiskWindowDays ? 'at-risk' : 'on-track'
+}
+
+/** Whole days from `from` to `to` (both YYYY-MM-DD); negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
+}
