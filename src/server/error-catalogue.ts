@@ -18,6 +18,11 @@ const entries: ReadonlyArray<readonly [string, number, string]> = [
   ],
   ['conflict', 409, 'The change clashes with another record (for example a duplicate id).'],
   ['invalid-state', 409, 'The record is not in a state that allows this action; `detail` says why.'],
+  [
+    'rate-limited',
+    429,
+    'Too many attempts in a short time (sign-in allows ten a minute). Wait and try again.',
+  ],
   ['internal', 500, 'Something failed on the server. Nothing was changed; the error has been logged.'],
 ]
 

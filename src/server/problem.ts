@@ -85,8 +85,8 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     const status = error.statusCode ?? 500
     if (status >= 400 && status < 500) {
       return sendProblem(reply, request, {
-        type: `${problemTypeBase}${error.code ?? 'bad-request'}`,
-        title: 'Invalid request',
+        type: `${problemTypeBase}${error.code === 'rate-limited' ? 'rate-limited' : 'invalid-input'}`,
+        title: status === 429 ? 'Too many requests' : 'Invalid request',
         status,
         detail: error.message,
       })

@@ -95,3 +95,27 @@ describe.each(engines)('session API on %s', (engine) => {
     expect(rows.length).toBeGreaterThan(0)
   })
 })
+
+describe('sign-in rate limit', () => {
+  let server: TestServer
+
+  beforeAll(async () => {
+    server = await startTestServer('sqlite')
+  })
+  afterAll(() => server.close())
+
+  it('answers the eleventh attempt in a minute with a 429 problem and does not sign in', async () => {
+    const statuses: number[] = []
+    for (let attempt = 0; attempt < 10; attempt++) {
+      statuses.push((await postSession(server, { username: 'fra', password: `guess-${attempt}` })).status)
+    }
+    expect(statuses.every((status) => status === 401)).toBe(true)
+    const blocked = await postSession(server, { username: 'fra', password: testPassword })
+    expect(blocked.status).toBe(429)
+    expect(blocked.headers.get('content-type')).toContain('application/problem+json')
+    expect(blocked.headers.get('set-cookie')).toBeNull()
+    expect(Problem.parse(await blocked.json()).type).toContain('#rate-limited')
+    const other = await postSession(server, { username: 'kor', password: testPassword })
+    expect(other.status).toBe(200)
+  })
+})

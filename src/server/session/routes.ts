@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { Problem } from '../../contract/common.ts'
@@ -30,6 +30,27 @@ export function presentPrincipal(principal: Principal): z.infer<typeof Principal
   }
 }
 
+/**
+ * Slows password guessing: ten attempts a minute for one username from one address. Counted after
+ * the body is parsed so that the key can include the username.
+ */
+const signInRateLimit = {
+  max: 10,
+  timeWindow: '1 minute',
+  hook: 'preHandler',
+  keyGenerator: (request: FastifyRequest) => {
+    const body = request.body
+    const username =
+      typeof body === 'object' && body !== null && 'username' in body ? String(body.username) : ''
+    return `${request.ip}|${username.toLowerCase()}`
+  },
+  errorResponseBuilder: () =>
+    Object.assign(new Error('Too many sign-in attempts. Wait a minute and try again.'), {
+      statusCode: 429,
+      code: 'rate-limited',
+    }),
+} as const
+
 export async function sessionRoutes(app: FastifyInstance, { db, now, secureCookies }: SessionOptions) {
   const api = app.withTypeProvider<ZodTypeProvider>()
 
@@ -53,8 +74,9 @@ export async function sessionRoutes(app: FastifyInstance, { db, now, secureCooki
         tags: ['session'],
         summary: 'Sign in',
         body: SignIn,
-        response: { 200: PrincipalView, 400: Problem, 401: Problem },
+        response: { 200: PrincipalView, 400: Problem, 401: Problem, 429: Problem },
       },
+      config: { rateLimit: signInRateLimit },
     },
     async (request, reply) => {
       const { username, password } = request.body
