@@ -1,0 +1,86 @@
+import { Link } from 'react-router'
+import { Chip } from '../../components/Chip.tsx'
+import { TableWrap } from '../../components/TableWrap.tsx'
+import type { PartnerSummaryData } from './queries.ts'
+
+function Frameworks({ partner }: { partner: PartnerSummaryData }) {
+  return (
+    <span className="chips">
+      {partner.frameworks.map((framework) => (
+        <Chip key={framework.id} tone={framework.status === 'active' ? 'accent' : 'muted'}>
+          {framework.shortName}
+          {framework.status === 'active' ? null : ` (${framework.status})`}
+        </Chip>
+      ))}
+    </span>
+  )
+}
+
+export function StatusBadge({ status }: { status: string }) {
+  return <span className={`status status-${status}`}>{status}</span>
+}
+
+/**
+ * The same results twice: a table for wide screens and cards for phones. CSS shows one of them
+ * (display: none hides the other from assistive technology too).
+ */
+export function PartnerResults({ partners }: { partners: readonly PartnerSummaryData[] }) {
+  return (
+    <>
+      <TableWrap label="Partners table" className="wide-only">
+        <table className="data-table" data-testid="partners-table">
+          <caption className="visually-hidden">Partners, with their frameworks and dialogue start</caption>
+          <thead>
+            <tr>
+              <th scope="col">Partner</th>
+              <th scope="col">Capital</th>
+              <th scope="col">Frameworks</th>
+              <th scope="col">Dialogue since</th>
+              <th scope="col">Status</th>
+              <th scope="col" className="numeric">
+                Events
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {partners.map((partner) => (
+              <tr key={partner.code}>
+                <th scope="row">
+                  <Link to={`/partners/${partner.code}`}>{partner.name}</Link>
+                  <span className="code">{partner.code}</span>
+                </th>
+                <td>{partner.capital ?? '—'}</td>
+                <td>
+                  <Frameworks partner={partner} />
+                </td>
+                <td>{partner.dialogueSince?.label ?? 'Not recorded'}</td>
+                <td>
+                  <StatusBadge status={partner.status} />
+                </td>
+                <td className="numeric">{partner.eventCount}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+      <ul className="card-list narrow-only" aria-label="Partners">
+        {partners.map((partner) => (
+          <li key={partner.code} className="card partner-card">
+            <p className="card-title">
+              <Link to={`/partners/${partner.code}`}>{partner.name}</Link>
+              <span className="code">{partner.code}</span>
+            </p>
+            <p className="card-meta">
+              {partner.capital ?? 'No capital recorded'} · dialogue since{' '}
+              {partner.dialogueSince?.label ?? 'not recorded'}
+            </p>
+            <p className="card-row">
+              <Frameworks partner={partner} />
+              <StatusBadge status={partner.status} />
+            </p>
+          </li>
+        ))}
+      </ul>
+    </>
+  )
+}

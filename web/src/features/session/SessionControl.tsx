@@ -1,0 +1,36 @@
+import { Link, useNavigate } from 'react-router'
+import { useSession, useSignOut } from './queries.ts'
+
+/** Header corner: who is signed in with a Sign out button, or a Sign in link. */
+export function SessionControl() {
+  const session = useSession()
+  const signOut = useSignOut()
+  const navigate = useNavigate()
+  const principal = session.data
+  if (principal === undefined || principal.kind === 'public') {
+    return (
+      <Link className="button header-button" to="/sign-in">
+        Sign in
+      </Link>
+    )
+  }
+  return (
+    <div className="session">
+      <span className="session-who">
+        <span className="visually-hidden">Signed in as </span>
+        <strong>{principal.displayName}</strong>
+        <span className="session-meta">
+          {principal.username} · {principal.kind} · {principal.clearance}
+        </span>
+      </span>
+      <button
+        type="button"
+        className="button header-button"
+        disabled={signOut.isPending}
+        onClick={() => signOut.mutate(undefined, { onSuccess: () => navigate('/partners') })}
+      >
+        Sign out
+      </button>
+    </div>
+  )
+}

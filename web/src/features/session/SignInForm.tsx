@@ -1,0 +1,105 @@
+import { type FormEvent, useEffect, useRef, useState } from 'react'
+import { useNavigate } from 'react-router'
+import { SignIn } from '../../../../src/contract/session.ts'
+import { Field, fieldErrors } from '../../components/Field.tsx'
+import { isApiProblem } from '../../lib/api.ts'
+import { useSignIn } from './queries.ts'
+
+/**
+ * Validates with the same SignIn schema as the server, then shows the server's own messages:
+ * a 400 per field, a 401 for the whole form. Focus moves to the first thing to fix.
+ */
+export function SignInForm({ next }: { next: string }) {
+  const signIn = useSignIn()
+  const navigate = useNavigate()
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [formError, setFormError] = useState<string | null>(null)
+  const usernameRef = useRef<HTMLInputElement>(null)
+  const passwordRef = useRef<HTMLInputElement>(null)
+  const formErrorRef = useRef<HTMLDivElement>(null)
+
+  // The form is the point of the page, so the cursor starts in it.
+  useEffect(() => usernameRef.current?.focus(), [])
+
+  const focusFirst = (found: Record<string, string>) => {
+    if (found.username !== undefined) {
+      usernameRef.current?.focus()
+    } else if (found.password !== undefined) {
+      passwordRef.current?.focus()
+    }
+  }
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    const data = new FormData(event.currentTarget)
+    const parsed = SignIn.safeParse({
+      username: data.get('username') ?? '',
+      password: data.get('password') ?? '',
+    })
+    setFormError(null)
+    if (!parsed.success) {
+      const found = fieldErrors(parsed.error.issues)
+      setErrors(found)
+      focusFirst(found)
+      return
+    }
+    setErrors({})
+    signIn.mutate(parsed.data, {
+      onSuccess: () => navigate(next),
+      onError: (error) => {
+        if (isApiProblem(error) && error.errors.length > 0) {
+          const found: Record<string, string> = {}
+          for (const field of ['username', 'password']) {
+            const message = error.fieldError(field)
+            if (message !== undefined) {
+              found[field] = message
+            }
+          }
+          setErrors(found)
+          focusFirst(found)
+          return
+        }
+        setFormError(isApiProblem(error) ? error.detail : 'Signing in failed. Try again.')
+        // Wait for the alert to render, then move focus to it so screen readers announce it.
+        requestAnimationFrame(() => formErrorRef.current?.focus())
+      },
+    })
+  }
+
+  return (
+    <form className="form card" onSubmit={onSubmit} noValidate aria-describedby="sign-in-hint">
+      {formError === null ? null : (
+        <div className="form-error" role="alert" tabIndex={-1} ref={formErrorRef}>
+          <strong>Sign-in failed.</strong> {formError}
+        </div>
+      )}
+      <Field
+        ref={usernameRef}
+        label="Username"
+        name="username"
+        autoComplete="username"
+        autoCapitalize="none"
+        spellCheck={false}
+        error={errors.username}
+      />
+      <Field
+        ref={passwordRef}
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        error={errors.password}
+      />
+      <button type="submit" className="button primary" disabled={signIn.isPending}>
+        {signIn.isPending ? 'Signing in…' : 'Sign in'}
+      </button>
+      <aside className="hint" id="sign-in-hint" aria-label="Demo accounts">
+        <p>
+          <strong>Demo accounts:</strong> <code>staff</code> (alliance staff), <code>fra</code> (France, an
+          ally), <code>jpn</code> and <code>kor</code> (partner missions). The password is the value of{' '}
+          <code>LIAISON_DEMO_PASSWORD</code>, or the one printed when the server started.
+        </p>
+      </aside>
+    </form>
+  )
+}

@@ -1,0 +1,16 @@
+/**
+ * The header's primary navigation, in order. `external` links leave the single-page app (a full
+ * page load), e.g. the server-rendered API docs. Add a line per top-level area.
+ */
+export interface NavItem {
+  readonly label: string
+  readonly to: string
+  readonly external?: boolean
+}
+
+export const navItems: readonly NavItem[] = [
+  { label: 'Partners', to: '/partners' },
+  { label: 'Frameworks', to: '/frameworks' },
+  { label: 'Members', to: '/members' },
+  { label: 'API docs', to: '/api/docs', external: true },
+]

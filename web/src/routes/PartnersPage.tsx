@@ -1,0 +1,110 @@
+import { useEffect, useState } from 'react'
+import { useSearchParams } from 'react-router'
+import { usePageMarking } from '../components/marking.tsx'
+import { PageHeader } from '../components/PageHeader.tsx'
+import { EmptyState, ErrorState, Loading } from '../components/states.tsx'
+import { useFrameworks } from '../features/frameworks/queries.ts'
+import { PartnerResults } from '../features/partners/PartnerResults.tsx'
+import { usePartners } from '../features/partners/queries.ts'
+import { useDebounced } from '../lib/useDebounced.ts'
+
+/** Partners, filtered by framework and a search; both live in the address so a view can be shared. */
+export function PartnersPage() {
+  const [params, setParams] = useSearchParams()
+  const framework = params.get('framework') ?? ''
+  const [search, setSearch] = useState(params.get('q') ?? '')
+  const q = useDebounced(search.trim(), 300)
+  const frameworks = useFrameworks()
+  const partners = usePartners({
+    framework: framework === '' ? undefined : framework,
+    q: q === '' ? undefined : q,
+  })
+  usePageMarking(frameworks.data?.marking)
+  usePageMarking(partners.data?.marking)
+
+  useEffect(() => {
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current)
+        if (q === '') {
+          next.delete('q')
+        } else {
+          next.set('q', q)
+        }
+        return next
+      },
+      { replace: true },
+    )
+  }, [q, setParams])
+
+  const setFramework = (value: string) => {
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current)
+        if (value === '') {
+          next.delete('framework')
+        } else {
+          next.set('framework', value)
+        }
+        return next
+      },
+      { replace: true },
+    )
+  }
+
+  const total = partners.data?.total
+  return (
+    <>
+      <PageHeader
+        title="Partners"
+        lead="Countries outside the alliance that it works with, and the frameworks they take part in."
+      />
+      <search className="filters" aria-label="Filter partners">
+        <div className="field">
+          <label htmlFor="partner-framework">Framework</label>
+          <select
+            id="partner-framework"
+            className="input"
+            value={framework}
+            onChange={(event) => setFramework(event.target.value)}
+          >
+            <option value="">All frameworks</option>
+            {(frameworks.data?.items ?? []).map((item) => (
+              <option key={item.id} value={item.id}>
+                {item.name} ({item.shortName})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field grow">
+          <label htmlFor="partner-search">Search</label>
+          <input
+            id="partner-search"
+            className="input"
+            type="search"
+            placeholder="Name, code or capital"
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+          />
+        </div>
+      </search>
+      <p className="result-count" aria-live="polite" data-testid="result-count">
+        {total === undefined ? '\u00a0' : `${total} ${total === 1 ? 'partner' : 'partners'}`}
+        {partners.isFetching && partners.data !== undefined ? (
+          <span className="muted"> · updating…</span>
+        ) : null}
+      </p>
+      {partners.isPending ? (
+        <Loading label="Loading partners…" />
+      ) : partners.isError ? (
+        <ErrorState error={partners.error} onRetry={() => partners.refetch()} />
+      ) : partners.data.items.length === 0 ? (
+        <EmptyState title="No partners match">
+          <p>Try another framework, or a shorter search.</p>
+        </EmptyState>
+      ) : (
+        <PartnerResults partners={partners.data.items} />
+      )}
+    </>
+  )
+}

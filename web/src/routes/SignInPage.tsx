@@ -1,0 +1,28 @@
+import { Navigate, useSearchParams } from 'react-router'
+import { PageHeader } from '../components/PageHeader.tsx'
+import { useSession } from '../features/session/queries.ts'
+import { SignInForm } from '../features/session/SignInForm.tsx'
+
+/** Only same-site paths are followed after sign-in, so the link cannot send people elsewhere. */
+function safeNext(value: string | null): string {
+  return value?.startsWith('/') && !value.startsWith('//') ? value : '/partners'
+}
+
+export function SignInPage() {
+  const [params] = useSearchParams()
+  const next = safeNext(params.get('next'))
+  const session = useSession()
+  if (session.data !== undefined && session.data.kind !== 'public') {
+    return <Navigate to={next} replace />
+  }
+  return (
+    <div className="narrow-page">
+      <title>Sign in — Liaison</title>
+      <PageHeader
+        title="Sign in"
+        lead="Sign in to see what is released to you. Without signing in you see public records only."
+      />
+      <SignInForm next={next} />
+    </div>
+  )
+}

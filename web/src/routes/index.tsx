@@ -1,0 +1,24 @@
+import type { ReactNode } from 'react'
+import { Navigate } from 'react-router'
+import { FrameworkPage } from './FrameworkPage.tsx'
+import { FrameworksPage } from './FrameworksPage.tsx'
+import { MembersPage } from './MembersPage.tsx'
+import { NotFoundPage } from './NotFoundPage.tsx'
+import { PartnerPage } from './PartnerPage.tsx'
+import { PartnersPage } from './PartnersPage.tsx'
+import { SignInPage } from './SignInPage.tsx'
+
+/**
+ * Every page of the app, one line each. To add a page: create routes/<Name>Page.tsx and add a
+ * line here (and a nav item in nav.ts if it belongs in the header). Keep the catch-all last.
+ */
+export const routes: ReadonlyArray<{ path: string; element: ReactNode }> = [
+  { path: '/', element: <Navigate to="/partners" replace /> },
+  { path: '/sign-in', element: <SignInPage /> },
+  { path: '/partners', element: <PartnersPage /> },
+  { path: '/partners/:code', element: <PartnerPage /> },
+  { path: '/frameworks', element: <FrameworksPage /> },
+  { path: '/frameworks/:id', element: <FrameworkPage /> },
+  { path: '/members', element: <MembersPage /> },
+  { path: '*', element: <NotFoundPage /> },
+]
