@@ -71,7 +71,9 @@ export function MembersPage() {
                   #
                 </th>
                 <th scope="col">Member</th>
-                <th scope="col">Capital</th>
+                <th scope="col" className="wide-only-cell">
+                  Capital
+                </th>
                 <th scope="col" className="wide-only-cell">
                   Time zone
                 </th>
@@ -85,7 +87,7 @@ export function MembersPage() {
                   <th scope="row">
                     {member.name} <span className="code">{member.code}</span>
                   </th>
-                  <td>{member.capital ?? '—'}</td>
+                  <td className="wide-only-cell">{member.capital ?? '—'}</td>
                   <td className="wide-only-cell">{member.timeZone}</td>
                   <td>{member.accession.label}</td>
                 </tr>
