@@ -1,0 +1,86 @@
+import type { FastifyInstance } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { Problem } from '../../contract/common.ts'
+import { ApprovalCreate, ProgrammeParams, TransitionRequest } from '../../contract/programme.ts'
+import { ProgrammeDetail } from '../../contract/programme-view.ts'
+import { fuzzyDate } from '../../domain/fuzzy-date.ts'
+import { assertCanRecordApproval } from '../../domain/programme-policy.ts'
+import type { Db } from '../../store/database.ts'
+import { recordApproval, transitionProgramme } from '../../store/programme-lifecycle-store.ts'
+import { requireVisibleProgramme } from '../../store/programme-store.ts'
+import { expectedVersion, sendEtag } from './etag.ts'
+import { loadProgrammeDetail } from './load.ts'
+
+const tags = ['programmes']
+const IfMatch = z.object({
+  'if-match': z.string().optional().meta({ description: 'ETag from the last read' }),
+})
+const writeErrors = { 400: Problem, 403: Problem, 404: Problem, 409: Problem, 428: Problem }
+
+/** Negotiation and lifecycle: approvals of each party and the steps of the state machine. */
+export async function programmeLifecycleRoutes(
+  app: FastifyInstance,
+  { db, now }: { db: Db; now: () => Date },
+) {
+  const api = app.withTypeProvider<ZodTypeProvider>()
+  const today = () => now().toISOString().slice(0, 10)
+
+  api.post(
+    '/api/v1/programmes/:id/approvals',
+    {
+      schema: {
+        tags,
+        summary: 'Record the council’s agreement or the partner’s approval of the negotiated text',
+        params: ProgrammeParams,
+        headers: IfMatch,
+        body: ApprovalCreate,
+        response: { 200: ProgrammeDetail, ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      const { principal, body } = request
+      const programme = await requireVisibleProgramme(db.kysely, principal, request.params.id)
+      assertCanRecordApproval(principal, programme, body.party)
+      await recordApproval(db, principal, programme, expectedVersion(request), body, now())
+      const detail = await loadProgrammeDetail(db, principal, programme.id, today())
+      sendEtag(reply, detail.version)
+      return detail
+    },
+  )
+
+  api.post(
+    '/api/v1/programmes/:id/transitions',
+    {
+      schema: {
+        tags,
+        summary: 'Take a lifecycle step',
+        description:
+          'draft → in-negotiation → agreed (needs both approvals; freezes a version) → in-force → under-review → superseded; back-edges in-negotiation → draft, under-review → in-force or in-negotiation. An illegal step is 409 invalid-state with the reason.',
+        params: ProgrammeParams,
+        headers: IfMatch,
+        body: TransitionRequest,
+        response: { 200: ProgrammeDetail, ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      const { principal, body } = request
+      const programme = await requireVisibleProgramme(db.kysely, principal, request.params.id)
+      await transitionProgramme(
+        db,
+        principal,
+        programme,
+        expectedVersion(request),
+        {
+          to: body.to,
+          supersededBy: body.supersededBy ?? null,
+          agreedOn: body.agreedOn === undefined ? null : fuzzyDate(body.agreedOn),
+        },
+        now(),
+      )
+      const detail = await loadProgrammeDetail(db, principal, programme.id, today())
+      sendEtag(reply, detail.version)
+      return detail
+    },
+  )
+}

@@ -1,0 +1,12 @@
+import type { FastifyInstance } from 'fastify'
+import type { Db } from '../../store/database.ts'
+import { programmeLifecycleRoutes } from './lifecycle-routes.ts'
+import { programmeRoutes } from './routes.ts'
+import { programmeWriteRoutes } from './write-routes.ts'
+
+/** Everything under /api/v1/programmes, registered as one feature. */
+export async function programmePlugin(app: FastifyInstance, options: { db: Db; now: () => Date }) {
+  await programmeRoutes(app, options)
+  await programmeWriteRoutes(app, options)
+  await programmeLifecycleRoutes(app, options)
+}

@@ -1,0 +1,192 @@
+import type { FastifyInstance } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { Problem } from '../../contract/common.ts'
+import { DiffQuery, ProgrammeListQuery, ProgrammeParams } from '../../contract/programme.ts'
+import {
+  DiffView,
+  PortfolioView,
+  ProgrammeDetail,
+  ProgrammeList,
+  ProgressReport,
+  VersionList,
+} from '../../contract/programme-view.ts'
+import { highestMarking } from '../../domain/marking.ts'
+import { programmeStatuses } from '../../domain/programme.ts'
+import { diffSnapshots } from '../../domain/programme-diff.ts'
+import { overallProgress, progressByArea } from '../../domain/programme-progress.ts'
+import type { Db } from '../../store/database.ts'
+import { programmeStats } from '../../store/programme-stats-store.ts'
+import { listVisibleProgrammes, requireVisibleProgramme } from '../../store/programme-store.ts'
+import {
+  currentSnapshot,
+  listVisibleVersions,
+  loadVersionItems,
+} from '../../store/programme-version-store.ts'
+import { presentMarking } from '../present.ts'
+import { sendEtag } from './etag.ts'
+import { loadProgramme, loadProgrammeDetail } from './load.ts'
+import { presentDiff, presentSummary } from './present.ts'
+
+const tags = ['programmes']
+
+/** Reads of programmes: lists, the tree, progress, versions and diffs. Writes are in write-routes.ts. */
+export async function programmeRoutes(app: FastifyInstance, { db, now }: { db: Db; now: () => Date }) {
+  const api = app.withTypeProvider<ZodTypeProvider>()
+  const today = () => now().toISOString().slice(0, 10)
+
+  api.get(
+    '/api/v1/programmes',
+    {
+      schema: {
+        tags,
+        summary: 'List programmes',
+        description: 'Programmes the caller may see, by partner; filter by partner, kind and status.',
+        querystring: ProgrammeListQuery,
+        response: { 200: ProgrammeList, 400: Problem },
+      },
+    },
+    async (request) => {
+      const { principal } = request
+      const programmes = await listVisibleProgrammes(db.kysely, principal, request.query)
+      const stats = await programmeStats(
+        db.kysely,
+        principal,
+        programmes.map((p) => p.id),
+        today(),
+      )
+      return {
+        items: programmes.map((p) => presentSummary(p, stats.get(p.id) ?? overallProgress([], [], today()))),
+        total: programmes.length,
+        marking: presentMarking(highestMarking(programmes.map((p) => p.marking))),
+      }
+    },
+  )
+
+  api.get(
+    '/api/v1/programmes/portfolio',
+    {
+      schema: {
+        tags,
+        summary: 'Portfolio of programmes across partners',
+        description:
+          'Kind, period, status, progress, late milestones, next milestone and next review of every visible programme.',
+        response: { 200: PortfolioView },
+      },
+    },
+    async (request) => {
+      const { principal } = request
+      const day = today()
+      const programmes = await listVisibleProgrammes(db.kysely, principal, {})
+      const stats = await programmeStats(
+        db.kysely,
+        principal,
+        programmes.map((p) => p.id),
+        day,
+      )
+      return {
+        today: day,
+        items: programmes.map((p) => {
+          const s = stats.get(p.id)
+          return {
+            ...presentSummary(p, s ?? overallProgress([], [], day)),
+            nextMilestone: s?.nextMilestone ?? null,
+          }
+        }),
+        byStatus: programmeStatuses.map((status) => ({
+          status,
+          count: programmes.filter((p) => p.status === status).length,
+        })),
+        marking: presentMarking(highestMarking(programmes.map((p) => p.marking))),
+      }
+    },
+  )
+
+  api.get(
+    '/api/v1/programmes/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Get a programme as a tree',
+        description:
+          'Objectives → goals (with milestones) → activities, numbered, with abilities. ETag = version.',
+        params: ProgrammeParams,
+        response: { 200: ProgrammeDetail, 400: Problem, 404: Problem },
+      },
+    },
+    async (request, reply) => {
+      const detail = await loadProgrammeDetail(db, request.principal, request.params.id, today())
+      sendEtag(reply, detail.version)
+      return detail
+    },
+  )
+
+  api.get(
+    '/api/v1/programmes/:id/progress',
+    {
+      schema: {
+        tags,
+        summary: 'Progress by priority area',
+        params: ProgrammeParams,
+        response: { 200: ProgressReport, 400: Problem, 404: Problem },
+      },
+    },
+    async (request) => {
+      const { nodes, milestones } = await loadProgramme(db, request.principal, request.params.id)
+      const areas = await db.kysely.selectFrom('priority_area').select(['id', 'name']).execute()
+      const names = new Map(areas.map((area) => [area.id, area.name]))
+      const day = today()
+      return {
+        today: day,
+        overall: overallProgress(nodes, milestones, day),
+        byArea: progressByArea(nodes, milestones, day).map((area) => ({
+          ...area,
+          name: names.get(area.area) ?? 'No priority area',
+        })),
+      }
+    },
+  )
+
+  api.get(
+    '/api/v1/programmes/:id/versions',
+    {
+      schema: {
+        tags,
+        summary: 'Agreed versions of a programme',
+        params: ProgrammeParams,
+        response: { 200: VersionList, 400: Problem, 404: Problem },
+      },
+    },
+    async (request) => {
+      const { principal } = request
+      await requireVisibleProgramme(db.kysely, principal, request.params.id)
+      const versions = await listVisibleVersions(db.kysely, principal, request.params.id)
+      return { items: versions.map(({ id: _id, ...version }) => version) }
+    },
+  )
+
+  api.get(
+    '/api/v1/programmes/:id/diff',
+    {
+      schema: {
+        tags,
+        summary: 'Structured difference between two versions',
+        description:
+          'Objectives, goals, activities and milestones added, removed and changed (field by field). Use "current" for the live text.',
+        params: ProgrammeParams,
+        querystring: DiffQuery,
+        response: { 200: DiffView, 400: Problem, 404: Problem },
+      },
+    },
+    async (request) => {
+      const { principal } = request
+      const { id } = request.params
+      await requireVisibleProgramme(db.kysely, principal, id)
+      const side = (ref: number | 'current') =>
+        ref === 'current'
+          ? currentSnapshot(db.kysely, principal, id)
+          : loadVersionItems(db.kysely, principal, id, ref)
+      const diff = diffSnapshots(await side(request.query.from), await side(request.query.to))
+      return presentDiff(request.query.from, request.query.to, diff)
+    },
+  )
+}

@@ -1,0 +1,340 @@
+import type { FastifyInstance } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { Problem } from '../../contract/common.ts'
+import {
+  MilestoneCreate,
+  MilestoneParams,
+  MilestonePatch,
+  NodeCreate,
+  NodeMove,
+  NodeParams,
+  NodePatch,
+  ProgrammeCreate,
+  ProgrammeParams,
+  ProgrammePatch,
+} from '../../contract/programme.ts'
+import { MilestoneView, NodeView, ProgrammeDetail } from '../../contract/programme-view.ts'
+import { fuzzyDate } from '../../domain/fuzzy-date.ts'
+import { type Marking, normaliseReleasability } from '../../domain/marking.ts'
+import { outlineNumbers } from '../../domain/programme.ts'
+import { assertCanEdit, assertCanTrack } from '../../domain/programme-policy.ts'
+import type { Db } from '../../store/database.ts'
+import {
+  deleteMilestone,
+  insertMilestone,
+  requireVisibleMilestone,
+  updateMilestone,
+} from '../../store/programme-milestone-store.ts'
+import {
+  createProgramme,
+  requireVisibleProgramme,
+  updateProgrammeHeader,
+} from '../../store/programme-store.ts'
+import {
+  deleteNode,
+  insertNode,
+  listVisibleNodes,
+  moveNode,
+  requireVisibleNode,
+  updateNode,
+} from '../../store/programme-tree-store.ts'
+import { expectedVersion, sendEtag } from './etag.ts'
+import { loadProgrammeDetail } from './load.ts'
+import { presentMilestone, presentNode } from './present.ts'
+
+const tags = ['programmes']
+const IfMatch = z.object({
+  'if-match': z.string().optional().meta({ description: 'ETag from the last read' }),
+})
+const writeErrors = { 400: Problem, 403: Problem, 404: Problem, 409: Problem, 428: Problem }
+
+export function toMarking(input: {
+  classification: Marking['classification']
+  releasableTo: readonly string[]
+}): Marking {
+  return { classification: input.classification, releasableTo: normaliseReleasability(input.releasableTo) }
+}
+
+/** Authoring: the programme header, its tree of nodes and the milestones on goals. */
+export async function programmeWriteRoutes(app: FastifyInstance, { db, now }: { db: Db; now: () => Date }) {
+  const api = app.withTypeProvider<ZodTypeProvider>()
+  const today = () => now().toISOString().slice(0, 10)
+
+  const nodeView = async (
+    principal: Parameters<typeof listVisibleNodes>[1],
+    programmeId: string,
+    nodeId: string,
+  ) => {
+    const nodes = await listVisibleNodes(db.kysely, principal, programmeId)
+    const node = await requireVisibleNode(db.kysely, principal, programmeId, nodeId)
+    return presentNode(node, outlineNumbers(nodes).get(node.id) ?? '')
+  }
+
+  api.post(
+    '/api/v1/programmes',
+    {
+      schema: {
+        tags,
+        summary: 'Start a programme (as a draft)',
+        body: ProgrammeCreate,
+        response: { 201: ProgrammeDetail, ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      const { principal, body } = request
+      const id = await createProgramme(
+        db,
+        principal,
+        {
+          partnerCode: body.partner,
+          kind: body.kind,
+          title: body.title,
+          periodFrom: fuzzyDate(body.periodFrom),
+          periodTo: fuzzyDate(body.periodTo),
+          supersedesId: body.supersedesId,
+          publicDiplomacy: body.publicDiplomacy,
+          nextReview: body.nextReview,
+          marking:
+            body.marking === undefined
+              ? { classification: 'RESTRICTED', releasableTo: [body.partner] }
+              : toMarking(body.marking),
+        },
+        now(),
+      )
+      const detail = await loadProgrammeDetail(db, principal, id, today())
+      sendEtag(reply, detail.version)
+      return reply.code(201).header('location', `/api/v1/programmes/${id}`).send(detail)
+    },
+  )
+
+  api.patch(
+    '/api/v1/programmes/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change the programme header',
+        params: ProgrammeParams,
+        headers: IfMatch,
+        body: ProgrammePatch,
+        response: { 200: ProgrammeDetail, ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      const { principal, body } = request
+      const programme = await requireVisibleProgramme(db.kysely, principal, request.params.id)
+      assertCanEdit(principal, programme)
+      await updateProgrammeHeader(
+        db,
+        principal,
+        programme,
+        expectedVersion(request),
+        {
+          title: body.title ?? programme.title,
+          periodFrom: body.periodFrom === undefined ? programme.periodFrom : fuzzyDate(body.periodFrom),
+          periodTo: body.periodTo === undefined ? programme.periodTo : fuzzyDate(body.periodTo),
+          publicDiplomacy: body.publicDiplomacy ?? programme.publicDiplomacy,
+          nextReview: body.nextReview === undefined ? programme.nextReview : body.nextReview,
+          marking: body.marking === undefined ? programme.marking : toMarking(body.marking),
+        },
+        now(),
+      )
+      const detail = await loadProgrammeDetail(db, principal, programme.id, today())
+      sendEtag(reply, detail.version)
+      return detail
+    },
+  )
+
+  api.post(
+    '/api/v1/programmes/:id/nodes',
+    {
+      schema: {
+        tags,
+        summary: 'Add an objective, goal or activity',
+        params: ProgrammeParams,
+        body: NodeCreate,
+        response: { 201: NodeView, ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      const { principal, body } = request
+      const programme = await requireVisibleProgramme(db.kysely, principal, request.params.id)
+      assertCanEdit(principal, programme)
+      const parent =
+        body.parentId === null
+          ? null
+          : await requireVisibleNode(db.kysely, principal, programme.id, body.parentId, 'parentId')
+      const marking =
+        body.marking === undefined ? (parent?.marking ?? programme.marking) : toMarking(body.marking)
+      const id = await insertNode(
+        db,
+        principal,
+        programme,
+        { ...body, marking, position: body.position ?? null },
+        now(),
+      )
+      const view = await nodeView(principal, programme.id, id)
+      sendEtag(reply, view.version)
+      return reply.code(201).send(view)
+    },
+  )
+
+  api.patch(
+    '/api/v1/programmes/:id/nodes/:nodeId',
+    {
+      schema: {
+        tags,
+        summary: 'Change a node',
+        params: NodeParams,
+        headers: IfMatch,
+        body: NodePatch,
+        response: { 200: NodeView, ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      const { principal, body, params } = request
+      const programme = await requireVisibleProgramme(db.kysely, principal, params.id)
+      const node = await requireVisibleNode(db.kysely, principal, programme.id, params.nodeId)
+      assertCanEdit(principal, programme)
+      const input = {
+        title: body.title ?? node.title,
+        description: body.description ?? node.description,
+        priorityAreas: body.priorityAreas ?? node.priorityAreas,
+        marking: body.marking === undefined ? node.marking : toMarking(body.marking),
+      }
+      await updateNode(db, principal, programme, node, expectedVersion(request), input, now())
+      const view = await nodeView(principal, programme.id, node.id)
+      sendEtag(reply, view.version)
+      return view
+    },
+  )
+
+  api.post(
+    '/api/v1/programmes/:id/nodes/:nodeId/move',
+    {
+      schema: {
+        tags,
+        summary: 'Move a node: reorder among siblings or hang it under another parent',
+        params: NodeParams,
+        headers: IfMatch,
+        body: NodeMove,
+        response: { 200: NodeView, ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      const { principal, body, params } = request
+      const programme = await requireVisibleProgramme(db.kysely, principal, params.id)
+      const node = await requireVisibleNode(db.kysely, principal, programme.id, params.nodeId)
+      assertCanEdit(principal, programme)
+      await moveNode(db, principal, programme, node, expectedVersion(request), body, now())
+      const view = await nodeView(principal, programme.id, node.id)
+      sendEtag(reply, view.version)
+      return view
+    },
+  )
+
+  api.delete(
+    '/api/v1/programmes/:id/nodes/:nodeId',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a node with everything under it',
+        params: NodeParams,
+        headers: IfMatch,
+        response: { 204: z.null(), ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      const { principal, params } = request
+      const programme = await requireVisibleProgramme(db.kysely, principal, params.id)
+      const node = await requireVisibleNode(db.kysely, principal, programme.id, params.nodeId)
+      assertCanEdit(principal, programme)
+      await deleteNode(db, principal, programme, node, expectedVersion(request), now())
+      return reply.code(204).send(null)
+    },
+  )
+
+  api.post(
+    '/api/v1/programmes/:id/milestones',
+    {
+      schema: {
+        tags,
+        summary: 'Add a milestone to a goal',
+        params: ProgrammeParams,
+        body: MilestoneCreate,
+        response: { 201: MilestoneView, ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      const { principal, body } = request
+      const programme = await requireVisibleProgramme(db.kysely, principal, request.params.id)
+      assertCanEdit(principal, programme)
+      const goal = await requireVisibleNode(db.kysely, principal, programme.id, body.goalId, 'goalId')
+      const marking = body.marking === undefined ? goal.marking : toMarking(body.marking)
+      const id = await insertMilestone(db, principal, programme, { ...body, marking }, now())
+      const milestone = await requireVisibleMilestone(db.kysely, principal, programme.id, id)
+      sendEtag(reply, milestone.version)
+      return reply.code(201).send(presentMilestone(milestone, today()))
+    },
+  )
+
+  api.patch(
+    '/api/v1/programmes/:id/milestones/:milestoneId',
+    {
+      schema: {
+        tags,
+        summary: 'Change a milestone or update its status',
+        description:
+          'A status-only change is progress tracking, allowed until the programme is superseded; other changes need an editable programme.',
+        params: MilestoneParams,
+        headers: IfMatch,
+        body: MilestonePatch,
+        response: { 200: MilestoneView, ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      const { principal, body, params } = request
+      const programme = await requireVisibleProgramme(db.kysely, principal, params.id)
+      const milestone = await requireVisibleMilestone(db.kysely, principal, programme.id, params.milestoneId)
+      const input = {
+        goalId: body.goalId ?? milestone.goalId,
+        title: body.title ?? milestone.title,
+        due: body.due ?? milestone.due,
+        status: body.status ?? milestone.status,
+        marking: body.marking === undefined ? milestone.marking : toMarking(body.marking),
+      }
+      const onlyStatus =
+        input.goalId === milestone.goalId &&
+        input.title === milestone.title &&
+        input.due === milestone.due &&
+        body.marking === undefined
+      if (onlyStatus) assertCanTrack(principal, programme)
+      else assertCanEdit(principal, programme)
+      await updateMilestone(db, principal, programme, milestone, expectedVersion(request), input, now())
+      const updated = await requireVisibleMilestone(db.kysely, principal, programme.id, milestone.id)
+      sendEtag(reply, updated.version)
+      return presentMilestone(updated, today())
+    },
+  )
+
+  api.delete(
+    '/api/v1/programmes/:id/milestones/:milestoneId',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a milestone',
+        params: MilestoneParams,
+        headers: IfMatch,
+        response: { 204: z.null(), ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      const { principal, params } = request
+      const programme = await requireVisibleProgramme(db.kysely, principal, params.id)
+      const milestone = await requireVisibleMilestone(db.kysely, principal, programme.id, params.milestoneId)
+      assertCanEdit(principal, programme)
+      await deleteMilestone(db, principal, programme, milestone, expectedVersion(request), now())
+      return reply.code(204).send(null)
+    },
+  )
+}

@@ -1,0 +1,37 @@
+import { type RawBuilder, type SqlBool, sql } from 'kysely'
+import { DomainError } from '../domain/errors.ts'
+import type { Principal } from '../domain/principal.ts'
+import { visibleTo } from './visibility.ts'
+
+/**
+ * Who may know a programme exists: the marking rule (visibleTo) AND co-ownership scope. A partner's
+ * users see their own country's programmes only; another partner sees nothing of them, not even
+ * PUBLIC parts (those are for the public portal), so every read answers 404 for them.
+ *
+ * @example db.selectFrom('programme as pr').where(programmeVisibleTo(principal, 'pr'))
+ */
+export function programmeVisibleTo(principal: Principal, alias: string): RawBuilder<SqlBool> {
+  const marking = visibleTo(principal, alias)
+  if (principal.kind !== 'partner') {
+    return marking
+  }
+  return sql<SqlBool>`(${marking} and ${sql.ref(`${alias}.partner_code`)} = ${principal.country ?? ''})`
+}
+
+/** The 409 answer to an update whose expected version is not the stored one; nothing is written. */
+export function staleVersion(what: string, current: number): DomainError {
+  return new DomainError(
+    'stale-version',
+    `The ${what} was changed by someone else (it is now version ${current}). Reload it, reapply your change and send it again.`,
+    { currentVersion: current },
+  )
+}
+
+/** Stores a list of ids as "|a|b|" so one LIKE finds an entry; "" for none. */
+export function encodeIdList(ids: readonly string[]): string {
+  return ids.length === 0 ? '' : `|${ids.join('|')}|`
+}
+
+export function decodeIdList(stored: string): string[] {
+  return stored.split('|').filter((id) => id.length > 0)
+}

@@ -1,0 +1,309 @@
+import { randomUUID } from 'node:crypto'
+import type { Kysely, Transaction } from 'kysely'
+import { DomainError } from '../domain/errors.ts'
+import { earliestDay, type FuzzyDate, fuzzyDate, latestDay } from '../domain/fuzzy-date.ts'
+import type { Marking } from '../domain/marking.ts'
+import type { Principal } from '../domain/principal.ts'
+import {
+  type ProgrammeKind,
+  type ProgrammeStatus,
+  programmeKinds,
+  programmeStatuses,
+} from '../domain/programme.ts'
+import { programmeActor } from '../domain/programme-policy.ts'
+import { recordAudit } from './audit-store.ts'
+import type { Database, Db } from './database.ts'
+import { markingFromColumns, markingToColumns } from './marking-columns.ts'
+import './programme-tables.ts'
+import { programmeVisibleTo, staleVersion } from './programme-scope.ts'
+import { visibleTo } from './visibility.ts'
+
+export type Executor = Kysely<Database> | Transaction<Database>
+
+export interface ProgrammeRef {
+  readonly id: string
+  readonly title: string
+  readonly kind: ProgrammeKind
+}
+
+export interface ProgrammeRecord {
+  readonly id: string
+  readonly partnerCode: string
+  readonly partnerName: string
+  readonly kind: ProgrammeKind
+  readonly title: string
+  readonly status: ProgrammeStatus
+  readonly periodFrom: FuzzyDate
+  readonly periodTo: FuzzyDate
+  /** First and last day the period may mean (YYYY-MM-DD), for timelines and ordering. */
+  readonly startsOn: string
+  readonly endsOn: string
+  readonly agreedOn: FuzzyDate | null
+  readonly round: number
+  readonly supersedes: ProgrammeRef | null
+  readonly supersededBy: ProgrammeRef | null
+  readonly publicDiplomacy: string
+  readonly nextReview: string | null
+  readonly illustrative: boolean
+  readonly marking: Marking
+  readonly version: number
+  readonly updatedAt: string
+}
+
+export interface ProgrammeFilter {
+  readonly partner?: string | undefined
+  readonly kind?: ProgrammeKind | undefined
+  readonly status?: ProgrammeStatus | undefined
+}
+
+/** The programme header, or null when it does not exist or this principal may not know of it. */
+export async function findVisibleProgramme(
+  db: Executor,
+  principal: Principal,
+  id: string,
+): Promise<ProgrammeRecord | null> {
+  const row = await selectProgrammes(db, principal).where('pr.id', '=', id).executeTakeFirst()
+  return row === undefined ? null : toProgrammeRecord(row)
+}
+
+/** Like findVisibleProgramme, but absent and hidden are both a 404 problem. */
+export async function requireVisibleProgramme(
+  db: Executor,
+  principal: Principal,
+  id: string,
+): Promise<ProgrammeRecord> {
+  const found = await findVisibleProgramme(db, principal, id)
+  if (found === null) {
+    throw new DomainError('not-found', `No programme has the id ${id}.`)
+  }
+  return found
+}
+
+/** Programmes this principal may see, newest period first. */
+export async function listVisibleProgrammes(
+  db: Executor,
+  principal: Principal,
+  filter: ProgrammeFilter,
+): Promise<ProgrammeRecord[]> {
+  let query = selectProgrammes(db, principal)
+  if (filter.partner !== undefined) query = query.where('pr.partner_code', '=', filter.partner)
+  if (filter.kind !== undefined) query = query.where('pr.kind', '=', filter.kind)
+  if (filter.status !== undefined) query = query.where('pr.status', '=', filter.status)
+  const rows = await query.orderBy('c.name').orderBy('pr.starts_on', 'desc').orderBy('pr.id').execute()
+  return rows.map(toProgrammeRecord)
+}
+
+function selectProgrammes(db: Executor, principal: Principal) {
+  // The links to the older and newer programme show only when the principal may see the other end.
+  return db
+    .selectFrom('programme as pr')
+    .innerJoin('country as c', 'c.code', 'pr.partner_code')
+    .leftJoin('programme as sup', (join) =>
+      join.onRef('sup.id', '=', 'pr.supersedes_id').on(programmeVisibleTo(principal, 'sup')),
+    )
+    .leftJoin('programme as nxt', (join) =>
+      join.onRef('nxt.id', '=', 'pr.superseded_by_id').on(programmeVisibleTo(principal, 'nxt')),
+    )
+    .where(programmeVisibleTo(principal, 'pr'))
+    .selectAll('pr')
+    .select([
+      'c.name as partner_name',
+      'sup.id as sup_id',
+      'sup.kind as sup_kind',
+      'sup.title as sup_title',
+      'nxt.id as nxt_id',
+      'nxt.kind as nxt_kind',
+      'nxt.title as nxt_title',
+    ])
+}
+
+type ProgrammeRow = Awaited<ReturnType<ReturnType<typeof selectProgrammes>['executeTakeFirstOrThrow']>>
+
+function toRef(id: string | null, kind: string | null, title: string | null): ProgrammeRef | null {
+  return id === null || kind === null || title === null ? null : { id, kind: toKind(kind), title }
+}
+
+export function toKind(value: string): ProgrammeKind {
+  const kind = programmeKinds.find((k) => k === value)
+  if (kind === undefined) throw new RangeError(`Unknown programme kind ${value}`)
+  return kind
+}
+
+export function toStatus(value: string): ProgrammeStatus {
+  const status = programmeStatuses.find((s) => s === value)
+  if (status === undefined) throw new RangeError(`Unknown programme status ${value}`)
+  return status
+}
+
+function toProgrammeRecord(row: ProgrammeRow): ProgrammeRecord {
+  return {
+    id: row.id,
+    partnerCode: row.partner_code,
+    partnerName: row.partner_name,
+    kind: toKind(row.kind),
+    title: row.title,
+    status: toStatus(row.status),
+    periodFrom: fuzzyDate(row.period_from),
+    periodTo: fuzzyDate(row.period_to),
+    startsOn: row.starts_on,
+    endsOn: row.ends_on,
+    agreedOn: row.agreed_on === null ? null : fuzzyDate(row.agreed_on),
+    round: Number(row.round),
+    supersedes: toRef(row.sup_id, row.sup_kind, row.sup_title),
+    supersededBy: toRef(row.nxt_id, row.nxt_kind, row.nxt_title),
+    publicDiplomacy: row.public_diplomacy,
+    nextReview: row.next_review,
+    illustrative: Number(row.illustrative) === 1,
+    marking: markingFromColumns(row),
+    version: Number(row.version),
+    updatedAt: row.updated_at,
+  }
+}
+
+export interface ProgrammeHeaderInput {
+  readonly title: string
+  readonly periodFrom: FuzzyDate
+  readonly periodTo: FuzzyDate
+  readonly publicDiplomacy: string
+  readonly nextReview: string | null
+  readonly marking: Marking
+}
+
+export interface NewProgramme extends ProgrammeHeaderInput {
+  readonly partnerCode: string
+  readonly kind: ProgrammeKind
+  readonly supersedesId: string | null
+}
+
+/** Only the alliance and the partner itself may start a programme for that partner. */
+export async function createProgramme(
+  db: Db,
+  principal: Principal,
+  input: NewProgramme,
+  now: Date,
+): Promise<string> {
+  const partner = await db.kysely
+    .selectFrom('partner as p')
+    .select('p.country_code')
+    .where('p.country_code', '=', input.partnerCode)
+    .where(visibleTo(principal, 'p'))
+    .executeTakeFirst()
+  if (partner === undefined) {
+    throw new DomainError('not-found', `No partner has the code ${input.partnerCode}.`)
+  }
+  if (programmeActor(principal, input.partnerCode) === 'reader') {
+    throw new DomainError(
+      'forbidden',
+      'Only alliance staff and the partner’s own users start its programmes.',
+    )
+  }
+  assertPeriod(input.periodFrom, input.periodTo)
+  if (input.supersedesId !== null) {
+    const old = await findVisibleProgramme(db.kysely, principal, input.supersedesId)
+    if (old === null || old.partnerCode !== input.partnerCode) {
+      throw invalidField('supersedesId', 'Name a programme of the same partner')
+    }
+  }
+  const id = randomUUID()
+  await db.kysely.transaction().execute(async (tx) => {
+    await tx
+      .insertInto('programme')
+      .values({
+        id,
+        partner_code: input.partnerCode,
+        kind: input.kind,
+        title: input.title,
+        status: 'draft',
+        ...periodColumns(input.periodFrom, input.periodTo),
+        agreed_on: null,
+        round: 0,
+        supersedes_id: input.supersedesId,
+        superseded_by_id: null,
+        public_diplomacy: input.publicDiplomacy,
+        next_review: input.nextReview,
+        illustrative: 0,
+        version: 1,
+        created_at: now.toISOString(),
+        updated_at: now.toISOString(),
+        ...markingToColumns(input.marking),
+      })
+      .execute()
+    await recordAudit(
+      tx,
+      principal,
+      { action: 'create', entity: 'programme', entityId: id, details: { title: input.title } },
+      now,
+    )
+  })
+  return id
+}
+
+/** Replaces the header fields; the caller has checked edit rights and marking rules. */
+export async function updateProgrammeHeader(
+  db: Db,
+  principal: Principal,
+  programme: ProgrammeRecord,
+  expectedVersion: number,
+  input: ProgrammeHeaderInput,
+  now: Date,
+): Promise<void> {
+  assertPeriod(input.periodFrom, input.periodTo)
+  await db.kysely.transaction().execute(async (tx) => {
+    await bumpProgramme(tx, programme.id, expectedVersion, now, {
+      title: input.title,
+      ...periodColumns(input.periodFrom, input.periodTo),
+      public_diplomacy: input.publicDiplomacy,
+      next_review: input.nextReview,
+      ...markingToColumns(input.marking),
+    })
+    await recordAudit(tx, principal, { action: 'update', entity: 'programme', entityId: programme.id }, now)
+  })
+}
+
+type ProgrammeUpdate = Partial<Omit<Database['programme'], 'id' | 'version' | 'updated_at'>>
+
+/**
+ * Raises the programme's version (its ETag) with any header changes. With an expected version the
+ * update is conditional and a mismatch is 409 stale-version; tree edits pass null, since any change
+ * to the text must still invalidate what others read before agreeing to it.
+ */
+export async function bumpProgramme(
+  tx: Executor,
+  id: string,
+  expectedVersion: number | null,
+  now: Date,
+  changes: ProgrammeUpdate = {},
+): Promise<number> {
+  let query = tx
+    .updateTable('programme')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1), updated_at: now.toISOString() }))
+    .where('id', '=', id)
+  if (expectedVersion !== null) query = query.where('version', '=', expectedVersion)
+  const result = await query.returning('version').executeTakeFirst()
+  if (result === undefined) {
+    const current = await tx.selectFrom('programme').select('version').where('id', '=', id).executeTakeFirst()
+    throw staleVersion('programme', Number(current?.version ?? 0))
+  }
+  return Number(result.version)
+}
+
+export function periodColumns(from: FuzzyDate, to: FuzzyDate) {
+  return {
+    period_from: from.value,
+    period_to: to.value,
+    starts_on: earliestDay(from),
+    ends_on: latestDay(to),
+  }
+}
+
+function assertPeriod(from: FuzzyDate, to: FuzzyDate): void {
+  if (earliestDay(from) > latestDay(to)) {
+    throw invalidField('periodTo', 'The period must not end before it starts')
+  }
+}
+
+export function invalidField(field: string, detail: string): DomainError {
+  return new DomainError('invalid-input', `${field}: ${detail}.`, {
+    errors: [{ in: 'body', pointer: `#/${field}`, detail }],
+  })
+}

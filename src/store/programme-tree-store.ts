@@ -1,0 +1,403 @@
+import { randomUUID } from 'node:crypto'
+import { sql } from 'kysely'
+import { DomainError } from '../domain/errors.ts'
+import type { Marking } from '../domain/marking.ts'
+import type { Principal } from '../domain/principal.ts'
+import {
+  assertMarkingWithin,
+  assertParentKind,
+  type Milestone,
+  type MilestoneStatus,
+  milestoneStatuses,
+  type NodeKind,
+  nodeKinds,
+  type ProgrammeNode,
+  reorderSiblings,
+} from '../domain/programme.ts'
+import { recordAudit } from './audit-store.ts'
+import type { Db } from './database.ts'
+import { markingFromColumns, markingToColumns } from './marking-columns.ts'
+import { decodeIdList, encodeIdList, staleVersion } from './programme-scope.ts'
+import { bumpProgramme, type Executor, invalidField, type ProgrammeRecord } from './programme-store.ts'
+import { visibleTo } from './visibility.ts'
+
+/*
+ * The tree of one programme. Every function here takes a programme the caller has already loaded
+ * through the scope filter, and reads nodes and milestones through the marking filter in SQL.
+ */
+
+export async function listVisibleNodes(db: Executor, principal: Principal, programmeId: string) {
+  const rows = await db
+    .selectFrom('programme_node as n')
+    .selectAll('n')
+    .where('n.programme_id', '=', programmeId)
+    .where(visibleTo(principal, 'n'))
+    .orderBy('n.parent_id')
+    .orderBy('n.position')
+    .execute()
+  return rows.map(toNode)
+}
+
+export async function listVisibleMilestones(
+  db: Executor,
+  principal: Principal,
+  programmeId: string,
+): Promise<Milestone[]> {
+  const rows = await db
+    .selectFrom('programme_milestone as m')
+    .selectAll('m')
+    .where('m.programme_id', '=', programmeId)
+    .where(visibleTo(principal, 'm'))
+    .orderBy('m.due')
+    .orderBy('m.title')
+    .execute()
+  return rows.map((row) => ({
+    id: row.id,
+    goalId: row.goal_id,
+    title: row.title,
+    due: row.due,
+    status: toMilestoneStatus(row.status),
+    illustrative: Number(row.illustrative) === 1,
+    marking: markingFromColumns(row),
+    version: Number(row.version),
+  }))
+}
+
+type NodeRow = Awaited<ReturnType<ReturnType<typeof selectNode>['executeTakeFirstOrThrow']>>
+
+function selectNode(db: Executor, principal: Principal, programmeId: string, id: string) {
+  return db
+    .selectFrom('programme_node as n')
+    .selectAll('n')
+    .where('n.programme_id', '=', programmeId)
+    .where('n.id', '=', id)
+    .where(visibleTo(principal, 'n'))
+}
+
+function toNode(row: NodeRow): ProgrammeNode {
+  return {
+    id: row.id,
+    kind: toNodeKind(row.kind),
+    parentId: row.parent_id,
+    position: Number(row.position),
+    title: row.title,
+    description: row.description,
+    priorityAreas: decodeIdList(row.priority_areas),
+    illustrative: Number(row.illustrative) === 1,
+    marking: markingFromColumns(row),
+    version: Number(row.version),
+  }
+}
+
+export async function requireVisibleNode(
+  db: Executor,
+  principal: Principal,
+  programmeId: string,
+  id: string,
+  field = 'nodeId',
+): Promise<ProgrammeNode> {
+  const row = await selectNode(db, principal, programmeId, id).executeTakeFirst()
+  if (row === undefined) {
+    throw field === 'nodeId'
+      ? new DomainError('not-found', `The programme has no node with the id ${id}.`)
+      : invalidField(field, `No node ${id} in this programme`)
+  }
+  return toNode(row)
+}
+
+export interface NodeInput {
+  readonly title: string
+  readonly description: string
+  readonly priorityAreas: readonly string[]
+  readonly marking: Marking
+}
+
+export interface NewNode extends NodeInput {
+  readonly kind: NodeKind
+  readonly parentId: string | null
+  readonly position: number | null
+}
+
+/** Adds a node at `position` among its visible siblings (default: last). Returns its id. */
+export async function insertNode(
+  db: Db,
+  principal: Principal,
+  programme: ProgrammeRecord,
+  input: NewNode,
+  now: Date,
+  options: { id?: string; illustrative?: boolean } = {},
+): Promise<string> {
+  const id = options.id ?? randomUUID()
+  await db.kysely.transaction().execute(async (tx) => {
+    const parent =
+      input.parentId === null
+        ? null
+        : await requireVisibleNode(tx, principal, programme.id, input.parentId, 'parentId')
+    assertParentKind(input.kind, parent)
+    assertMarkingWithin(input.marking, parent?.marking ?? programme.marking, input.kind)
+    await assertPriorityAreas(tx, input.priorityAreas)
+    await tx
+      .insertInto('programme_node')
+      .values({
+        id,
+        programme_id: programme.id,
+        parent_id: input.parentId,
+        kind: input.kind,
+        position: 1_000_000,
+        title: input.title,
+        description: input.description,
+        priority_areas: encodeIdList(input.priorityAreas),
+        illustrative: options.illustrative === true ? 1 : 0,
+        version: 1,
+        ...markingToColumns(input.marking),
+      })
+      .execute()
+    await placeAmongSiblings(
+      tx,
+      principal,
+      programme.id,
+      id,
+      input.parentId,
+      input.position ?? Number.MAX_SAFE_INTEGER,
+    )
+    await bumpProgramme(tx, programme.id, null, now)
+    await recordAudit(
+      tx,
+      principal,
+      {
+        action: 'create',
+        entity: 'programme_node',
+        entityId: id,
+        details: { programme: programme.id, kind: input.kind },
+      },
+      now,
+    )
+  })
+  return id
+}
+
+/** Changes a node's words, areas and marking; its children must stay within its marking. */
+export async function updateNode(
+  db: Db,
+  principal: Principal,
+  programme: ProgrammeRecord,
+  node: ProgrammeNode,
+  expectedVersion: number,
+  input: NodeInput,
+  now: Date,
+): Promise<void> {
+  await db.kysely.transaction().execute(async (tx) => {
+    const parent =
+      node.parentId === null ? null : await requireVisibleNode(tx, principal, programme.id, node.parentId)
+    assertMarkingWithin(input.marking, parent?.marking ?? programme.marking, node.kind)
+    await assertPriorityAreas(tx, input.priorityAreas)
+    await assertChildrenWithin(tx, node.id, input.marking)
+    const result = await tx
+      .updateTable('programme_node')
+      .set((eb) => ({
+        title: input.title,
+        description: input.description,
+        priority_areas: encodeIdList(input.priorityAreas),
+        ...markingToColumns(input.marking),
+        version: eb('version', '+', 1),
+      }))
+      .where('id', '=', node.id)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst()
+    if (Number(result.numUpdatedRows) === 0) throw staleVersion(node.kind, node.version)
+    await bumpProgramme(tx, programme.id, null, now)
+    await recordAudit(tx, principal, { action: 'update', entity: 'programme_node', entityId: node.id }, now)
+  })
+}
+
+/** Moves a node to another parent of the right kind and/or another place among its siblings. */
+export async function moveNode(
+  db: Db,
+  principal: Principal,
+  programme: ProgrammeRecord,
+  node: ProgrammeNode,
+  expectedVersion: number,
+  target: { parentId: string | null; position: number },
+  now: Date,
+): Promise<void> {
+  await db.kysely.transaction().execute(async (tx) => {
+    const parent =
+      target.parentId === null
+        ? null
+        : await requireVisibleNode(tx, principal, programme.id, target.parentId, 'parentId')
+    assertParentKind(node.kind, parent)
+    assertMarkingWithin(node.marking, parent?.marking ?? programme.marking, node.kind)
+    const result = await tx
+      .updateTable('programme_node')
+      .set((eb) => ({ parent_id: target.parentId, version: eb('version', '+', 1) }))
+      .where('id', '=', node.id)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst()
+    if (Number(result.numUpdatedRows) === 0) throw staleVersion(node.kind, node.version)
+    await placeAmongSiblings(tx, principal, programme.id, node.id, target.parentId, target.position)
+    if (node.parentId !== target.parentId) await renumber(tx, programme.id, node.parentId)
+    await bumpProgramme(tx, programme.id, null, now)
+    await recordAudit(
+      tx,
+      principal,
+      { action: 'move', entity: 'programme_node', entityId: node.id, details: target },
+      now,
+    )
+  })
+}
+
+/**
+ * Deletes a node with its subtree and milestones. A partner may not delete a part whose subtree
+ * holds parts it cannot see (they are the alliance's to remove): that is a 409, with no details.
+ */
+export async function deleteNode(
+  db: Db,
+  principal: Principal,
+  programme: ProgrammeRecord,
+  node: ProgrammeNode,
+  expectedVersion: number,
+  now: Date,
+): Promise<void> {
+  await db.kysely.transaction().execute(async (tx) => {
+    if (node.version !== expectedVersion) throw staleVersion(node.kind, node.version)
+    const subtree = await subtreeIds(tx, programme.id, node.id)
+    const hidden = await tx
+      .selectFrom('programme_node as n')
+      .select(sql<number>`cast(count(*) as integer)`.as('n'))
+      .where('n.id', 'in', subtree)
+      .where((eb) => eb.not(visibleTo(principal, 'n')))
+      .executeTakeFirstOrThrow()
+    const hiddenMilestones = await tx
+      .selectFrom('programme_milestone as m')
+      .select(sql<number>`cast(count(*) as integer)`.as('n'))
+      .where('m.goal_id', 'in', subtree)
+      .where((eb) => eb.not(visibleTo(principal, 'm')))
+      .executeTakeFirstOrThrow()
+    if (Number(hidden.n) + Number(hiddenMilestones.n) > 0) {
+      throw new DomainError(
+        'conflict',
+        'This part holds items only alliance staff can change; ask them to remove it.',
+      )
+    }
+    await tx.deleteFrom('programme_milestone').where('goal_id', 'in', subtree).execute()
+    // Children first, so the self-reference never points at a deleted row.
+    for (const id of [...subtree].reverse()) {
+      await tx.deleteFrom('programme_node').where('id', '=', id).execute()
+    }
+    await renumber(tx, programme.id, node.parentId)
+    await bumpProgramme(tx, programme.id, null, now)
+    await recordAudit(
+      tx,
+      principal,
+      { action: 'delete', entity: 'programme_node', entityId: node.id, details: { removed: subtree.length } },
+      now,
+    )
+  })
+}
+
+/** The node and all its descendants, parents before children. */
+async function subtreeIds(tx: Executor, programmeId: string, rootId: string): Promise<string[]> {
+  const all = await tx
+    .selectFrom('programme_node')
+    .select(['id', 'parent_id'])
+    .where('programme_id', '=', programmeId)
+    .execute()
+  const ids = [rootId]
+  for (let i = 0; i < ids.length; i += 1) {
+    for (const row of all) if (row.parent_id === ids[i]) ids.push(row.id)
+  }
+  return ids
+}
+
+/**
+ * Puts `id` at `index` among the siblings the principal can see, keeping hidden siblings where they
+ * were relative to the rest: it goes just before the visible sibling it lands in front of.
+ */
+async function placeAmongSiblings(
+  tx: Executor,
+  principal: Principal,
+  programmeId: string,
+  id: string,
+  parentId: string | null,
+  index: number,
+): Promise<void> {
+  const siblings = await tx
+    .selectFrom('programme_node as n')
+    .select(['n.id', sql<number>`case when ${visibleTo(principal, 'n')} then 1 else 0 end`.as('visible')])
+    .where('n.programme_id', '=', programmeId)
+    .where((eb) => (parentId === null ? eb('n.parent_id', 'is', null) : eb('n.parent_id', '=', parentId)))
+    .orderBy('n.position')
+    .orderBy('n.id')
+    .execute()
+  const visible = siblings.filter((s) => Number(s.visible) === 1).map((s) => s.id)
+  const order = reorderSiblings(visible, id, index)
+  const next = order[order.indexOf(id) + 1]
+  const rest = siblings.map((s) => s.id).filter((s) => s !== id)
+  const at = next === undefined ? rest.length : rest.indexOf(next)
+  const full = [...rest.slice(0, at), id, ...rest.slice(at)]
+  await writePositions(tx, full)
+}
+
+async function renumber(tx: Executor, programmeId: string, parentId: string | null): Promise<void> {
+  const siblings = await tx
+    .selectFrom('programme_node')
+    .select('id')
+    .where('programme_id', '=', programmeId)
+    .where((eb) => (parentId === null ? eb('parent_id', 'is', null) : eb('parent_id', '=', parentId)))
+    .orderBy('position')
+    .orderBy('id')
+    .execute()
+  await writePositions(
+    tx,
+    siblings.map((s) => s.id),
+  )
+}
+
+async function writePositions(tx: Executor, ids: readonly string[]): Promise<void> {
+  for (const [position, id] of ids.entries()) {
+    await tx
+      .updateTable('programme_node')
+      .set({ position })
+      .where('id', '=', id)
+      .where('position', '!=', position)
+      .execute()
+  }
+}
+
+async function assertChildrenWithin(tx: Executor, nodeId: string, marking: Marking): Promise<void> {
+  const children = await tx
+    .selectFrom('programme_node')
+    .select(['classification', 'releasable_to'])
+    .where('parent_id', '=', nodeId)
+    .unionAll(
+      tx
+        .selectFrom('programme_milestone')
+        .select(['classification', 'releasable_to'])
+        .where('goal_id', '=', nodeId),
+    )
+    .execute()
+  for (const child of children) {
+    assertMarkingWithin(markingFromColumns(child), marking, 'part it contains')
+  }
+}
+
+export async function assertPriorityAreas(tx: Executor, areas: readonly string[]): Promise<void> {
+  if (areas.length === 0) return
+  const known = await tx.selectFrom('priority_area').select('id').where('id', 'in', areas).execute()
+  const missing = areas.filter((area) => !known.some((row) => row.id === area))
+  if (missing.length > 0) {
+    throw invalidField('priorityAreas', `Unknown priority area ${missing.join(', ')}`)
+  }
+}
+
+export function toNodeKind(value: string): NodeKind {
+  const kind = nodeKinds.find((k) => k === value)
+  if (kind === undefined) throw new RangeError(`Unknown node kind ${value}`)
+  return kind
+}
+
+export function toMilestoneStatus(value: string): MilestoneStatus {
+  const status = milestoneStatuses.find((s) => s === value)
+  if (status === undefined) throw new RangeError(`Unknown milestone status ${value}`)
+  return status
+}
