@@ -116,7 +116,8 @@ export function showTime(
   readonly viewer: ShownTime
   readonly utc: string
 } {
-  const at = DateTime.fromISO(local, { zone })
+  // British English names the zones people read in schedules (CEST, BST) where US English says GMT+2.
+  const at = DateTime.fromISO(local, { zone }).setLocale('en-GB')
   const place: ShownTime = {
     local,
     zone,
@@ -124,7 +125,12 @@ export function showTime(
     abbreviation: at.toFormat('ZZZZ'),
   }
   if (allDay) {
-    return { place, viewer: { ...place, zone: viewerZone }, utc: at.toUTC().toISO() ?? '' }
+    const there = at.setZone(viewerZone)
+    return {
+      place,
+      viewer: { local, zone: viewerZone, offset: there.toFormat('ZZ'), abbreviation: there.toFormat('ZZZZ') },
+      utc: at.toUTC().toISO({ suppressMilliseconds: true }) ?? '',
+    }
   }
   const there = at.setZone(viewerZone)
   return {

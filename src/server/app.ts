@@ -5,6 +5,10 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import { validatorCompiler } from 'fastify-type-provider-zod'
 import type { Db } from '../store/database.ts'
 import { registerAuthentication } from './authenticate.ts'
+import { calendarRoutes } from './calendar/routes.ts'
+import { analyticsRoutes } from './engagements/analytics-routes.ts'
+import { engagementRoutes } from './engagements/routes.ts'
+import { statementRoutes } from './engagements/statement-routes.ts'
 import { frameworkRoutes } from './frameworks/routes.ts'
 import { memberRoutes } from './members/routes.ts'
 import { registerApiDocs, registerOpenApi } from './openapi.ts'
@@ -47,6 +51,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(partnerRoutes, { db })
   await app.register(frameworkRoutes, { db, now })
   await app.register(memberRoutes, { db })
+  await app.register(engagementRoutes, { db, now })
+  await app.register(statementRoutes, { db, now })
+  await app.register(analyticsRoutes, { db })
+  await app.register(calendarRoutes, { db, now })
   await registerApiDocs(app)
   await registerWebApp(app, options.webRoot ?? defaultWebRoot)
   return app

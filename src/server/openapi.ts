@@ -20,6 +20,10 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         { name: 'partners', description: 'Partner countries and their relationship history' },
         { name: 'frameworks', description: 'Partnership frameworks and membership over time' },
         { name: 'members', description: 'Member states of the alliance' },
+        { name: 'engagements', description: 'Summits, ministerials, council sessions and other meetings' },
+        { name: 'statements', description: 'Declarations and joint statements, and who associates' },
+        { name: 'analytics', description: 'Engagement trends by level, format, intensity and regularity' },
+        { name: 'calendar', description: 'Secret per-user iCalendar feeds of engagements' },
       ],
       components: {
         securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'liaison_session' } },

@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import type { Kysely } from 'kysely'
+import type { EngagementTables } from './engagement-tables.ts'
 
 /**
  * Table types for Kysely. Dates are ISO text (YYYY-MM-DD, or full ISO instants for timestamps) in
@@ -7,7 +8,7 @@ import type { Kysely } from 'kysely'
  * reason. Every marked table has `classification` (rank, 0 = PUBLIC) and `releasable_to`
  * ("|JPN|KOR|", or "" for alliance only).
  */
-export interface Database {
+export interface Database extends EngagementTables {
   country: CountryTable
   member: MemberTable
   partner: PartnerTable

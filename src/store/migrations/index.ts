@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely'
 import * as foundation from './2026-11-27T2130-foundation.ts'
+import * as engagements from './2026-11-27T2210-engagements.ts'
 
 /**
  * Every migration, by name. Names sort in the order they run; both engines run the same list.
@@ -7,4 +8,5 @@ import * as foundation from './2026-11-27T2130-foundation.ts'
  */
 export const migrations: Record<string, Migration> = {
   '2026-11-27T2130-foundation': foundation,
+  '2026-11-27T2210-engagements': engagements,
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../database.ts'
+import { loadEngagementDemo } from '../engagement-demo.ts'
 import { loadDemoData, readDemoData } from './load-demo.ts'
 
 /**
@@ -7,4 +8,5 @@ import { loadDemoData, readDemoData } from './load-demo.ts'
  */
 export async function loadAllDemoData(db: Db, now: Date): Promise<void> {
   await loadDemoData(db, await readDemoData(), now)
+  await loadEngagementDemo(db, now)
 }

@@ -1,0 +1,110 @@
+import { DateTime } from 'luxon'
+import { kindLabels, levelLabels } from '../../domain/engagement.ts'
+import { markingLabel } from '../../domain/marking.ts'
+import type { FeedEngagement } from '../../store/engagement-calendar-store.ts'
+import { vtimezoneLines } from './vtimezone.ts'
+
+/** Escapes TEXT values (RFC 5545 §3.3.11). */
+function text(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n')
+}
+
+/** Folds a content line at 75 octets (§3.1), never inside a multi-byte character. */
+function fold(line: string): string {
+  if (Buffer.byteLength(line) <= 75) {
+    return line
+  }
+  const parts: string[] = []
+  let current = ''
+  let size = 0
+  for (const char of line) {
+    const bytes = Buffer.byteLength(char)
+    if (size + bytes > (parts.length === 0 ? 75 : 74)) {
+      parts.push(current)
+      current = ''
+      size = 0
+    }
+    current += char
+    size += bytes
+  }
+  parts.push(current)
+  return parts.join('\r\n ')
+}
+
+function utcStamp(iso: string): string {
+  return DateTime.fromISO(iso, { zone: 'UTC' }).toFormat("yyyyMMdd'T'HHmmss'Z'")
+}
+
+function localDate(day: string): string {
+  return day.replaceAll('-', '')
+}
+
+function localDateTime(local: string): string {
+  return `${local.replaceAll('-', '').replace(':', '')}00`
+}
+
+function nextDay(day: string): string {
+  return DateTime.fromISO(day, { zone: 'UTC' }).plus({ days: 1 }).toFormat('yyyyMMdd')
+}
+
+function eventLines(engagement: FeedEngagement, host: string, now: Date): string[] {
+  const { timing } = engagement
+  const times = timing.allDay
+    ? [`DTSTART;VALUE=DATE:${localDate(timing.start)}`, `DTEND;VALUE=DATE:${nextDay(timing.end)}`]
+    : [
+        `DTSTART;TZID=${timing.timeZone}:${localDateTime(timing.start)}`,
+        `DTEND;TZID=${timing.timeZone}:${localDateTime(timing.end)}`,
+      ]
+  const description = [
+    markingLabel(engagement.marking),
+    `${kindLabels[engagement.kind]} · ${levelLabels[engagement.level]}`,
+    engagement.countries.length > 0 ? `Participants: ${engagement.countries.join(', ')}` : '',
+    engagement.summary,
+  ]
+    .filter((line) => line !== '')
+    .join('\n')
+  return [
+    'BEGIN:VEVENT',
+    `UID:${engagement.id}@${host}`,
+    `DTSTAMP:${utcStamp(now.toISOString())}`,
+    `LAST-MODIFIED:${utcStamp(engagement.updatedAt)}`,
+    `SEQUENCE:${engagement.version - 1}`,
+    ...times,
+    `SUMMARY:${text(engagement.title)}`,
+    `LOCATION:${text(engagement.place)}`,
+    `DESCRIPTION:${text(description)}`,
+    `CATEGORIES:${text(kindLabels[engagement.kind])}`,
+    `CLASS:${engagement.marking.classification === 'PUBLIC' ? 'PUBLIC' : 'CONFIDENTIAL'}`,
+    'END:VEVENT',
+  ]
+}
+
+/**
+ * An iCalendar (RFC 5545) calendar of engagements. Timed events carry their place's named zone
+ * (DTSTART;TZID=Europe/Madrid) with a VTIMEZONE for each zone used; all-day events are dates.
+ */
+export function engagementCalendar(
+  name: string,
+  engagements: readonly FeedEngagement[],
+  host: string,
+  now: Date,
+): string {
+  const timed = engagements.filter((engagement) => !engagement.timing.allDay)
+  const years = timed.flatMap((engagement) => [
+    Number(engagement.timing.start.slice(0, 4)),
+    Number(engagement.timing.end.slice(0, 4)),
+  ])
+  const zones = [...new Set(timed.map((engagement) => engagement.timing.timeZone))].sort()
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Liaison//Engagements//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${text(name)}`,
+    ...zones.flatMap((zone) => vtimezoneLines(zone, Math.min(...years), Math.max(...years))),
+    ...engagements.flatMap((engagement) => eventLines(engagement, host, now)),
+    'END:VCALENDAR',
+  ]
+  return `${lines.map(fold).join('\r\n')}\r\n`
+}

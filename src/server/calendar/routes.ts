@@ -1,0 +1,142 @@
+import type { FastifyInstance } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { Problem } from '../../contract/common.ts'
+import {
+  CalendarFeedCreated,
+  CalendarFeedStatus,
+  FrameworkFeedParams,
+  PartnerFeedParams,
+} from '../../contract/engagement-calendar.ts'
+import { DomainError } from '../../domain/errors.ts'
+import type { Principal } from '../../domain/principal.ts'
+import type { Db } from '../../store/database.ts'
+import {
+  findFeedCreatedAt,
+  findFeedPrincipal,
+  listFeedEngagements,
+  revokeFeedToken,
+  rotateFeedToken,
+} from '../../store/engagement-calendar-store.ts'
+import { resolveScope } from '../engagements/analytics-routes.ts'
+import { engagementCalendar } from './ical.ts'
+
+const tags = ['calendar']
+const feedHost = 'liaison.calendar'
+
+function signedInUser(principal: Principal): string {
+  if (principal.userId === null) {
+    throw new DomainError('unauthenticated', 'Sign in to manage your calendar feed.')
+  }
+  return principal.userId
+}
+
+/**
+ * Calendar feeds: each user has one secret feed token (kept only as a hash). Calendar programs fetch
+ * the feed without a session, so the token stands for the user, and the feed shows exactly what
+ * that user may see.
+ */
+export async function calendarRoutes(app: FastifyInstance, { db, now }: { db: Db; now: () => Date }) {
+  const api = app.withTypeProvider<ZodTypeProvider>()
+
+  api.get(
+    '/api/v1/calendar-feed',
+    {
+      schema: {
+        tags,
+        summary: 'Whether you have a calendar feed URL',
+        response: { 200: CalendarFeedStatus, 401: Problem },
+      },
+    },
+    async (request) => {
+      const createdAt = await findFeedCreatedAt(db, signedInUser(request.principal))
+      return { active: createdAt !== null, createdAt }
+    },
+  )
+
+  api.post(
+    '/api/v1/calendar-feed',
+    {
+      schema: {
+        tags,
+        summary: 'Create or rotate your secret calendar feed URL',
+        description: 'The token is shown once. Rotating it makes the previous URLs stop working.',
+        response: { 201: CalendarFeedCreated, 401: Problem },
+      },
+    },
+    async (request, reply) => {
+      const userId = signedInUser(request.principal)
+      const at = now()
+      const token = await rotateFeedToken(db, request.principal, userId, at)
+      return reply.code(201).send({
+        token,
+        createdAt: at.toISOString(),
+        partnerUrlTemplate: `/api/v1/calendar/${token}/partners/{code}.ics`,
+        frameworkUrlTemplate: `/api/v1/calendar/${token}/frameworks/{id}.ics`,
+      })
+    },
+  )
+
+  api.delete(
+    '/api/v1/calendar-feed',
+    { schema: { tags, summary: 'Revoke your calendar feed URL', response: { 204: z.null(), 401: Problem } } },
+    async (request, reply) => {
+      await revokeFeedToken(db, request.principal, signedInUser(request.principal), now())
+      return reply.code(204).send(null)
+    },
+  )
+
+  async function feed(token: string, query: { partner?: string; framework?: string }) {
+    const principal = await findFeedPrincipal(db, token)
+    if (principal === null) {
+      throw new DomainError('not-found', 'No calendar feed has this address. It may have been rotated.')
+    }
+    const { scope, name } = await resolveScope(db, principal, query)
+    const engagements = await listFeedEngagements(db, principal, scope)
+    return engagementCalendar(`Engagements: ${name}`, engagements, feedHost, now())
+  }
+
+  api.get(
+    '/api/v1/calendar/:token/partners/:file',
+    {
+      schema: {
+        tags,
+        summary: 'iCalendar feed of a partner’s engagements',
+        params: PartnerFeedParams,
+        produces: ['text/calendar'],
+        response: {
+          200: z.string().meta({ description: 'text/calendar (RFC 5545)' }),
+          400: Problem,
+          404: Problem,
+        },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .type('text/calendar; charset=utf-8')
+        .header('cache-control', 'private, max-age=300')
+        .send(await feed(request.params.token, { partner: request.params.file })),
+  )
+
+  api.get(
+    '/api/v1/calendar/:token/frameworks/:file',
+    {
+      schema: {
+        tags,
+        summary: 'iCalendar feed of a framework’s engagements',
+        params: FrameworkFeedParams,
+        produces: ['text/calendar'],
+        response: {
+          200: z.string().meta({ description: 'text/calendar (RFC 5545)' }),
+          400: Problem,
+          404: Problem,
+        },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .type('text/calendar; charset=utf-8')
+        .header('cache-control', 'private, max-age=300')
+        .send(await feed(request.params.token, { framework: request.params.file })),
+  )
+}

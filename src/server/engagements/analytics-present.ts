@@ -1,0 +1,81 @@
+import type { z } from 'zod'
+import type { EngagementAnalyticsView } from '../../contract/engagement-analytics.ts'
+import { firstYearAtOrAbove, levelWeights, share } from '../../domain/analytics.ts'
+import { engagementLevels, levelLabels } from '../../domain/engagement.ts'
+import { highestMarking } from '../../domain/marking.ts'
+import type { EngagementAnalytics } from '../../store/engagement-analytics-store.ts'
+import { presentMarking } from '../present.ts'
+
+type View = z.infer<typeof EngagementAnalyticsView>
+
+/** The analytics answer: yearly series as counted in SQL, with overall figures summed from them. */
+export function presentAnalytics(
+  analytics: EngagementAnalytics,
+  scope: View['scope'],
+  windowDays: number,
+): View {
+  const { years } = analytics
+  const total = years.reduce((sum, year) => sum + year.total, 0)
+  const outside = years.reduce((sum, year) => sum + year.outsideSummitWindow, 0)
+  const gaps = years.flatMap((year) => (year.longestGapDays === null ? [] : [year.longestGapDays]))
+  return {
+    scope,
+    summitWindowDays: windowDays,
+    levels: engagementLevels.map((level) => ({
+      level,
+      label: levelLabels[level],
+      weight: levelWeights[level],
+    })),
+    years: years.map((year) => ({ ...year, byLevel: { ...year.byLevel }, byFormat: { ...year.byFormat } })),
+    overall: {
+      total,
+      intensity: years.reduce((sum, year) => sum + year.intensity, 0),
+      outsideSummitWindow: outside,
+      shareOutsideSummitWindow: share(outside, total),
+      longestGapDays: gaps.length === 0 ? null : Math.max(...gaps),
+      activeMonths: years.reduce((sum, year) => sum + year.activeMonths, 0),
+      firstYearAtLeadersLevel: firstYearAtOrAbove(years, 'heads-of-state-government'),
+    },
+    milestones: analytics.levels.map((milestone) => ({
+      level: milestone.level,
+      label: levelLabels[milestone.level],
+      count: milestone.count,
+      first: milestone.first,
+      latest: milestone.latest,
+    })),
+    marking: presentMarking(highestMarking(analytics.markings)),
+  }
+}
+
+/** One field of CSV (RFC 4180): quoted when it holds a comma, quote or line break. */
+function field(value: string | number | null): string {
+  const text = value === null ? '' : String(value)
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
+}
+
+function csv(rows: readonly (readonly (string | number | null)[])[]): string {
+  return rows.map((row) => row.map(field).join(',')).join('\r\n')
+}
+
+/**
+ * One series as CSV. The first line is the marking banner (a single field), as on every export, then
+ * the header and one row per year or level.
+ */
+export function analyticsCsv(
+  view: View,
+  series: 'levels' | 'formats' | 'intensity' | 'regularity' | 'milestones',
+): string {
+  const banner = [[view.marking.label]]
+  switch (series) {
+    case 'levels':
+      return `${csv([...banner, ['year', ...engagementLevels, 'total'], ...view.years.map((y) => [y.year, ...engagementLevels.map((l) => y.byLevel[l]), y.total])])}\r\n`
+    case 'formats':
+      return `${csv([...banner, ['year', 'bilateral', 'group', 'council-plus-partners', 'total'], ...view.years.map((y) => [y.year, y.byFormat.bilateral, y.byFormat.group, y.byFormat['council-plus-partners'], y.total])])}\r\n`
+    case 'intensity':
+      return `${csv([...banner, ['year', 'intensity', 'total'], ...view.years.map((y) => [y.year, y.intensity, y.total])])}\r\n`
+    case 'regularity':
+      return `${csv([...banner, ['year', 'total', 'outside_summit_window', 'share_outside_summit_window', 'longest_gap_days', 'active_months', 'window_days'], ...view.years.map((y) => [y.year, y.total, y.outsideSummitWindow, y.shareOutsideSummitWindow, y.longestGapDays, y.activeMonths, view.summitWindowDays])])}\r\n`
+    case 'milestones':
+      return `${csv([...banner, ['level', 'count', 'first_day', 'first_title', 'latest_day', 'latest_title'], ...view.milestones.map((m) => [m.level, m.count, m.first?.day ?? null, m.first?.title ?? null, m.latest?.day ?? null, m.latest?.title ?? null])])}\r\n`
+  }
+}

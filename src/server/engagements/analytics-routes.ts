@@ -1,0 +1,86 @@
+import type { FastifyInstance } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { Problem } from '../../contract/common.ts'
+import {
+  AnalyticsQuery,
+  AnalyticsSeriesParams,
+  EngagementAnalyticsView,
+} from '../../contract/engagement-analytics.ts'
+import { DomainError } from '../../domain/errors.ts'
+import type { Principal } from '../../domain/principal.ts'
+import type { Db } from '../../store/database.ts'
+import { type AnalyticsScope, engagementAnalytics } from '../../store/engagement-analytics-store.ts'
+import { findVisibleFramework } from '../../store/framework-store.ts'
+import { findVisiblePartner } from '../../store/partner-store.ts'
+import { analyticsCsv, presentAnalytics } from './analytics-present.ts'
+
+/** Resolves the scope to a partner or framework the principal may see; hidden or unknown is 404. */
+export async function resolveScope(
+  db: Db,
+  principal: Principal,
+  query: { partner?: string | undefined; framework?: string | undefined },
+): Promise<{ scope: AnalyticsScope; id: string; name: string }> {
+  if (query.partner !== undefined) {
+    const partner = await findVisiblePartner(db, principal, query.partner)
+    if (partner === null) {
+      throw new DomainError('not-found', `No partner has the code ${query.partner}.`)
+    }
+    return { scope: { kind: 'partner', code: partner.code }, id: partner.code, name: partner.name }
+  }
+  const id = query.framework ?? ''
+  const framework = await findVisibleFramework(db, principal, id)
+  if (framework === null) {
+    throw new DomainError('not-found', `No framework has the id ${id}.`)
+  }
+  return { scope: { kind: 'framework', id: framework.id }, id: framework.id, name: framework.name }
+}
+
+export async function analyticsRoutes(app: FastifyInstance, { db }: { db: Db }) {
+  const api = app.withTypeProvider<ZodTypeProvider>()
+
+  async function compute(principal: Principal, query: z.infer<typeof AnalyticsQuery>) {
+    const { scope, id, name } = await resolveScope(db, principal, query)
+    const analytics = await engagementAnalytics(db, principal, scope, query.window)
+    return presentAnalytics(analytics, { kind: scope.kind, id, name }, query.window)
+  }
+
+  api.get(
+    '/api/v1/analytics/engagements',
+    {
+      schema: {
+        tags: ['analytics'],
+        summary: 'Engagement analytics for a partner or a framework',
+        description:
+          'Per year: counts by level and format, level-weighted intensity, regularity (share outside ±window days of a summit, longest gap, active months); first and latest engagement per level. Counted in SQL over what the caller may see.',
+        querystring: AnalyticsQuery,
+        response: { 200: EngagementAnalyticsView, 400: Problem, 404: Problem },
+      },
+    },
+    async (request) => compute(request.principal, request.query),
+  )
+
+  api.get(
+    '/api/v1/analytics/engagements/:series.csv',
+    {
+      schema: {
+        tags: ['analytics'],
+        summary: 'One analytics series as CSV',
+        description:
+          'The first line is the marking banner of the data; then a header row and one row per year (or level).',
+        params: AnalyticsSeriesParams,
+        querystring: AnalyticsQuery,
+        produces: ['text/csv'],
+        response: { 200: z.string().meta({ description: 'text/csv' }), 400: Problem, 404: Problem },
+      },
+    },
+    async (request, reply) => {
+      const view = await compute(request.principal, request.query)
+      const { series } = request.params
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="engagements-${view.scope.id}-${series}.csv"`)
+        .send(analyticsCsv(view, series))
+    },
+  )
+}

@@ -1,0 +1,80 @@
+import type { z } from 'zod'
+import type { EngagementSummary, ParticipantView } from '../../contract/engagement.ts'
+import type { StatementView } from '../../contract/engagement-statement.ts'
+import { formatLabels, kindLabels, levelLabels, participationLevel } from '../../domain/engagement.ts'
+import { statementKindLabels, statementStatusLabels } from '../../domain/engagement-statement.ts'
+import { showTime } from '../../domain/engagement-time.ts'
+import type { StatementRecord } from '../../store/engagement-statement-store.ts'
+import type { EngagementListItem, ParticipantRecord } from '../../store/engagement-store.ts'
+import { presentMarking } from '../present.ts'
+
+/** An engagement for the wire: times at the place and in the viewer's zone, labels beside codes. */
+export function presentEngagement(
+  item: EngagementListItem,
+  viewerZone: string,
+): z.infer<typeof EngagementSummary> {
+  const { timing } = item
+  return {
+    id: item.id,
+    kind: item.kind,
+    kindLabel: kindLabels[item.kind],
+    level: item.level,
+    levelLabel: levelLabels[item.level],
+    format: item.format,
+    formatLabel: formatLabels[item.format],
+    title: item.title,
+    summary: item.summary,
+    host: item.host,
+    place: item.place,
+    timeZone: timing.timeZone,
+    allDay: timing.allDay,
+    start: showTime(timing.start, timing.timeZone, timing.allDay, viewerZone),
+    end: showTime(timing.end, timing.timeZone, timing.allDay, viewerZone),
+    parentId: item.parentId,
+    priorityAreas: [...item.priorityAreas],
+    outcomes: [...item.outcomes],
+    countries: [...item.countries],
+    marking: presentMarking(item.marking),
+    version: item.version,
+  }
+}
+
+export function presentParticipant(
+  engagement: Pick<EngagementListItem, 'level'>,
+  participant: ParticipantRecord,
+): z.infer<typeof ParticipantView> {
+  const level = participationLevel(engagement, participant)
+  return {
+    country: participant.country,
+    countryName: participant.countryName,
+    person: participant.person,
+    role: participant.role,
+    level,
+    levelLabel: levelLabels[level],
+    ownLevel: participant.level !== null,
+    marking: presentMarking(participant.marking),
+  }
+}
+
+export function presentStatement(statement: StatementRecord): z.infer<typeof StatementView> {
+  return {
+    id: statement.id,
+    kind: statement.kind,
+    kindLabel: statementKindLabels[statement.kind],
+    status: statement.status,
+    statusLabel: statementStatusLabels[statement.status],
+    title: statement.title,
+    summary: statement.summary,
+    issuedOn: statement.issuedOn,
+    issuers: [...statement.issuers],
+    engagementId: statement.engagementId,
+    engagementTitle: statement.engagementTitle,
+    priorityAreas: [...statement.priorityAreas],
+    associations: statement.associations.map((association) => ({
+      country: association.country,
+      marking: presentMarking(association.marking),
+    })),
+    marking: presentMarking(statement.marking),
+    version: statement.version,
+  }
+}

@@ -1,0 +1,254 @@
+import type { FastifyInstance } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { Problem } from '../../contract/common.ts'
+import {
+  EngagementInput,
+  EngagementList,
+  EngagementListQuery,
+  EngagementParams,
+  EngagementPatch,
+  ViewerZoneQuery,
+} from '../../contract/engagement.ts'
+import { EngagementDetail } from '../../contract/engagement-detail.ts'
+import { engagementAbilities, engagementPolicy } from '../../domain/engagement-policy.ts'
+import { DomainError } from '../../domain/errors.ts'
+import { highestMarking } from '../../domain/marking.ts'
+import type { Principal } from '../../domain/principal.ts'
+import type { Db } from '../../store/database.ts'
+import { listVisibleStatements } from '../../store/engagement-statement-store.ts'
+import {
+  type EngagementDetail as Detail,
+  findVisibleEngagement,
+  listVisibleEngagements,
+} from '../../store/engagement-store.ts'
+import {
+  createEngagement,
+  deleteEngagement,
+  type EngagementDraft,
+  updateEngagement,
+} from '../../store/engagement-write-store.ts'
+import { presentMarking } from '../present.ts'
+import { expectedVersion, setEtag } from './if-match.ts'
+import { presentEngagement, presentParticipant, presentStatement } from './present.ts'
+
+/** Refuses a change: 401 for a visitor who is not signed in, 403 for a user without the right. */
+export function authorizeChange(principal: Principal, allowed: boolean): void {
+  if (principal.kind === 'public') {
+    throw new DomainError('unauthenticated', 'Sign in to change engagements.')
+  }
+  if (!allowed) {
+    throw new DomainError('forbidden', 'Only alliance staff may change engagements.')
+  }
+}
+
+function toDraft(input: z.infer<typeof EngagementInput>): EngagementDraft {
+  return {
+    ...input,
+    timing: { allDay: input.allDay, start: input.start, end: input.end, timeZone: input.timeZone },
+  }
+}
+
+/** The stored engagement as an input, so that a patch can be laid over it. */
+function asInput(detail: Detail): z.infer<typeof EngagementInput> {
+  const { engagement } = detail
+  return {
+    kind: engagement.kind,
+    level: engagement.level,
+    format: engagement.format,
+    title: engagement.title,
+    summary: engagement.summary,
+    host: engagement.host,
+    place: engagement.place,
+    timeZone: engagement.timing.timeZone,
+    allDay: engagement.timing.allDay,
+    start: engagement.timing.start,
+    end: engagement.timing.end,
+    parentId: engagement.parentId,
+    priorityAreas: [...engagement.priorityAreas],
+    outcomes: [...engagement.outcomes],
+    participants: engagement.participants.map(({ country, person, role, level, marking }) => ({
+      country,
+      person,
+      role,
+      level,
+      marking: { classification: marking.classification, releasableTo: [...marking.releasableTo] },
+    })),
+    marking: {
+      classification: engagement.marking.classification,
+      releasableTo: [...engagement.marking.releasableTo],
+    },
+  }
+}
+
+export async function engagementRoutes(app: FastifyInstance, { db, now }: { db: Db; now: () => Date }) {
+  const api = app.withTypeProvider<ZodTypeProvider>()
+
+  async function loadDetail(principal: Principal, id: string, viewerZone: string) {
+    const detail = await findVisibleEngagement(db, principal, id)
+    if (detail === null) {
+      throw new DomainError('not-found', `No engagement has the id ${id}.`)
+    }
+    const { items: statements } = await listVisibleStatements(db, principal, {
+      engagement: id,
+      limit: 200,
+      offset: 0,
+    })
+    const { engagement } = detail
+    const pageMarking = highestMarking([
+      engagement.marking,
+      ...engagement.participants.map((participant) => participant.marking),
+      ...detail.sidelines.map((sideline) => sideline.marking),
+      ...statements.map((statement) => statement.marking),
+    ])
+    const countries = [...new Set(engagement.participants.map((participant) => participant.country))].sort()
+    return {
+      detail,
+      body: {
+        ...presentEngagement({ ...engagement, countries }, viewerZone),
+        participants: engagement.participants.map((participant) =>
+          presentParticipant(engagement, participant),
+        ),
+        parent: detail.parent,
+        sidelines: detail.sidelines.map((sideline) => presentEngagement(sideline, viewerZone)),
+        statements: statements.map(presentStatement),
+        abilities: engagementAbilities(principal),
+        pageMarking: presentMarking(pageMarking),
+      },
+    }
+  }
+
+  api.get(
+    '/api/v1/engagements',
+    {
+      schema: {
+        tags: ['engagements'],
+        summary: 'List engagements',
+        description:
+          'Engagements the caller may see, latest first by default, filtered by partner, framework, kind, level, format, local date range and priority area.',
+        querystring: EngagementListQuery,
+        response: { 200: EngagementList, 400: Problem },
+      },
+    },
+    async (request) => {
+      const { tz, ...filter } = request.query
+      const { items, total } = await listVisibleEngagements(db, request.principal, filter)
+      return {
+        items: items.map((item) => presentEngagement(item, tz ?? 'UTC')),
+        total,
+        marking: presentMarking(highestMarking(items.map((item) => item.marking))),
+      }
+    },
+  )
+
+  api.get(
+    '/api/v1/engagements/:id',
+    {
+      schema: {
+        tags: ['engagements'],
+        summary: 'Get an engagement with participants, sideline meetings and statements',
+        params: EngagementParams,
+        querystring: ViewerZoneQuery.strict(),
+        response: { 200: EngagementDetail, 400: Problem, 404: Problem },
+      },
+    },
+    async (request, reply) => {
+      const { detail, body } = await loadDetail(
+        request.principal,
+        request.params.id,
+        request.query.tz ?? 'UTC',
+      )
+      setEtag(reply, detail.engagement.version)
+      return body
+    },
+  )
+
+  api.post(
+    '/api/v1/engagements',
+    {
+      schema: {
+        tags: ['engagements'],
+        summary: 'Record an engagement',
+        body: EngagementInput,
+        response: { 201: EngagementDetail, 400: Problem, 401: Problem, 403: Problem },
+      },
+    },
+    async (request, reply) => {
+      const { principal } = request
+      authorizeChange(principal, engagementPolicy.create(principal))
+      const id = await createEngagement(db, principal, toDraft(request.body), now())
+      const { detail, body } = await loadDetail(principal, id, 'UTC')
+      setEtag(reply, detail.engagement.version)
+      return reply.code(201).header('location', `/api/v1/engagements/${id}`).send(body)
+    },
+  )
+
+  api.patch(
+    '/api/v1/engagements/:id',
+    {
+      schema: {
+        tags: ['engagements'],
+        summary: 'Change an engagement (If-Match required)',
+        description:
+          'Fields left out keep their value. `participants`, when sent, replaces the participants you can see.',
+        params: EngagementParams,
+        body: EngagementPatch,
+        response: {
+          200: EngagementDetail,
+          400: Problem,
+          401: Problem,
+          403: Problem,
+          404: Problem,
+          409: Problem,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { principal } = request
+      const current = await findVisibleEngagement(db, principal, request.params.id)
+      if (current === null) {
+        throw new DomainError('not-found', `No engagement has the id ${request.params.id}.`)
+      }
+      authorizeChange(principal, engagementPolicy.update(principal))
+      const version = expectedVersion(request)
+      const merged = EngagementInput.safeParse({ ...asInput(current), ...request.body })
+      if (!merged.success) {
+        const errors = merged.error.issues.map((issue) => ({
+          pointer: `#/${issue.path.join('/')}`,
+          detail: issue.message,
+        }))
+        throw new DomainError(
+          'invalid-input',
+          `The engagement is not valid. ${errors.map((e) => `${e.pointer.slice(2)}: ${e.detail}`).join('; ')}`,
+          { errors },
+        )
+      }
+      await updateEngagement(db, principal, current.engagement.id, version, toDraft(merged.data), now())
+      const { detail, body } = await loadDetail(principal, current.engagement.id, 'UTC')
+      setEtag(reply, detail.engagement.version)
+      return body
+    },
+  )
+
+  api.delete(
+    '/api/v1/engagements/:id',
+    {
+      schema: {
+        tags: ['engagements'],
+        summary: 'Delete an engagement (If-Match required)',
+        params: EngagementParams,
+        response: { 204: z.null(), 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem },
+      },
+    },
+    async (request, reply) => {
+      const { principal } = request
+      const current = await findVisibleEngagement(db, principal, request.params.id)
+      if (current === null) {
+        throw new DomainError('not-found', `No engagement has the id ${request.params.id}.`)
+      }
+      authorizeChange(principal, engagementPolicy.delete(principal))
+      await deleteEngagement(db, principal, current.engagement.id, expectedVersion(request), now())
+      return reply.code(204).send(null)
+    },
+  )
+}

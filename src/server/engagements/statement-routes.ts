@@ -1,0 +1,220 @@
+import type { FastifyInstance } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { Problem } from '../../contract/common.ts'
+import {
+  AssociationParams,
+  StatementInput,
+  StatementList,
+  StatementListQuery,
+  StatementParams,
+  StatementPatch,
+  StatementView,
+} from '../../contract/engagement-statement.ts'
+import { engagementPolicy } from '../../domain/engagement-policy.ts'
+import { DomainError } from '../../domain/errors.ts'
+import { highestMarking } from '../../domain/marking.ts'
+import type { Principal } from '../../domain/principal.ts'
+import type { Db } from '../../store/database.ts'
+import {
+  associatePartner,
+  createStatement,
+  deleteStatement,
+  dissociatePartner,
+  findVisibleStatement,
+  listVisibleStatements,
+  type StatementRecord,
+  updateStatement,
+} from '../../store/engagement-statement-store.ts'
+import { presentMarking } from '../present.ts'
+import { expectedVersion, setEtag } from './if-match.ts'
+import { presentStatement } from './present.ts'
+import { authorizeChange } from './routes.ts'
+
+function asInput(statement: StatementRecord): z.infer<typeof StatementInput> {
+  return {
+    kind: statement.kind,
+    status: statement.status,
+    title: statement.title,
+    summary: statement.summary,
+    issuedOn: statement.issuedOn,
+    issuers: [...statement.issuers],
+    engagementId: statement.engagementId,
+    priorityAreas: [...statement.priorityAreas],
+    marking: {
+      classification: statement.marking.classification,
+      releasableTo: [...statement.marking.releasableTo],
+    },
+  }
+}
+
+export async function statementRoutes(app: FastifyInstance, { db, now }: { db: Db; now: () => Date }) {
+  const api = app.withTypeProvider<ZodTypeProvider>()
+  const tags = ['statements']
+
+  async function load(principal: Principal, id: string): Promise<StatementRecord> {
+    const statement = await findVisibleStatement(db, principal, id)
+    if (statement === null) {
+      throw new DomainError('not-found', `No statement has the id ${id}.`)
+    }
+    return statement
+  }
+
+  api.get(
+    '/api/v1/statements',
+    {
+      schema: {
+        tags,
+        summary: 'List statements',
+        querystring: StatementListQuery,
+        response: { 200: StatementList, 400: Problem },
+      },
+    },
+    async (request) => {
+      const { items, total } = await listVisibleStatements(db, request.principal, request.query)
+      return {
+        items: items.map(presentStatement),
+        total,
+        marking: presentMarking(highestMarking(items.map((item) => item.marking))),
+      }
+    },
+  )
+
+  api.get(
+    '/api/v1/statements/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Get a statement',
+        params: StatementParams,
+        response: { 200: StatementView, 404: Problem },
+      },
+    },
+    async (request, reply) => {
+      const statement = await load(request.principal, request.params.id)
+      setEtag(reply, statement.version)
+      return presentStatement(statement)
+    },
+  )
+
+  api.post(
+    '/api/v1/statements',
+    {
+      schema: {
+        tags,
+        summary: 'Record a statement (or that none was issued)',
+        body: StatementInput,
+        response: { 201: StatementView, 400: Problem, 401: Problem, 403: Problem },
+      },
+    },
+    async (request, reply) => {
+      const { principal } = request
+      authorizeChange(principal, engagementPolicy.create(principal))
+      const id = await createStatement(db, principal, request.body, now())
+      const statement = await load(principal, id)
+      setEtag(reply, statement.version)
+      return reply.code(201).header('location', `/api/v1/statements/${id}`).send(presentStatement(statement))
+    },
+  )
+
+  api.patch(
+    '/api/v1/statements/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a statement (If-Match required)',
+        params: StatementParams,
+        body: StatementPatch,
+        response: {
+          200: StatementView,
+          400: Problem,
+          401: Problem,
+          403: Problem,
+          404: Problem,
+          409: Problem,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { principal } = request
+      const current = await load(principal, request.params.id)
+      authorizeChange(principal, engagementPolicy.update(principal))
+      const version = expectedVersion(request)
+      const merged = StatementInput.safeParse({ ...asInput(current), ...request.body })
+      if (!merged.success) {
+        const errors = merged.error.issues.map((issue) => ({
+          pointer: `#/${issue.path.join('/')}`,
+          detail: issue.message,
+        }))
+        throw new DomainError(
+          'invalid-input',
+          `The statement is not valid. ${errors.map((e) => `${e.pointer.slice(2)}: ${e.detail}`).join('; ')}`,
+          { errors },
+        )
+      }
+      await updateStatement(db, principal, current.id, version, merged.data, now())
+      const statement = await load(principal, current.id)
+      setEtag(reply, statement.version)
+      return presentStatement(statement)
+    },
+  )
+
+  api.delete(
+    '/api/v1/statements/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a statement (If-Match required)',
+        params: StatementParams,
+        response: { 204: z.null(), 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem },
+      },
+    },
+    async (request, reply) => {
+      const { principal } = request
+      const current = await load(principal, request.params.id)
+      authorizeChange(principal, engagementPolicy.delete(principal))
+      await deleteStatement(db, principal, current.id, expectedVersion(request), now())
+      return reply.code(204).send(null)
+    },
+  )
+
+  api.put(
+    '/api/v1/statements/:id/associations/:country',
+    {
+      schema: {
+        tags,
+        summary: 'Associate a partner with a statement',
+        description:
+          'Staff may associate any partner; a partner mission only its own country. Repeating it changes nothing.',
+        params: AssociationParams,
+        response: { 200: StatementView, 400: Problem, 401: Problem, 403: Problem, 404: Problem },
+      },
+    },
+    async (request) => {
+      const { principal } = request
+      const statement = await load(principal, request.params.id)
+      authorizeChange(principal, engagementPolicy.associate(principal, request.params.country))
+      await associatePartner(db, principal, statement, request.params.country, now())
+      return presentStatement(await load(principal, statement.id))
+    },
+  )
+
+  api.delete(
+    '/api/v1/statements/:id/associations/:country',
+    {
+      schema: {
+        tags,
+        summary: 'Dissociate a partner from a statement',
+        params: AssociationParams,
+        response: { 200: StatementView, 400: Problem, 401: Problem, 403: Problem, 404: Problem },
+      },
+    },
+    async (request) => {
+      const { principal } = request
+      const statement = await load(principal, request.params.id)
+      authorizeChange(principal, engagementPolicy.associate(principal, request.params.country))
+      await dissociatePartner(db, principal, statement.id, request.params.country, now())
+      return presentStatement(await load(principal, statement.id))
+    },
+  )
+}

@@ -1,0 +1,110 @@
+import { createHash, randomBytes } from 'node:crypto'
+import type { Principal } from '../domain/principal.ts'
+import { recordAudit } from './audit-store.ts'
+import type { Db } from './database.ts'
+import type { AnalyticsScope } from './engagement-analytics-store.ts'
+import {
+  type EngagementListItem,
+  fromEngagementRow,
+  hasVisibleFrameworkParticipant,
+  hasVisibleParticipant,
+} from './engagement-store.ts'
+import { jsonArrayFrom, parseJsonArray } from './json.ts'
+import { principalOf } from './user-store.ts'
+import { visibleTo } from './visibility.ts'
+
+/** Only a hash of the feed token is stored: a copy of the database does not reveal anyone's feed URL. */
+function hashFeedToken(token: string): string {
+  return createHash('sha256').update(`calendar-feed:${token}`).digest('base64url')
+}
+
+/** Creates the user's secret feed token, or replaces it (the old URL stops working). Returns the token once. */
+export async function rotateFeedToken(
+  db: Db,
+  principal: Principal,
+  userId: string,
+  now: Date,
+): Promise<string> {
+  const token = randomBytes(24).toString('base64url')
+  await db.kysely.transaction().execute(async (tx) => {
+    await tx.deleteFrom('engagement_calendar_feed').where('user_id', '=', userId).execute()
+    await tx
+      .insertInto('engagement_calendar_feed')
+      .values({ user_id: userId, token_hash: hashFeedToken(token), created_at: now.toISOString() })
+      .execute()
+    await recordAudit(tx, principal, { action: 'rotate', entity: 'calendar-feed', entityId: userId }, now)
+  })
+  return token
+}
+
+export async function revokeFeedToken(
+  db: Db,
+  principal: Principal,
+  userId: string,
+  now: Date,
+): Promise<void> {
+  await db.kysely.transaction().execute(async (tx) => {
+    await tx.deleteFrom('engagement_calendar_feed').where('user_id', '=', userId).execute()
+    await recordAudit(tx, principal, { action: 'revoke', entity: 'calendar-feed', entityId: userId }, now)
+  })
+}
+
+export async function findFeedCreatedAt(db: Db, userId: string): Promise<string | null> {
+  const row = await db.kysely
+    .selectFrom('engagement_calendar_feed')
+    .select('created_at')
+    .where('user_id', '=', userId)
+    .executeTakeFirst()
+  return row?.created_at ?? null
+}
+
+/** The user a feed token belongs to, as a principal with that user's marking rights; null for an unknown token. */
+export async function findFeedPrincipal(db: Db, token: string): Promise<Principal | null> {
+  const user = await db.kysely
+    .selectFrom('engagement_calendar_feed as f')
+    .innerJoin('app_user as u', 'u.id', 'f.user_id')
+    .selectAll('u')
+    .where('f.token_hash', '=', hashFeedToken(token))
+    .executeTakeFirst()
+  return user === undefined ? null : principalOf(user)
+}
+
+export interface FeedEngagement extends EngagementListItem {
+  readonly updatedAt: string
+}
+
+/** Every engagement of the partner or framework that the principal may see, oldest first, for a calendar. */
+export async function listFeedEngagements(
+  db: Db,
+  principal: Principal,
+  scope: AnalyticsScope,
+): Promise<FeedEngagement[]> {
+  const rows = await db.kysely
+    .selectFrom('engagement as e')
+    .where(visibleTo(principal, 'e'))
+    .where(
+      scope.kind === 'partner'
+        ? hasVisibleParticipant(principal, scope.code)
+        : hasVisibleFrameworkParticipant(principal, scope.id),
+    )
+    .selectAll('e')
+    .select((eb) =>
+      jsonArrayFrom(db.engine)(
+        eb
+          .selectFrom('engagement_participant as p')
+          .select('p.country_code as code')
+          .distinct()
+          .whereRef('p.engagement_id', '=', 'e.id')
+          .where(visibleTo(principal, 'p'))
+          .orderBy('p.country_code'),
+      ).as('countries'),
+    )
+    .orderBy('e.start_utc')
+    .orderBy('e.id')
+    .execute()
+  return rows.map((row) => ({
+    ...fromEngagementRow(row),
+    countries: parseJsonArray<{ code: string }>(row.countries).map((country) => country.code),
+    updatedAt: row.updated_at,
+  }))
+}

@@ -1,0 +1,263 @@
+import { type ExpressionBuilder, sql } from 'kysely'
+import {
+  type Engagement,
+  type EngagementFormat,
+  type EngagementKind,
+  type EngagementLevel,
+  type Participant,
+  toEngagementFormat,
+  toEngagementKind,
+  toEngagementLevel,
+} from '../domain/engagement.ts'
+import { dayNumber } from '../domain/engagement-time.ts'
+import type { Principal } from '../domain/principal.ts'
+import type { Database, Db } from './database.ts'
+import { decodeList, type EngagementTable } from './engagement-tables.ts'
+import { jsonArrayFrom, parseJsonArray } from './json.ts'
+import { markingFromColumns } from './marking-columns.ts'
+import { memberStatuses } from './partner-store.ts'
+import { visibleTo } from './visibility.ts'
+
+/** Queries that start from `engagement as e`. */
+type EngagementScope = Database & { e: EngagementTable }
+
+export interface EngagementFilter {
+  readonly partner?: string | undefined
+  readonly framework?: string | undefined
+  readonly kind?: EngagementKind | undefined
+  readonly level?: EngagementLevel | undefined
+  readonly format?: EngagementFormat | undefined
+  /** Engagements overlapping [from, to], local days at their place (YYYY-MM-DD). */
+  readonly from?: string | undefined
+  readonly to?: string | undefined
+  readonly priorityArea?: string | undefined
+  readonly order?: 'asc' | 'desc' | undefined
+  readonly limit: number
+  readonly offset: number
+}
+
+/** An engagement as listed: without people, with the codes of the countries the viewer may see taking part. */
+export interface EngagementListItem extends Omit<Engagement, 'participants'> {
+  readonly countries: readonly string[]
+}
+
+/**
+ * Condition: a participant the principal may see is from `partner`.
+ * Exported for the analytics and the calendar feed, which scope engagements the same way.
+ */
+export function hasVisibleParticipant(principal: Principal, partner: string) {
+  return ({ exists, selectFrom }: ExpressionBuilder<EngagementScope, 'e'>) =>
+    exists(
+      selectFrom('engagement_participant as p')
+        .select(sql.lit(1).as('one'))
+        .whereRef('p.engagement_id', '=', 'e.id')
+        .where('p.country_code', '=', partner)
+        .where(visibleTo(principal, 'p')),
+    )
+}
+
+/** Condition: a visible participant belonged to the framework (by a visible membership) on the start day. */
+export function hasVisibleFrameworkParticipant(principal: Principal, framework: string) {
+  return ({ exists, selectFrom }: ExpressionBuilder<EngagementScope, 'e'>) =>
+    exists(
+      selectFrom('engagement_participant as p')
+        .innerJoin('framework_membership as m', 'm.country_code', 'p.country_code')
+        .select(sql.lit(1).as('one'))
+        .whereRef('p.engagement_id', '=', 'e.id')
+        .where('m.framework_id', '=', framework)
+        .where('m.status', 'in', memberStatuses)
+        .where((eb) => eb.or([eb('m.from_date', 'is', null), eb('m.from_date', '<=', eb.ref('e.start_day'))]))
+        .where((eb) => eb.or([eb('m.to_date', 'is', null), eb('m.to_date', '>=', eb.ref('e.start_day'))]))
+        .where(visibleTo(principal, 'p'))
+        .where(visibleTo(principal, 'm')),
+    )
+}
+
+/** The engagements the principal may see, one page, filtered and counted in one statement. */
+export async function listVisibleEngagements(
+  db: Db,
+  principal: Principal,
+  filter: EngagementFilter,
+): Promise<{ items: EngagementListItem[]; total: number }> {
+  let query = db.kysely.selectFrom('engagement as e').where(visibleTo(principal, 'e'))
+  if (filter.partner !== undefined) {
+    query = query.where(hasVisibleParticipant(principal, filter.partner))
+  }
+  if (filter.framework !== undefined) {
+    query = query.where(hasVisibleFrameworkParticipant(principal, filter.framework))
+  }
+  if (filter.kind !== undefined) {
+    query = query.where('e.kind', '=', filter.kind)
+  }
+  if (filter.level !== undefined) {
+    query = query.where('e.level', '=', filter.level)
+  }
+  if (filter.format !== undefined) {
+    query = query.where('e.format', '=', filter.format)
+  }
+  if (filter.from !== undefined) {
+    query = query.where('e.end_day_num', '>=', dayNumber(filter.from))
+  }
+  if (filter.to !== undefined) {
+    query = query.where('e.start_day_num', '<=', dayNumber(filter.to))
+  }
+  if (filter.priorityArea !== undefined) {
+    query = query.where('e.priority_areas', 'like', `%|${filter.priorityArea}|%`)
+  }
+  const direction = filter.order ?? 'desc'
+  const rows = await query
+    .selectAll('e')
+    .select((eb) => [
+      sql<number>`cast(count(*) over () as integer)`.as('total'),
+      jsonArrayFrom(db.engine)(
+        eb
+          .selectFrom('engagement_participant as p')
+          .select('p.country_code as code')
+          .distinct()
+          .whereRef('p.engagement_id', '=', 'e.id')
+          .where(visibleTo(principal, 'p'))
+          .orderBy('p.country_code'),
+      ).as('countries'),
+    ])
+    .orderBy('e.start_day_num', direction)
+    .orderBy('e.start_utc', direction)
+    .orderBy('e.id', direction)
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .execute()
+  const total = rows[0]?.total ?? (filter.offset > 0 ? await countOnly(db, principal, filter) : 0)
+  return {
+    items: rows.map((row) => ({
+      ...fromEngagementRow(row),
+      countries: parseJsonArray<{ code: string }>(row.countries).map((country) => country.code),
+    })),
+    total: Number(total),
+  }
+}
+
+/** Only for a page past the end, where no row carries the window count. */
+async function countOnly(db: Db, principal: Principal, filter: EngagementFilter): Promise<number> {
+  const { total } = await listVisibleEngagements(db, principal, { ...filter, offset: 0, limit: 1 })
+  return total
+}
+
+export interface EngagementDetail {
+  readonly engagement: Omit<Engagement, 'participants'> & {
+    readonly participants: readonly ParticipantRecord[]
+  }
+  readonly parent: { readonly id: string; readonly title: string } | null
+  readonly sidelines: readonly EngagementListItem[]
+}
+
+/** One engagement with its visible participants, visible parent and visible sideline meetings; null when hidden. */
+export async function findVisibleEngagement(
+  db: Db,
+  principal: Principal,
+  id: string,
+): Promise<EngagementDetail | null> {
+  const row = await db.kysely
+    .selectFrom('engagement as e')
+    .selectAll('e')
+    .where('e.id', '=', id)
+    .where(visibleTo(principal, 'e'))
+    .executeTakeFirst()
+  if (row === undefined) {
+    return null
+  }
+  const participants = await listVisibleParticipants(db, principal, id)
+  const parent =
+    row.parent_id === null
+      ? undefined
+      : await db.kysely
+          .selectFrom('engagement as e')
+          .select(['e.id', 'e.title'])
+          .where('e.id', '=', row.parent_id)
+          .where(visibleTo(principal, 'e'))
+          .executeTakeFirst()
+  const sidelines = await db.kysely
+    .selectFrom('engagement as e')
+    .selectAll('e')
+    .select((eb) =>
+      jsonArrayFrom(db.engine)(
+        eb
+          .selectFrom('engagement_participant as p')
+          .select('p.country_code as code')
+          .distinct()
+          .whereRef('p.engagement_id', '=', 'e.id')
+          .where(visibleTo(principal, 'p'))
+          .orderBy('p.country_code'),
+      ).as('countries'),
+    )
+    .where('e.parent_id', '=', id)
+    .where(visibleTo(principal, 'e'))
+    .orderBy('e.start_utc')
+    .orderBy('e.id')
+    .execute()
+  return {
+    engagement: { ...fromEngagementRow(row), participants },
+    parent: parent ?? null,
+    sidelines: sidelines.map((sideline) => ({
+      ...fromEngagementRow(sideline),
+      countries: parseJsonArray<{ code: string }>(sideline.countries).map((country) => country.code),
+    })),
+  }
+}
+
+export interface ParticipantRecord extends Participant {
+  readonly countryName: string
+}
+
+/** The participants of an engagement the principal may see, in the order they were recorded. */
+export async function listVisibleParticipants(
+  db: Db,
+  principal: Principal,
+  engagementId: string,
+): Promise<ParticipantRecord[]> {
+  const rows = await db.kysely
+    .selectFrom('engagement_participant as p')
+    .innerJoin('country as c', 'c.code', 'p.country_code')
+    .selectAll('p')
+    .select('c.name as country_name')
+    .where('p.engagement_id', '=', engagementId)
+    .where(visibleTo(principal, 'p'))
+    .orderBy('p.position')
+    .execute()
+  return rows.map((row) => ({
+    country: row.country_code,
+    countryName: row.country_name,
+    person: row.person,
+    role: row.role,
+    level: row.level === null ? null : toEngagementLevel(row.level),
+    marking: markingFromColumns(row),
+  }))
+}
+
+/** Builds the domain value from a stored row (participants are loaded separately). */
+export function fromEngagementRow(row: EngagementTable): Omit<Engagement, 'participants'> {
+  return {
+    id: row.id,
+    kind: toEngagementKind(row.kind),
+    level: toEngagementLevel(row.level),
+    format: toEngagementFormat(row.format),
+    title: row.title,
+    summary: row.summary,
+    host: row.host,
+    place: row.place,
+    timing: {
+      allDay: Number(row.all_day) === 1,
+      start: row.start_local,
+      end: row.end_local,
+      timeZone: row.time_zone,
+    },
+    parentId: row.parent_id,
+    priorityAreas: decodeList(row.priority_areas),
+    outcomes: parseOutcomes(row.outcomes),
+    marking: markingFromColumns(row),
+    version: Number(row.version),
+  }
+}
+
+function parseOutcomes(stored: string): string[] {
+  const parsed: unknown = JSON.parse(stored)
+  return Array.isArray(parsed) ? parsed.filter((item): item is string => typeof item === 'string') : []
+}
