@@ -14,6 +14,7 @@ import { memberRoutes } from './members/routes.ts'
 import { registerApiDocs, registerOpenApi } from './openapi.ts'
 import { partnerRoutes } from './partners/routes.ts'
 import { registerProblemHandlers } from './problem.ts'
+import { programmePlugin } from './programmes/plugin.ts'
 import { sessionRoutes } from './session/routes.ts'
 import { registerWebApp } from './web.ts'
 
@@ -55,6 +56,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(statementRoutes, { db, now })
   await app.register(analyticsRoutes, { db })
   await app.register(calendarRoutes, { db, now })
+  await app.register(programmePlugin, { db, now })
   await registerApiDocs(app)
   await registerWebApp(app, options.webRoot ?? defaultWebRoot)
   return app

@@ -24,6 +24,11 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         { name: 'statements', description: 'Declarations and joint statements, and who associates' },
         { name: 'analytics', description: 'Engagement trends by level, format, intensity and regularity' },
         { name: 'calendar', description: 'Secret per-user iCalendar feeds of engagements' },
+        {
+          name: 'programmes',
+          description:
+            'Partnership programmes (ITPP, IPCP): tree, milestones, lifecycle, versions, documents',
+        },
       ],
       components: {
         securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'liaison_session' } },

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely'
 import * as foundation from './2026-11-27T2130-foundation.ts'
+import * as programmes from './2026-11-27T2200-programmes.ts'
 import * as engagements from './2026-11-27T2210-engagements.ts'
 
 /**
@@ -8,5 +9,6 @@ import * as engagements from './2026-11-27T2210-engagements.ts'
  */
 export const migrations: Record<string, Migration> = {
   '2026-11-27T2130-foundation': foundation,
+  '2026-11-27T2200-programmes': programmes,
   '2026-11-27T2210-engagements': engagements,
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../database.ts'
 import { loadEngagementDemo } from '../engagement-demo.ts'
 import { loadDemoData, readDemoData } from './load-demo.ts'
+import { loadProgrammeDemo, readProgrammeDemo } from './load-programmes.ts'
 
 /**
  * Loads every demo dataset in order: the foundation (countries, partners, frameworks) first, then
@@ -9,4 +10,5 @@ import { loadDemoData, readDemoData } from './load-demo.ts'
 export async function loadAllDemoData(db: Db, now: Date): Promise<void> {
   await loadDemoData(db, await readDemoData(), now)
   await loadEngagementDemo(db, now)
+  await loadProgrammeDemo(db, await readProgrammeDemo(), now)
 }
