@@ -29,7 +29,7 @@ export const MarkingInput = z
       .default([])
       .meta({ description: 'Partner codes; empty means alliance only' }),
   })
-  .meta({ id: 'MarkingInput' })
+  // No component id: input and output differ (codes are upper-cased), so a shared id collides.
 
 const Title = z
   .string()
