@@ -20,16 +20,15 @@ export const Edtf = z
   )
   .meta({ example: '2023' })
 
-export const MarkingInput = z
-  .object({
-    classification: z.enum(classifications),
-    releasableTo: z
-      .array(CountryCode)
-      .max(50)
-      .default([])
-      .meta({ description: 'Partner codes; empty means alliance only' }),
-  })
-  // No component id: input and output differ (codes are upper-cased), so a shared id collides.
+export const MarkingInput = z.object({
+  classification: z.enum(classifications),
+  releasableTo: z
+    .array(CountryCode)
+    .max(50)
+    .default([])
+    .meta({ description: 'Partner codes; empty means alliance only' }),
+})
+// No component id: input and output differ (codes are upper-cased), so a shared id collides.
 
 const Title = z
   .string()
