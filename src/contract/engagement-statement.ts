@@ -34,15 +34,13 @@ const statementFields = z
   })
   .strict()
 
-export const StatementInput = statementFields
-  .superRefine((value, context) => {
-    for (const problem of statementProblems(value)) {
-      context.addIssue({ code: 'custom', message: problem.detail, path: [problem.pointer.slice(2)] })
-    }
-  })
-  .meta({ id: 'StatementInput' })
+export const StatementInput = statementFields.superRefine((value, context) => {
+  for (const problem of statementProblems(value)) {
+    context.addIssue({ code: 'custom', message: problem.detail, path: [problem.pointer.slice(2)] })
+  }
+})
 
-export const StatementPatch = z.object(statementShape).partial().strict().meta({ id: 'StatementPatch' })
+export const StatementPatch = z.object(statementShape).partial().strict()
 
 export const StatementParams = z.object({ id: z.string().min(1).max(100) })
 export const AssociationParams = z.object({ id: z.string().min(1).max(100), country: CountryCode })

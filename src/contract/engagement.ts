@@ -25,7 +25,6 @@ export const MarkingInput = z
     releasableTo: z.array(CountryCode).max(60).default([]),
   })
   .strict()
-  .meta({ id: 'MarkingInput' })
 
 export const ParticipantInput = z
   .object({
@@ -97,10 +96,10 @@ function crossFieldIssues(value: EngagementFields, context: z.RefinementCtx): vo
 }
 
 /** A new engagement. The same schema validates the web form, so both show the same messages. */
-export const EngagementInput = engagementFields.superRefine(crossFieldIssues).meta({ id: 'EngagementInput' })
+export const EngagementInput = engagementFields.superRefine(crossFieldIssues)
 
 /** A change to an engagement: any subset of the fields; the merged result must pass EngagementInput. */
-export const EngagementPatch = z.object(engagementShape).partial().strict().meta({ id: 'EngagementPatch' })
+export const EngagementPatch = z.object(engagementShape).partial().strict()
 
 export const ViewerZoneQuery = z.object({
   tz: TimeZoneName.optional().meta({

@@ -1,0 +1,191 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Problem } from '../../src/contract/common.ts'
+import { EngagementAnalyticsView } from '../../src/contract/engagement-analytics.ts'
+import { type CountedEngagement, referenceYearSeries, type YearSeries } from '../../src/domain/analytics.ts'
+import { type EngagementLevel, engagementFormats, engagementLevels } from '../../src/domain/engagement.ts'
+import { dayNumber } from '../../src/domain/engagement-time.ts'
+import type { Principal } from '../../src/domain/principal.ts'
+import { engagementAnalytics } from '../../src/store/engagement-analytics-store.ts'
+import { createEngagement } from '../../src/store/engagement-write-store.ts'
+import { loadDemoData, readDemoData } from '../../src/store/seed/load-demo.ts'
+import { engines, freshDatabase, type TestDatabase } from '../support/databases.ts'
+import { fixedNow, getJson, startTestServer, type TestServer } from '../support/server.ts'
+
+describe.each(engines)('engagement analytics API on %s', (engine) => {
+  let server: TestServer
+
+  beforeAll(async () => {
+    server = await startTestServer(engine)
+  })
+  afterAll(() => server.close())
+
+  async function analytics(query: string, user = 'staff') {
+    const { status, body } = await getJson(
+      server,
+      `/api/v1/analytics/engagements?${query}`,
+      await server.signIn(user),
+    )
+    expect(status).toBe(200)
+    return EngagementAnalyticsView.parse(body)
+  }
+
+  it('shows the IP4 rising to leaders level from 2022', async () => {
+    const ip4 = await analytics('framework=ip4')
+    expect(ip4.scope).toMatchObject({ kind: 'framework', id: 'ip4' })
+    const leaders = (year: number) =>
+      ip4.years.find((y) => y.year === year)?.byLevel['heads-of-state-government']
+    for (const year of [2019, 2020, 2021]) {
+      expect(leaders(year)).toBe(0)
+    }
+    for (const year of [2022, 2023, 2024, 2025]) {
+      expect(leaders(year)).toBeGreaterThan(0)
+    }
+    expect(ip4.overall.firstYearAtLeadersLevel).toBe(2022)
+    const first = ip4.milestones.find((m) => m.level === 'heads-of-state-government')?.first
+    expect(first).toMatchObject({ id: 'summit-2022-madrid', day: '2022-06-28' })
+    const intensity = (year: number) => ip4.years.find((y) => y.year === year)?.intensity ?? 0
+    expect(intensity(2022)).toBeGreaterThan(intensity(2020))
+  })
+
+  it('counts a partner at the level it took part at', async () => {
+    const japan = await analytics('partner=JPN')
+    const y2025 = japan.years.find((y) => y.year === 2025)
+    // At The Hague Japan was represented by its foreign minister, not its prime minister.
+    expect(y2025?.byLevel['heads-of-state-government']).toBe(0)
+    expect(japan.milestones.find((m) => m.level === 'heads-of-state-government')?.first?.day).toBe(
+      '2014-05-06',
+    )
+  })
+
+  it('measures regularity against a configurable window around summits', async () => {
+    const narrow = await analytics('framework=ip4&window=0')
+    const wide = await analytics('framework=ip4&window=120')
+    expect(narrow.summitWindowDays).toBe(0)
+    expect(narrow.overall.outsideSummitWindow).toBeGreaterThan(wide.overall.outsideSummitWindow)
+    const y2022 = narrow.years.find((y) => y.year === 2022)
+    expect(y2022?.activeMonths).toBeGreaterThan(2)
+    expect(narrow.overall.longestGapDays).toBeGreaterThan(300)
+  })
+
+  it('counts only what the caller may see', async () => {
+    const staff = await analytics('framework=ip4')
+    const japan = await analytics('framework=ip4', 'jpn')
+    const korea = await analytics('framework=ip4', 'kor')
+    const total = (view: typeof staff) => view.overall.total
+    // One alliance-only record (2022) and one released only to Australia (2024).
+    expect(total(japan)).toBe(total(staff) - 2)
+    expect(total(korea)).toBe(total(japan))
+    expect(staff.years.find((y) => y.year === 2022)?.byLevel['working-level']).toBe(1)
+    expect(japan.years.find((y) => y.year === 2022)?.byLevel['working-level']).toBe(0)
+    expect(staff.marking.label).toBe('RESTRICTED — ALLIANCE ONLY')
+    expect(japan.marking.classification).toBe('PUBLIC')
+    const australia = await analytics('partner=AUS', 'staff')
+    const australiaSeenByKorea = await analytics('partner=AUS', 'kor')
+    expect(australia.overall.total - australiaSeenByKorea.overall.total).toBe(1)
+  })
+
+  it('exports every series as CSV with its marking banner', async () => {
+    const staff = await server.signIn('staff')
+    for (const series of ['levels', 'formats', 'intensity', 'regularity', 'milestones']) {
+      const response = await fetch(`${server.url}/api/v1/analytics/engagements/${series}.csv?framework=ip4`, {
+        headers: { cookie: staff },
+      })
+      expect(response.status).toBe(200)
+      expect(response.headers.get('content-type')).toContain('text/csv')
+      const lines = (await response.text()).trimEnd().split('\r\n')
+      expect(lines[0]).toBe('RESTRICTED — ALLIANCE ONLY')
+      expect(lines.length).toBeGreaterThan(3)
+    }
+    const levels = await fetch(`${server.url}/api/v1/analytics/engagements/levels.csv?framework=ip4`)
+    const rows = (await levels.text()).trimEnd().split('\r\n')
+    expect(rows[0]).toBe('PUBLIC')
+    expect(rows[1]).toBe(
+      'year,heads-of-state-government,ministers,ambassadors,senior-officials,working-level,total',
+    )
+    expect(rows.find((row) => row.startsWith('2021,'))).toBe('2021,0,0,0,0,0,0')
+  })
+
+  it('answers 400 naming the fields, and 404 for an unknown scope', async () => {
+    const both = await getJson(server, '/api/v1/analytics/engagements?partner=JPN&framework=ip4&window=-1')
+    expect(both.status).toBe(400)
+    const pointers = (Problem.parse(both.body).errors ?? []).map((error) => error.pointer)
+    expect(pointers).toEqual(expect.arrayContaining(['#/partner', '#/window']))
+    const neither = await getJson(server, '/api/v1/analytics/engagements')
+    expect(neither.status).toBe(400)
+    expect((await getJson(server, '/api/v1/analytics/engagements?partner=XYZ')).status).toBe(404)
+    expect((await getJson(server, '/api/v1/analytics/engagements/shapes.csv?framework=ip4')).status).toBe(400)
+  })
+})
+
+describe.each(engines)('analytics SQL agrees with the reference computation on %s', (engine) => {
+  let database: TestDatabase
+  const staff: Principal = {
+    kind: 'staff',
+    country: null,
+    clearance: 'CONFIDENTIAL',
+    userId: null,
+    username: 'staff',
+    displayName: 'Staff',
+    roles: new Set(),
+  }
+
+  beforeAll(async () => {
+    database = await freshDatabase(engine)
+    await loadDemoData(database.db, await readDemoData(), fixedNow)
+  })
+  afterAll(() => database.dispose())
+
+  it('gives the same yearly series for generated engagements', async () => {
+    // A small deterministic generator: engagements spread over six years, a few summits among them.
+    let seed = 7
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648
+      return seed % n
+    }
+    const created: { id: string; day: string; level: EngagementLevel; kind: string }[] = []
+    for (let index = 0; index < 60; index += 1) {
+      const day = new Date(Date.UTC(2019 + next(6), next(12), 1 + next(28))).toISOString().slice(0, 10)
+      const kind = index % 12 === 0 ? 'summit' : 'ministerial'
+      const level = engagementLevels[next(engagementLevels.length)] ?? 'ministers'
+      const format = engagementFormats[next(engagementFormats.length)] ?? 'group'
+      const id = `generated-${index}`
+      await createEngagement(
+        database.db,
+        staff,
+        {
+          kind,
+          level,
+          format,
+          title: id,
+          summary: '',
+          host: null,
+          place: 'Brussels',
+          timing: { allDay: true, start: day, end: day, timeZone: 'Europe/Brussels' },
+          parentId: null,
+          priorityAreas: [],
+          outcomes: [],
+          participants: [{ country: 'KOR', person: null, role: null, level: null, marking: null }],
+          marking: { classification: 'PUBLIC', releasableTo: [] },
+        },
+        fixedNow,
+        id,
+      )
+      created.push({ id, day, level, kind })
+    }
+    const summits = created.filter((engagement) => engagement.kind === 'summit')
+    const counted: CountedEngagement[] = created.map((engagement) => ({
+      id: engagement.id,
+      title: engagement.id,
+      day: engagement.day,
+      level: engagement.level,
+      format: 'group',
+      nearSummit: summits.some((summit) => Math.abs(dayNumber(summit.day) - dayNumber(engagement.day)) <= 30),
+    }))
+    const sql = await engagementAnalytics(database.db, staff, { kind: 'partner', code: 'KOR' }, 30)
+    const reference = referenceYearSeries(counted)
+    // The generator records every engagement as a group meeting, so formats are left out of the comparison.
+    const strip = (series: readonly YearSeries[]) =>
+      series.filter((year) => year.total > 0).map(({ byFormat: _format, ...rest }) => rest)
+    expect(strip(sql.years)).toEqual(strip(reference))
+  })
+})
