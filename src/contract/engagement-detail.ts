@@ -11,7 +11,7 @@ export const EngagementDetail = EngagementSummary.extend({
     .meta({ description: 'Sideline meetings held beside this engagement' }),
   statements: z
     .array(StatementView)
-    .meta({ description: 'Statements linked to it, including ones not issued' }),
+    .meta({ description: 'Statements linked to it or to its sideline meetings, including ones not issued' }),
   abilities: z.object({ update: z.boolean(), delete: z.boolean() }),
   pageMarking: MarkingView.meta({ description: 'Highest marking of everything on this page' }),
 }).meta({ id: 'EngagementDetail' })

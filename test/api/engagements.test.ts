@@ -113,6 +113,12 @@ describe.each(engines)('engagements API on %s', (engine) => {
       ])
       expect(madrid.sidelines.map((s) => s.id)).toEqual(['sideline-2022-madrid-ip4'])
       expect(madrid.statements.map((s) => s.title)).toContain('NATO 2022 Strategic Concept')
+      const none = madrid.statements.find((s) => s.engagementId === 'sideline-2022-madrid-ip4')
+      expect(none).toMatchObject({
+        kind: 'joint-statement',
+        status: 'not-issued',
+        issuers: ['AUS', 'JPN', 'KOR', 'NZL'],
+      })
       const sideline = EngagementDetail.parse(
         (await getJson(server, '/api/v1/engagements/sideline-2022-madrid-ip4')).body,
       )

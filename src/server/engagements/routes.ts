@@ -16,7 +16,7 @@ import { DomainError } from '../../domain/errors.ts'
 import { highestMarking } from '../../domain/marking.ts'
 import type { Principal } from '../../domain/principal.ts'
 import type { Db } from '../../store/database.ts'
-import { listVisibleStatements } from '../../store/engagement-statement-store.ts'
+import { listVisibleStatements, type StatementRecord } from '../../store/engagement-statement-store.ts'
 import {
   type EngagementDetail as Detail,
   findVisibleEngagement,
@@ -89,11 +89,17 @@ export async function engagementRoutes(app: FastifyInstance, { db, now }: { db: 
     if (detail === null) {
       throw new DomainError('not-found', `No engagement has the id ${id}.`)
     }
-    const { items: statements } = await listVisibleStatements(db, principal, {
-      engagement: id,
-      limit: 200,
-      offset: 0,
-    })
+    // Statements of the engagement and of its sideline meetings: a page about a summit shows what
+    // came (or deliberately did not come) out of the meetings beside it too.
+    const statements: StatementRecord[] = []
+    for (const engagementId of [id, ...detail.sidelines.map((sideline) => sideline.id)]) {
+      const { items } = await listVisibleStatements(db, principal, {
+        engagement: engagementId,
+        limit: 200,
+        offset: 0,
+      })
+      statements.push(...items)
+    }
     const { engagement } = detail
     const pageMarking = highestMarking([
       engagement.marking,
