@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { Db } from '../../store/database.ts'
+import { documentRoutes } from '../documents/routes.ts'
 import { programmeLifecycleRoutes } from './lifecycle-routes.ts'
 import { programmeRoutes } from './routes.ts'
 import { programmeWriteRoutes } from './write-routes.ts'
@@ -9,4 +10,5 @@ export async function programmePlugin(app: FastifyInstance, options: { db: Db; n
   await programmeRoutes(app, options)
   await programmeWriteRoutes(app, options)
   await programmeLifecycleRoutes(app, options)
+  await documentRoutes(app, options)
 }

@@ -1,0 +1,121 @@
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  Header,
+  HeadingLevel,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx'
+import {
+  type DocumentSection,
+  milestoneColumns,
+  type ProgrammeDocument,
+  partHeadings,
+} from './programme-document.ts'
+
+const headingLevels = [HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4] as const
+
+/** The programme as a Word document; the marking banner is in the header and footer of every page. */
+export async function renderDocx(doc: ProgrammeDocument): Promise<Buffer> {
+  const banner = () =>
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun({ text: doc.banner, bold: true, color: 'B00000' })],
+    })
+  const body: Array<Paragraph | Table> = [
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(doc.title)] }),
+    new Paragraph({ children: [new TextRun({ text: doc.subtitle, italics: true })] }),
+  ]
+  if (doc.illustrativeNote !== null) {
+    body.push(
+      new Paragraph({
+        children: [new TextRun({ text: doc.illustrativeNote, italics: true, color: '666666' })],
+      }),
+    )
+  }
+  body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(partHeadings.general)] }))
+  for (const [label, value] of doc.facts) {
+    body.push(
+      new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(value)] }),
+    )
+  }
+  body.push(
+    new Paragraph({
+      heading: HeadingLevel.HEADING_1,
+      pageBreakBefore: true,
+      children: [new TextRun(partHeadings.objectives)],
+    }),
+  )
+  const walk = (sections: readonly DocumentSection[], depth: number) => {
+    for (const s of sections) {
+      const heading = headingLevels[Math.min(depth, headingLevels.length - 1)]
+      body.push(new Paragraph({ heading, children: [new TextRun(`${s.number} ${s.title}`)] }))
+      if (s.text !== '') body.push(new Paragraph(s.text))
+      if (s.areas !== '')
+        body.push(
+          new Paragraph({ children: [new TextRun({ text: `Priority areas: ${s.areas}`, italics: true })] }),
+        )
+      walk(s.children, depth + 1)
+    }
+  }
+  walk(doc.objectives, 0)
+  body.push(
+    new Paragraph({
+      heading: HeadingLevel.HEADING_1,
+      pageBreakBefore: true,
+      children: [new TextRun(partHeadings.milestones)],
+    }),
+  )
+  const row = (cells: readonly string[], header = false) =>
+    new TableRow({
+      tableHeader: header,
+      children: cells.map(
+        (text) =>
+          new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold: header })] })] }),
+      ),
+    })
+  body.push(
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      rows: [
+        row(milestoneColumns, true),
+        ...doc.milestones.map((m) => row([m.goal, m.title, m.due, m.status, m.health])),
+      ],
+    }),
+  )
+  body.push(
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(partHeadings.publicDiplomacy)] }),
+  )
+  body.push(new Paragraph(doc.publicDiplomacy || 'None recorded.'))
+  const document = new Document({
+    title: doc.title,
+    creator: 'Liaison',
+    sections: [
+      {
+        headers: { default: new Header({ children: [banner()] }) },
+        footers: {
+          default: new Footer({
+            children: [
+              banner(),
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [
+                  new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] }),
+                ],
+              }),
+            ],
+          }),
+        },
+        children: body,
+      },
+    ],
+  })
+  return Packer.toBuffer(document)
+}

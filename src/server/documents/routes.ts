@@ -1,0 +1,55 @@
+import type { FastifyInstance } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { Problem } from '../../contract/common.ts'
+import { DocumentParams } from '../../contract/programme.ts'
+import type { Db } from '../../store/database.ts'
+import { loadProgramme } from '../programmes/load.ts'
+import { renderDocx } from './docx.ts'
+import { renderMarkdown } from './markdown.ts'
+import { renderPdf } from './pdf.ts'
+import { buildProgrammeDocument } from './programme-document.ts'
+
+const contentTypes = {
+  md: 'text/markdown; charset=utf-8',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+} as const
+
+/** Programme documents: what the caller may see, with its highest marking as a banner on every page. */
+export async function documentRoutes(app: FastifyInstance, { db, now }: { db: Db; now: () => Date }) {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/v1/programmes/:id/document.:format',
+    {
+      schema: {
+        tags: ['programmes'],
+        summary: 'Download the programme document (Markdown, DOCX or PDF)',
+        description:
+          'Title, parties, period, numbered objectives and goals, milestones table, public diplomacy; the marking banner is on every page.',
+        params: DocumentParams,
+        response: { 200: z.unknown().meta({ description: 'The document file' }), 400: Problem, 404: Problem },
+      },
+    },
+    async (request, reply) => {
+      const { id, format } = request.params
+      const loaded = await loadProgramme(db, request.principal, id)
+      const areas = await db.kysely.selectFrom('priority_area').select(['id', 'name']).execute()
+      const doc = buildProgrammeDocument(
+        loaded,
+        now().toISOString().slice(0, 10),
+        new Map(areas.map((a) => [a.id, a.name])),
+      )
+      const body =
+        format === 'md'
+          ? renderMarkdown(doc)
+          : format === 'docx'
+            ? await renderDocx(doc)
+            : await renderPdf(doc)
+      return reply
+        .type(contentTypes[format])
+        .header('content-disposition', `attachment; filename="${doc.fileName}.${format}"`)
+        .header('x-marking', doc.banner.replace(/[^\x20-\x7e]/g, '-'))
+        .send(body)
+    },
+  )
+}
