@@ -5,6 +5,7 @@
  */
 const benchmarks: ReadonlyArray<readonly [string, () => Promise<{ run(): Promise<void> }>]> = [
   ['foundation', () => import('./foundation.bench.ts')],
+  ['programmes', () => import('./programmes.bench.ts')],
 ]
 
 const wanted = process.argv.slice(2)
