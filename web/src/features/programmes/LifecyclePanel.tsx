@@ -1,0 +1,124 @@
+import { useRef, useState } from 'react'
+import { ErrorState } from '../../components/states.tsx'
+import { type ProgrammeData, statusLabels, useRefreshProgrammes, writeProgramme } from './queries.ts'
+
+interface Step {
+  readonly label: string
+  readonly explain: string
+  readonly path: string
+  readonly body: unknown
+}
+
+const stepLabels: Record<ProgrammeData['status'], string> = {
+  draft: 'Return to draft',
+  'in-negotiation': 'Open negotiation',
+  agreed: 'Mark as agreed',
+  'in-force': 'Bring into force',
+  'under-review': 'Open review',
+  superseded: 'Mark as superseded',
+}
+
+/**
+ * The lifecycle: where the programme is, the approvals of this negotiation round, and the steps
+ * this user may take. Every step asks for confirmation in a dialog first.
+ */
+export function LifecyclePanel({ programme, today }: { programme: ProgrammeData; today: string }) {
+  const refresh = useRefreshProgrammes()
+  const dialog = useRef<HTMLDialogElement>(null)
+  const [pending, setPending] = useState<Step | null>(null)
+  const [problem, setProblem] = useState<unknown>(null)
+  const current = programme.approvals.filter((a) => a.current)
+  const has = (party: 'council' | 'partner') => current.find((a) => a.party === party)
+
+  const steps: Step[] = []
+  if (programme.abilities.recordCouncilAgreement && has('council') === undefined) {
+    steps.push({
+      label: 'Record council agreement',
+      explain: `Record that the council agreed the text on ${today}.`,
+      path: 'approvals',
+      body: { party: 'council', decidedOn: today },
+    })
+  }
+  if (programme.abilities.recordPartnerApproval && has('partner') === undefined) {
+    steps.push({
+      label: 'Record partner approval',
+      explain: `Record that ${programme.partner.name} approved the text on ${today}.`,
+      path: 'approvals',
+      body: { party: 'partner', decidedOn: today },
+    })
+  }
+  for (const to of programme.abilities.transitions.filter((t) => t !== 'superseded')) {
+    steps.push({
+      label: stepLabels[to],
+      explain: `Move the programme from “${statusLabels[programme.status]}” to “${statusLabels[to]}”.${to === 'agreed' ? ' This freezes the text as a new version.' : ''}`,
+      path: 'transitions',
+      body: { to },
+    })
+  }
+
+  const confirm = async () => {
+    if (pending === null) return
+    dialog.current?.close()
+    setProblem(null)
+    try {
+      await writeProgramme('POST', `/${programme.id}/${pending.path}`, pending.body, programme.version)
+    } catch (error) {
+      setProblem(error)
+    }
+    setPending(null)
+    await refresh()
+  }
+
+  return (
+    <section className="panel" aria-labelledby="lifecycle-title">
+      <h2 id="lifecycle-title">Lifecycle</h2>
+      <p>
+        Status:{' '}
+        <span className="status-pill" data-testid="programme-status">
+          {statusLabels[programme.status]}
+        </span>
+      </p>
+      <p>
+        Council agreement: {has('council')?.decidedOn ?? 'not recorded'} · Partner approval:{' '}
+        {has('partner')?.decidedOn ?? 'not recorded'}
+      </p>
+      {steps.length === 0 ? (
+        <p className="muted">No lifecycle step is open to you now.</p>
+      ) : (
+        <div className="lifecycle-steps">
+          {steps.map((step) => (
+            <button
+              key={step.label}
+              type="button"
+              className="button"
+              onClick={() => {
+                setPending(step)
+                dialog.current?.showModal()
+              }}
+            >
+              {step.label}
+            </button>
+          ))}
+        </div>
+      )}
+      {problem === null ? null : <ErrorState error={problem} />}
+      <dialog
+        ref={dialog}
+        className="confirm-dialog"
+        aria-labelledby="confirm-title"
+        onClose={() => setPending(null)}
+      >
+        <h3 id="confirm-title">{pending?.label ?? 'Confirm'}</h3>
+        <p>{pending?.explain}</p>
+        <div className="lifecycle-steps">
+          <button type="button" className="button" onClick={() => void confirm()}>
+            Confirm
+          </button>
+          <button type="button" className="button secondary" onClick={() => dialog.current?.close()}>
+            Cancel
+          </button>
+        </div>
+      </dialog>
+    </section>
+  )
+}

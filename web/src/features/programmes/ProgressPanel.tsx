@@ -1,0 +1,82 @@
+import { EChart } from '../../components/EChart.tsx'
+import { TableWrap } from '../../components/TableWrap.tsx'
+import { useProgress } from './queries.ts'
+
+/** Progress by priority area: a bar chart and the same numbers as a table. */
+export function ProgressPanel({ id }: { id: string }) {
+  const progress = useProgress(id)
+  if (progress.data === undefined) return null
+  const areas = progress.data.byArea
+  return (
+    <section className="panel" aria-labelledby="progress-title">
+      <h2 id="progress-title">Progress by priority area</h2>
+      <EChart
+        label="Milestones done, late and at risk by priority area; the table below has the same numbers"
+        height={Math.max(220, areas.length * 34 + 60)}
+        option={{
+          tooltip: { trigger: 'axis' },
+          legend: {},
+          grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+          xAxis: { type: 'value', minInterval: 1 },
+          yAxis: { type: 'category', data: areas.map((a) => a.name), inverse: true },
+          series: [
+            { type: 'bar', stack: 'm', name: 'Done', data: areas.map((a) => a.done), color: '#3356c4' },
+            { type: 'bar', stack: 'm', name: 'Late', data: areas.map((a) => a.late), color: '#c53030' },
+            { type: 'bar', stack: 'm', name: 'At risk', data: areas.map((a) => a.atRisk), color: '#b7791f' },
+            {
+              type: 'bar',
+              stack: 'm',
+              name: 'Other open',
+              data: areas.map((a) => a.milestones - a.done - a.late - a.atRisk),
+              color: '#9aa5b1',
+            },
+          ],
+        }}
+      />
+      <TableWrap label="Progress by priority area (table)">
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">Priority area</th>
+              <th scope="col" className="numeric">
+                Goals
+              </th>
+              <th scope="col" className="numeric">
+                Activities
+              </th>
+              <th scope="col" className="numeric">
+                Milestones
+              </th>
+              <th scope="col" className="numeric">
+                Done
+              </th>
+              <th scope="col" className="numeric">
+                Late
+              </th>
+              <th scope="col" className="numeric">
+                At risk
+              </th>
+              <th scope="col" className="numeric">
+                % done
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {areas.map((a) => (
+              <tr key={a.area}>
+                <th scope="row">{a.name}</th>
+                <td className="numeric">{a.goals}</td>
+                <td className="numeric">{a.activities}</td>
+                <td className="numeric">{a.milestones}</td>
+                <td className="numeric">{a.done}</td>
+                <td className="numeric">{a.late}</td>
+                <td className="numeric">{a.atRisk}</td>
+                <td className="numeric">{a.percentDone === null ? '—' : `${a.percentDone}%`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+    </section>
+  )
+}
