@@ -1,0 +1,115 @@
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type LaunchedBrowser, launchBrowser, runAxe, webRoot } from '../support/browser.ts'
+import { startTestServer, type TestServer, testPassword } from '../support/server.ts'
+
+// The built app (npm run build → dist/web) served by the real server over a real SQLite file.
+let server: TestServer
+let browser: LaunchedBrowser
+
+beforeAll(async () => {
+  server = await startTestServer('sqlite', { webRoot })
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+async function signIn(page: Page, username: string): Promise<void> {
+  await page.goto(`${server.url}/sign-in`)
+  await page.getByLabel('Username').fill(username)
+  await page.getByLabel('Password').fill(testPassword)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('button', { name: 'Sign out' }).waitFor()
+}
+
+function eventually<T>(read: () => Promise<T>) {
+  return expect.poll(read, { timeout: 10_000 })
+}
+
+const japan = '/programmes/jpn-itpp-2023'
+
+describe('programmes in the web app (Chromium)', () => {
+  it('lets Japan edit its own ITPP draft, and staff see it, take it through the lifecycle and download it', async () => {
+    const partner = await browser.newPage()
+    await signIn(partner, 'jpn')
+    await partner.goto(`${server.url}${japan}`)
+    await partner.getByRole('heading', { level: 1, name: /Japan — Individually Tailored/ }).waitFor()
+    // The alliance-only goal is not on Japan's page.
+    expect(await partner.getByText('Alliance internal coordination').count()).toBe(0)
+    const row = partner.locator('[data-node-id="jpn-g4"]').first()
+    await row.getByRole('button', { name: 'Edit' }).first().click()
+    const title = partner.getByLabel('Title of 2.2')
+    await title.fill('Space security dialogue and space situational awareness')
+    await partner.getByRole('button', { name: 'Save' }).click()
+    await eventually(() => partner.locator('[data-node-id="jpn-g4"] .tree-title').first().textContent()).toBe(
+      'Space security dialogue and space situational awareness',
+    )
+    // Reorder with the keyboard: move goal 2.2 up to 2.1.
+    await partner.getByRole('button', { name: 'Move 2.2 up' }).focus()
+    await partner.keyboard.press('Enter')
+    await eventually(() =>
+      partner.locator('[data-node-id="jpn-g4"] .tree-number').first().textContent(),
+    ).toBe('2.1')
+    expect(await runAxe(partner)).toEqual([])
+    await partner.close()
+
+    const staff = await browser.newPage()
+    await signIn(staff, 'staff')
+    await staff.goto(`${server.url}${japan}`)
+    await staff.getByText('Space security dialogue and space situational awareness').first().waitFor()
+    expect(await staff.getByText('Alliance internal coordination').count()).toBeGreaterThan(0)
+    const step = async (label: string, expected: string) => {
+      await staff.getByRole('button', { name: label }).click()
+      const dialog = staff.getByRole('dialog')
+      await dialog.waitFor()
+      await dialog.getByRole('button', { name: 'Confirm' }).click()
+      await eventually(() => staff.getByTestId('programme-status').textContent()).toBe(expected)
+    }
+    await step('Open negotiation', 'In negotiation')
+    await step('Record council agreement', 'In negotiation')
+    await step('Record partner approval', 'In negotiation')
+    await step('Mark as agreed', 'Agreed')
+    await step('Bring into force', 'In force')
+    // The new version shows in the history, with the change against version 1.
+    await eventually(() => staff.getByText(/Version 2 —/).count()).toBe(1)
+    expect(await runAxe(staff)).toEqual([])
+
+    for (const [format, type] of [
+      ['docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+      ['pdf', 'application/pdf'],
+    ] as const) {
+      const [download] = await Promise.all([
+        staff.waitForEvent('download'),
+        staff.getByRole('link', { name: format === 'pdf' ? 'PDF' : 'Word (DOCX)' }).click(),
+      ])
+      expect(download.suggestedFilename()).toBe(`jpn-itpp-2023.${format}`)
+      const response = await staff.request.get(
+        `${server.url}/api/v1/programmes/jpn-itpp-2023/document.${format}`,
+      )
+      expect(response.status()).toBe(200)
+      expect(response.headers()['content-type']).toBe(type)
+      const body = await response.body()
+      expect(body.subarray(0, 4).toString('latin1')).toBe(format === 'pdf' ? '%PDF' : 'PK\u0003\u0004')
+    }
+    await staff.close()
+  })
+
+  it('shows Korea a 404 page for Japan’s programme and only its own in the portfolio', async () => {
+    const korea = await browser.newPage()
+    await signIn(korea, 'kor')
+    await korea.goto(`${server.url}${japan}`)
+    await korea.getByRole('heading', { name: 'Programme not found' }).waitFor()
+    const api = await korea.request.get(`${server.url}/api/v1/programmes/jpn-itpp-2023`)
+    expect(api.status()).toBe(404)
+    await korea.goto(`${server.url}/programmes`)
+    await korea.getByRole('heading', { level: 1, name: 'Programmes' }).waitFor()
+    const rows = await korea.locator('tbody tr th').allTextContents()
+    expect(rows.length).toBe(2)
+    expect(rows.every((title) => title.startsWith('Republic of Korea'))).toBe(true)
+    expect(await runAxe(korea)).toEqual([])
+    await korea.close()
+  })
+})
