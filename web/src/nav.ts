@@ -12,5 +12,6 @@ export const navItems: readonly NavItem[] = [
   { label: 'Partners', to: '/partners' },
   { label: 'Frameworks', to: '/frameworks' },
   { label: 'Members', to: '/members' },
+  { label: 'Programmes', to: '/programmes' },
   { label: 'API docs', to: '/api/docs', external: true },
 ]

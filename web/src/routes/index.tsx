@@ -6,6 +6,8 @@ import { MembersPage } from './MembersPage.tsx'
 import { NotFoundPage } from './NotFoundPage.tsx'
 import { PartnerPage } from './PartnerPage.tsx'
 import { PartnersPage } from './PartnersPage.tsx'
+import { ProgrammePage } from './ProgrammePage.tsx'
+import { ProgrammesPage } from './ProgrammesPage.tsx'
 import { SignInPage } from './SignInPage.tsx'
 
 /**
@@ -20,5 +22,7 @@ export const routes: ReadonlyArray<{ path: string; element: ReactNode }> = [
   { path: '/frameworks', element: <FrameworksPage /> },
   { path: '/frameworks/:id', element: <FrameworkPage /> },
   { path: '/members', element: <MembersPage /> },
+  { path: '/programmes', element: <ProgrammesPage /> },
+  { path: '/programmes/:id', element: <ProgrammePage /> },
   { path: '*', element: <NotFoundPage /> },
 ]
