@@ -15,6 +15,8 @@ describe('engagement time', () => {
     expect(isNamedZone('America/New_York')).toBe(true)
     expect(isNamedZone('+02:00')).toBe(false)
     expect(isNamedZone('UTC+2')).toBe(false)
+    expect(isNamedZone('Etc/GMT-2')).toBe(true)
+    expect(isNamedZone('UTC')).toBe(true)
     expect(isNamedZone('Mars/Olympus')).toBe(false)
   })
 

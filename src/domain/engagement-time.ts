@@ -4,9 +4,16 @@ import type { EngagementTiming } from './engagement.ts'
 const localDay = /^\d{4}-\d{2}-\d{2}$/
 const localMinute = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/
 
-/** True for a name in the IANA time zone database (e.g. Europe/Madrid); offsets such as +02:00 are refused. */
+/**
+ * True for a name in the IANA time zone database (e.g. Europe/Madrid, or UTC itself); offsets such as
+ * +02:00 or UTC+2 are refused, since they do not follow a place's daylight-saving changes.
+ */
 export function isNamedZone(zone: string): boolean {
-  return zone.includes('/') && IANAZone.isValidZone(zone)
+  return (
+    /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(zone) &&
+    !/^(UTC|GMT)[+-]/i.test(zone) &&
+    IANAZone.isValidZone(zone)
+  )
 }
 
 export function isLocalDay(value: string): boolean {

@@ -13,5 +13,7 @@ export const navItems: readonly NavItem[] = [
   { label: 'Frameworks', to: '/frameworks' },
   { label: 'Members', to: '/members' },
   { label: 'Programmes', to: '/programmes' },
+  { label: 'Engagements', to: '/engagements' },
+  { label: 'Analytics', to: '/analytics' },
   { label: 'API docs', to: '/api/docs', external: true },
 ]

@@ -1,5 +1,9 @@
 import type { ReactNode } from 'react'
 import { Navigate } from 'react-router'
+import { AnalyticsPage } from './AnalyticsPage.tsx'
+import { EngagementEditPage } from './EngagementEditPage.tsx'
+import { EngagementPage } from './EngagementPage.tsx'
+import { EngagementsPage } from './EngagementsPage.tsx'
 import { FrameworkPage } from './FrameworkPage.tsx'
 import { FrameworksPage } from './FrameworksPage.tsx'
 import { MembersPage } from './MembersPage.tsx'
@@ -24,5 +28,10 @@ export const routes: ReadonlyArray<{ path: string; element: ReactNode }> = [
   { path: '/members', element: <MembersPage /> },
   { path: '/programmes', element: <ProgrammesPage /> },
   { path: '/programmes/:id', element: <ProgrammePage /> },
+  { path: '/engagements', element: <EngagementsPage /> },
+  { path: '/engagements/new', element: <EngagementEditPage /> },
+  { path: '/engagements/:id', element: <EngagementPage /> },
+  { path: '/engagements/:id/edit', element: <EngagementEditPage /> },
+  { path: '/analytics', element: <AnalyticsPage /> },
   { path: '*', element: <NotFoundPage /> },
 ]

@@ -1,0 +1,154 @@
+import { useMemo } from 'react'
+import { type ChartOption, EChart } from '../../components/EChart.tsx'
+import type { AnalyticsData } from './queries.ts'
+
+// One colour per level, darkest for leaders, so the rise in level reads at a glance.
+const levelColours = ['#1b3a5c', '#2f6f9f', '#5b9bc8', '#9cc3e0', '#d3e4f1']
+
+const grid = { left: 48, right: 24, top: 48, bottom: 32 }
+const splitLine = { lineStyle: { color: '#e3e7ec' } }
+
+/** Engagements per year, stacked by level. */
+export function LevelsChart({ data }: { data: AnalyticsData }) {
+  const option = useMemo<ChartOption>(
+    () => ({
+      textStyle: { fontFamily: 'inherit' },
+      color: levelColours,
+      grid,
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0, data: data.levels.map((level) => level.label) },
+      xAxis: { type: 'category', data: data.years.map((year) => String(year.year)) },
+      yAxis: { type: 'value', name: 'Engagements', minInterval: 1, splitLine },
+      series: data.levels.map((level) => ({
+        name: level.label,
+        type: 'bar',
+        stack: 'levels',
+        barMaxWidth: 36,
+        data: data.years.map((year) => year.byLevel[level.level]),
+      })),
+    }),
+    [data],
+  )
+  const first = data.overall.firstYearAtLeadersLevel
+  const label = `Engagements of ${data.scope.name} per year by level, ${data.years[0]?.year ?? ''} to ${
+    data.years[data.years.length - 1]?.year ?? ''
+  }. ${first === null ? 'No engagement at leaders level.' : `Leaders level from ${first}.`} The table below has the numbers.`
+  return <EChart option={option} label={label} height={340} />
+}
+
+/** Level-weighted intensity per year. */
+export function IntensityChart({ data }: { data: AnalyticsData }) {
+  const option = useMemo<ChartOption>(
+    () => ({
+      textStyle: { fontFamily: 'inherit' },
+      color: ['#b4541a'],
+      grid,
+      tooltip: { trigger: 'axis' },
+      xAxis: { type: 'category', data: data.years.map((year) => String(year.year)) },
+      yAxis: { type: 'value', name: 'Intensity', minInterval: 1, splitLine },
+      series: [
+        {
+          name: 'Intensity',
+          type: 'line',
+          data: data.years.map((year) => year.intensity),
+          symbolSize: 7,
+          areaStyle: { opacity: 0.12 },
+        },
+      ],
+    }),
+    [data],
+  )
+  return (
+    <EChart
+      option={option}
+      label={`Level-weighted intensity of ${data.scope.name} per year; the table below has the numbers.`}
+      height={260}
+    />
+  )
+}
+
+/** Regularity: share of engagements away from summits (bars) and active months (line). */
+export function RegularityChart({ data }: { data: AnalyticsData }) {
+  const option = useMemo<ChartOption>(
+    () => ({
+      textStyle: { fontFamily: 'inherit' },
+      color: ['#3d7a4f', '#6b4c9a'],
+      grid: { ...grid, right: 48 },
+      tooltip: { trigger: 'axis' },
+      legend: {
+        top: 0,
+        data: [`Away from summits (±${data.summitWindowDays} days), %`, 'Months with an engagement'],
+      },
+      xAxis: { type: 'category', data: data.years.map((year) => String(year.year)) },
+      yAxis: [
+        { type: 'value', name: '%', max: 100, splitLine },
+        { type: 'value', name: 'Months', max: 12, minInterval: 1, splitLine: { show: false } },
+      ],
+      series: [
+        {
+          name: `Away from summits (±${data.summitWindowDays} days), %`,
+          type: 'bar',
+          barMaxWidth: 28,
+          data: data.years.map((year) =>
+            year.shareOutsideSummitWindow === null ? 0 : Math.round(year.shareOutsideSummitWindow * 100),
+          ),
+        },
+        {
+          name: 'Months with an engagement',
+          type: 'line',
+          yAxisIndex: 1,
+          data: data.years.map((year) => year.activeMonths),
+          symbolSize: 6,
+        },
+      ],
+    }),
+    [data],
+  )
+  return (
+    <EChart
+      option={option}
+      label={`Regularity of ${data.scope.name}: share of engagements away from summits and months with an engagement, per year. The table below has the numbers.`}
+      height={280}
+    />
+  )
+}
+
+/** Intensity per year of several partners on one chart. */
+export function ComparisonChart({ series }: { series: readonly AnalyticsData[] }) {
+  const years = useMemo(() => {
+    const all = series.flatMap((data) => data.years.map((year) => year.year))
+    if (all.length === 0) {
+      return []
+    }
+    const list: number[] = []
+    for (let year = Math.min(...all); year <= Math.max(...all); year += 1) {
+      list.push(year)
+    }
+    return list
+  }, [series])
+  const option = useMemo<ChartOption>(
+    () => ({
+      textStyle: { fontFamily: 'inherit' },
+      color: ['#1b3a5c', '#b4541a', '#3d7a4f', '#6b4c9a', '#8a6d1f', '#a23b5a'],
+      grid,
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0, data: series.map((data) => data.scope.name) },
+      xAxis: { type: 'category', data: years.map(String) },
+      yAxis: { type: 'value', name: 'Intensity', minInterval: 1, splitLine },
+      series: series.map((data) => ({
+        name: data.scope.name,
+        type: 'line',
+        symbolSize: 6,
+        data: years.map((year) => data.years.find((each) => each.year === year)?.intensity ?? 0),
+      })),
+    }),
+    [series, years],
+  )
+  return (
+    <EChart
+      option={option}
+      label={`Intensity per year compared for ${series.map((data) => data.scope.name).join(', ')}; the table below has the numbers.`}
+      height={300}
+    />
+  )
+}

@@ -1,0 +1,141 @@
+import { Link } from 'react-router'
+import { TableWrap } from '../../components/TableWrap.tsx'
+import { formatDay } from './EngagementWhen.tsx'
+import type { AnalyticsData } from './queries.ts'
+
+function percent(share: number | null): string {
+  return share === null ? '—' : `${Math.round(share * 100)}%`
+}
+
+/** The yearly numbers behind the charts: one row per year. */
+export function AnalyticsYearTable({ data }: { data: AnalyticsData }) {
+  const caption = `${data.scope.name}: engagements per year by level, intensity and regularity (summit window ±${data.summitWindowDays} days)`
+  return (
+    <TableWrap label={caption}>
+      <table className="data-table" data-testid="analytics-years">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Year</th>
+            {data.levels.map((level) => (
+              <th scope="col" key={level.level} className="numeric">
+                {level.label}
+              </th>
+            ))}
+            <th scope="col" className="numeric">
+              Total
+            </th>
+            <th scope="col" className="numeric">
+              Intensity
+            </th>
+            <th scope="col" className="numeric">
+              Away from summits
+            </th>
+            <th scope="col" className="numeric">
+              Longest gap (days)
+            </th>
+            <th scope="col" className="numeric">
+              Active months
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.years.map((year) => (
+            <tr key={year.year} data-year={year.year}>
+              <th scope="row">{year.year}</th>
+              {data.levels.map((level) => (
+                <td key={level.level} className="numeric" data-level={level.level}>
+                  {year.byLevel[level.level]}
+                </td>
+              ))}
+              <td className="numeric">{year.total}</td>
+              <td className="numeric">{year.intensity}</td>
+              <td className="numeric">{percent(year.shareOutsideSummitWindow)}</td>
+              <td className="numeric">{year.longestGapDays ?? '—'}</td>
+              <td className="numeric">{year.activeMonths}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
+  )
+}
+
+/** First and latest engagement at each level. */
+export function MilestoneTable({ data }: { data: AnalyticsData }) {
+  const caption = `${data.scope.name}: first and latest engagement at each level`
+  return (
+    <TableWrap label={caption}>
+      <table className="data-table" data-testid="analytics-milestones">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Level</th>
+            <th scope="col" className="numeric">
+              Engagements
+            </th>
+            <th scope="col">First</th>
+            <th scope="col">Latest</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.milestones.map((milestone) => (
+            <tr key={milestone.level}>
+              <th scope="row">{milestone.label}</th>
+              <td className="numeric">{milestone.count}</td>
+              {[milestone.first, milestone.latest].map((point, index) => (
+                <td key={index === 0 ? 'first' : 'latest'}>
+                  {point === null ? (
+                    '—'
+                  ) : (
+                    <>
+                      {formatDay(point.day)}:{' '}
+                      <Link to={`/engagements/${encodeURIComponent(point.id)}`}>{point.title}</Link>
+                    </>
+                  )}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
+  )
+}
+
+/** Intensity of several partners per year, the numbers behind the comparison chart. */
+export function ComparisonTable({ series }: { series: readonly AnalyticsData[] }) {
+  const years = [...new Set(series.flatMap((data) => data.years.map((year) => year.year)))].sort(
+    (a, b) => a - b,
+  )
+  const caption = 'Level-weighted intensity per year, by partner'
+  return (
+    <TableWrap label={caption}>
+      <table className="data-table" data-testid="analytics-comparison">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Year</th>
+            {series.map((data) => (
+              <th scope="col" key={data.scope.id} className="numeric">
+                {data.scope.name}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {years.map((year) => (
+            <tr key={year}>
+              <th scope="row">{year}</th>
+              {series.map((data) => (
+                <td key={data.scope.id} className="numeric">
+                  {data.years.find((each) => each.year === year)?.intensity ?? 0}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
+  )
+}

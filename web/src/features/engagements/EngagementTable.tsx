@@ -1,0 +1,50 @@
+import { Link } from 'react-router'
+import { MarkingTag } from '../../components/marking.tsx'
+import { TableWrap } from '../../components/TableWrap.tsx'
+import { EngagementWhen } from './EngagementWhen.tsx'
+import type { EngagementSummaryData } from './queries.ts'
+
+/** Engagements as a table: when (at the place and for the viewer), what, level, who. */
+export function EngagementTable({
+  items,
+  caption,
+  testId,
+}: {
+  items: readonly EngagementSummaryData[]
+  caption: string
+  testId?: string
+}) {
+  return (
+    <TableWrap label={caption}>
+      <table className="data-table" data-testid={testId}>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Engagement</th>
+            <th scope="col">When</th>
+            <th scope="col">Kind</th>
+            <th scope="col">Level</th>
+            <th scope="col">Participants</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <tr key={item.id}>
+              <th scope="row">
+                <Link to={`/engagements/${encodeURIComponent(item.id)}`}>{item.title}</Link>{' '}
+                <MarkingTag marking={item.marking} />
+                <div className="muted">{item.place}</div>
+              </th>
+              <td>
+                <EngagementWhen engagement={item} />
+              </td>
+              <td>{item.kindLabel}</td>
+              <td>{item.levelLabel}</td>
+              <td>{item.countries.join(', ') || '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
+  )
+}

@@ -1,0 +1,43 @@
+import { useNavigate, useParams } from 'react-router'
+import { usePageMarking } from '../components/marking.tsx'
+import { PageHeader } from '../components/PageHeader.tsx'
+import { ErrorState, Loading } from '../components/states.tsx'
+import { EngagementForm } from '../features/engagements/EngagementForm.tsx'
+import { useEngagement, useSaveEngagement } from '../features/engagements/queries.ts'
+
+/** Record a new engagement (/engagements/new) or edit one (/engagements/:id/edit). */
+export function EngagementEditPage() {
+  const { id } = useParams()
+  const navigate = useNavigate()
+  const existing = useEngagement(id ?? '')
+  const save = useSaveEngagement()
+  usePageMarking(existing.data?.pageMarking)
+  if (id !== undefined && existing.isError) {
+    return <ErrorState error={existing.error} />
+  }
+  if (id !== undefined && existing.data === undefined) {
+    return <Loading label="Loading engagement…" />
+  }
+  const initial = id === undefined ? undefined : existing.data
+  return (
+    <>
+      <title>{`${initial === undefined ? 'Record an engagement' : `Edit ${initial.title}`} — Liaison`}</title>
+      <PageHeader
+        title={initial === undefined ? 'Record an engagement' : `Edit: ${initial.title}`}
+        lead="Times are wall-clock times at the place, in its named time zone."
+      />
+      <EngagementForm
+        key={initial?.version ?? 'new'}
+        initial={initial}
+        pending={save.isPending}
+        serverError={save.error}
+        onSubmit={(input) =>
+          save.mutate(
+            { id, version: initial?.version, input },
+            { onSuccess: (saved) => navigate(`/engagements/${encodeURIComponent(saved.id)}`) },
+          )
+        }
+      />
+    </>
+  )
+}

@@ -1,0 +1,206 @@
+import { Link, useParams } from 'react-router'
+import { MarkingTag, usePageMarking } from '../components/marking.tsx'
+import { PageHeader } from '../components/PageHeader.tsx'
+import { ErrorState, isNotFound, Loading, NotFound } from '../components/states.tsx'
+import { TableWrap } from '../components/TableWrap.tsx'
+import { EngagementWhen, formatDay } from '../features/engagements/EngagementWhen.tsx'
+import { type EngagementDetailData, useEngagement } from '../features/engagements/queries.ts'
+
+type StatementData = EngagementDetailData['statements'][number]
+
+/** One statement; one that was deliberately not issued says so in words. */
+function StatementItem({ statement }: { statement: StatementData }) {
+  const notIssued = statement.status === 'not-issued'
+  return (
+    <li className="card" data-testid="statement" data-status={statement.status}>
+      <p className="card-title">
+        {notIssued ? (
+          <strong>No {statement.kindLabel.toLowerCase()}</strong>
+        ) : (
+          <strong>{statement.title}</strong>
+        )}{' '}
+        <span className="tag">{statement.statusLabel}</span> <MarkingTag marking={statement.marking} />
+      </p>
+      {notIssued ? <p>{statement.title}</p> : null}
+      <p className="muted">
+        {statement.kindLabel}
+        {statement.issuedOn === null ? '' : ` · issued ${formatDay(statement.issuedOn)}`}
+        {statement.issuers.length === 0 ? '' : ` · by ${statement.issuers.join(', ')}`}
+        {statement.associations.length === 0
+          ? ''
+          : ` · associated: ${statement.associations.map((a) => a.country).join(', ')}`}
+      </p>
+      {statement.summary === '' ? null : <p>{statement.summary}</p>}
+    </li>
+  )
+}
+
+function Statements({ data }: { data: EngagementDetailData }) {
+  const own = data.statements.filter((statement) => statement.engagementId === data.id)
+  return (
+    <section className="section" aria-labelledby="statements-title">
+      <h2 id="statements-title">Statements</h2>
+      {own.length === 0 ? (
+        <p className="muted">No statement is recorded for this engagement.</p>
+      ) : (
+        <ul className="card-list">
+          {own.map((statement) => (
+            <StatementItem key={statement.id} statement={statement} />
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}
+
+function Sidelines({ data }: { data: EngagementDetailData }) {
+  if (data.sidelines.length === 0) {
+    return null
+  }
+  return (
+    <section className="section" aria-labelledby="sidelines-title">
+      <h2 id="sidelines-title">Sideline meetings</h2>
+      <ul className="card-list" data-testid="sidelines">
+        {data.sidelines.map((sideline) => {
+          const statements = data.statements.filter((statement) => statement.engagementId === sideline.id)
+          return (
+            <li key={sideline.id} className="card">
+              <p className="card-title">
+                <Link to={`/engagements/${encodeURIComponent(sideline.id)}`}>{sideline.title}</Link>{' '}
+                <MarkingTag marking={sideline.marking} />
+              </p>
+              <p className="muted">
+                <EngagementWhen engagement={sideline} /> · {sideline.levelLabel} ·{' '}
+                {sideline.countries.join(', ')}
+              </p>
+              {sideline.summary === '' ? null : <p>{sideline.summary}</p>}
+              {statements.length === 0 ? null : (
+                <ul className="card-list">
+                  {statements.map((statement) => (
+                    <StatementItem key={statement.id} statement={statement} />
+                  ))}
+                </ul>
+              )}
+            </li>
+          )
+        })}
+      </ul>
+    </section>
+  )
+}
+
+/** An engagement: when and where (at the place and for the viewer), who took part, side meetings, statements. */
+export function EngagementPage() {
+  const { id = '' } = useParams()
+  const engagement = useEngagement(id)
+  const data = engagement.data?.id === id ? engagement.data : undefined
+  usePageMarking(data?.pageMarking)
+  if (engagement.isError) {
+    return isNotFound(engagement.error) ? (
+      <NotFound title="Engagement not found" detail={engagement.error.message} />
+    ) : (
+      <ErrorState error={engagement.error} onRetry={() => engagement.refetch()} />
+    )
+  }
+  if (data === undefined) {
+    return <Loading label="Loading engagement…" />
+  }
+  return (
+    <>
+      <title>{`${data.title} — Liaison`}</title>
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to="/engagements">Engagements</Link> <span aria-hidden="true">/</span>{' '}
+        {data.parent === null ? null : (
+          <>
+            <Link to={`/engagements/${encodeURIComponent(data.parent.id)}`}>{data.parent.title}</Link>{' '}
+            <span aria-hidden="true">/</span>{' '}
+          </>
+        )}
+        <span>{data.title}</span>
+      </nav>
+      <PageHeader
+        eyebrow={`${data.kindLabel} · ${data.levelLabel} · ${data.formatLabel}`}
+        title={data.title}
+        lead={data.summary}
+        actions={
+          data.abilities.update ? (
+            <Link className="button secondary" to={`/engagements/${encodeURIComponent(data.id)}/edit`}>
+              Edit
+            </Link>
+          ) : undefined
+        }
+      />
+      <dl className="facts facts-wide">
+        <div>
+          <dt>When</dt>
+          <dd>
+            <EngagementWhen engagement={data} />
+          </dd>
+        </div>
+        <div>
+          <dt>Where</dt>
+          <dd>
+            {data.place}
+            {data.host === null ? '' : ` (host ${data.host})`}
+          </dd>
+        </div>
+        {data.priorityAreas.length === 0 ? null : (
+          <div>
+            <dt>Priority areas</dt>
+            <dd>{data.priorityAreas.join(', ')}</dd>
+          </div>
+        )}
+      </dl>
+      <section className="section" aria-labelledby="participants-title">
+        <h2 id="participants-title">Participants</h2>
+        {data.participants.length === 0 ? (
+          <p className="muted">No partner participation is recorded.</p>
+        ) : (
+          <TableWrap label="Participants">
+            <table className="data-table" data-testid="participants">
+              <caption>Who took part, and at what level</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Country</th>
+                  <th scope="col">Person</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">Level</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.participants.map((participant) => (
+                  <tr key={`${participant.country}-${participant.person ?? ''}`}>
+                    <th scope="row">
+                      <Link to={`/partners/${participant.country}`}>{participant.countryName}</Link>{' '}
+                      <MarkingTag marking={participant.marking} />
+                    </th>
+                    <td>{participant.person ?? '—'}</td>
+                    <td>{participant.role ?? '—'}</td>
+                    <td>
+                      {participant.levelLabel}
+                      {participant.ownLevel ? (
+                        <span className="muted"> (differs from the meeting’s level)</span>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        )}
+      </section>
+      {data.outcomes.length === 0 ? null : (
+        <section className="section" aria-labelledby="outcomes-title">
+          <h2 id="outcomes-title">Outcomes</h2>
+          <ul>
+            {data.outcomes.map((outcome) => (
+              <li key={outcome}>{outcome}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <Sidelines data={data} />
+      <Statements data={data} />
+    </>
+  )
+}

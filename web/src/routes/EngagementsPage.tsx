@@ -1,0 +1,243 @@
+import { Link, useSearchParams } from 'react-router'
+import { engagementKinds, engagementLevels, kindLabels, levelLabels } from '../../../src/domain/engagement.ts'
+import { usePageMarking } from '../components/marking.tsx'
+import { PageHeader } from '../components/PageHeader.tsx'
+import { EmptyState, ErrorState, Loading } from '../components/states.tsx'
+import { EngagementTable } from '../features/engagements/EngagementTable.tsx'
+import { EngagementWhen, formatDay } from '../features/engagements/EngagementWhen.tsx'
+import { FeedManager } from '../features/engagements/FeedManager.tsx'
+import { MonthGrid } from '../features/engagements/MonthGrid.tsx'
+import { type EngagementFilterParams, useEngagements } from '../features/engagements/queries.ts'
+import { useFrameworks } from '../features/frameworks/queries.ts'
+import { usePartners } from '../features/partners/queries.ts'
+import { useSession } from '../features/session/queries.ts'
+
+const views = [
+  ['list', 'List'],
+  ['month', 'Month'],
+  ['agenda', 'Agenda'],
+] as const
+type View = (typeof views)[number][0]
+const pageSize = 25
+
+function monthRange(month: string): { from: string; to: string } {
+  const [year = 2000, number = 1] = month.split('-').map(Number)
+  const last = new Date(Date.UTC(year, number, 0)).getUTCDate()
+  return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` }
+}
+
+function shiftMonth(month: string, by: number): string {
+  const [year = 2000, number = 1] = month.split('-').map(Number)
+  return new Date(Date.UTC(year, number - 1 + by, 1)).toISOString().slice(0, 7)
+}
+
+/** Engagements as a filtered list, a month grid or an agenda; every choice lives in the address. */
+export function EngagementsPage() {
+  const [params, setParams] = useSearchParams()
+  const get = (key: string) => params.get(key) ?? ''
+  const viewParam = get('view')
+  const view: View = views.find(([value]) => value === viewParam)?.[0] ?? 'list'
+  const month = /^\d{4}-\d{2}$/.test(get('month')) ? get('month') : '2022-06'
+  const page = Math.max(0, Number(get('page')) || 0)
+  const base: EngagementFilterParams = {
+    partner: get('partner') || undefined,
+    framework: get('framework') || undefined,
+    kind: get('kind') || undefined,
+    level: get('level') || undefined,
+    from: get('from') || undefined,
+    to: get('to') || undefined,
+  }
+  const filter: EngagementFilterParams =
+    view === 'list'
+      ? { ...base, limit: pageSize, offset: page * pageSize }
+      : { ...base, ...monthRange(month), order: 'asc', limit: 500 }
+  const engagements = useEngagements(filter)
+  const frameworks = useFrameworks()
+  const partners = usePartners({})
+  const session = useSession()
+  usePageMarking(engagements.data?.marking)
+
+  const set = (key: string, value: string) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current)
+        if (value === '') {
+          next.delete(key)
+        } else {
+          next.set(key, value)
+        }
+        if (key !== 'page') {
+          next.delete('page')
+        }
+        return next
+      },
+      { replace: true },
+    )
+
+  const select = (key: string, label: string, options: readonly (readonly [string, string])[]) => (
+    <div className="field">
+      <label htmlFor={`engagement-${key}`}>{label}</label>
+      <select
+        id={`engagement-${key}`}
+        className="input"
+        value={get(key)}
+        onChange={(event) => set(key, event.target.value)}
+      >
+        <option value="">All</option>
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+
+  const data = engagements.data
+  const signedIn = session.data !== undefined && session.data.kind !== 'public'
+  return (
+    <>
+      <title>Engagements — Liaison</title>
+      <PageHeader
+        title="Engagements"
+        lead="Summits, ministerials, council sessions, staff talks and the meetings held beside them."
+        actions={
+          session.data?.kind === 'staff' ? (
+            <Link className="button" to="/engagements/new">
+              Record an engagement
+            </Link>
+          ) : undefined
+        }
+      />
+      <search className="filters" aria-label="Filter engagements">
+        {select(
+          'partner',
+          'Partner',
+          (partners.data?.items ?? []).map((partner) => [partner.code, partner.name] as const),
+        )}
+        {select(
+          'framework',
+          'Framework',
+          (frameworks.data?.items ?? []).map((item) => [item.id, item.shortName] as const),
+        )}
+        {select(
+          'kind',
+          'Kind',
+          engagementKinds.map((kind) => [kind, kindLabels[kind]] as const),
+        )}
+        {select(
+          'level',
+          'Level',
+          engagementLevels.map((level) => [level, levelLabels[level]] as const),
+        )}
+        {view === 'list' ? (
+          <>
+            <div className="field">
+              <label htmlFor="engagement-from">From</label>
+              <input
+                id="engagement-from"
+                className="input"
+                type="date"
+                value={get('from')}
+                onChange={(e) => set('from', e.target.value)}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor="engagement-to">To</label>
+              <input
+                id="engagement-to"
+                className="input"
+                type="date"
+                value={get('to')}
+                onChange={(e) => set('to', e.target.value)}
+              />
+            </div>
+          </>
+        ) : null}
+      </search>
+      <nav aria-label="View" className="chips">
+        {views.map(([value, label]) => (
+          <button
+            key={value}
+            type="button"
+            className={`chip${view === value ? ' chip-accent' : ''}`}
+            aria-pressed={view === value}
+            onClick={() => set('view', value)}
+          >
+            {label}
+          </button>
+        ))}
+        {view === 'list' ? null : (
+          <>
+            <button type="button" className="chip" onClick={() => set('month', shiftMonth(month, -1))}>
+              Previous month
+            </button>
+            <label className="chip">
+              Month{' '}
+              <input
+                type="month"
+                value={month}
+                onChange={(event) => set('month', event.target.value)}
+                className="input"
+              />
+            </label>
+            <button type="button" className="chip" onClick={() => set('month', shiftMonth(month, 1))}>
+              Next month
+            </button>
+          </>
+        )}
+      </nav>
+      {engagements.isError ? (
+        <ErrorState error={engagements.error} onRetry={() => engagements.refetch()} />
+      ) : data === undefined ? (
+        <Loading label="Loading engagements…" />
+      ) : data.items.length === 0 ? (
+        <EmptyState title="No engagements match">
+          <p>Clear a filter or choose another month.</p>
+        </EmptyState>
+      ) : view === 'list' ? (
+        <>
+          <p className="result-count" aria-live="polite">
+            {data.total} engagements · page {page + 1} of {Math.max(1, Math.ceil(data.total / pageSize))}
+          </p>
+          <EngagementTable items={data.items} caption="Engagements, latest first" testId="engagement-list" />
+          <div className="chips">
+            <button
+              type="button"
+              className="chip"
+              disabled={page === 0}
+              onClick={() => set('page', String(page - 1))}
+            >
+              Newer
+            </button>
+            <button
+              type="button"
+              className="chip"
+              disabled={(page + 1) * pageSize >= data.total}
+              onClick={() => set('page', String(page + 1))}
+            >
+              Older
+            </button>
+          </div>
+        </>
+      ) : view === 'month' ? (
+        <MonthGrid month={month} items={data.items} />
+      ) : (
+        <ol className="card-list" data-testid="agenda">
+          {data.items.map((item) => (
+            <li key={item.id} className="card">
+              <p className="card-meta">{formatDay(item.start.place.local)}</p>
+              <p className="card-title">
+                <Link to={`/engagements/${encodeURIComponent(item.id)}`}>{item.title}</Link>
+              </p>
+              <p className="muted">
+                <EngagementWhen engagement={item} /> · {item.kindLabel} · {item.levelLabel}
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+      <FeedManager signedIn={signedIn} partner={base.partner} framework={base.framework} />
+    </>
+  )
+}
