@@ -1,4 +1,5 @@
 import { DomainError } from './errors.ts'
+import { canRead, type Marking } from './marking.ts'
 import type { Principal } from './principal.ts'
 import type { ProgrammeStatus } from './programme.ts'
 import {
@@ -21,6 +22,20 @@ export function programmeActor(principal: Principal, partnerCode: string): Actor
     return 'owner'
   }
   return 'reader'
+}
+
+/**
+ * Whether a principal may know a programme exists: the marking rule, and for partner users only
+ * their own country's programmes. Its SQL twin is store/programme-scope.ts (programmeVisibleTo).
+ */
+export function canSeeProgramme(
+  principal: Principal,
+  programme: { partnerCode: string; marking: Marking },
+): boolean {
+  return (
+    canRead(principal, programme.marking) &&
+    (principal.kind !== 'partner' || principal.country === programme.partnerCode)
+  )
 }
 
 export interface ProgrammeFacts {

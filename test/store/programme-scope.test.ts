@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { classifications, type Marking } from '../../src/domain/marking.ts'
+import { type Principal, principalKinds, publicPrincipal } from '../../src/domain/principal.ts'
+import { canSeeProgramme } from '../../src/domain/programme-policy.ts'
+import type { Db } from '../../src/store/database.ts'
+import { markingToColumns } from '../../src/store/marking-columns.ts'
+import { programmeVisibleTo } from '../../src/store/programme-scope.ts'
+import '../../src/store/programme-tables.ts'
+import { engines, freshDatabase, type TestDatabase } from '../support/databases.ts'
+
+const releasabilities: string[][] = [[], ['JPN'], ['KOR'], ['JPN', 'KOR']]
+const markings: Marking[] = classifications.flatMap((classification) =>
+  releasabilities.map((releasableTo) => ({ classification, releasableTo })),
+)
+const partners = ['JPN', 'KOR']
+const programmes = partners.flatMap((partnerCode) =>
+  markings.map((marking, index) => ({ id: `${partnerCode}-${index}`, partnerCode, marking })),
+)
+const principals: Principal[] = principalKinds.flatMap((kind) =>
+  classifications.flatMap((clearance) =>
+    [null, 'JPN', 'KOR', 'FRA'].map((country) => ({ ...publicPrincipal, kind, clearance, country })),
+  ),
+)
+
+async function seed(db: Db): Promise<void> {
+  for (const code of partners) {
+    await db.kysely
+      .insertInto('country')
+      .values({ code, name: code, capital: null, time_zone: 'UTC' })
+      .execute()
+    await db.kysely
+      .insertInto('partner')
+      .values({
+        country_code: code,
+        status: 'active',
+        summary: '',
+        dialogue_date: null,
+        dialogue_precision: null,
+        version: 1,
+        ...markingToColumns(),
+      })
+      .execute()
+  }
+  await db.kysely
+    .insertInto('programme')
+    .values(
+      programmes.map((p) => ({
+        id: p.id,
+        partner_code: p.partnerCode,
+        kind: 'ITPP',
+        title: p.id,
+        status: 'draft',
+        period_from: '2023',
+        period_to: '2026',
+        starts_on: '2023-01-01',
+        ends_on: '2026-12-31',
+        agreed_on: null,
+        round: 0,
+        supersedes_id: null,
+        superseded_by_id: null,
+        public_diplomacy: '',
+        next_review: null,
+        illustrative: 0,
+        version: 1,
+        created_at: '2026-11-27T00:00:00Z',
+        updated_at: '2026-11-27T00:00:00Z',
+        ...markingToColumns(p.marking),
+      })),
+    )
+    .execute()
+}
+
+describe.each(engines)('programmeVisibleTo on %s', (engine) => {
+  let database: TestDatabase
+
+  beforeAll(async () => {
+    database = await freshDatabase(engine)
+    await seed(database.db)
+  })
+  afterAll(() => database.dispose())
+
+  it('returns exactly the programmes canSeeProgramme allows, for every principal', async () => {
+    for (const principal of principals) {
+      const rows = await database.db.kysely
+        .selectFrom('programme as pr')
+        .select('pr.id')
+        .where(programmeVisibleTo(principal, 'pr'))
+        .execute()
+      const expected = programmes.filter((p) => canSeeProgramme(principal, p)).map((p) => p.id)
+      expect(rows.map((r) => r.id).sort(), JSON.stringify(principal)).toEqual(expected.sort())
+    }
+  })
+
+  it('never shows a partner another partner’s programme, even a PUBLIC one', async () => {
+    const korea: Principal = {
+      ...publicPrincipal,
+      kind: 'partner',
+      country: 'KOR',
+      clearance: 'CONFIDENTIAL',
+    }
+    const rows = await database.db.kysely
+      .selectFrom('programme as pr')
+      .select('pr.partner_code')
+      .where(programmeVisibleTo(korea, 'pr'))
+      .execute()
+    expect(new Set(rows.map((r) => r.partner_code))).toEqual(new Set(['KOR']))
+  })
+})
