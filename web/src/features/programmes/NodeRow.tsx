@@ -74,6 +74,11 @@ export function NodeRow({
           {node.title}
         </span>
         <span className="tree-kind">{kindLabels[node.kind]}</span>
+        {node.priorityAreas.map((area) => (
+          <span key={area} className="area-chip">
+            {area.replace(/-/g, ' ')}
+          </span>
+        ))}
         {node.illustrative ? <span className="tag tag-illustrative">Illustrative</span> : null}
         <MarkingTagFor marking={node.marking} />
         {canEdit && !editing ? (

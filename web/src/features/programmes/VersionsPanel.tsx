@@ -31,7 +31,7 @@ export function VersionsPanel({ id }: { id: string }) {
               </li>
             ))}
           </ol>
-          <div className="filters">
+          <div className="versions-compare">
             <label htmlFor={`${fieldId}-from`}>Compare</label>
             <select
               id={`${fieldId}-from`}
