@@ -112,4 +112,26 @@ describe('programmes in the web app (Chromium)', () => {
     expect(await runAxe(korea)).toEqual([])
     await korea.close()
   })
+
+  it('lets a partner start its own draft from the portfolio and add an objective, with field messages first', async () => {
+    const page = await browser.newPage()
+    await signIn(page, 'kor')
+    await page.goto(`${server.url}/programmes`)
+    await page.getByRole('button', { name: 'Start a draft programme' }).click()
+    await page.getByRole('button', { name: 'Create draft' }).click()
+    await page.getByText('title must not be empty').first().waitFor()
+    await page.getByLabel('Title').fill('Korea ITPP 2027–2030 (draft)')
+    await page.getByLabel('Period from').fill('2027')
+    await page.getByLabel('Period to').fill('2030')
+    await page.getByRole('button', { name: 'Create draft' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Korea ITPP 2027–2030 (draft)' }).waitFor()
+    await page.getByRole('button', { name: '+ Strategic objective' }).click()
+    await page.getByLabel('Strategic objective: title').fill('Cyber defence cooperation')
+    await page.getByRole('button', { name: 'Add', exact: true }).click()
+    await eventually(() => page.locator('.tree-row .tree-title').first().textContent()).toBe(
+      'Cyber defence cooperation',
+    )
+    expect(await runAxe(page)).toEqual([])
+    await page.close()
+  })
 })

@@ -3,6 +3,7 @@ import { usePageMarking } from '../components/marking.tsx'
 import { PageHeader } from '../components/PageHeader.tsx'
 import { ErrorState, Loading } from '../components/states.tsx'
 import { TableWrap } from '../components/TableWrap.tsx'
+import { NewProgrammeForm } from '../features/programmes/NewProgrammeForm.tsx'
 import { statusLabels, usePortfolio } from '../features/programmes/queries.ts'
 import '../features/programmes/programmes.css'
 
@@ -23,6 +24,9 @@ export function ProgrammesPage() {
           .map((s) => `${s.count} ${statusLabels[s.status].toLowerCase()}`)
           .join(', ')}.`}
       />
+      <div className="section">
+        <NewProgrammeForm />
+      </div>
       <TableWrap label="Programme portfolio">
         <table className="data-table">
           <thead>
