@@ -151,7 +151,7 @@ const KindSummary = z.object({
 
 export const DiffView = z
   .object({
-    from: z.union([z.number().int(), z.literal('current')]),
+    from: z.union([z.number().int(), z.literal('current'), z.literal('predecessor')]),
     to: z.union([z.number().int(), z.literal('current')]),
     summary: z.object({
       objective: KindSummary,

@@ -159,7 +159,10 @@ const VersionRef = z.union([
 
 export const DiffQuery = z
   .object({
-    from: VersionRef.meta({ description: 'Version number, or "current" for the live text' }),
+    from: z.union([z.literal('predecessor'), VersionRef]).meta({
+      description:
+        'Version number, "current" for the live text, or "predecessor" for the last version of the programme this one supersedes',
+    }),
     to: VersionRef.default('current'),
   })
   .strict()

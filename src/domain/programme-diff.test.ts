@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Marking } from './marking.ts'
-import { diffSnapshots, type SnapshotItem } from './programme-diff.ts'
+import { alignByTitle, diffSnapshots, type SnapshotItem } from './programme-diff.ts'
 
 const mark: Marking = { classification: 'PUBLIC', releasableTo: [] }
 
@@ -45,5 +45,31 @@ describe('diffSnapshots', () => {
   it('lists unchanged items nowhere and orders changes by kind', () => {
     expect(diff.changes.some((c) => c.id === 'o2')).toBe(false)
     expect(diff.changes.map((c) => c.kind)).toEqual(['objective', 'goal', 'activity', 'milestone'])
+  })
+})
+
+describe('alignByTitle', () => {
+  it('matches parts of an older programme to this one by kind and title, so carried-over parts are not churn', () => {
+    const ipcp = [
+      item('x-o', 'objective', null, { title: 'Practical cooperation' }),
+      item('x-g', 'goal', 'x-o', {
+        title: 'Maritime  security cooperation',
+        priorityAreas: 'maritime-security',
+      }),
+      item('x-g2', 'goal', 'x-o', { title: 'Disaster relief' }),
+    ]
+    const itpp = [
+      item('y-o', 'objective', null, { title: 'Maritime security and resilience' }),
+      item('y-g', 'goal', 'y-o', {
+        title: 'maritime security cooperation',
+        priorityAreas: 'interoperability, maritime-security',
+      }),
+    ]
+    const diff = diffSnapshots(alignByTitle(ipcp, itpp), itpp)
+    const goal = diff.changes.find((c) => c.id === 'y-g')
+    expect(goal?.change).toBe('changed')
+    expect(goal?.fields.map((f) => f.field).sort()).toEqual(['parent', 'priorityAreas', 'title'])
+    expect(diff.summary.goal).toEqual({ added: 0, removed: 1, changed: 1 })
+    expect(diff.summary.objective).toEqual({ added: 1, removed: 1, changed: 0 })
   })
 })

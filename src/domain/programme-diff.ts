@@ -135,3 +135,31 @@ function summarise(changes: readonly ItemChange[]): ProgrammeDiff['summary'] {
   }
   return summary
 }
+
+/**
+ * Lines up the parts of another programme (e.g. the IPCP an ITPP supersedes) with this one's, so
+ * the two can be diffed: parts have different ids across programmes, so a part of `before` takes
+ * the id of the part of `after` with the same kind and the same title (ignoring case and spaces);
+ * parents are re-pointed accordingly. Unmatched parts keep their ids and show as added or removed.
+ */
+export function alignByTitle(
+  before: readonly SnapshotItem[],
+  after: readonly SnapshotItem[],
+): SnapshotItem[] {
+  const key = (item: SnapshotItem) =>
+    `${item.kind}|${String(item.fields.title ?? '')
+      .trim()
+      .toLowerCase()
+      .replace(/\s+/g, ' ')}`
+  const targets = new Map<string, string>()
+  for (const item of after) {
+    if (!targets.has(key(item))) targets.set(key(item), item.id)
+  }
+  const renamed = new Map<string, string>()
+  for (const item of before) {
+    const target = targets.get(key(item))
+    if (target !== undefined) renamed.set(item.id, target)
+  }
+  const rename = (id: string | null) => (id === null ? null : (renamed.get(id) ?? id))
+  return before.map((item) => ({ ...item, id: rename(item.id) ?? item.id, parentId: rename(item.parentId) }))
+}

@@ -182,6 +182,18 @@ describe.each(engines)('programmes API (reads and access) on %s', (engine) => {
       ])
     })
 
+    it('diffs the ITPP against the last version of the IPCP it supersedes, matching parts by title', async () => {
+      const path = '/api/v1/programmes/jpn-itpp-2023/diff?from=predecessor&to=1'
+      const diff = DiffView.parse((await send(server, 'GET', path, staff)).body)
+      expect(diff.from).toBe('predecessor')
+      const maritime = diff.changes.find((c) => c.id === 'jpn-g6')
+      expect(maritime?.change).toBe('changed')
+      expect(maritime?.fields.map((f) => f.field)).toContain('priorityAreas')
+      expect(diff.changes.some((c) => c.id === 'jpn-i-g2' && c.change === 'removed')).toBe(true)
+      const none = await send(server, 'GET', '/api/v1/programmes/jpn-ipcp-2014/diff?from=predecessor', staff)
+      expect(none.status).toBe(404)
+    })
+
     it('diffs only what the reader may see', async () => {
       const staffDiff = DiffView.parse(
         (await send(server, 'GET', '/api/v1/programmes/jpn-itpp-2023/diff?from=1', staff)).body,

@@ -140,7 +140,7 @@ export function presentAbilities(abilities: ProgrammeAbilities): z.infer<typeof 
 }
 
 export function presentDiff(
-  from: number | 'current',
+  from: number | 'current' | 'predecessor',
   to: number | 'current',
   diff: ProgrammeDiff,
 ): z.infer<typeof DiffView> {

@@ -10,13 +10,19 @@ import {
   ProgressReport,
   VersionList,
 } from '../../contract/programme-view.ts'
+import { DomainError } from '../../domain/errors.ts'
 import { highestMarking } from '../../domain/marking.ts'
+import type { Principal } from '../../domain/principal.ts'
 import { programmeStatuses } from '../../domain/programme.ts'
-import { diffSnapshots } from '../../domain/programme-diff.ts'
+import { alignByTitle, diffSnapshots } from '../../domain/programme-diff.ts'
 import { overallProgress, progressByArea } from '../../domain/programme-progress.ts'
 import type { Db } from '../../store/database.ts'
 import { programmeStats } from '../../store/programme-stats-store.ts'
-import { listVisibleProgrammes, requireVisibleProgramme } from '../../store/programme-store.ts'
+import {
+  listVisibleProgrammes,
+  type ProgrammeRecord,
+  requireVisibleProgramme,
+} from '../../store/programme-store.ts'
 import {
   currentSnapshot,
   listVisibleVersions,
@@ -180,13 +186,31 @@ export async function programmeRoutes(app: FastifyInstance, { db, now }: { db: D
     async (request) => {
       const { principal } = request
       const { id } = request.params
-      await requireVisibleProgramme(db.kysely, principal, id)
-      const side = (ref: number | 'current') =>
+      const programme = await requireVisibleProgramme(db.kysely, principal, id)
+      const side = (programmeId: string, ref: number | 'current') =>
         ref === 'current'
-          ? currentSnapshot(db.kysely, principal, id)
-          : loadVersionItems(db.kysely, principal, id, ref)
-      const diff = diffSnapshots(await side(request.query.from), await side(request.query.to))
+          ? currentSnapshot(db.kysely, principal, programmeId)
+          : loadVersionItems(db.kysely, principal, programmeId, ref)
+      const after = await side(id, request.query.to)
+      const { from } = request.query
+      const before =
+        from === 'predecessor'
+          ? alignByTitle(await predecessorText(db, principal, programme), after)
+          : await side(id, from)
+      const diff = diffSnapshots(before, after)
       return presentDiff(request.query.from, request.query.to, diff)
     },
   )
+}
+
+/** The last agreed text of the programme this one supersedes (its live text if none was agreed). */
+async function predecessorText(db: Db, principal: Principal, programme: ProgrammeRecord) {
+  if (programme.supersedes === null) {
+    throw new DomainError('not-found', 'This programme supersedes no programme you may see.')
+  }
+  const versions = await listVisibleVersions(db.kysely, principal, programme.supersedes.id)
+  const last = versions.at(-1)
+  return last === undefined
+    ? currentSnapshot(db.kysely, principal, programme.supersedes.id)
+    : loadVersionItems(db.kysely, principal, programme.supersedes.id, last.number)
 }

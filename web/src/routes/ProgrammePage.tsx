@@ -114,7 +114,7 @@ export function ProgrammePage() {
       </section>
       <GanttTimeline programme={data} />
       <ProgressPanel id={data.id} />
-      <VersionsPanel id={data.id} />
+      <VersionsPanel id={data.id} predecessor={data.supersedes} />
     </>
   )
 }

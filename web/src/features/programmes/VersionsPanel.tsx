@@ -5,20 +5,27 @@ import { useDiff, useVersions } from './queries.ts'
 const changeLabels = { added: 'Added', removed: 'Removed', changed: 'Changed' }
 
 /** Version history and the structured difference between any two versions (or the live text). */
-export function VersionsPanel({ id }: { id: string }) {
+export function VersionsPanel({
+  id,
+  predecessor,
+}: {
+  id: string
+  predecessor: { kind: string; title: string } | null
+}) {
   const versions = useVersions(id)
   const items = versions.data?.items ?? []
   // By default: the first version against the last one, or against the live text when there is one version.
   const [from, setFrom] = useState<string | null>(null)
   const [to, setTo] = useState<string | null>(null)
-  const chosenFrom = from ?? (items[0] === undefined ? '' : String(items[0].number))
+  const chosenFrom =
+    from ?? (items[0] === undefined ? (predecessor === null ? '' : 'predecessor') : String(items[0].number))
   const chosenTo = to ?? (items.length > 1 ? String(items.at(-1)?.number) : 'current')
   const diff = useDiff(id, chosenFrom, chosenTo)
   const fieldId = useId()
   return (
     <section className="panel" aria-labelledby="versions-title">
       <h2 id="versions-title">Versions and changes</h2>
-      {items.length === 0 ? (
+      {items.length === 0 && predecessor === null ? (
         <p className="muted">
           No version has been agreed yet; a version is frozen each time the programme is agreed.
         </p>
@@ -39,6 +46,9 @@ export function VersionsPanel({ id }: { id: string }) {
               value={chosenFrom}
               onChange={(e) => setFrom(e.target.value)}
             >
+              {predecessor === null ? null : (
+                <option value="predecessor">Superseded {predecessor.kind} (last version)</option>
+              )}
               {items.map((v) => (
                 <option key={v.number} value={String(v.number)}>
                   Version {v.number}
