@@ -119,6 +119,9 @@ export const ProgrammeDetail = ProgrammeSummary.extend({
   approvals: z.array(ApprovalView),
   abilities: AbilitiesView,
   versionCount: z.number().int(),
+  areaOptions: z
+    .array(z.object({ id: z.string(), name: z.string() }))
+    .meta({ description: 'Priority areas a part may be tagged with' }),
 }).meta({ id: 'ProgrammeDetail' })
 
 export const AreaProgressView = ProgressView.extend({ area: z.string(), name: z.string() }).meta({

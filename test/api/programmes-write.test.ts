@@ -148,6 +148,18 @@ describe.each(engines)('programmes API (authoring and lifecycle) on %s', (engine
       })
       expect(looser.status).toBe(400)
       expect(Problem.parse(looser.body).errors?.[0]?.pointer).toBe('#/marking')
+      const selfHiding = await send(server, 'POST', `${japan}/nodes`, jpn, {
+        body: {
+          kind: 'activity',
+          parentId: goalId,
+          title: 'Secret',
+          marking: { classification: 'RESTRICTED', releasableTo: [] },
+        },
+      })
+      expect(Problem.parse(selfHiding.body).errors?.[0]).toMatchObject({
+        pointer: '#/marking',
+        detail: 'You could no longer see a part marked like this',
+      })
     })
 
     it('requires If-Match (428) and answers 409 to a stale one, losing neither change', async () => {

@@ -43,6 +43,7 @@ export async function loadProgrammeDetail(
   const { programme, nodes, milestones, marking } = await loadProgramme(db, principal, id)
   const approvals = await listVisibleApprovals(db.kysely, principal, id)
   const versions = await listVisibleVersions(db.kysely, principal, id)
+  const areas = await db.kysely.selectFrom('priority_area').select(['id', 'name']).orderBy('name').execute()
   return {
     ...presentSummary(programme, overallProgress(nodes, milestones, today)),
     marking: presentMarking(marking),
@@ -52,5 +53,6 @@ export async function loadProgrammeDetail(
     approvals: approvals.map((approval) => presentApproval(approval, programme.round)),
     abilities: presentAbilities(programmeAbilities(principal, programme)),
     versionCount: versions.length,
+    areaOptions: areas.map(({ id: areaId, name }) => ({ id: areaId, name })),
   }
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import type { Db } from '../../store/database.ts'
 import { documentRoutes } from '../documents/routes.ts'
 import { programmeLifecycleRoutes } from './lifecycle-routes.ts'
+import { programmeMilestoneRoutes } from './milestone-routes.ts'
 import { programmeRoutes } from './routes.ts'
 import { programmeWriteRoutes } from './write-routes.ts'
 
@@ -9,6 +10,7 @@ import { programmeWriteRoutes } from './write-routes.ts'
 export async function programmePlugin(app: FastifyInstance, options: { db: Db; now: () => Date }) {
   await programmeRoutes(app, options)
   await programmeWriteRoutes(app, options)
+  await programmeMilestoneRoutes(app, options)
   await programmeLifecycleRoutes(app, options)
   await documentRoutes(app, options)
 }

@@ -3,9 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { Problem } from '../../contract/common.ts'
 import {
-  MilestoneCreate,
-  MilestoneParams,
-  MilestonePatch,
   NodeCreate,
   NodeMove,
   NodeParams,
@@ -14,18 +11,14 @@ import {
   ProgrammeParams,
   ProgrammePatch,
 } from '../../contract/programme.ts'
-import { MilestoneView, NodeView, ProgrammeDetail } from '../../contract/programme-view.ts'
+import { NodeView, ProgrammeDetail } from '../../contract/programme-view.ts'
+import { DomainError } from '../../domain/errors.ts'
 import { fuzzyDate } from '../../domain/fuzzy-date.ts'
-import { type Marking, normaliseReleasability } from '../../domain/marking.ts'
+import { canRead, type Marking, normaliseReleasability } from '../../domain/marking.ts'
+import type { Principal } from '../../domain/principal.ts'
 import { outlineNumbers } from '../../domain/programme.ts'
-import { assertCanEdit, assertCanTrack } from '../../domain/programme-policy.ts'
+import { assertCanEdit } from '../../domain/programme-policy.ts'
 import type { Db } from '../../store/database.ts'
-import {
-  deleteMilestone,
-  insertMilestone,
-  requireVisibleMilestone,
-  updateMilestone,
-} from '../../store/programme-milestone-store.ts'
 import {
   createProgramme,
   requireVisibleProgramme,
@@ -41,7 +34,7 @@ import {
 } from '../../store/programme-tree-store.ts'
 import { expectedVersion, sendEtag } from './etag.ts'
 import { loadProgrammeDetail } from './load.ts'
-import { presentMilestone, presentNode } from './present.ts'
+import { presentNode } from './present.ts'
 
 const tags = ['programmes']
 const IfMatch = z.object({
@@ -49,11 +42,23 @@ const IfMatch = z.object({
 })
 const writeErrors = { 400: Problem, 403: Problem, 404: Problem, 409: Problem, 428: Problem }
 
-export function toMarking(input: {
-  classification: Marking['classification']
-  releasableTo: readonly string[]
-}): Marking {
-  return { classification: input.classification, releasableTo: normaliseReleasability(input.releasableTo) }
+/** A marking from the request; refused when its author could no longer read what they marked. */
+export function toMarking(
+  principal: Principal,
+  input: { classification: Marking['classification']; releasableTo: readonly string[] },
+): Marking {
+  const marking = {
+    classification: input.classification,
+    releasableTo: normaliseReleasability(input.releasableTo),
+  }
+  if (!canRead(principal, marking)) {
+    throw new DomainError('invalid-input', 'marking: you could no longer see a part marked like this.', {
+      errors: [
+        { in: 'body', pointer: '#/marking', detail: 'You could no longer see a part marked like this' },
+      ],
+    })
+  }
+  return marking
 }
 
 /** Authoring: the programme header, its tree of nodes and the milestones on goals. */
@@ -98,7 +103,7 @@ export async function programmeWriteRoutes(app: FastifyInstance, { db, now }: { 
           marking:
             body.marking === undefined
               ? { classification: 'RESTRICTED', releasableTo: [body.partner] }
-              : toMarking(body.marking),
+              : toMarking(principal, body.marking),
         },
         now(),
       )
@@ -135,7 +140,7 @@ export async function programmeWriteRoutes(app: FastifyInstance, { db, now }: { 
           periodTo: body.periodTo === undefined ? programme.periodTo : fuzzyDate(body.periodTo),
           publicDiplomacy: body.publicDiplomacy ?? programme.publicDiplomacy,
           nextReview: body.nextReview === undefined ? programme.nextReview : body.nextReview,
-          marking: body.marking === undefined ? programme.marking : toMarking(body.marking),
+          marking: body.marking === undefined ? programme.marking : toMarking(principal, body.marking),
         },
         now(),
       )
@@ -165,7 +170,9 @@ export async function programmeWriteRoutes(app: FastifyInstance, { db, now }: { 
           ? null
           : await requireVisibleNode(db.kysely, principal, programme.id, body.parentId, 'parentId')
       const marking =
-        body.marking === undefined ? (parent?.marking ?? programme.marking) : toMarking(body.marking)
+        body.marking === undefined
+          ? (parent?.marking ?? programme.marking)
+          : toMarking(principal, body.marking)
       const id = await insertNode(
         db,
         principal,
@@ -200,7 +207,7 @@ export async function programmeWriteRoutes(app: FastifyInstance, { db, now }: { 
         title: body.title ?? node.title,
         description: body.description ?? node.description,
         priorityAreas: body.priorityAreas ?? node.priorityAreas,
-        marking: body.marking === undefined ? node.marking : toMarking(body.marking),
+        marking: body.marking === undefined ? node.marking : toMarking(principal, body.marking),
       }
       await updateNode(db, principal, programme, node, expectedVersion(request), input, now())
       const view = await nodeView(principal, programme.id, node.id)
@@ -250,90 +257,6 @@ export async function programmeWriteRoutes(app: FastifyInstance, { db, now }: { 
       const node = await requireVisibleNode(db.kysely, principal, programme.id, params.nodeId)
       assertCanEdit(principal, programme)
       await deleteNode(db, principal, programme, node, expectedVersion(request), now())
-      return reply.code(204).send(null)
-    },
-  )
-
-  api.post(
-    '/api/v1/programmes/:id/milestones',
-    {
-      schema: {
-        tags,
-        summary: 'Add a milestone to a goal',
-        params: ProgrammeParams,
-        body: MilestoneCreate,
-        response: { 201: MilestoneView, ...writeErrors },
-      },
-    },
-    async (request, reply) => {
-      const { principal, body } = request
-      const programme = await requireVisibleProgramme(db.kysely, principal, request.params.id)
-      assertCanEdit(principal, programme)
-      const goal = await requireVisibleNode(db.kysely, principal, programme.id, body.goalId, 'goalId')
-      const marking = body.marking === undefined ? goal.marking : toMarking(body.marking)
-      const id = await insertMilestone(db, principal, programme, { ...body, marking }, now())
-      const milestone = await requireVisibleMilestone(db.kysely, principal, programme.id, id)
-      sendEtag(reply, milestone.version)
-      return reply.code(201).send(presentMilestone(milestone, today()))
-    },
-  )
-
-  api.patch(
-    '/api/v1/programmes/:id/milestones/:milestoneId',
-    {
-      schema: {
-        tags,
-        summary: 'Change a milestone or update its status',
-        description:
-          'A status-only change is progress tracking, allowed until the programme is superseded; other changes need an editable programme.',
-        params: MilestoneParams,
-        headers: IfMatch,
-        body: MilestonePatch,
-        response: { 200: MilestoneView, ...writeErrors },
-      },
-    },
-    async (request, reply) => {
-      const { principal, body, params } = request
-      const programme = await requireVisibleProgramme(db.kysely, principal, params.id)
-      const milestone = await requireVisibleMilestone(db.kysely, principal, programme.id, params.milestoneId)
-      const input = {
-        goalId: body.goalId ?? milestone.goalId,
-        title: body.title ?? milestone.title,
-        due: body.due ?? milestone.due,
-        status: body.status ?? milestone.status,
-        marking: body.marking === undefined ? milestone.marking : toMarking(body.marking),
-      }
-      const onlyStatus =
-        input.goalId === milestone.goalId &&
-        input.title === milestone.title &&
-        input.due === milestone.due &&
-        body.marking === undefined
-      if (onlyStatus) assertCanTrack(principal, programme)
-      else assertCanEdit(principal, programme)
-      await updateMilestone(db, principal, programme, milestone, expectedVersion(request), input, now())
-      const updated = await requireVisibleMilestone(db.kysely, principal, programme.id, milestone.id)
-      sendEtag(reply, updated.version)
-      return presentMilestone(updated, today())
-    },
-  )
-
-  api.delete(
-    '/api/v1/programmes/:id/milestones/:milestoneId',
-    {
-      schema: {
-        tags,
-        summary: 'Delete a milestone',
-        params: MilestoneParams,
-        headers: IfMatch,
-        response: { 204: z.null(), ...writeErrors },
-      },
-    },
-    async (request, reply) => {
-      const { principal, params } = request
-      const programme = await requireVisibleProgramme(db.kysely, principal, params.id)
-      const milestone = await requireVisibleMilestone(db.kysely, principal, programme.id, params.milestoneId)
-      assertCanEdit(principal, programme)
-      await deleteMilestone(db, principal, programme, milestone, expectedVersion(request), now())
       return reply.code(204).send(null)
     },
   )
