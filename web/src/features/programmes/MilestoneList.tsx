@@ -14,10 +14,12 @@ export function MilestoneList({
   programmeId,
   milestones,
   canTrack,
+  canEdit,
 }: {
   programmeId: string
   milestones: readonly MilestoneData[]
   canTrack: boolean
+  canEdit: boolean
 }) {
   if (milestones.length === 0) return null
   return (
@@ -28,6 +30,7 @@ export function MilestoneList({
           programmeId={programmeId}
           milestone={milestone}
           canTrack={canTrack}
+          canEdit={canEdit}
         />
       ))}
     </ul>
@@ -38,14 +41,71 @@ function MilestoneItem({
   programmeId,
   milestone,
   canTrack,
+  canEdit,
 }: {
   programmeId: string
   milestone: MilestoneData
   canTrack: boolean
+  canEdit: boolean
 }) {
   const refresh = useRefreshProgrammes()
   const [problem, setProblem] = useState<unknown>(null)
+  const [editing, setEditing] = useState(false)
+  const [title, setTitle] = useState(milestone.title)
+  const [due, setDue] = useState(milestone.due)
   const id = useId()
+  const path = `/${programmeId}/milestones/${milestone.id}`
+  const write = async (method: 'PATCH' | 'DELETE', body: unknown) => {
+    setProblem(null)
+    try {
+      await writeProgramme(method, path, body, milestone.version)
+      setEditing(false)
+    } catch (error) {
+      // What was typed stays in the form.
+      setProblem(error)
+    }
+    await refresh()
+  }
+  if (editing) {
+    return (
+      <li className="milestone-item">
+        <form
+          className="tree-edit"
+          onSubmit={(event) => {
+            event.preventDefault()
+            void write('PATCH', { title, due })
+          }}
+        >
+          <label htmlFor={`${id}-title`}>Milestone title</label>
+          <input
+            id={`${id}-title`}
+            className="input"
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            required
+          />
+          <label htmlFor={`${id}-due`}>Due date</label>
+          <input
+            id={`${id}-due`}
+            className="input"
+            type="date"
+            value={due}
+            onChange={(e) => setDue(e.target.value)}
+            required
+          />
+          <span className="tree-actions">
+            <button type="submit" className="button">
+              Save
+            </button>
+            <button type="button" className="button secondary" onClick={() => setEditing(false)}>
+              Cancel
+            </button>
+          </span>
+          {problem === null ? null : <ErrorState error={problem} />}
+        </form>
+      </li>
+    )
+  }
   return (
     <li className="milestone-item" data-milestone-id={milestone.id}>
       <span aria-hidden="true">◆</span>
@@ -89,6 +149,29 @@ function MilestoneItem({
       ) : (
         <span className="muted">{milestone.status}</span>
       )}
+      {canEdit ? (
+        <span className="tree-actions">
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => setEditing(true)}
+            aria-label={`Edit milestone ${milestone.title}`}
+          >
+            Edit
+          </button>
+          <button
+            type="button"
+            className="button secondary"
+            aria-label={`Delete milestone ${milestone.title}`}
+            onClick={() => {
+              if (window.confirm(`Delete the milestone “${milestone.title}”?`))
+                void write('DELETE', undefined)
+            }}
+          >
+            Delete
+          </button>
+        </span>
+      ) : null}
       {problem === null ? null : <ErrorState error={problem} />}
     </li>
   )

@@ -1,5 +1,6 @@
 import { type ReactNode, useId, useState } from 'react'
 import { ErrorState } from '../../components/states.tsx'
+import { MarkingSelect, markingChoices, markingKey } from './MarkingSelect.tsx'
 import { MarkingTagFor } from './MarkingTag.tsx'
 import type { ActivityData } from './queries.ts'
 import { useRefreshProgrammes, writeProgramme } from './queries.ts'
@@ -20,6 +21,8 @@ export function NodeRow({
   index,
   siblings,
   canEdit,
+  partner,
+  areaOptions,
   children,
 }: {
   programmeId: string
@@ -27,12 +30,16 @@ export function NodeRow({
   index: number
   siblings: number
   canEdit: boolean
+  partner: string
+  areaOptions: ReadonlyArray<{ id: string; name: string }>
   children?: ReactNode
 }) {
   const refresh = useRefreshProgrammes()
   const [editing, setEditing] = useState(false)
   const [title, setTitle] = useState(node.title)
   const [description, setDescription] = useState(node.description)
+  const [areas, setAreas] = useState<string[]>([...node.priorityAreas])
+  const [marking, setMarking] = useState(markingKey(node.marking, partner))
   const [problem, setProblem] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
   const id = useId()
@@ -143,6 +150,28 @@ export function NodeRow({
             className="input"
             value={description}
             onChange={(e) => setDescription(e.target.value)}
+          />
+          <fieldset className="area-options">
+            <legend>Priority areas</legend>
+            {areaOptions.map((area) => (
+              <label key={area.id} className="area-option">
+                <input
+                  type="checkbox"
+                  checked={areas.includes(area.id)}
+                  onChange={(e) =>
+                    setAreas(e.target.checked ? [...areas, area.id] : areas.filter((a) => a !== area.id))
+                  }
+                />{' '}
+                {area.name}
+              </label>
+            ))}
+          </fieldset>
+          <MarkingSelect
+            id={`${id}-edit-marking`}
+            partner={partner}
+            current={node.marking}
+            value={marking}
+            onChange={setMarking}
           />
           <span className="tree-actions">
             <button type="submit" className="button" disabled={busy}>

@@ -7,6 +7,7 @@ import type { ProgrammeData } from './queries.ts'
 export function ProgrammeTree({ programme }: { programme: ProgrammeData }) {
   const { id, abilities } = programme
   const edit = abilities.edit
+  const shared = { partner: programme.partner.code, areaOptions: programme.areaOptions }
   return (
     <>
       <ol className="programme-tree" aria-label="Objectives, goals and activities">
@@ -18,6 +19,7 @@ export function ProgrammeTree({ programme }: { programme: ProgrammeData }) {
             index={oi}
             siblings={programme.objectives.length}
             canEdit={edit}
+            {...shared}
           >
             <ol aria-label={`Goals of objective ${objective.number}`}>
               {objective.goals.map((goal, gi) => (
@@ -28,8 +30,14 @@ export function ProgrammeTree({ programme }: { programme: ProgrammeData }) {
                   index={gi}
                   siblings={objective.goals.length}
                   canEdit={edit}
+                  {...shared}
                 >
-                  <MilestoneList programmeId={id} milestones={goal.milestones} canTrack={abilities.track} />
+                  <MilestoneList
+                    programmeId={id}
+                    milestones={goal.milestones}
+                    canTrack={abilities.track}
+                    canEdit={edit}
+                  />
                   <ol aria-label={`Activities of goal ${goal.number}`}>
                     {goal.activities.map((activity, ai) => (
                       <NodeRow
@@ -39,6 +47,7 @@ export function ProgrammeTree({ programme }: { programme: ProgrammeData }) {
                         index={ai}
                         siblings={goal.activities.length}
                         canEdit={edit}
+                        {...shared}
                       />
                     ))}
                   </ol>

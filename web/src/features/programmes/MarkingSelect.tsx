@@ -1,0 +1,66 @@
+import type { z } from 'zod'
+import type { MarkingView } from '../../../../src/contract/common.ts'
+
+type MarkingData = z.infer<typeof MarkingView>
+export interface MarkingChoice {
+  readonly classification: MarkingData['classification']
+  readonly releasableTo: string[]
+}
+
+/** The markings offered when editing a part: public, released to the partner, or alliance only. */
+export function markingChoices(partner: string): ReadonlyArray<readonly [string, string, MarkingChoice]> {
+  return [
+    ['public', 'PUBLIC', { classification: 'PUBLIC', releasableTo: [] }],
+    [
+      'unclassified-partner',
+      `UNCLASSIFIED — releasable to ${partner}`,
+      { classification: 'UNCLASSIFIED', releasableTo: [partner] },
+    ],
+    [
+      'restricted-partner',
+      `RESTRICTED — releasable to ${partner}`,
+      { classification: 'RESTRICTED', releasableTo: [partner] },
+    ],
+    ['restricted-alliance', 'RESTRICTED — alliance only', { classification: 'RESTRICTED', releasableTo: [] }],
+  ]
+}
+
+/** The choice key of a marking, or "current" when it is none of the offered ones. */
+export function markingKey(marking: MarkingData, partner: string): string {
+  const found = markingChoices(partner).find(
+    ([, , choice]) =>
+      choice.classification === marking.classification &&
+      choice.releasableTo.join() === marking.releasableTo.join(),
+  )
+  return found?.[0] ?? 'current'
+}
+
+export function MarkingSelect({
+  id,
+  partner,
+  current,
+  value,
+  onChange,
+}: {
+  id: string
+  partner: string
+  current: MarkingData
+  value: string
+  onChange: (key: string) => void
+}) {
+  return (
+    <>
+      <label htmlFor={id}>Marking</label>
+      <select id={id} className="input" value={value} onChange={(e) => onChange(e.target.value)}>
+        {markingKey(current, partner) === 'current' ? (
+          <option value="current">{current.label} (unchanged)</option>
+        ) : null}
+        {markingChoices(partner).map(([key, label]) => (
+          <option key={key} value={key}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </>
+  )
+}
