@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { type Principal, publicPrincipal } from '../domain/principal.ts'
 import type { Db } from '../store/database.ts'
-import { findSessionPrincipal } from '../store/session-store.ts'
+import { findSessionPrincipal, recentSessionPrincipal } from '../store/session-store.ts'
 
 export const sessionCookie = 'liaison_session'
 
@@ -29,11 +29,27 @@ export function registerAuthentication(app: FastifyInstance, db: Db, now: () => 
       this[principalSlot] = value
     },
   })
-  app.addHook('onRequest', async (request) => {
+  // A callback hook, not an async one: a recently checked session answers synchronously, and
+  // only a miss waits for the database.
+  app.addHook('onRequest', (request, _reply, done) => {
     const token = request.cookies[sessionCookie]
-    request.principal =
-      token === undefined
-        ? publicPrincipal
-        : ((await findSessionPrincipal(db, token, now())) ?? publicPrincipal)
+    if (token === undefined) {
+      done()
+      return
+    }
+    const at = now()
+    const recent = recentSessionPrincipal(db, token, at)
+    if (recent !== undefined) {
+      request.principal = recent
+      done()
+      return
+    }
+    findSessionPrincipal(db, token, at).then(
+      (principal) => {
+        request.principal = principal ?? publicPrincipal
+        done()
+      },
+      (error: unknown) => done(error instanceof Error ? error : new Error(String(error))),
+    )
   })
 }

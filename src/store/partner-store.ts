@@ -2,10 +2,13 @@ import { sql } from 'kysely'
 import { type FuzzyDate, fromStored, fromStoredOrNull, toPrecision } from '../domain/fuzzy-date.ts'
 import type { Marking } from '../domain/marking.ts'
 import type { Principal } from '../domain/principal.ts'
-import type { Db } from './database.ts'
+import { CompiledQueryCache } from './compiled-query-cache.ts'
+import type { Db, RelationshipEventTable } from './database.ts'
 import { jsonArrayFrom, parseJsonArray } from './json.ts'
 import { markingFromColumns } from './marking-columns.ts'
-import { visibleTo } from './visibility.ts'
+import { visibilityShape, visibleTo } from './visibility.ts'
+
+const compiledQueries = new CompiledQueryCache()
 
 /** Membership statuses that make a country a member of a framework (invited ones are not). */
 export const memberStatuses = ['active', 'suspended'] as const
@@ -57,9 +60,36 @@ export async function listVisiblePartners(
   principal: Principal,
   filter: PartnerFilter,
 ): Promise<{ items: PartnerRecord[]; total: number }> {
+  const search = filter.q === undefined || filter.q === '' ? undefined : escapeLike(filter.q.toLowerCase())
+  // Only the filters given are bound, so the shape names which are present.
+  const params = {
+    limit: filter.limit,
+    offset: filter.offset,
+    ...(filter.framework === undefined ? {} : { framework: filter.framework }),
+    ...(search === undefined ? {} : { search }),
+  }
+  const shape = `partners:${visibilityShape(principal)}:${'framework' in params}:${'search' in params}`
+  const pageOf = (page: typeof params) =>
+    compiledQueries.execute(db, shape, page, (bound) =>
+      selectPartners(db, principal, filteredPartnerRows(db, principal, bound), bound),
+    )
+  const page = await pageOf(params)
+  // The count rides on each row; only a page past the end needs a second look.
+  const total =
+    page[0]?.total ??
+    (filter.offset > 0 ? ((await pageOf({ ...params, limit: 1, offset: 0 }))[0]?.total ?? 0) : 0)
+  return { items: page.map(toPartnerRecord), total: Number(total) }
+}
+
+/** The visible partners in the framework and matching the (LIKE-escaped, lower-case) search. */
+function filteredPartnerRows(
+  db: Db,
+  principal: Principal,
+  filter: { readonly framework?: string; readonly search?: string },
+) {
   let rows = visiblePartnerRows(db, principal)
-  if (filter.framework !== undefined) {
-    const framework = filter.framework
+  const { framework, search } = filter
+  if (framework !== undefined) {
     rows = rows.where(({ exists, selectFrom }) =>
       exists(
         selectFrom('framework_membership as m')
@@ -72,24 +102,19 @@ export async function listVisiblePartners(
       ),
     )
   }
-  if (filter.q !== undefined && filter.q !== '') {
-    const pattern = `%${escapeLike(filter.q.toLowerCase())}%`
+  if (search !== undefined) {
+    // The pattern is built in SQL around the bound text: SQLite re-prepares a statement whenever a
+    // bare parameter used as a LIKE pattern gets a value (see visibility.ts).
+    const pattern = sql`('%' || ${search} || '%') escape '\\'`
     rows = rows.where((eb) =>
       eb.or([
-        eb(sql`lower(c.name)`, 'like', sql`${pattern} escape '\\'`),
-        eb(sql`lower(p.country_code)`, 'like', sql`${pattern} escape '\\'`),
-        eb(sql`lower(c.capital)`, 'like', sql`${pattern} escape '\\'`),
+        eb(sql`lower(c.name)`, 'like', pattern),
+        eb(sql`lower(p.country_code)`, 'like', pattern),
+        eb(sql`lower(c.capital)`, 'like', pattern),
       ]),
     )
   }
-  const page = await selectPartners(db, principal, rows, filter).execute()
-  // The count rides on each row; only a page past the end needs a second look.
-  const total =
-    page[0]?.total ??
-    (filter.offset > 0
-      ? ((await selectPartners(db, principal, rows, { limit: 1, offset: 0 }).executeTakeFirst())?.total ?? 0)
-      : 0)
-  return { items: page.map(toPartnerRecord), total: Number(total) }
+  return rows
 }
 
 /** One partner by code, or null when it does not exist or the principal may not see it. */
@@ -98,26 +123,74 @@ export async function findVisiblePartner(
   principal: Principal,
   code: string,
 ): Promise<PartnerRecord | null> {
-  const rows = visiblePartnerRows(db, principal).where('p.country_code', '=', code)
-  const row = await selectPartners(db, principal, rows, null).executeTakeFirst()
+  const [row] = await compiledQueries.execute(
+    db,
+    `partner:${visibilityShape(principal)}`,
+    { code },
+    (params) =>
+      partnerByCode(db, principal, params.code).select((eb) =>
+        eb
+          .selectFrom('relationship_event as e')
+          .select(sql<number>`cast(count(*) as integer)`.as('n'))
+          .whereRef('e.partner_code', '=', 'p.country_code')
+          .where(visibleTo(principal, 'e'))
+          .as('event_count'),
+      ),
+  )
   return row === undefined ? null : toPartnerRecord(row)
 }
 
-/** The partner's relationship events the principal may see, oldest first. */
-export async function listVisibleTimeline(
+/**
+ * One partner with the relationship events the principal may see, oldest first, or null when it
+ * does not exist or is hidden: one statement, the timeline folded into a JSON column, compiled
+ * once per principal shape (the detail page is the busiest read; see bench/foundation.bench.ts).
+ */
+export async function findVisiblePartnerDetail(
   db: Db,
   principal: Principal,
   code: string,
-): Promise<TimelineEventRecord[]> {
-  const rows = await db.kysely
-    .selectFrom('relationship_event as e')
-    .selectAll('e')
-    .where('e.partner_code', '=', code)
-    .where(visibleTo(principal, 'e'))
-    .orderBy('e.event_date')
-    .orderBy('e.id')
-    .execute()
-  return rows.map((row) => ({
+): Promise<{ partner: PartnerRecord; timeline: TimelineEventRecord[] } | null> {
+  const [row] = await compiledQueries.execute(
+    db,
+    `partner-detail:${visibilityShape(principal)}`,
+    { code },
+    (params) =>
+      partnerByCode(db, principal, params.code).select((eb) =>
+        jsonArrayFrom(db.engine)(
+          eb
+            .selectFrom('relationship_event as e')
+            .select([
+              'e.id',
+              'e.kind',
+              'e.title',
+              'e.description',
+              'e.event_date',
+              'e.event_precision',
+              'e.source',
+              'e.confidence',
+              'e.illustrative',
+              'e.classification',
+              'e.releasable_to',
+            ])
+            .whereRef('e.partner_code', '=', 'p.country_code')
+            .where(visibleTo(principal, 'e'))
+            .orderBy('e.event_date')
+            .orderBy('e.id'),
+        ).as('timeline'),
+      ),
+  )
+  if (row === undefined) {
+    return null
+  }
+  const timeline = parseJsonArray(row.timeline).map(toTimelineEventRecord)
+  // The timeline is every event of this partner the principal may see: exactly what is counted.
+  return { partner: toPartnerRecord({ ...row, event_count: timeline.length }), timeline }
+}
+
+function toTimelineEventRecord(
+  row: Omit<RelationshipEventTable, 'partner_code' | 'version'>,
+): TimelineEventRecord {
+  return {
     id: row.id,
     kind: row.kind,
     title: row.title,
@@ -127,7 +200,26 @@ export async function listVisibleTimeline(
     confidence: row.confidence,
     illustrative: Number(row.illustrative) === 1,
     marking: markingFromColumns(row),
-  }))
+  }
+}
+
+/** The partner columns and its current frameworks, for one code; no list-only total. */
+function partnerByCode(db: Db, principal: Principal, code: string) {
+  return visiblePartnerRows(db, principal)
+    .where('p.country_code', '=', code)
+    .select([
+      'p.country_code as code',
+      'c.name',
+      'c.capital',
+      'c.time_zone',
+      'p.status',
+      'p.summary',
+      'p.dialogue_date',
+      'p.dialogue_precision',
+      'p.classification',
+      'p.releasable_to',
+    ])
+    .select(currentFrameworks(db, principal, 'p.country_code').as('frameworks'))
 }
 
 function visiblePartnerRows(db: Db, principal: Principal) {
@@ -176,17 +268,7 @@ function selectPartners(
         .selectFrom(rows.select('p.country_code').as('counted'))
         .select(sql<number>`cast(count(*) as integer)`.as('n'))
         .as('total'),
-      jsonArrayFrom(db.engine)(
-        eb
-          .selectFrom('framework_membership as m')
-          .innerJoin('framework as f', 'f.id', 'm.framework_id')
-          .select(['f.id as id', 'f.short_name as shortName', 'm.status as status'])
-          .whereRef('m.country_code', '=', 'p.code')
-          .where('m.to_date', 'is', null)
-          .where(visibleTo(principal, 'm'))
-          .where(visibleTo(principal, 'f'))
-          .orderBy('f.id'),
-      ).as('frameworks'),
+      currentFrameworks(db, principal, 'p.code').as('frameworks'),
       eb
         .selectFrom('relationship_event as e')
         .select(sql<number>`cast(count(*) as integer)`.as('n'))
@@ -198,9 +280,24 @@ function selectPartners(
     .orderBy('p.code')
 }
 
+/** The frameworks the partner (column `partnerCode` of the outer query) is in today, as JSON. */
+function currentFrameworks(db: Db, principal: Principal, partnerCode: string) {
+  return jsonArrayFrom(db.engine)(
+    db.kysely
+      .selectFrom('framework_membership as m')
+      .innerJoin('framework as f', 'f.id', 'm.framework_id')
+      .select(['f.id as id', 'f.short_name as shortName', 'm.status as status'])
+      .where('m.country_code', '=', sql.ref<string>(partnerCode))
+      .where('m.to_date', 'is', null)
+      .where(visibleTo(principal, 'm'))
+      .where(visibleTo(principal, 'f'))
+      .orderBy('f.id'),
+  )
+}
+
 type PartnerRow = Awaited<ReturnType<ReturnType<typeof selectPartners>['executeTakeFirstOrThrow']>>
 
-function toPartnerRecord(row: PartnerRow): PartnerRecord {
+function toPartnerRecord(row: Omit<PartnerRow, 'total'>): PartnerRecord {
   return {
     code: row.code,
     name: row.name,

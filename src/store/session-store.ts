@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Principal } from '../domain/principal.ts'
+import { CompiledQueryCache } from './compiled-query-cache.ts'
 import type { Db } from './database.ts'
 import { principalOf } from './user-store.ts'
 
@@ -31,18 +32,91 @@ export async function createSession(
   return { token, expiresAt }
 }
 
+/**
+ * Principals of recently checked sessions, by token, per database. Every request carries its
+ * session and the lookup (hash and statement) cost about as much as the page it guarded
+ * (bench/foundation.bench.ts). Keyed by the token itself so a hit skips the hash; the tokens live
+ * only in this process's memory, which sees them on every request anyway, never in the database.
+ *
+ * The trade-off: a sign-out in THIS process takes effect at once (`deleteSession` drops the entry),
+ * but a sign-out, a deleted session or a changed clearance made through ANOTHER instance on the
+ * same database takes effect here within `principalCacheMs`. Expiry by time is checked every time.
+ */
+const principalCacheMs = 3000
+const principalCacheSize = 1000
+const recentPrincipals = new WeakMap<Db, Map<string, RecentPrincipal>>()
+
+interface RecentPrincipal {
+  readonly principal: Principal
+  readonly expiresAtMs: number
+  /** performance.now() after which the session row must be read again. */
+  readonly checkAgainAt: number
+}
+
+const compiledQueries = new CompiledQueryCache()
+
+function recentPrincipalsOf(db: Db): Map<string, RecentPrincipal> {
+  let recent = recentPrincipals.get(db)
+  if (recent === undefined) {
+    recent = new Map()
+    recentPrincipals.set(db, recent)
+  }
+  return recent
+}
+
+/**
+ * The principal of this token if it was checked within the last `principalCacheMs` and has not
+ * expired; undefined when the database must be asked (`findSessionPrincipal`). Synchronous, so
+ * the authentication hook answers most requests without a promise.
+ */
+export function recentSessionPrincipal(db: Db, token: string, now: Date): Principal | undefined {
+  const known = recentPrincipals.get(db)?.get(token)
+  if (known === undefined || known.checkAgainAt <= performance.now() || known.expiresAtMs <= now.getTime()) {
+    return undefined
+  }
+  return known.principal
+}
+
 /** The principal signed in with this token, or null when the token is unknown or expired. */
 export async function findSessionPrincipal(db: Db, token: string, now: Date): Promise<Principal | null> {
-  const user = await db.kysely
-    .selectFrom('user_session as s')
-    .innerJoin('app_user as u', 'u.id', 's.user_id')
-    .selectAll('u')
-    .where('s.id', '=', hashToken(token))
-    .where('s.expires_at', '>', now.toISOString())
-    .executeTakeFirst()
-  return user === undefined ? null : principalOf(user)
+  const recentlyChecked = recentSessionPrincipal(db, token, now)
+  if (recentlyChecked !== undefined) {
+    return recentlyChecked
+  }
+  const recent = recentPrincipalsOf(db)
+  recent.delete(token)
+  const [user] = await compiledQueries.execute(
+    db,
+    'session-principal',
+    { id: hashToken(token), now: now.toISOString() },
+    (params) =>
+      db.kysely
+        .selectFrom('user_session as s')
+        .innerJoin('app_user as u', 'u.id', 's.user_id')
+        .selectAll('u')
+        .select('s.expires_at')
+        .where('s.id', '=', params.id)
+        .where('s.expires_at', '>', params.now),
+  )
+  if (user === undefined) {
+    return null
+  }
+  const principal = principalOf(user)
+  if (recent.size >= principalCacheSize) {
+    const oldest = recent.keys().next().value
+    if (oldest !== undefined) {
+      recent.delete(oldest)
+    }
+  }
+  recent.set(token, {
+    principal,
+    expiresAtMs: Date.parse(user.expires_at),
+    checkAgainAt: performance.now() + principalCacheMs,
+  })
+  return principal
 }
 
 export async function deleteSession(db: Db, token: string): Promise<void> {
+  recentPrincipals.get(db)?.delete(token)
   await db.kysely.deleteFrom('user_session').where('id', '=', hashToken(token)).execute()
 }

@@ -3,7 +3,7 @@ import { canRead, classifications, type Marking } from '../../src/domain/marking
 import { type Principal, principalKinds, publicPrincipal } from '../../src/domain/principal.ts'
 import type { Db } from '../../src/store/database.ts'
 import { markingFromColumns, markingToColumns } from '../../src/store/marking-columns.ts'
-import { visibleTo } from '../../src/store/visibility.ts'
+import { visibilityShape, visibleTo } from '../../src/store/visibility.ts'
 import { engines, freshDatabase, type TestDatabase } from '../support/databases.ts'
 
 const releasabilities: string[][] = [[], ['JPN'], ['KOR'], ['JPN', 'KOR']]
@@ -54,6 +54,34 @@ async function seedMatrix(db: Db): Promise<void> {
     )
     .execute()
 }
+
+describe('visibilityShape', () => {
+  it('is the same exactly when visibleTo compiles to the same SQL and parameters', async () => {
+    const database = await freshDatabase(engines[0] ?? 'sqlite')
+    try {
+      const compiled = (principal: Principal) => {
+        const query = database.db.kysely
+          .selectFrom('relationship_event as e')
+          .select('e.id')
+          .where(visibleTo(principal, 'e'))
+          .compile()
+        return JSON.stringify([query.sql, query.parameters])
+      }
+      const shapes = new Map<string, string>()
+      const conditions = new Map<string, string>()
+      for (const principal of principals) {
+        const shape = visibilityShape(principal)
+        const condition = compiled(principal)
+        expect(shapes.get(shape) ?? condition, shape).toBe(condition)
+        expect(conditions.get(condition) ?? shape, condition).toBe(shape)
+        shapes.set(shape, condition)
+        conditions.set(condition, shape)
+      }
+    } finally {
+      await database.dispose()
+    }
+  })
+})
 
 describe.each(engines)('visibleTo on %s', (engine) => {
   let database: TestDatabase

@@ -5,7 +5,7 @@ import { PartnerDetail, PartnerList, PartnerListQuery, PartnerParams } from '../
 import { DomainError } from '../../domain/errors.ts'
 import { highestMarking } from '../../domain/marking.ts'
 import type { Db } from '../../store/database.ts'
-import { findVisiblePartner, listVisiblePartners, listVisibleTimeline } from '../../store/partner-store.ts'
+import { findVisiblePartnerDetail, listVisiblePartners } from '../../store/partner-store.ts'
 import { presentMarking } from '../present.ts'
 import { presentPartner, presentPartnerDetail } from './present.ts'
 
@@ -45,12 +45,11 @@ export async function partnerRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
     },
     async (request) => {
-      const { principal } = request
-      const partner = await findVisiblePartner(db, principal, request.params.code)
-      if (partner === null) {
+      const found = await findVisiblePartnerDetail(db, request.principal, request.params.code)
+      if (found === null) {
         throw new DomainError('not-found', `No partner has the code ${request.params.code}.`)
       }
-      const timeline = await listVisibleTimeline(db, principal, partner.code)
+      const { partner, timeline } = found
       const marking = highestMarking([partner.marking, ...timeline.map((event) => event.marking)])
       return presentPartnerDetail(partner, timeline, presentMarking(marking))
     },
