@@ -1,6 +1,6 @@
 import { type ReactNode, useId, useState } from 'react'
 import { ErrorState } from '../../components/states.tsx'
-import { MarkingSelect, markingChoices, markingKey } from './MarkingSelect.tsx'
+import { MarkingSelect, markingKey } from './MarkingSelect.tsx'
 import { MarkingTagFor } from './MarkingTag.tsx'
 import type { ActivityData } from './queries.ts'
 import { useRefreshProgrammes, writeProgramme } from './queries.ts'
