@@ -43,10 +43,14 @@ describe('programmes in the web app (Chromium)', () => {
     await row.getByRole('button', { name: 'Edit' }).first().click()
     const title = partner.getByLabel('Title of 2.2')
     await title.fill('Space security dialogue and space situational awareness')
+    await partner.getByRole('checkbox', { name: 'Emerging and disruptive technologies' }).check()
     await partner.getByRole('button', { name: 'Save' }).click()
     await eventually(() => partner.locator('[data-node-id="jpn-g4"] .tree-title').first().textContent()).toBe(
       'Space security dialogue and space situational awareness',
     )
+    await eventually(() =>
+      partner.locator('[data-node-id="jpn-g4"] > .tree-row .area-chip').allTextContents(),
+    ).toEqual(['space', 'emerging disruptive technologies'])
     // Reorder with the keyboard: move goal 2.2 up to 2.1.
     await partner.getByRole('button', { name: 'Move 2.2 up' }).focus()
     await partner.keyboard.press('Enter')

@@ -1,6 +1,6 @@
 import { type ReactNode, useId, useState } from 'react'
 import { ErrorState } from '../../components/states.tsx'
-import { MarkingSelect, markingKey } from './MarkingSelect.tsx'
+import { MarkingSelect, markingChoices, markingKey } from './MarkingSelect.tsx'
 import { MarkingTagFor } from './MarkingTag.tsx'
 import type { ActivityData } from './queries.ts'
 import { useRefreshProgrammes, writeProgramme } from './queries.ts'
@@ -60,11 +60,19 @@ export function NodeRow({
       setBusy(false)
     }
   }
-  const save = () =>
-    run(
-      () => writeProgramme('PATCH', path, { title, description }, node.version),
+  const save = () => {
+    const chosen = markingChoices(partner).find(([key]) => key === marking)?.[2]
+    const body = {
+      title,
+      description,
+      priorityAreas: areas,
+      ...(chosen === undefined ? {} : { marking: chosen }),
+    }
+    return run(
+      () => writeProgramme('PATCH', path, body, node.version),
       () => setEditing(false),
     )
+  }
   const move = (to: number) =>
     run(() => writeProgramme('POST', `${path}/move`, { parentId: node.parentId, position: to }, node.version))
   const remove = () => {
