@@ -282,8 +282,15 @@ export async function deleteNode(
     await tx.deleteFrom('programme_milestone').where('goal_id', 'in', subtree).execute()
     // Children first, so the self-reference never points at a deleted row.
     for (const id of [...subtree].reverse()) {
-      await tx.deleteFrom('programme_node').where('id', '=', id).execute()
+      await tx.deleteFrom('programme_node').where('id', '=', id).where('id', '!=', node.id).execute()
     }
+    // The node itself goes only if nobody changed it meanwhile; otherwise the whole delete rolls back.
+    const gone = await tx
+      .deleteFrom('programme_node')
+      .where('id', '=', node.id)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst()
+    if (Number(gone.numDeletedRows) === 0) throw staleVersion(node.kind, node.version)
     await renumber(tx, programme.id, node.parentId)
     await bumpProgramme(tx, programme.id, null, now)
     await recordAudit(

@@ -186,6 +186,9 @@ describe.each(engines)('programmes API (authoring and lifecycle) on %s', (engine
         ifMatch: first.etag ?? '',
       })
       expect(retried.status).toBe(200)
+      const staleDelete = await send(server, 'DELETE', path, staff, { ifMatch: node?.version ?? 0 })
+      expect(staleDelete.status).toBe(409)
+      expect((await detail()).objectives[2]?.title).toBe('Japan wording')
     })
 
     it('answers 404 to another partner writing to Japan’s programme, and 403 to an ally', async () => {
