@@ -6,6 +6,7 @@
 const benchmarks: ReadonlyArray<readonly [string, () => Promise<{ run(): Promise<void> }>]> = [
   ['foundation', () => import('./foundation.bench.ts')],
   ['programmes', () => import('./programmes.bench.ts')],
+  ['engagements', () => import('./engagements.bench.ts')],
 ]
 
 const wanted = process.argv.slice(2)

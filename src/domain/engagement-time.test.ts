@@ -74,3 +74,18 @@ describe('engagement time', () => {
     expect(dayNumber('2022-06-29') - dayNumber('2022-05-30')).toBe(30)
   })
 })
+
+describe('showTime across daylight-saving changes', () => {
+  it('agrees with Luxon on the hour after a change and in the southern hemisphere', () => {
+    expect(showTime('2024-03-31T03:30', 'Europe/Madrid', false, 'UTC').utc).toBe('2024-03-31T01:30:00Z')
+    expect(showTime('2024-10-27T01:30', 'Europe/Madrid', false, 'UTC').utc).toBe('2024-10-26T23:30:00Z')
+    expect(showTime('2024-01-15T09:00', 'Australia/Sydney', false, 'Europe/London').viewer).toMatchObject({
+      local: '2024-01-14T22:00',
+      offset: '+00:00',
+    })
+    const madrid = showTime('2022-06-28', 'Europe/Madrid', true, 'Asia/Tokyo')
+    expect(madrid.place).toMatchObject({ offset: '+02:00', abbreviation: 'CEST' })
+    expect(madrid.viewer).toMatchObject({ local: '2022-06-28', offset: '+09:00' })
+    expect(madrid.utc).toBe('2022-06-27T22:00:00Z')
+  })
+})

@@ -109,9 +109,46 @@ export interface ShownTime {
   readonly abbreviation: string
 }
 
+const abbreviations = new Map<string, string>()
+
+/** The zone's abbreviation at an instant (CEST, BST, GMT+9): cached per zone and offset, as lists show many. */
+function abbreviation(zone: string, ms: number, offsetMinutes: number): string {
+  const key = `${zone}|${offsetMinutes}`
+  const cached = abbreviations.get(key)
+  if (cached !== undefined) {
+    return cached
+  }
+  // British English names the zones people read in schedules (CEST, BST) where US English says GMT+2.
+  const found = DateTime.fromMillis(ms, { zone }).setLocale('en-GB').toFormat('ZZZZ')
+  abbreviations.set(key, found)
+  return found
+}
+
+function formatOffset(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+'
+  const absolute = Math.abs(minutes)
+  return `${sign}${String(Math.floor(absolute / 60)).padStart(2, '0')}:${String(absolute % 60).padStart(2, '0')}`
+}
+
+/** Wall-clock text (YYYY-MM-DDTHH:mm) at an instant shifted by an offset. */
+function wallClock(ms: number, offsetMinutes: number): string {
+  return new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 16)
+}
+
 /**
- * A local time shown both at its place and in the viewer's zone. All-day engagements are days, so they
- * are not converted.
+ * The instant a valid wall-clock time at a zone stands for. Plain arithmetic over the zone's
+ * offsets (Luxon's zone data), because lists and feeds convert thousands of times per request.
+ */
+function instantOf(local: string, zone: IANAZone): number {
+  const asUtc = Date.parse(`${local.length === 10 ? `${local}T00:00` : local.slice(0, 16)}:00Z`)
+  const first = asUtc - zone.offset(asUtc) * 60_000
+  const second = asUtc - zone.offset(first) * 60_000
+  return zone.offset(second) === zone.offset(first) ? second : first
+}
+
+/**
+ * A local time shown both at its place and in the viewer's zone. All-day engagements are days, so
+ * their wall-clock value is not converted; the viewer's offset is still given for that moment.
  */
 export function showTime(
   local: string,
@@ -123,31 +160,24 @@ export function showTime(
   readonly viewer: ShownTime
   readonly utc: string
 } {
-  // British English names the zones people read in schedules (CEST, BST) where US English says GMT+2.
-  const at = DateTime.fromISO(local, { zone }).setLocale('en-GB')
+  const placeZone = IANAZone.create(zone)
+  const ms = instantOf(local, placeZone)
+  const placeOffset = placeZone.offset(ms)
   const place: ShownTime = {
     local,
     zone,
-    offset: at.toFormat('ZZ'),
-    abbreviation: at.toFormat('ZZZZ'),
+    offset: formatOffset(placeOffset),
+    abbreviation: abbreviation(zone, ms, placeOffset),
   }
-  if (allDay) {
-    const there = at.setZone(viewerZone)
-    return {
-      place,
-      viewer: { local, zone: viewerZone, offset: there.toFormat('ZZ'), abbreviation: there.toFormat('ZZZZ') },
-      utc: at.toUTC().toISO({ suppressMilliseconds: true }) ?? '',
-    }
-  }
-  const there = at.setZone(viewerZone)
+  const viewerOffset = IANAZone.create(viewerZone).offset(ms)
   return {
     place,
     viewer: {
-      local: there.toFormat("yyyy-MM-dd'T'HH:mm"),
+      local: allDay ? local : wallClock(ms, viewerOffset),
       zone: viewerZone,
-      offset: there.toFormat('ZZ'),
-      abbreviation: there.toFormat('ZZZZ'),
+      offset: formatOffset(viewerOffset),
+      abbreviation: abbreviation(viewerZone, ms, viewerOffset),
     },
-    utc: at.toUTC().toISO({ suppressMilliseconds: true }) ?? '',
+    utc: `${new Date(ms).toISOString().slice(0, 19)}Z`,
   }
 }

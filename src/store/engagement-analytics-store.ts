@@ -45,7 +45,7 @@ function weightOf(rank: RawBuilder<unknown>): RawBuilder<number> {
  * part. Everything is filtered by the principal's marking rights here, once, so that no count below
  * can include an engagement, a participation or a framework membership the principal may not see.
  */
-function scoped(principal: Principal, scope: AnalyticsScope): RawBuilder<unknown> {
+function scoped(db: Db, principal: Principal, scope: AnalyticsScope): RawBuilder<unknown> {
   const framework =
     scope.kind === 'framework'
       ? sql`join framework_membership m on m.country_code = p.country_code
@@ -56,13 +56,33 @@ function scoped(principal: Principal, scope: AnalyticsScope): RawBuilder<unknown
           and ${visibleTo(principal, 'm')}`
       : sql``
   const partner = scope.kind === 'partner' ? sql`and p.country_code = ${scope.code}` : sql``
-  return sql`select e.id, e.title, e.start_day, e.start_day_num, e.format, e.classification, e.releasable_to,
+  // SQLite without statistics looks engagements up by their primary key and then reads the wide
+  // row; the covering index answers the same lookup from a narrow one (PostgreSQL chooses by itself).
+  const covering = db.engine === 'sqlite' ? sql`indexed by engagement_counted` : sql``
+  return sql`select e.id, e.start_day, e.start_day_num, e.format, e.classification, e.releasable_to,
       min(${levelRankOf(sql`coalesce(p.level, e.level)`)}) as level_rank
-    from engagement e
-    join engagement_participant p on p.engagement_id = e.id
+    from engagement_participant p
+    join engagement e ${covering} on e.id = p.engagement_id
     ${framework}
     where ${visibleTo(principal, 'e')} and ${visibleTo(principal, 'p')} ${partner}
-    group by e.id, e.title, e.start_day, e.start_day_num, e.format, e.classification, e.releasable_to`
+    group by e.id, e.start_day, e.start_day_num, e.format, e.classification, e.releasable_to`
+}
+
+/**
+ * Summits last days, not months: bounding their length lets the window test read a short range of
+ * the (kind, start day) index. A longer record counts as a summit for its first this-many days.
+ */
+const longestSummitDays = 14
+
+/** One row of the combined answer; `part` says which aggregate it belongs to. */
+interface PartRow {
+  part: 'cell' | 'days' | 'milestone' | 'marking'
+  key: string
+  rank: number | null
+  label: string | null
+  a: number | null
+  b: number | null
+  c: number | null
 }
 
 interface CellRow {
@@ -101,51 +121,119 @@ export async function engagementAnalytics(
   scope: AnalyticsScope,
   windowDays: number,
 ): Promise<EngagementAnalytics> {
-  const base = scoped(principal, scope)
-  const cells = await sql<CellRow>`with scoped as (${base}),
+  // One statement: the scoped engagements are found once (materialised) and every aggregate reads them.
+  const result = await sql<PartRow>`with scoped as materialized (${scoped(db, principal, scope)}),
     counted as (
       select s.*, case when exists (
         select 1 from engagement x
         where x.kind = 'summit' and ${visibleTo(principal, 'x')}
-          and x.start_day_num <= s.start_day_num + ${windowDays}
+          and x.start_day_num between s.start_day_num - ${windowDays + longestSummitDays} and s.start_day_num + ${windowDays}
           and x.end_day_num >= s.start_day_num - ${windowDays}
       ) then 1 else 0 end as near
       from scoped s
-    )
-    select substr(start_day, 1, 4) as year, level_rank, format,
-      cast(count(*) as integer) as n,
-      cast(sum(near) as integer) as near,
-      cast(sum(${weightOf(sql`level_rank`)}) as integer) as intensity
-    from counted group by 1, 2, 3 order by 1, 2, 3`.execute(db.kysely)
-
-  const days = await sql<DayRow>`with scoped as (${base}),
+    ),
     days as (select distinct start_day, start_day_num from scoped),
     gaps as (select start_day, start_day_num - lag(start_day_num) over (order by start_day_num) as gap from days)
-    select substr(start_day, 1, 4) as year,
-      cast(count(distinct substr(start_day, 1, 7)) as integer) as months,
-      cast(max(gap) as integer) as longest_gap
-    from gaps group by 1 order by 1`.execute(db.kysely)
+    -- Every column is typed in every branch: PostgreSQL will not guess the type of a bare null.
+    select 'cell' as part, substr(start_day, 1, 4) as key, level_rank as rank, format as label,
+      cast(count(*) as integer) as a, cast(sum(near) as integer) as b,
+      cast(sum(${weightOf(sql`level_rank`)}) as integer) as c
+    from counted group by substr(start_day, 1, 4), level_rank, format
+    union all
+    select 'days', substr(start_day, 1, 4), cast(null as integer), cast(null as text),
+      cast(count(distinct substr(start_day, 1, 7)) as integer), cast(max(gap) as integer), cast(null as integer)
+    from gaps group by substr(start_day, 1, 4)
+    union all
+    select 'milestone', min(start_day || '|' || id), level_rank, max(start_day || '|' || id),
+      cast(count(*) as integer), cast(null as integer), cast(null as integer)
+    from scoped group by level_rank
+    union all
+    select distinct 'marking', releasable_to, classification, cast(null as text),
+      cast(null as integer), cast(null as integer), cast(null as integer)
+    from scoped`.execute(db.kysely)
 
-  const milestones = await sql<MilestoneRow>`with scoped as (${base}),
-    ranked as (
-      select level_rank, id, title, start_day,
-        row_number() over (partition by level_rank order by start_day, id) as first_rank,
-        row_number() over (partition by level_rank order by start_day desc, id desc) as last_rank,
-        count(*) over (partition by level_rank) as n
-      from scoped
-    )
-    select level_rank, id, title, start_day,
-      cast(first_rank as integer) as first_rank, cast(last_rank as integer) as last_rank, cast(n as integer) as n
-    from ranked where first_rank = 1 or last_rank = 1`.execute(db.kysely)
-
-  const markings = await sql<{ classification: number; releasable_to: string }>`with scoped as (${base})
-    select distinct classification, releasable_to from scoped`.execute(db.kysely)
-
-  return {
-    years: assembleYears(cells.rows, days.rows),
-    levels: assembleMilestones(milestones.rows),
-    markings: markings.rows.map(markingFromColumns),
+  const rows = result.rows
+  const cells = rows
+    .filter((row) => row.part === 'cell')
+    .map((row) => ({
+      year: row.key,
+      level_rank: Number(row.rank),
+      format: row.label ?? '',
+      n: Number(row.a),
+      near: Number(row.b),
+      intensity: Number(row.c),
+    }))
+  const days = rows
+    .filter((row) => row.part === 'days')
+    .map((row) => ({
+      year: row.key,
+      months: Number(row.a),
+      longest_gap: row.b === null ? null : Number(row.b),
+    }))
+  // Each level's first and latest engagement come as "day|id" (the smallest and largest), one group each.
+  const split = (value: string | null) => {
+    const text = value ?? ''
+    return { day: text.slice(0, 10), id: text.slice(11) }
   }
+  const milestoneRows = rows.filter((row) => row.part === 'milestone')
+  const titles = await milestoneTitles(
+    db,
+    principal,
+    milestoneRows.flatMap((row) => [split(row.key).id, split(row.label).id]),
+  )
+  const milestones = milestoneRows.flatMap((row) => {
+    const first = split(row.key)
+    const latest = split(row.label)
+    const base = { level_rank: Number(row.rank), n: Number(row.a) }
+    return [
+      {
+        ...base,
+        id: first.id,
+        title: titles.get(first.id) ?? '',
+        start_day: first.day,
+        first_rank: 1,
+        last_rank: first.id === latest.id ? 1 : 2,
+      },
+      ...(first.id === latest.id
+        ? []
+        : [
+            {
+              ...base,
+              id: latest.id,
+              title: titles.get(latest.id) ?? '',
+              start_day: latest.day,
+              first_rank: 2,
+              last_rank: 1,
+            },
+          ]),
+    ]
+  })
+  const markings = rows
+    .filter((row) => row.part === 'marking')
+    .map((row) => markingFromColumns({ classification: Number(row.rank), releasable_to: row.key }))
+  return {
+    years: assembleYears(cells, days),
+    levels: assembleMilestones(milestones),
+    markings,
+  }
+}
+
+/** Titles of the few first and latest engagements, read apart so the aggregate never carries text columns. */
+async function milestoneTitles(
+  db: Db,
+  principal: Principal,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) {
+    return new Map()
+  }
+  const rows = await db.kysely
+    .selectFrom('engagement as e')
+    .select(['e.id', 'e.title'])
+    .where('e.id', 'in', [...new Set(ids)])
+    .where(visibleTo(principal, 'e'))
+    .execute()
+  return new Map(rows.map((row) => [row.id, row.title]))
 }
 
 /** Folds the SQL cells into one series per year, with empty years between the first and the last. */

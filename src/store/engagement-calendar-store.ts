@@ -9,7 +9,6 @@ import {
   hasVisibleFrameworkParticipant,
   hasVisibleParticipant,
 } from './engagement-store.ts'
-import { jsonArrayFrom, parseJsonArray } from './json.ts'
 import { principalOf } from './user-store.ts'
 import { visibleTo } from './visibility.ts'
 
@@ -79,32 +78,38 @@ export async function listFeedEngagements(
   principal: Principal,
   scope: AnalyticsScope,
 ): Promise<FeedEngagement[]> {
+  const inScope =
+    scope.kind === 'partner'
+      ? hasVisibleParticipant(principal, scope.code)
+      : hasVisibleFrameworkParticipant(principal, scope.id)
   const rows = await db.kysely
     .selectFrom('engagement as e')
     .where(visibleTo(principal, 'e'))
-    .where(
-      scope.kind === 'partner'
-        ? hasVisibleParticipant(principal, scope.code)
-        : hasVisibleFrameworkParticipant(principal, scope.id),
-    )
+    .where(inScope)
     .selectAll('e')
-    .select((eb) =>
-      jsonArrayFrom(db.engine)(
-        eb
-          .selectFrom('engagement_participant as p')
-          .select('p.country_code as code')
-          .distinct()
-          .whereRef('p.engagement_id', '=', 'e.id')
-          .where(visibleTo(principal, 'p'))
-          .orderBy('p.country_code'),
-      ).as('countries'),
-    )
     .orderBy('e.start_utc')
     .orderBy('e.id')
     .execute()
+  // The visible participants of all those engagements in one more statement, not one per event.
+  const participants = await db.kysely
+    .selectFrom('engagement_participant as p')
+    .select(['p.engagement_id', 'p.country_code'])
+    .distinct()
+    .where(visibleTo(principal, 'p'))
+    .where('p.engagement_id', 'in', (eb) =>
+      eb.selectFrom('engagement as e').select('e.id').where(visibleTo(principal, 'e')).where(inScope),
+    )
+    .orderBy('p.country_code')
+    .execute()
+  const countries = new Map<string, string[]>()
+  for (const participant of participants) {
+    const list = countries.get(participant.engagement_id) ?? []
+    list.push(participant.country_code)
+    countries.set(participant.engagement_id, list)
+  }
   return rows.map((row) => ({
     ...fromEngagementRow(row),
-    countries: parseJsonArray<{ code: string }>(row.countries).map((country) => country.code),
+    countries: countries.get(row.id) ?? [],
     updatedAt: row.updated_at,
   }))
 }

@@ -42,15 +42,18 @@ export interface EngagementListItem extends Omit<Engagement, 'participants'> {
 }
 
 /**
- * Condition: a participant the principal may see is from `partner`.
- * Exported for the analytics and the calendar feed, which scope engagements the same way.
+ * Condition: a participant the principal may see is from `partner`. Written as `id in (…)` so that
+ * the engine can run the small participant lookup once and probe it, rather than once per row.
+ * Exported for the calendar feed, which scopes engagements the same way.
  */
 export function hasVisibleParticipant(principal: Principal, partner: string) {
-  return ({ exists, selectFrom }: ExpressionBuilder<EngagementScope, 'e'>) =>
-    exists(
-      selectFrom('engagement_participant as p')
-        .select(sql.lit(1).as('one'))
-        .whereRef('p.engagement_id', '=', 'e.id')
+  return (eb: ExpressionBuilder<EngagementScope, 'e'>) =>
+    eb(
+      'e.id',
+      'in',
+      eb
+        .selectFrom('engagement_participant as p')
+        .select('p.engagement_id')
         .where('p.country_code', '=', partner)
         .where(visibleTo(principal, 'p')),
     )
@@ -58,27 +61,33 @@ export function hasVisibleParticipant(principal: Principal, partner: string) {
 
 /** Condition: a visible participant belonged to the framework (by a visible membership) on the start day. */
 export function hasVisibleFrameworkParticipant(principal: Principal, framework: string) {
-  return ({ exists, selectFrom }: ExpressionBuilder<EngagementScope, 'e'>) =>
-    exists(
-      selectFrom('engagement_participant as p')
+  return (eb: ExpressionBuilder<EngagementScope, 'e'>) =>
+    eb(
+      'e.id',
+      'in',
+      eb
+        .selectFrom('engagement_participant as p')
         .innerJoin('framework_membership as m', 'm.country_code', 'p.country_code')
-        .select(sql.lit(1).as('one'))
-        .whereRef('p.engagement_id', '=', 'e.id')
+        .innerJoin('engagement as on_day', 'on_day.id', 'p.engagement_id')
+        .select('p.engagement_id')
         .where('m.framework_id', '=', framework)
         .where('m.status', 'in', memberStatuses)
-        .where((eb) => eb.or([eb('m.from_date', 'is', null), eb('m.from_date', '<=', eb.ref('e.start_day'))]))
-        .where((eb) => eb.or([eb('m.to_date', 'is', null), eb('m.to_date', '>=', eb.ref('e.start_day'))]))
+        .where((inner) =>
+          inner.or([
+            inner('m.from_date', 'is', null),
+            inner('m.from_date', '<=', inner.ref('on_day.start_day')),
+          ]),
+        )
+        .where((inner) =>
+          inner.or([inner('m.to_date', 'is', null), inner('m.to_date', '>=', inner.ref('on_day.start_day'))]),
+        )
         .where(visibleTo(principal, 'p'))
         .where(visibleTo(principal, 'm')),
     )
 }
 
-/** The engagements the principal may see, one page, filtered and counted in one statement. */
-export async function listVisibleEngagements(
-  db: Db,
-  principal: Principal,
-  filter: EngagementFilter,
-): Promise<{ items: EngagementListItem[]; total: number }> {
+/** The filters of a list, applied to any query that starts from `engagement as e`. */
+function filtered(db: Db, principal: Principal, filter: EngagementFilter) {
   let query = db.kysely.selectFrom('engagement as e').where(visibleTo(principal, 'e'))
   if (filter.partner !== undefined) {
     query = query.where(hasVisibleParticipant(principal, filter.partner))
@@ -104,11 +113,24 @@ export async function listVisibleEngagements(
   if (filter.priorityArea !== undefined) {
     query = query.where('e.priority_areas', 'like', `%|${filter.priorityArea}|%`)
   }
+  return query
+}
+
+/**
+ * The engagements the principal may see, one page, filtered and counted in one statement. The
+ * total is an uncorrelated subquery (computed once) rather than a window count, so the page itself
+ * can walk the start-day index and stop after `limit` rows instead of building every row first.
+ */
+export async function listVisibleEngagements(
+  db: Db,
+  principal: Principal,
+  filter: EngagementFilter,
+): Promise<{ items: EngagementListItem[]; total: number }> {
   const direction = filter.order ?? 'desc'
-  const rows = await query
+  const rows = await filtered(db, principal, filter)
     .selectAll('e')
     .select((eb) => [
-      sql<number>`cast(count(*) over () as integer)`.as('total'),
+      filtered(db, principal, filter).select(sql<number>`cast(count(*) as integer)`.as('n')).as('total'),
       jsonArrayFrom(db.engine)(
         eb
           .selectFrom('engagement_participant as p')
@@ -125,7 +147,15 @@ export async function listVisibleEngagements(
     .limit(filter.limit)
     .offset(filter.offset)
     .execute()
-  const total = rows[0]?.total ?? (filter.offset > 0 ? await countOnly(db, principal, filter) : 0)
+  const total =
+    rows[0]?.total ??
+    (filter.offset > 0
+      ? ((
+          await filtered(db, principal, filter)
+            .select(sql<number>`cast(count(*) as integer)`.as('n'))
+            .executeTakeFirst()
+        )?.n ?? 0)
+      : 0)
   return {
     items: rows.map((row) => ({
       ...fromEngagementRow(row),
@@ -133,12 +163,6 @@ export async function listVisibleEngagements(
     })),
     total: Number(total),
   }
-}
-
-/** Only for a page past the end, where no row carries the window count. */
-async function countOnly(db: Db, principal: Principal, filter: EngagementFilter): Promise<number> {
-  const { total } = await listVisibleEngagements(db, principal, { ...filter, offset: 0, limit: 1 })
-  return total
 }
 
 export interface EngagementDetail {

@@ -9,16 +9,22 @@ function text(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n')
 }
 
+/** UTF-8 length of one code point, without encoding it. */
+function utf8Bytes(char: string): number {
+  const code = char.codePointAt(0) ?? 0
+  return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4
+}
+
 /** Folds a content line at 75 octets (§3.1), never inside a multi-byte character. */
 function fold(line: string): string {
-  if (Buffer.byteLength(line) <= 75) {
+  if (line.length <= 25 || Buffer.byteLength(line) <= 75) {
     return line
   }
   const parts: string[] = []
   let current = ''
   let size = 0
   for (const char of line) {
-    const bytes = Buffer.byteLength(char)
+    const bytes = utf8Bytes(char)
     if (size + bytes > (parts.length === 0 ? 75 : 74)) {
       parts.push(current)
       current = ''
@@ -31,8 +37,9 @@ function fold(line: string): string {
   return parts.join('\r\n ')
 }
 
+/** 2026-11-27T12:00:00.000Z → 20261127T120000Z (string work: this runs for every event of a feed). */
 function utcStamp(iso: string): string {
-  return DateTime.fromISO(iso, { zone: 'UTC' }).toFormat("yyyyMMdd'T'HHmmss'Z'")
+  return `${iso.slice(0, 19).replaceAll('-', '').replaceAll(':', '')}Z`
 }
 
 function localDate(day: string): string {
@@ -47,7 +54,7 @@ function nextDay(day: string): string {
   return DateTime.fromISO(day, { zone: 'UTC' }).plus({ days: 1 }).toFormat('yyyyMMdd')
 }
 
-function eventLines(engagement: FeedEngagement, host: string, now: Date): string[] {
+function eventLines(engagement: FeedEngagement, host: string, stamp: string): string[] {
   const { timing } = engagement
   const times = timing.allDay
     ? [`DTSTART;VALUE=DATE:${localDate(timing.start)}`, `DTEND;VALUE=DATE:${nextDay(timing.end)}`]
@@ -66,7 +73,7 @@ function eventLines(engagement: FeedEngagement, host: string, now: Date): string
   return [
     'BEGIN:VEVENT',
     `UID:${engagement.id}@${host}`,
-    `DTSTAMP:${utcStamp(now.toISOString())}`,
+    `DTSTAMP:${stamp}`,
     `LAST-MODIFIED:${utcStamp(engagement.updatedAt)}`,
     `SEQUENCE:${engagement.version - 1}`,
     ...times,
@@ -103,7 +110,7 @@ export function engagementCalendar(
     'METHOD:PUBLISH',
     `X-WR-CALNAME:${text(name)}`,
     ...zones.flatMap((zone) => vtimezoneLines(zone, Math.min(...years), Math.max(...years))),
-    ...engagements.flatMap((engagement) => eventLines(engagement, host, now)),
+    ...engagements.flatMap((engagement) => eventLines(engagement, host, utcStamp(now.toISOString()))),
     'END:VCALENDAR',
   ]
   return `${lines.map(fold).join('\r\n')}\r\n`

@@ -34,13 +34,39 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute()
-  await db.schema.createIndex('engagement_start').on('engagement').columns(['start_day_num', 'id']).execute()
+  // Matches the list order (day, instant, id), so a page is read off the index without sorting.
+  await db.schema
+    .createIndex('engagement_start')
+    .on('engagement')
+    .columns(['start_day_num', 'start_utc', 'id'])
+    .execute()
   await db.schema
     .createIndex('engagement_kind_start')
     .on('engagement')
     .columns(['kind', 'start_day_num'])
     .execute()
   await db.schema.createIndex('engagement_parent').on('engagement').column('parent_id').execute()
+  // Lets a count under the marking filter read a narrow index instead of every wide row.
+  await db.schema
+    .createIndex('engagement_marking')
+    .on('engagement')
+    .columns(['classification', 'releasable_to'])
+    .execute()
+  // Covers what the analytics read of each engagement, so they never touch the wide rows.
+  await db.schema
+    .createIndex('engagement_counted')
+    .on('engagement')
+    .columns([
+      'id',
+      'classification',
+      'releasable_to',
+      'start_day_num',
+      'start_day',
+      'level',
+      'format',
+      'kind',
+    ])
+    .execute()
 
   await db.schema
     .createTable('engagement_participant')
@@ -54,10 +80,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('releasable_to', 'text', (c) => c.notNull().defaultTo(''))
     .addPrimaryKeyConstraint('engagement_participant_pk', ['engagement_id', 'position'])
     .execute()
+  // Covers the per-country lookups of lists, analytics and feeds, marking filter included.
   await db.schema
     .createIndex('engagement_participant_country')
     .on('engagement_participant')
-    .columns(['country_code', 'engagement_id'])
+    .columns(['country_code', 'engagement_id', 'classification', 'releasable_to', 'level'])
     .execute()
 
   await db.schema
