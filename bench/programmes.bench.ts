@@ -21,17 +21,27 @@ import { benchProgrammeId, generateBenchProgramme } from './generate-programme.t
 const runs = Number(process.env.BENCH_RUNS ?? 20)
 const password = 'bench-password-programmes'
 
-async function timeIt(times: number, work: () => Promise<unknown>): Promise<{ median: number; p95: number }> {
+interface Timing {
+  readonly median: number
+  readonly p95: number
+  /** Process CPU time (user + system) per run: client and server share this process, so it is an
+   * upper bound on the server's work, and far less sensitive than wall time to other load. */
+  readonly cpu: number
+}
+
+async function timeIt(times: number, work: () => Promise<unknown>): Promise<Timing> {
   await work()
   const samples: number[] = []
+  const before = process.cpuUsage()
   for (let i = 0; i < times; i += 1) {
     const start = performance.now()
     await work()
     samples.push(performance.now() - start)
   }
+  const used = process.cpuUsage(before)
   samples.sort((a, b) => a - b)
   const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? 0
-  return { median: at(0.5), p95: at(0.95) }
+  return { median: at(0.5), p95: at(0.95), cpu: (used.user + used.system) / 1000 / times }
 }
 
 export async function run(): Promise<void> {
@@ -63,7 +73,13 @@ export async function run(): Promise<void> {
     console.log(
       `programme: ${size.nodes} nodes (20 objectives, 200 goals, 2000 activities), ${size.milestones} milestones`,
     )
-    const rows: Array<[string, { median: number; p95: number }, number, number]> = []
+    const { loadavg } = await import('node:os')
+    console.log(
+      `load average before: ${loadavg()
+        .map((n) => n.toFixed(2))
+        .join(' ')}`,
+    )
+    const rows: Array<[string, Timing, number, number]> = []
     rows.push([
       'tree over HTTP (GET /programmes/:id)',
       await timeIt(runs, () => fetchOk(path)),
@@ -111,7 +127,7 @@ export async function run(): Promise<void> {
       const verdict = t.median <= target ? 'ok' : 'OVER TARGET'
       const size = bytes > 0 ? `, ${(bytes / 1024).toFixed(0)} KiB` : ''
       console.log(
-        `${label.padEnd(40)} median ${t.median.toFixed(1).padStart(7)} ms  p95 ${t.p95.toFixed(1).padStart(7)} ms  (target ≤ ${target} ms: ${verdict}${size})`,
+        `${label.padEnd(40)} median ${t.median.toFixed(1).padStart(7)} ms  p95 ${t.p95.toFixed(1).padStart(7)} ms  cpu ${t.cpu.toFixed(1).padStart(7)} ms  (target ≤ ${target} ms: ${verdict}${size})`,
       )
     }
     await app.close()

@@ -195,3 +195,18 @@ function parseFields(text: string): Record<string, FieldValue> {
   }
   return fields
 }
+
+/** How many agreed versions of the programme this principal may see. */
+export async function countVisibleVersions(
+  db: Executor,
+  principal: Principal,
+  programmeId: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom('programme_version as v')
+    .select(sql<number>`cast(count(*) as integer)`.as('n'))
+    .where('v.programme_id', '=', programmeId)
+    .where(visibleTo(principal, 'v'))
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}

@@ -9,7 +9,7 @@ import type { Db } from '../../store/database.ts'
 import { listVisibleApprovals } from '../../store/programme-lifecycle-store.ts'
 import { type ProgrammeRecord, requireVisibleProgramme } from '../../store/programme-store.ts'
 import { listVisibleMilestones, listVisibleNodes } from '../../store/programme-tree-store.ts'
-import { listVisibleVersions } from '../../store/programme-version-store.ts'
+import { countVisibleVersions } from '../../store/programme-version-store.ts'
 import { presentMarking } from '../present.ts'
 import { presentAbilities, presentApproval, presentSummary, presentTree } from './present.ts'
 
@@ -42,7 +42,7 @@ export async function loadProgrammeDetail(
 ): Promise<z.infer<typeof ProgrammeDetail>> {
   const { programme, nodes, milestones, marking } = await loadProgramme(db, principal, id)
   const approvals = await listVisibleApprovals(db.kysely, principal, id)
-  const versions = await listVisibleVersions(db.kysely, principal, id)
+  const versionCount = await countVisibleVersions(db.kysely, principal, id)
   const areas = await db.kysely.selectFrom('priority_area').select(['id', 'name']).orderBy('name').execute()
   return {
     ...presentSummary(programme, overallProgress(nodes, milestones, today)),
@@ -52,7 +52,7 @@ export async function loadProgrammeDetail(
     objectives: presentTree(nodes, milestones, today),
     approvals: approvals.map((approval) => presentApproval(approval, programme.round)),
     abilities: presentAbilities(programmeAbilities(principal, programme)),
-    versionCount: versions.length,
+    versionCount,
     areaOptions: areas.map(({ id: areaId, name }) => ({ id: areaId, name })),
   }
 }

@@ -11,6 +11,7 @@ import type {
   ProgressView,
 } from '../../contract/programme-view.ts'
 import { type FuzzyDate, formatFuzzyDate } from '../../domain/fuzzy-date.ts'
+import type { Marking } from '../../domain/marking.ts'
 import {
   childrenByParent,
   type Milestone,
@@ -26,6 +27,21 @@ import type { ProgressCount } from '../../domain/programme-progress.ts'
 import type { ApprovalRecord } from '../../store/programme-lifecycle-store.ts'
 import type { ProgrammeRecord } from '../../store/programme-store.ts'
 import { presentFuzzyDate, presentFuzzyDateOrNull, presentMarking } from '../present.ts'
+
+/**
+ * A programme has thousands of parts but only a handful of distinct markings, so their views are
+ * built once per marking (the presented object is never mutated afterwards).
+ */
+const markingViews = new Map<string, ReturnType<typeof presentMarking>>()
+function partMarking(marking: Marking): ReturnType<typeof presentMarking> {
+  const key = `${marking.classification}|${marking.releasableTo.join(',')}`
+  let view = markingViews.get(key)
+  if (view === undefined) {
+    view = presentMarking(marking)
+    if (markingViews.size < 1000) markingViews.set(key, view)
+  }
+  return view
+}
 
 /** "2023–2026" when both ends are years, else "6 May 2014 – 2016". */
 export function periodLabel(from: FuzzyDate, to: FuzzyDate): string {
@@ -80,7 +96,7 @@ export function presentNode(node: ProgrammeNode, number: string): z.infer<typeof
     description: node.description,
     priorityAreas: [...node.priorityAreas],
     illustrative: node.illustrative,
-    marking: presentMarking(node.marking),
+    marking: partMarking(node.marking),
     version: node.version,
   }
 }
@@ -94,7 +110,7 @@ export function presentMilestone(milestone: Milestone, today: string): z.infer<t
     status: milestone.status,
     health: milestoneHealth(milestone, today),
     illustrative: milestone.illustrative,
-    marking: presentMarking(milestone.marking),
+    marking: partMarking(milestone.marking),
     version: milestone.version,
   }
 }
