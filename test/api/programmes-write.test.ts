@@ -212,6 +212,44 @@ describe.each(engines)('programmes API (authoring and lifecycle) on %s', (engine
       ).toBe(403)
     })
 
+    it('answers 404 to the partner for an alliance-only part, as if it did not exist', async () => {
+      const hidden = await send(server, 'PATCH', `${japan}/nodes/jpn-g2`, jpn, {
+        body: { title: 'Peek' },
+        ifMatch: 1,
+      })
+      const absent = await send(server, 'PATCH', `${japan}/nodes/no-such-node`, jpn, {
+        body: { title: 'Peek' },
+        ifMatch: 1,
+      })
+      expect(hidden.status).toBe(404)
+      expect(Problem.parse(hidden.body).detail).toBe('The programme has no node with the id jpn-g2.')
+      expect(absent.status).toBe(404)
+      expect(
+        (
+          await send(server, 'PATCH', `${japan}/milestones/jpn-m3`, jpn, {
+            body: { status: 'done' },
+            ifMatch: 1,
+          })
+        ).status,
+      ).toBe(404)
+    })
+
+    it('records each write in the audit log with its actor', async () => {
+      const objective = (await detail()).objectives[0]
+      await send(server, 'PATCH', `${japan}/nodes/${objective?.id}`, jpn, {
+        body: { description: 'Audited' },
+        ifMatch: objective?.version ?? 0,
+      })
+      const entry = await server.db.kysely
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('entity', '=', 'programme_node')
+        .where('entity_id', '=', objective?.id ?? '')
+        .orderBy('at', 'desc')
+        .executeTakeFirst()
+      expect(entry).toMatchObject({ actor: 'jpn', action: 'update' })
+    })
+
     it('lets the partner not delete a part that holds alliance-only items', async () => {
       const objective = (await detail()).objectives[0]
       const refused = await send(server, 'DELETE', `${japan}/nodes/${objective?.id}`, jpn, {
