@@ -110,6 +110,26 @@ export interface ShownTime {
 }
 
 const abbreviations = new Map<string, string>()
+const offsets = new Map<string, number>()
+const quarterHourMs = 15 * 60_000
+
+/**
+ * A zone's UTC offset in minutes at an instant, remembered per quarter hour: zone offsets only
+ * change on quarter-hour boundaries, and asking Intl each time dominates a page of fifty times.
+ */
+function offsetAt(zone: IANAZone, ms: number): number {
+  const key = `${zone.name}|${Math.floor(ms / quarterHourMs)}`
+  const cached = offsets.get(key)
+  if (cached !== undefined) {
+    return cached
+  }
+  if (offsets.size > 100_000) {
+    offsets.clear()
+  }
+  const found = zone.offset(ms)
+  offsets.set(key, found)
+  return found
+}
 
 /** The zone's abbreviation at an instant (CEST, BST, GMT+9): cached per zone and offset, as lists show many. */
 function abbreviation(zone: string, ms: number, offsetMinutes: number): string {
@@ -141,9 +161,9 @@ function wallClock(ms: number, offsetMinutes: number): string {
  */
 function instantOf(local: string, zone: IANAZone): number {
   const asUtc = Date.parse(`${local.length === 10 ? `${local}T00:00` : local.slice(0, 16)}:00Z`)
-  const first = asUtc - zone.offset(asUtc) * 60_000
-  const second = asUtc - zone.offset(first) * 60_000
-  return zone.offset(second) === zone.offset(first) ? second : first
+  const first = asUtc - offsetAt(zone, asUtc) * 60_000
+  const second = asUtc - offsetAt(zone, first) * 60_000
+  return offsetAt(zone, second) === offsetAt(zone, first) ? second : first
 }
 
 /**
@@ -162,14 +182,14 @@ export function showTime(
 } {
   const placeZone = IANAZone.create(zone)
   const ms = instantOf(local, placeZone)
-  const placeOffset = placeZone.offset(ms)
+  const placeOffset = offsetAt(placeZone, ms)
   const place: ShownTime = {
     local,
     zone,
     offset: formatOffset(placeOffset),
     abbreviation: abbreviation(zone, ms, placeOffset),
   }
-  const viewerOffset = IANAZone.create(viewerZone).offset(ms)
+  const viewerOffset = offsetAt(IANAZone.create(viewerZone), ms)
   return {
     place,
     viewer: {
