@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
+import pg from 'pg'
 import { publicPrincipal } from '../src/domain/principal.ts'
 import { diffSnapshots } from '../src/domain/programme-diff.ts'
 import { buildApp } from '../src/server/app.ts'
@@ -14,7 +15,7 @@ import { benchProgrammeId, generateBenchProgramme } from './generate-programme.t
 
 /**
  * The programme benchmark: a programme of 20 objectives, 200 goals, 2,000 activities and 2,000
- * milestones on SQLite. Measures, one request at a time (unloaded), the tree over HTTP, the diff of
+ * milestones on SQLite (or PostgreSQL with BENCH_POSTGRES). Measures, one request at a time (unloaded), the tree over HTTP, the diff of
  * two versions (over HTTP and in-process), and the DOCX and PDF renders over HTTP.
  * Targets (issue 3): tree ≤ 50 ms, diff ≤ 100 ms, DOCX and PDF ≤ 1 s each.
  */
@@ -46,7 +47,19 @@ async function timeIt(times: number, work: () => Promise<unknown>): Promise<Timi
 
 export async function run(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'liaison-bench-programmes-'))
-  const db = await openDatabase(join(folder, 'bench.db'))
+  // BENCH_POSTGRES=postgres://… runs the same benchmark on a throw-away PostgreSQL database.
+  const admin = process.env.BENCH_POSTGRES
+  const pgName = `liaison_bench_${process.pid}`
+  if (admin !== undefined) {
+    const client = new pg.Client({ connectionString: admin })
+    await client.connect()
+    await client.query(`create database ${pgName}`)
+    await client.end()
+  }
+  const pgUrl =
+    admin === undefined ? null : Object.assign(new URL(admin), { pathname: `/${pgName}` }).toString()
+  const db = await openDatabase(pgUrl ?? join(folder, 'bench.db'))
+  console.log(`engine: ${db.engine}`)
   const now = new Date('2026-11-27T12:00:00Z')
   try {
     await migrateToLatest(db)
@@ -134,5 +147,11 @@ export async function run(): Promise<void> {
   } finally {
     await db.close()
     rmSync(folder, { recursive: true, force: true })
+    if (admin !== undefined) {
+      const client = new pg.Client({ connectionString: admin })
+      await client.connect()
+      await client.query(`drop database if exists ${pgName} with (force)`)
+      await client.end()
+    }
   }
 }
