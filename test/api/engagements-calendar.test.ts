@@ -26,7 +26,25 @@ for event in calendar.walk('VEVENT'):
         }
     events.append({'uid': str(event.get('UID')), 'summary': str(event.get('SUMMARY')),
                    'start': when('DTSTART'), 'end': when('DTEND'), 'location': str(event.get('LOCATION'))})
-print(json.dumps({'zones': zones, 'events': events}))
+# The offset each VTIMEZONE gives at each timed event's local start: the latest observance that
+# began before it. Compared with the tz database's own answer (pytz), this checks our VTIMEZONEs.
+observances = {}
+for tz in calendar.walk('VTIMEZONE'):
+    rules = []
+    for sub in tz.subcomponents:
+        rules.append((sub.get('DTSTART').dt.replace(tzinfo=None), sub.get('TZOFFSETTO').td))
+    observances[str(tz.get('TZID'))] = sorted(rules)
+mismatches = []
+for event in calendar.walk('VEVENT'):
+    prop = event.get('DTSTART')
+    tzid = prop.params.get('TZID')
+    if tzid is None:
+        continue
+    local = prop.dt.replace(tzinfo=None)
+    ours = [offset for start, offset in observances[tzid] if start <= local][-1]
+    if ours != prop.dt.utcoffset():
+        mismatches.append([str(event.get('UID')), str(ours), str(prop.dt.utcoffset())])
+print(json.dumps({'zones': zones, 'events': events, 'mismatches': mismatches}))
 `
 
 interface ParsedTime {
@@ -36,6 +54,7 @@ interface ParsedTime {
 }
 interface Parsed {
   zones: string[]
+  mismatches: string[][]
   events: { uid: string; summary: string; start: ParsedTime; end: ParsedTime; location: string }[]
 }
 
@@ -68,6 +87,8 @@ describe.each(engines)('calendar feeds on %s', (engine) => {
     expect(parsed.zones).toEqual(
       expect.arrayContaining(['Europe/Madrid', 'Europe/Brussels', 'America/New_York']),
     )
+    // Each VTIMEZONE gives every timed event the same offset as the tz database.
+    expect(parsed.mismatches).toEqual([])
     const madrid = parsed.events.find((event) => event.uid.startsWith('sideline-2022-madrid-ip4@'))
     expect(madrid?.start).toEqual({
       tzid: 'Europe/Madrid',
