@@ -5,8 +5,16 @@ import type { FeedEngagement } from '../../store/engagement-calendar-store.ts'
 import { vtimezoneLines } from './vtimezone.ts'
 
 /** Escapes TEXT values (RFC 5545 §3.3.11). */
+const escapes: Readonly<Record<string, string>> = {
+  '\\': '\\\\',
+  ';': '\\;',
+  ',': '\\,',
+  '\n': '\\n',
+  '\r\n': '\\n',
+}
+
 function text(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n')
+  return value.replace(/\r\n|[\\;,\n]/g, (match) => escapes[match] ?? match)
 }
 
 /** UTF-8 length of one code point, without encoding it. */
@@ -17,7 +25,8 @@ function utf8Bytes(char: string): number {
 
 /** Folds a content line at 75 octets (§3.1), never inside a multi-byte character. */
 function fold(line: string): string {
-  if (line.length <= 25 || Buffer.byteLength(line) <= 75) {
+  // Most lines are short ASCII: a length check settles them without counting bytes.
+  if (line.length <= 25 || (line.length <= 75 && Buffer.byteLength(line) <= 75)) {
     return line
   }
   const parts: string[] = []
@@ -54,14 +63,9 @@ function nextDay(day: string): string {
   return DateTime.fromISO(day, { zone: 'UTC' }).plus({ days: 1 }).toFormat('yyyyMMdd')
 }
 
-function eventLines(engagement: FeedEngagement, host: string, stamp: string): string[] {
+/** Appends one VEVENT's folded lines to `out`. */
+function writeEvent(out: string[], engagement: FeedEngagement, host: string, stamp: string): void {
   const { timing } = engagement
-  const times = timing.allDay
-    ? [`DTSTART;VALUE=DATE:${localDate(timing.start)}`, `DTEND;VALUE=DATE:${nextDay(timing.end)}`]
-    : [
-        `DTSTART;TZID=${timing.timeZone}:${localDateTime(timing.start)}`,
-        `DTEND;TZID=${timing.timeZone}:${localDateTime(timing.end)}`,
-      ]
   const description = [
     markingLabel(engagement.marking),
     `${kindLabels[engagement.kind]} · ${levelLabels[engagement.level]}`,
@@ -70,20 +74,24 @@ function eventLines(engagement: FeedEngagement, host: string, stamp: string): st
   ]
     .filter((line) => line !== '')
     .join('\n')
-  return [
-    'BEGIN:VEVENT',
-    `UID:${engagement.id}@${host}`,
-    `DTSTAMP:${stamp}`,
-    `LAST-MODIFIED:${utcStamp(engagement.updatedAt)}`,
-    `SEQUENCE:${engagement.version - 1}`,
-    ...times,
-    `SUMMARY:${text(engagement.title)}`,
-    `LOCATION:${text(engagement.place)}`,
-    `DESCRIPTION:${text(description)}`,
-    `CATEGORIES:${text(kindLabels[engagement.kind])}`,
+  out.push('BEGIN:VEVENT', fold(`UID:${engagement.id}@${host}`), `DTSTAMP:${stamp}`)
+  out.push(`LAST-MODIFIED:${utcStamp(engagement.updatedAt)}`, `SEQUENCE:${engagement.version - 1}`)
+  if (timing.allDay) {
+    out.push(`DTSTART;VALUE=DATE:${localDate(timing.start)}`, `DTEND;VALUE=DATE:${nextDay(timing.end)}`)
+  } else {
+    out.push(
+      fold(`DTSTART;TZID=${timing.timeZone}:${localDateTime(timing.start)}`),
+      fold(`DTEND;TZID=${timing.timeZone}:${localDateTime(timing.end)}`),
+    )
+  }
+  out.push(
+    fold(`SUMMARY:${text(engagement.title)}`),
+    fold(`LOCATION:${text(engagement.place)}`),
+    fold(`DESCRIPTION:${text(description)}`),
+    fold(`CATEGORIES:${text(kindLabels[engagement.kind])}`),
     `CLASS:${engagement.marking.classification === 'PUBLIC' ? 'PUBLIC' : 'CONFIDENTIAL'}`,
     'END:VEVENT',
-  ]
+  )
 }
 
 /**
@@ -96,22 +104,31 @@ export function engagementCalendar(
   host: string,
   now: Date,
 ): string {
-  const timed = engagements.filter((engagement) => !engagement.timing.allDay)
-  const years = timed.flatMap((engagement) => [
-    Number(engagement.timing.start.slice(0, 4)),
-    Number(engagement.timing.end.slice(0, 4)),
-  ])
-  const zones = [...new Set(timed.map((engagement) => engagement.timing.timeZone))].sort()
-  const lines = [
+  let firstYear = Number.POSITIVE_INFINITY
+  let lastYear = Number.NEGATIVE_INFINITY
+  const zones = new Set<string>()
+  for (const { timing } of engagements) {
+    if (!timing.allDay) {
+      zones.add(timing.timeZone)
+      firstYear = Math.min(firstYear, Number(timing.start.slice(0, 4)))
+      lastYear = Math.max(lastYear, Number(timing.end.slice(0, 4)))
+    }
+  }
+  const out = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
     'PRODID:-//Liaison//Engagements//EN',
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
-    `X-WR-CALNAME:${text(name)}`,
-    ...zones.flatMap((zone) => vtimezoneLines(zone, Math.min(...years), Math.max(...years))),
-    ...engagements.flatMap((engagement) => eventLines(engagement, host, utcStamp(now.toISOString()))),
-    'END:VCALENDAR',
+    fold(`X-WR-CALNAME:${text(name)}`),
   ]
-  return `${lines.map(fold).join('\r\n')}\r\n`
+  for (const zone of [...zones].sort()) {
+    out.push(...vtimezoneLines(zone, firstYear, lastYear))
+  }
+  const stamp = utcStamp(now.toISOString())
+  for (const engagement of engagements) {
+    writeEvent(out, engagement, host, stamp)
+  }
+  out.push('END:VCALENDAR')
+  return `${out.join('\r\n')}\r\n`
 }
