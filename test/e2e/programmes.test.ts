@@ -138,4 +138,52 @@ describe('programmes in the web app (Chromium)', () => {
     expect(await runAxe(page)).toEqual([])
     await page.close()
   })
+
+  it('shows a stale edit as a conflict, keeps the typed text, and saves it on the second try', async () => {
+    // A fresh Japanese draft with one objective (the ITPP is in force after the first test).
+    const jpn = await server.signIn('jpn')
+    const staff = await server.signIn('staff')
+    const post = async (path: string, cookie: string, body: unknown) => {
+      const response = await fetch(`${server.url}${path}`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+      const created: { id: string } = await response.json()
+      return created.id
+    }
+    const id = await post('/api/v1/programmes', jpn, {
+      partner: 'JPN',
+      kind: 'ITPP',
+      title: 'Japan ITPP 2027–2030 (conflict test)',
+      periodFrom: '2027',
+      periodTo: '2030',
+    })
+    const nodeId = await post(`/api/v1/programmes/${id}/nodes`, jpn, {
+      kind: 'objective',
+      parentId: null,
+      title: 'Maritime security',
+    })
+    const page = await browser.newPage()
+    await signIn(page, 'jpn')
+    await page.goto(`${server.url}/programmes/${id}`)
+    const row = page.locator(`[data-node-id="${nodeId}"]`)
+    await row.getByRole('button', { name: 'Edit' }).click()
+    const title = page.getByLabel('Title of 1')
+    await title.fill('Maritime security, Japan wording')
+    // Meanwhile alliance staff change the same objective.
+    const changed = await fetch(`${server.url}/api/v1/programmes/${id}/nodes/${nodeId}`, {
+      method: 'PATCH',
+      headers: { cookie: staff, 'content-type': 'application/json', 'if-match': '"1"' },
+      body: JSON.stringify({ title: 'Maritime security, staff wording' }),
+    })
+    expect(changed.status).toBe(200)
+    await page.getByRole('button', { name: 'Save' }).click()
+    await page.getByRole('alert').getByText('Changed by someone else', { exact: true }).waitFor()
+    expect(await title.inputValue()).toBe('Maritime security, Japan wording')
+    await page.getByRole('button', { name: 'Save' }).click()
+    await eventually(() => row.locator('.tree-title').textContent()).toBe('Maritime security, Japan wording')
+    expect(await runAxe(page)).toEqual([])
+    await page.close()
+  })
 })

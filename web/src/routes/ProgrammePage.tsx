@@ -3,6 +3,7 @@ import { usePageMarking } from '../components/marking.tsx'
 import { PageHeader } from '../components/PageHeader.tsx'
 import { ErrorState, isNotFound, Loading, NotFound } from '../components/states.tsx'
 import { GanttTimeline } from '../features/programmes/GanttTimeline.tsx'
+import { HeaderForm } from '../features/programmes/HeaderForm.tsx'
 import { LifecyclePanel } from '../features/programmes/LifecyclePanel.tsx'
 import { ProgrammeTree } from '../features/programmes/ProgrammeTree.tsx'
 import { ProgressPanel } from '../features/programmes/ProgressPanel.tsx'
@@ -103,6 +104,11 @@ export function ProgrammePage() {
           </div>
         </dl>
       </section>
+      {data.abilities.edit ? (
+        <div className="section">
+          <HeaderForm programme={data} />
+        </div>
+      ) : null}
       <LifecyclePanel programme={data} today={data.today} />
       <section className="panel" aria-labelledby="tree-title">
         <h2 id="tree-title">Objectives, goals and activities</h2>
