@@ -16,7 +16,7 @@ export function LevelsChart({ data }: { data: AnalyticsData }) {
       color: levelColours,
       grid,
       tooltip: { trigger: 'axis' },
-      legend: { top: 0, data: data.levels.map((level) => level.label) },
+      legend: { top: 0, itemGap: 28, data: data.levels.map((level) => level.label) },
       xAxis: { type: 'category', data: data.years.map((year) => String(year.year)) },
       yAxis: { type: 'value', name: 'Engagements', minInterval: 1, splitLine },
       series: data.levels.map((level) => ({
@@ -132,7 +132,7 @@ export function ComparisonChart({ series }: { series: readonly AnalyticsData[] }
       color: ['#1b3a5c', '#b4541a', '#3d7a4f', '#6b4c9a', '#8a6d1f', '#a23b5a'],
       grid,
       tooltip: { trigger: 'axis' },
-      legend: { top: 0, data: series.map((data) => data.scope.name) },
+      legend: { top: 0, itemGap: 28, data: series.map((data) => data.scope.name) },
       xAxis: { type: 'category', data: years.map(String) },
       yAxis: { type: 'value', name: 'Intensity', minInterval: 1, splitLine },
       series: series.map((data) => ({
