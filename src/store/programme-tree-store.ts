@@ -26,10 +26,25 @@ import { visibleTo } from './visibility.ts'
  * through the scope filter, and reads nodes and milestones through the marking filter in SQL.
  */
 
+/** The columns a node is read with (not the programme id, which the caller already has). */
+const nodeColumns = [
+  'n.id',
+  'n.parent_id',
+  'n.kind',
+  'n.position',
+  'n.title',
+  'n.description',
+  'n.priority_areas',
+  'n.illustrative',
+  'n.version',
+  'n.classification',
+  'n.releasable_to',
+] as const
+
 export async function listVisibleNodes(db: Executor, principal: Principal, programmeId: string) {
   const rows = await db
     .selectFrom('programme_node as n')
-    .selectAll('n')
+    .select(nodeColumns)
     .where('n.programme_id', '=', programmeId)
     .where(visibleTo(principal, 'n'))
     .orderBy('n.parent_id')
@@ -45,7 +60,17 @@ export async function listVisibleMilestones(
 ): Promise<Milestone[]> {
   const rows = await db
     .selectFrom('programme_milestone as m')
-    .selectAll('m')
+    .select([
+      'm.id',
+      'm.goal_id',
+      'm.title',
+      'm.due',
+      'm.status',
+      'm.illustrative',
+      'm.version',
+      'm.classification',
+      'm.releasable_to',
+    ])
     .where('m.programme_id', '=', programmeId)
     .where(visibleTo(principal, 'm'))
     .orderBy('m.due')
@@ -68,7 +93,7 @@ type NodeRow = Awaited<ReturnType<ReturnType<typeof selectNode>['executeTakeFirs
 function selectNode(db: Executor, principal: Principal, programmeId: string, id: string) {
   return db
     .selectFrom('programme_node as n')
-    .selectAll('n')
+    .select(nodeColumns)
     .where('n.programme_id', '=', programmeId)
     .where('n.id', '=', id)
     .where(visibleTo(principal, 'n'))
