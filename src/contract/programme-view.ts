@@ -156,6 +156,7 @@ export const DiffView = z
   .object({
     from: z.union([z.number().int(), z.literal('current'), z.literal('predecessor')]),
     to: z.union([z.number().int(), z.literal('current')]),
+    marking: MarkingView.meta({ description: 'Highest marking of the parts compared' }),
     summary: z.object({
       objective: KindSummary,
       goal: KindSummary,

@@ -1,12 +1,16 @@
 import { sql } from 'kysely'
+import type { Marking } from '../domain/marking.ts'
 import type { Principal } from '../domain/principal.ts'
 import { addDays, atRiskWindowDays } from '../domain/programme-milestone.ts'
 import type { ProgressCount } from '../domain/programme-progress.ts'
+import { markingFromColumns } from './marking-columns.ts'
 import type { Executor } from './programme-store.ts'
 import { visibleTo } from './visibility.ts'
 
 export interface ProgrammeStats extends ProgressCount {
   readonly nextMilestone: { readonly title: string; readonly due: string } | null
+  /** The distinct markings of the parts counted, so a page showing these numbers can carry their banner. */
+  readonly markings: readonly Marking[]
 }
 
 const open = sql<boolean>`m.status in ('planned', 'in-progress')`
@@ -69,6 +73,21 @@ export async function programmeStats(
     .selectAll('x')
     .where('x.rank', '=', 1)
     .execute()
+  const partMarkings = await db
+    .selectFrom('programme_node as n')
+    .select(['n.programme_id', 'n.classification', 'n.releasable_to'])
+    .where('n.programme_id', 'in', ids)
+    .where(visibleTo(principal, 'n'))
+    .groupBy(['n.programme_id', 'n.classification', 'n.releasable_to'])
+    .unionAll(
+      db
+        .selectFrom('programme_milestone as m')
+        .select(['m.programme_id', 'm.classification', 'm.releasable_to'])
+        .where('m.programme_id', 'in', ids)
+        .where(visibleTo(principal, 'm'))
+        .groupBy(['m.programme_id', 'm.classification', 'm.releasable_to']),
+    )
+    .execute()
   for (const id of ids) {
     const count = (kind: string) =>
       Number(nodes.find((r) => r.programme_id === id && r.kind === kind)?.n ?? 0)
@@ -86,6 +105,7 @@ export async function programmeStats(
       atRisk: Number(m?.at_risk ?? 0),
       percentDone: counted === 0 ? null : Math.round((100 * done) / counted),
       nextMilestone: upcoming === undefined ? null : { title: upcoming.title, due: upcoming.due },
+      markings: partMarkings.filter((r) => r.programme_id === id).map(markingFromColumns),
     })
   }
   return stats

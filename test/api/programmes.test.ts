@@ -203,6 +203,8 @@ describe.each(engines)('programmes API (reads and access) on %s', (engine) => {
       )
       expect(staffDiff.changes.some((c) => c.id === 'jpn-m5')).toBe(true)
       expect(publicDiff.changes.some((c) => c.id === 'jpn-m5')).toBe(false)
+      expect(staffDiff.marking.label).toBe('RESTRICTED — ALLIANCE ONLY')
+      expect(publicDiff.marking.label).toBe('PUBLIC')
     })
 
     it('answers 404 for a version that does not exist and 400 for a bad one', async () => {
@@ -237,6 +239,16 @@ describe.each(engines)('programmes API (reads and access) on %s', (engine) => {
         (await send(server, 'GET', '/api/v1/programmes/portfolio', staff)).body,
       )
       expect(forStaff.items).toHaveLength(8)
+      // The counts include alliance-only milestones, so the page carries their marking.
+      expect(forStaff.marking.label).toBe('RESTRICTED — ALLIANCE ONLY')
+      const forPublic = PortfolioView.parse(
+        (await send(server, 'GET', '/api/v1/programmes/portfolio', '')).body,
+      )
+      expect(forPublic.marking.label).toBe('PUBLIC')
+      const forJapan = PortfolioView.parse(
+        (await send(server, 'GET', '/api/v1/programmes/portfolio', jpn)).body,
+      )
+      expect(forJapan.marking.label).toBe('RESTRICTED — RELEASABLE TO JPN')
       expect(forStaff.byStatus.find((s) => s.status === 'superseded')?.count).toBe(4)
       const korea = forStaff.items.find((p) => p.id === 'kor-itpp-2023')
       expect(korea?.nextMilestone).toEqual({

@@ -159,11 +159,13 @@ export function presentDiff(
   from: number | 'current' | 'predecessor',
   to: number | 'current',
   diff: ProgrammeDiff,
+  marking: Marking,
 ): z.infer<typeof DiffView> {
   const kind = (k: keyof ProgrammeDiff['summary']) => ({ ...diff.summary[k] })
   return {
     from,
     to,
+    marking: presentMarking(marking),
     summary: {
       objective: kind('objective'),
       goal: kind('goal'),

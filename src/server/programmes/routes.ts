@@ -17,7 +17,7 @@ import { programmeStatuses } from '../../domain/programme.ts'
 import { alignByTitle, diffSnapshots } from '../../domain/programme-diff.ts'
 import { overallProgress, progressByArea } from '../../domain/programme-progress.ts'
 import type { Db } from '../../store/database.ts'
-import { programmeStats } from '../../store/programme-stats-store.ts'
+import { type ProgrammeStats, programmeStats } from '../../store/programme-stats-store.ts'
 import {
   listVisibleProgrammes,
   type ProgrammeRecord,
@@ -63,7 +63,7 @@ export async function programmeRoutes(app: FastifyInstance, { db, now }: { db: D
       return {
         items: programmes.map((p) => presentSummary(p, stats.get(p.id) ?? overallProgress([], [], today()))),
         total: programmes.length,
-        marking: presentMarking(highestMarking(programmes.map((p) => p.marking))),
+        marking: presentMarking(pageMarking(programmes, stats)),
       }
     },
   )
@@ -102,7 +102,7 @@ export async function programmeRoutes(app: FastifyInstance, { db, now }: { db: D
           status,
           count: programmes.filter((p) => p.status === status).length,
         })),
-        marking: presentMarking(highestMarking(programmes.map((p) => p.marking))),
+        marking: presentMarking(pageMarking(programmes, stats)),
       }
     },
   )
@@ -198,7 +198,12 @@ export async function programmeRoutes(app: FastifyInstance, { db, now }: { db: D
           ? alignByTitle(await predecessorText(db, principal, programme), after)
           : await side(id, from)
       const diff = diffSnapshots(before, after)
-      return presentDiff(request.query.from, request.query.to, diff)
+      const marking = highestMarking([
+        programme.marking,
+        ...before.map((i) => i.marking),
+        ...after.map((i) => i.marking),
+      ])
+      return presentDiff(request.query.from, request.query.to, diff, marking)
     },
   )
 }
@@ -213,4 +218,12 @@ async function predecessorText(db: Db, principal: Principal, programme: Programm
   return last === undefined
     ? currentSnapshot(db.kysely, principal, programme.supersedes.id)
     : loadVersionItems(db.kysely, principal, programme.supersedes.id, last.number)
+}
+
+/** The banner of a list: the highest marking of the programmes and of every part counted in it. */
+function pageMarking(programmes: readonly ProgrammeRecord[], stats: ReadonlyMap<string, ProgrammeStats>) {
+  return highestMarking([
+    ...programmes.map((p) => p.marking),
+    ...[...stats.values()].flatMap((s) => s.markings),
+  ])
 }

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react'
+import { usePageMarking } from '../../components/marking.tsx'
 import { TableWrap } from '../../components/TableWrap.tsx'
 import { useDiff, useVersions } from './queries.ts'
 
@@ -21,6 +22,7 @@ export function VersionsPanel({
     from ?? (items[0] === undefined ? (predecessor === null ? '' : 'predecessor') : String(items[0].number))
   const chosenTo = to ?? (items.length > 1 ? String(items.at(-1)?.number) : 'current')
   const diff = useDiff(id, chosenFrom, chosenTo)
+  usePageMarking(diff.data?.marking)
   const fieldId = useId()
   return (
     <section className="panel" aria-labelledby="versions-title">
