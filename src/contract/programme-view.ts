@@ -129,7 +129,12 @@ export const AreaProgressView = ProgressView.extend({ area: z.string(), name: z.
 })
 
 export const ProgressReport = z
-  .object({ today: z.string(), overall: ProgressView, byArea: z.array(AreaProgressView) })
+  .object({
+    today: z.string(),
+    overall: ProgressView,
+    byArea: z.array(AreaProgressView),
+    marking: MarkingView,
+  })
   .meta({ id: 'ProgressReport' })
 
 export const VersionView = z

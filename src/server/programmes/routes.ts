@@ -137,12 +137,13 @@ export async function programmeRoutes(app: FastifyInstance, { db, now }: { db: D
       },
     },
     async (request) => {
-      const { nodes, milestones } = await loadProgramme(db, request.principal, request.params.id)
+      const { nodes, milestones, marking } = await loadProgramme(db, request.principal, request.params.id)
       const areas = await db.kysely.selectFrom('priority_area').select(['id', 'name']).execute()
       const names = new Map(areas.map((area) => [area.id, area.name]))
       const day = today()
       return {
         today: day,
+        marking: presentMarking(marking),
         overall: overallProgress(nodes, milestones, day),
         byArea: progressByArea(nodes, milestones, day).map((area) => ({
           ...area,

@@ -1,10 +1,12 @@
 import { EChart } from '../../components/EChart.tsx'
+import { usePageMarking } from '../../components/marking.tsx'
 import { TableWrap } from '../../components/TableWrap.tsx'
 import { useProgress } from './queries.ts'
 
 /** Progress by priority area: a bar chart and the same numbers as a table. */
 export function ProgressPanel({ id }: { id: string }) {
   const progress = useProgress(id)
+  usePageMarking(progress.data?.marking)
   if (progress.data === undefined) return null
   const areas = progress.data.byArea
   return (
