@@ -15,7 +15,7 @@ import { recordAudit } from './audit-store.ts'
 import type { Database, Db } from './database.ts'
 import { decodeList, type EngagementStatementTable, encodeList } from './engagement-tables.ts'
 import { markingFromColumns, markingToColumns } from './marking-columns.ts'
-import { visibleTo } from './visibility.ts'
+import { listContains, visibleTo } from './visibility.ts'
 
 export interface StatementDraft {
   readonly kind: StatementKind
@@ -70,7 +70,7 @@ export async function listVisibleStatements(
     const partner = filter.partner
     query = query.where((eb) =>
       eb.or([
-        eb('s.issuers', 'like', `%|${partner}|%`),
+        listContains('s.issuers', partner),
         eb.exists(
           eb
             .selectFrom('engagement_statement_association as a')

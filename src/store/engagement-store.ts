@@ -16,7 +16,7 @@ import { decodeList, type EngagementTable } from './engagement-tables.ts'
 import { jsonArrayFrom, parseJsonArray } from './json.ts'
 import { markingFromColumns } from './marking-columns.ts'
 import { memberStatuses } from './partner-store.ts'
-import { visibleTo } from './visibility.ts'
+import { listContains, visibleTo } from './visibility.ts'
 
 /** Queries that start from `engagement as e`. */
 type EngagementScope = Database & { e: EngagementTable }
@@ -111,7 +111,7 @@ function filtered(db: Db, principal: Principal, filter: EngagementFilter) {
     query = query.where('e.start_day_num', '<=', dayNumber(filter.to))
   }
   if (filter.priorityArea !== undefined) {
-    query = query.where('e.priority_areas', 'like', `%|${filter.priorityArea}|%`)
+    query = query.where(listContains('e.priority_areas', filter.priorityArea))
   }
   return query
 }

@@ -45,6 +45,14 @@ function releaseToken(country: string): RawBuilder<string> {
   return sql<string>`('%|' || ${country} || '|%')`
 }
 
+/**
+ * True where a column stored as "|a|b|" holds `item`. Builds its pattern in SQL for the same
+ * reason as releaseToken; use it for every such list column.
+ */
+export function listContains(column: string, item: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${sql.ref(column)} like ${releaseToken(item)}`
+}
+
 /** Stores a releasability list as "|JPN|KOR|" so that one LIKE finds a country. */
 export function encodeReleasability(codes: readonly string[]): string {
   return codes.length === 0 ? '' : `|${[...codes].sort().join('|')}|`
