@@ -25,7 +25,18 @@ export function milestoneHealth(
   if (milestone.due < today) {
     return 'late'
   }
-  return daysBetween(today, milestone.due) <= atRiskWindowDays ? 'at-risk' : 'on-track'
+  // ISO days compare as strings, so one horizon per `today` classifies thousands of milestones cheaply.
+  return milestone.due <= atRiskHorizon(today) ? 'at-risk' : 'on-track'
+}
+
+let lastHorizon: { readonly today: string; readonly horizon: string } = { today: '', horizon: '' }
+
+/** The last day that is still "at risk" seen from `today` (memoised for the most recent `today`). */
+function atRiskHorizon(today: string): string {
+  if (lastHorizon.today !== today) {
+    lastHorizon = { today, horizon: addDays(today, atRiskWindowDays) }
+  }
+  return lastHorizon.horizon
 }
 
 /** Whole days from `from` to `to` (both YYYY-MM-DD); negative when `to` is earlier. */

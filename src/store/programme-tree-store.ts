@@ -83,7 +83,7 @@ export async function listVisibleMilestones(
     due: row.due,
     status: toMilestoneStatus(row.status),
     illustrative: Number(row.illustrative) === 1,
-    marking: markingFromColumns(row),
+    marking: sharedMarking(row),
     version: Number(row.version),
   }))
 }
@@ -109,9 +109,24 @@ function toNode(row: NodeRow): ProgrammeNode {
     description: row.description,
     priorityAreas: decodeIdList(row.priority_areas),
     illustrative: Number(row.illustrative) === 1,
-    marking: markingFromColumns(row),
+    marking: sharedMarking(row),
     version: Number(row.version),
   }
+}
+
+/**
+ * Thousands of parts share a handful of markings; reading each as one shared (never mutated)
+ * value spares the allocations that dominated loading a large tree.
+ */
+const markings = new Map<string, Marking>()
+function sharedMarking(row: { classification: number; releasable_to: string }): Marking {
+  const key = `${row.classification}|${row.releasable_to}`
+  let marking = markings.get(key)
+  if (marking === undefined) {
+    marking = markingFromColumns(row)
+    if (markings.size < 1000) markings.set(key, marking)
+  }
+  return marking
 }
 
 export async function requireVisibleNode(
