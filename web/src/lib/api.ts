@@ -92,7 +92,11 @@ export async function apiRequest<S extends z.ZodType>(
   path: string,
   schema: S,
   body?: unknown,
+  options: { readonly ifMatch?: number } = {},
 ): Promise<z.output<S>> {
+  // If-Match carries the version the page read, so a write over someone else's change gets a 409.
+  const ifMatch: Record<string, string> =
+    options.ifMatch === undefined ? {} : { 'if-match': `"${options.ifMatch}"` }
   let response: Response
   try {
     response = await fetch(path, {
@@ -100,8 +104,8 @@ export async function apiRequest<S extends z.ZodType>(
       credentials: 'same-origin',
       headers:
         body === undefined
-          ? { accept: 'application/json' }
-          : { accept: 'application/json', 'content-type': 'application/json' },
+          ? { accept: 'application/json', ...ifMatch }
+          : { accept: 'application/json', 'content-type': 'application/json', ...ifMatch },
       body: body === undefined ? undefined : JSON.stringify(body),
     })
   } catch {

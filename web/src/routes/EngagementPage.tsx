@@ -3,57 +3,13 @@ import { MarkingTag, usePageMarking } from '../components/marking.tsx'
 import { PageHeader } from '../components/PageHeader.tsx'
 import { ErrorState, isNotFound, Loading, NotFound } from '../components/states.tsx'
 import { TableWrap } from '../components/TableWrap.tsx'
-import { EngagementWhen, formatDay } from '../features/engagements/EngagementWhen.tsx'
+import { EngagementWhen } from '../features/engagements/EngagementWhen.tsx'
 import { type EngagementDetailData, useEngagement } from '../features/engagements/queries.ts'
+import type { StatementScope } from '../features/engagements/StatementCard.tsx'
+import { StatementCard } from '../features/engagements/StatementCard.tsx'
+import { Statements, useStatementScope } from '../features/engagements/StatementsSection.tsx'
 
-type StatementData = EngagementDetailData['statements'][number]
-
-/** One statement; one that was deliberately not issued says so in words. */
-function StatementItem({ statement }: { statement: StatementData }) {
-  const notIssued = statement.status === 'not-issued'
-  return (
-    <li className="card" data-testid="statement" data-status={statement.status}>
-      <p className="card-title">
-        {notIssued ? (
-          <strong>No {statement.kindLabel.toLowerCase()}</strong>
-        ) : (
-          <strong>{statement.title}</strong>
-        )}{' '}
-        <span className="tag">{statement.statusLabel}</span> <MarkingTag marking={statement.marking} />
-      </p>
-      {notIssued ? <p>{statement.title}</p> : null}
-      <p className="muted">
-        {statement.kindLabel}
-        {statement.issuedOn === null ? '' : ` · issued ${formatDay(statement.issuedOn)}`}
-        {statement.issuers.length === 0 ? '' : ` · by ${statement.issuers.join(', ')}`}
-        {statement.associations.length === 0
-          ? ''
-          : ` · associated: ${statement.associations.map((a) => a.country).join(', ')}`}
-      </p>
-      {statement.summary === '' ? null : <p>{statement.summary}</p>}
-    </li>
-  )
-}
-
-function Statements({ data }: { data: EngagementDetailData }) {
-  const own = data.statements.filter((statement) => statement.engagementId === data.id)
-  return (
-    <section className="section" aria-labelledby="statements-title">
-      <h2 id="statements-title">Statements</h2>
-      {own.length === 0 ? (
-        <p className="muted">No statement is recorded for this engagement.</p>
-      ) : (
-        <ul className="card-list">
-          {own.map((statement) => (
-            <StatementItem key={statement.id} statement={statement} />
-          ))}
-        </ul>
-      )}
-    </section>
-  )
-}
-
-function Sidelines({ data }: { data: EngagementDetailData }) {
+function Sidelines({ data, scope }: { data: EngagementDetailData; scope: StatementScope }) {
   if (data.sidelines.length === 0) {
     return null
   }
@@ -77,7 +33,7 @@ function Sidelines({ data }: { data: EngagementDetailData }) {
               {statements.length === 0 ? null : (
                 <ul className="card-list">
                   {statements.map((statement) => (
-                    <StatementItem key={statement.id} statement={statement} />
+                    <StatementCard key={statement.id} statement={statement} scope={scope} />
                   ))}
                 </ul>
               )}
@@ -95,6 +51,7 @@ export function EngagementPage() {
   const engagement = useEngagement(id)
   const data = engagement.data?.id === id ? engagement.data : undefined
   usePageMarking(data?.pageMarking)
+  const scope = useStatementScope(data?.abilities.update ?? false)
   if (engagement.isError) {
     return isNotFound(engagement.error) ? (
       <NotFound title="Engagement not found" detail={engagement.error.message} />
@@ -199,8 +156,8 @@ export function EngagementPage() {
           </ul>
         </section>
       )}
-      <Sidelines data={data} />
-      <Statements data={data} />
+      <Sidelines data={data} scope={scope} />
+      <Statements data={data} scope={scope} />
     </>
   )
 }

@@ -1,0 +1,100 @@
+import { useId, useState } from 'react'
+import { ErrorState } from '../../components/states.tsx'
+import { useAssociation } from './statement-queries.ts'
+
+export interface Viewer {
+  readonly kind: string
+  readonly country: string | null
+}
+
+/**
+ * Who stands behind a statement beyond its issuers. The API lets a partner mission associate only
+ * its own country (and withdraw it); staff may associate or dissociate any partner. Associating is
+ * offered on issued statements only: there is nothing to associate with before a text exists.
+ */
+export function StatementAssociations({
+  statementId,
+  title,
+  issued,
+  associated,
+  viewer,
+  countryName,
+  partners,
+}: {
+  statementId: string
+  title: string
+  issued: boolean
+  associated: readonly string[]
+  viewer: Viewer
+  countryName: (code: string) => string
+  partners: readonly { code: string; name: string }[]
+}) {
+  const association = useAssociation()
+  const selectId = useId()
+  const [choice, setChoice] = useState('')
+  const send = (country: string, associate: boolean) =>
+    association.mutate({ id: statementId, country, associate }, { onSuccess: () => setChoice('') })
+  const own = viewer.kind === 'partner' ? viewer.country : null
+  const open = partners.filter((partner) => !associated.includes(partner.code))
+  const controls =
+    own !== null ? (
+      associated.includes(own) ? (
+        <button type="button" className="button secondary" onClick={() => send(own, false)}>
+          Withdraw association
+        </button>
+      ) : issued ? (
+        <button type="button" className="button secondary" onClick={() => send(own, true)}>
+          Associate {countryName(own)} with this statement
+        </button>
+      ) : null
+    ) : viewer.kind === 'staff' ? (
+      <>
+        {associated.map((code) => (
+          <button
+            key={code}
+            type="button"
+            className="button secondary"
+            aria-label={`Dissociate ${countryName(code)} from ${title}`}
+            onClick={() => send(code, false)}
+          >
+            Dissociate {countryName(code)}
+          </button>
+        ))}
+        {issued && open.length > 0 ? (
+          <span className="inline-field">
+            <label htmlFor={selectId}>Associate a partner</label>
+            <select
+              id={selectId}
+              className="input"
+              value={choice}
+              onChange={(event) => setChoice(event.target.value)}
+            >
+              <option value="">Choose a partner…</option>
+              {open.map((partner) => (
+                <option key={partner.code} value={partner.code}>
+                  {partner.name}
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              className="button secondary"
+              disabled={choice === ''}
+              onClick={() => send(choice, true)}
+            >
+              Associate
+            </button>
+          </span>
+        ) : null}
+      </>
+    ) : null
+  return (
+    <>
+      {associated.length === 0 ? null : (
+        <p data-testid="associations">Associated: {associated.map(countryName).join(', ')}</p>
+      )}
+      {controls === null ? null : <div className="statement-actions">{controls}</div>}
+      {association.error === null ? null : <ErrorState error={association.error} />}
+    </>
+  )
+}

@@ -1,0 +1,135 @@
+import { useRef, useState } from 'react'
+import { MarkingTag } from '../../components/marking.tsx'
+import { ErrorState } from '../../components/states.tsx'
+import { formatDay } from './EngagementWhen.tsx'
+import { StatementAssociations, type Viewer } from './StatementAssociations.tsx'
+import { StatementForm } from './StatementForm.tsx'
+import { type StatementData, useDeleteStatement, useSaveStatement } from './statement-queries.ts'
+
+/** What every statement card on a page needs to know about the viewer and the partners. */
+export interface StatementScope {
+  readonly viewer: Viewer
+  /** May record, change and delete statements (staff, per the API's engagement policy). */
+  readonly canManage: boolean
+  readonly countryName: (code: string) => string
+  readonly partners: readonly { code: string; name: string }[]
+}
+
+/** Asks before deleting; a 409 (changed meanwhile) or other problem is shown inside the dialog. */
+function DeleteStatement({ statement }: { statement: StatementData }) {
+  const dialog = useRef<HTMLDialogElement>(null)
+  const remove = useDeleteStatement()
+  const titleId = `delete-${statement.id}-title`
+  return (
+    <>
+      <button
+        type="button"
+        className="button secondary"
+        aria-label={`Delete ${statement.title}`}
+        onClick={() => {
+          remove.reset()
+          dialog.current?.showModal()
+        }}
+      >
+        Delete
+      </button>
+      <dialog ref={dialog} className="statement-dialog" aria-labelledby={titleId}>
+        <h3 id={titleId}>Delete this statement?</h3>
+        <p>
+          “{statement.title}” and its partner associations will be removed. The audit log keeps a record of
+          the deletion.
+        </p>
+        {remove.error === null ? null : <ErrorState error={remove.error} />}
+        <div className="statement-actions">
+          <button
+            type="button"
+            className="button"
+            disabled={remove.isPending}
+            onClick={() =>
+              remove.mutate(
+                { id: statement.id, version: statement.version },
+                { onSuccess: () => dialog.current?.close() },
+              )
+            }
+          >
+            {remove.isPending ? 'Deleting…' : 'Delete statement'}
+          </button>
+          <button type="button" className="button secondary" onClick={() => dialog.current?.close()}>
+            Cancel
+          </button>
+        </div>
+      </dialog>
+    </>
+  )
+}
+
+/** One statement; one that was deliberately not issued says so in words. */
+export function StatementCard({ statement, scope }: { statement: StatementData; scope: StatementScope }) {
+  const [editing, setEditing] = useState(false)
+  const save = useSaveStatement()
+  const notIssued = statement.status === 'not-issued'
+  if (editing) {
+    return (
+      <li className="card" data-testid="statement-editor">
+        <StatementForm
+          key={statement.version}
+          initial={statement}
+          engagementId={statement.engagementId ?? ''}
+          pending={save.isPending}
+          serverError={save.error}
+          onCancel={() => setEditing(false)}
+          onSubmit={(input) =>
+            save.mutate(
+              { id: statement.id, version: statement.version, input },
+              { onSuccess: () => setEditing(false) },
+            )
+          }
+        />
+      </li>
+    )
+  }
+  return (
+    <li className="card" data-testid="statement" data-status={statement.status}>
+      <p className="card-title">
+        {notIssued ? (
+          <strong>No {statement.kindLabel.toLowerCase()}</strong>
+        ) : (
+          <strong>{statement.title}</strong>
+        )}{' '}
+        <span className="tag">{statement.statusLabel}</span> <MarkingTag marking={statement.marking} />
+      </p>
+      {notIssued ? <p>{statement.title}</p> : null}
+      <p className="muted">
+        {statement.kindLabel}
+        {statement.issuedOn === null ? '' : ` · issued ${formatDay(statement.issuedOn)}`}
+        {statement.issuers.length === 0 ? '' : ` · by ${statement.issuers.join(', ')}`}
+      </p>
+      {statement.summary === '' ? null : <p>{statement.summary}</p>}
+      <StatementAssociations
+        statementId={statement.id}
+        title={statement.title}
+        issued={statement.status === 'issued'}
+        associated={statement.associations.map((association) => association.country)}
+        viewer={scope.viewer}
+        countryName={scope.countryName}
+        partners={scope.partners}
+      />
+      {scope.canManage ? (
+        <div className="statement-actions">
+          <button
+            type="button"
+            className="button secondary"
+            aria-label={`Edit ${statement.title}`}
+            onClick={() => {
+              save.reset()
+              setEditing(true)
+            }}
+          >
+            Edit
+          </button>
+          <DeleteStatement statement={statement} />
+        </div>
+      ) : null}
+    </li>
+  )
+}
