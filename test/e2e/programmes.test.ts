@@ -186,4 +186,66 @@ describe('programmes in the web app (Chromium)', () => {
     expect(await runAxe(page)).toEqual([])
     await page.close()
   })
+
+  it('lets staff supersede a programme with another of the same partner, and links the two both ways', async () => {
+    // The successor: a new Australian draft, made through the API.
+    const cookie = await server.signIn('staff')
+    const created = await fetch(`${server.url}/api/v1/programmes`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        partner: 'AUS',
+        kind: 'ITPP',
+        title: 'Australia ITPP 2027–2030 (successor)',
+        periodFrom: '2027',
+        periodTo: '2030',
+      }),
+    })
+    expect(created.status).toBe(201)
+    const successor: { id: string } = await created.json()
+    const page = await browser.newPage()
+    await signIn(page, 'staff')
+    await page.goto(`${server.url}/programmes/aus-itpp-2023`)
+    const dialog = page.getByRole('dialog')
+    // Escape closes the dialog without a change.
+    await page.getByRole('button', { name: 'Mark as superseded' }).click()
+    const select = dialog.getByLabel('Superseded by')
+    await eventually(() => select.evaluate((el) => el === document.activeElement)).toBe(true)
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'hidden' })
+    await page.getByRole('button', { name: 'Mark as superseded' }).click()
+    // Only the partner's other programmes that may still supersede: not itself, not the superseded IPCP.
+    expect(await select.locator('option').allTextContents()).toEqual([
+      'Choose a programme…',
+      'Australia ITPP 2027–2030 (successor) (2027–2030, Draft)',
+    ])
+    await dialog.getByRole('button', { name: 'Confirm' }).click()
+    await dialog.getByRole('alert').getByText('Choose the programme that supersedes this one.').waitFor()
+    expect(await runAxe(page)).toEqual([])
+    // Someone else opens and closes a review meanwhile: the server's refusal shows in the dialog.
+    for (const to of ['under-review', 'in-force']) {
+      const read = await fetch(`${server.url}/api/v1/programmes/aus-itpp-2023`, { headers: { cookie } })
+      const moved = await fetch(`${server.url}/api/v1/programmes/aus-itpp-2023/transitions`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json', 'if-match': read.headers.get('etag') ?? '' },
+        body: JSON.stringify({ to }),
+      })
+      expect(moved.status).toBe(200)
+    }
+    await select.selectOption(successor.id)
+    await dialog.getByRole('button', { name: 'Confirm' }).click()
+    await dialog.getByRole('alert').getByText('Changed by someone else', { exact: true }).waitFor()
+    await dialog.getByRole('button', { name: 'Confirm' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    await eventually(() => page.getByTestId('programme-status').textContent()).toBe('Superseded')
+    const forward = page.getByRole('link', { name: 'Australia ITPP 2027–2030 (successor)' })
+    expect(await forward.getAttribute('href')).toBe(`/programmes/${successor.id}`)
+    expect(await page.getByText('Superseded by').count()).toBeGreaterThan(0)
+    expect(await runAxe(page)).toEqual([])
+    await forward.click()
+    await page.getByRole('heading', { level: 1, name: 'Australia ITPP 2027–2030 (successor)' }).waitFor()
+    const back = page.getByRole('link', { name: /^Australia — Individually Tailored/ })
+    expect(await back.getAttribute('href')).toBe('/programmes/aus-itpp-2023')
+    await page.close()
+  })
 })

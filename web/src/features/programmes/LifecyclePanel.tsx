@@ -1,12 +1,15 @@
 import { useRef, useState } from 'react'
 import { ErrorState } from '../../components/states.tsx'
 import { type ProgrammeData, statusLabels, useRefreshProgrammes, writeProgramme } from './queries.ts'
+import { SuccessorSelect } from './SuccessorSelect.tsx'
 
 interface Step {
   readonly label: string
   readonly explain: string
   readonly path: string
   readonly body: unknown
+  /** Superseding names the programme that replaces this one, chosen in the dialog. */
+  readonly needsSuccessor?: boolean
 }
 
 const stepLabels: Record<ProgrammeData['status'], string> = {
@@ -20,13 +23,17 @@ const stepLabels: Record<ProgrammeData['status'], string> = {
 
 /**
  * The lifecycle: where the programme is, the approvals of this negotiation round, and the steps
- * this user may take. Every step asks for confirmation in a dialog first.
+ * this user may take. Every step asks for confirmation in a dialog first; superseding also asks for
+ * the successor there, and a refusal stays in the dialog so another one can be chosen.
  */
 export function LifecyclePanel({ programme, today }: { programme: ProgrammeData; today: string }) {
   const refresh = useRefreshProgrammes()
   const dialog = useRef<HTMLDialogElement>(null)
   const [pending, setPending] = useState<Step | null>(null)
   const [problem, setProblem] = useState<unknown>(null)
+  const [successor, setSuccessor] = useState('')
+  const [successorError, setSuccessorError] = useState<string | undefined>(undefined)
+  const [dialogProblem, setDialogProblem] = useState<unknown>(null)
   const current = programme.approvals.filter((a) => a.current)
   const has = (party: 'council' | 'partner') => current.find((a) => a.party === party)
 
@@ -47,17 +54,43 @@ export function LifecyclePanel({ programme, today }: { programme: ProgrammeData;
       body: { party: 'partner', decidedOn: today },
     })
   }
-  for (const to of programme.abilities.transitions.filter((t) => t !== 'superseded')) {
+  for (const to of programme.abilities.transitions) {
+    const supersede = to === 'superseded'
     steps.push({
       label: stepLabels[to],
-      explain: `Move the programme from “${statusLabels[programme.status]}” to “${statusLabels[to]}”.${to === 'agreed' ? ' This freezes the text as a new version.' : ''}`,
+      explain: `Move the programme from “${statusLabels[programme.status]}” to “${statusLabels[to]}”.${to === 'agreed' ? ' This freezes the text as a new version.' : ''}${supersede ? ' It stays readable, and its text can no longer change.' : ''}`,
       path: 'transitions',
       body: { to },
+      needsSuccessor: supersede,
     })
+  }
+
+  const open = (step: Step) => {
+    setPending(step)
+    setSuccessor('')
+    setSuccessorError(undefined)
+    setDialogProblem(null)
+    dialog.current?.showModal()
   }
 
   const confirm = async () => {
     if (pending === null) return
+    if (pending.needsSuccessor === true) {
+      if (successor === '') {
+        setSuccessorError('Choose the programme that supersedes this one.')
+        return
+      }
+      setDialogProblem(null)
+      try {
+        const body = { to: 'superseded', supersededBy: successor }
+        await writeProgramme('POST', `/${programme.id}/transitions`, body, programme.version)
+        dialog.current?.close()
+      } catch (error) {
+        setDialogProblem(error)
+      }
+      await refresh()
+      return
+    }
     dialog.current?.close()
     setProblem(null)
     try {
@@ -87,15 +120,7 @@ export function LifecyclePanel({ programme, today }: { programme: ProgrammeData;
       ) : (
         <div className="lifecycle-steps">
           {steps.map((step) => (
-            <button
-              key={step.label}
-              type="button"
-              className="button"
-              onClick={() => {
-                setPending(step)
-                dialog.current?.showModal()
-              }}
-            >
+            <button key={step.label} type="button" className="button" onClick={() => open(step)}>
               {step.label}
             </button>
           ))}
@@ -110,6 +135,18 @@ export function LifecyclePanel({ programme, today }: { programme: ProgrammeData;
       >
         <h3 id="confirm-title">{pending?.label ?? 'Confirm'}</h3>
         <p>{pending?.explain}</p>
+        {pending?.needsSuccessor === true ? (
+          <SuccessorSelect
+            programme={programme}
+            value={successor}
+            error={successorError}
+            onChange={(id) => {
+              setSuccessor(id)
+              setSuccessorError(undefined)
+            }}
+          />
+        ) : null}
+        {dialogProblem === null ? null : <ErrorState error={dialogProblem} />}
         <div className="lifecycle-steps">
           <button type="button" className="button" onClick={() => void confirm()}>
             Confirm
