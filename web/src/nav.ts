@@ -14,6 +14,7 @@ export const navItems: readonly NavItem[] = [
   { label: 'Members', to: '/members' },
   { label: 'Programmes', to: '/programmes' },
   { label: 'Engagements', to: '/engagements' },
+  { label: 'Statements', to: '/statements' },
   { label: 'Analytics', to: '/analytics' },
   { label: 'API docs', to: '/api/docs', external: true },
 ]

@@ -13,6 +13,7 @@ import { PartnersPage } from './PartnersPage.tsx'
 import { ProgrammePage } from './ProgrammePage.tsx'
 import { ProgrammesPage } from './ProgrammesPage.tsx'
 import { SignInPage } from './SignInPage.tsx'
+import { StatementsPage } from './StatementsPage.tsx'
 
 /**
  * Every page of the app, one line each. To add a page: create routes/<Name>Page.tsx and add a
@@ -32,6 +33,7 @@ export const routes: ReadonlyArray<{ path: string; element: ReactNode }> = [
   { path: '/engagements/new', element: <EngagementEditPage /> },
   { path: '/engagements/:id', element: <EngagementPage /> },
   { path: '/engagements/:id/edit', element: <EngagementEditPage /> },
+  { path: '/statements', element: <StatementsPage /> },
   { path: '/analytics', element: <AnalyticsPage /> },
   { path: '*', element: <NotFoundPage /> },
 ]

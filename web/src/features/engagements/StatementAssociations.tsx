@@ -16,6 +16,7 @@ export function StatementAssociations({
   statementId,
   title,
   issued,
+  issuers,
   associated,
   viewer,
   countryName,
@@ -24,6 +25,7 @@ export function StatementAssociations({
   statementId: string
   title: string
   issued: boolean
+  issuers: readonly string[]
   associated: readonly string[]
   viewer: Viewer
   countryName: (code: string) => string
@@ -35,14 +37,17 @@ export function StatementAssociations({
   const send = (country: string, associate: boolean) =>
     association.mutate({ id: statementId, country, associate }, { onSuccess: () => setChoice('') })
   const own = viewer.kind === 'partner' ? viewer.country : null
-  const open = partners.filter((partner) => !associated.includes(partner.code))
+  // An issuer already stands behind its own text, so it is not offered as an associate.
+  const open = partners.filter(
+    (partner) => !associated.includes(partner.code) && !issuers.includes(partner.code),
+  )
   const controls =
     own !== null ? (
       associated.includes(own) ? (
         <button type="button" className="button secondary" onClick={() => send(own, false)}>
           Withdraw association
         </button>
-      ) : issued ? (
+      ) : issued && !issuers.includes(own) ? (
         <button type="button" className="button secondary" onClick={() => send(own, true)}>
           Associate {countryName(own)} with this statement
         </button>

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react'
+import { Link } from 'react-router'
 import { MarkingTag } from '../../components/marking.tsx'
 import { ErrorState } from '../../components/states.tsx'
 import { formatDay } from './EngagementWhen.tsx'
@@ -63,8 +64,19 @@ function DeleteStatement({ statement }: { statement: StatementData }) {
   )
 }
 
-/** One statement; one that was deliberately not issued says so in words. */
-export function StatementCard({ statement, scope }: { statement: StatementData; scope: StatementScope }) {
+/**
+ * One statement; one that was deliberately not issued says so in words. `showEngagement` links the
+ * engagement it belongs to, for lists that are not on the engagement's own page.
+ */
+export function StatementCard({
+  statement,
+  scope,
+  showEngagement = false,
+}: {
+  statement: StatementData
+  scope: StatementScope
+  showEngagement?: boolean
+}) {
   const [editing, setEditing] = useState(false)
   const save = useSaveStatement()
   const notIssued = statement.status === 'not-issued'
@@ -99,6 +111,14 @@ export function StatementCard({ statement, scope }: { statement: StatementData; 
         <span className="tag">{statement.statusLabel}</span> <MarkingTag marking={statement.marking} />
       </p>
       {notIssued ? <p>{statement.title}</p> : null}
+      {showEngagement && statement.engagementId !== null ? (
+        <p>
+          At{' '}
+          <Link to={`/engagements/${encodeURIComponent(statement.engagementId)}`}>
+            {statement.engagementTitle ?? statement.engagementId}
+          </Link>
+        </p>
+      ) : null}
       <p className="muted">
         {statement.kindLabel}
         {statement.issuedOn === null ? '' : ` · issued ${formatDay(statement.issuedOn)}`}
@@ -109,6 +129,7 @@ export function StatementCard({ statement, scope }: { statement: StatementData; 
         statementId={statement.id}
         title={statement.title}
         issued={statement.status === 'issued'}
+        issuers={statement.issuers}
         associated={statement.associations.map((association) => association.country)}
         viewer={scope.viewer}
         countryName={scope.countryName}

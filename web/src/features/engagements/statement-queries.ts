@@ -1,7 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { z } from 'zod'
-import { type StatementInput, StatementView } from '../../../../src/contract/engagement-statement.ts'
-import { apiRequest, isApiProblem } from '../../lib/api.ts'
+import {
+  type StatementInput,
+  StatementList,
+  StatementView,
+} from '../../../../src/contract/engagement-statement.ts'
+import { apiGet, apiRequest, isApiProblem, queryString } from '../../lib/api.ts'
 
 export type StatementData = z.infer<typeof StatementView>
 export type StatementInputData = z.output<typeof StatementInput>
@@ -16,6 +20,22 @@ function useRefresh() {
       client.invalidateQueries({ queryKey: ['engagements'] }),
       client.invalidateQueries({ queryKey: ['statements'] }),
     ])
+}
+
+export interface StatementFilter {
+  readonly partner?: string | undefined
+  readonly status?: string | undefined
+  readonly limit: number
+  readonly offset: number
+}
+
+export function useStatements(filter: StatementFilter) {
+  return useQuery({
+    queryKey: ['statements', 'list', filter],
+    queryFn: () => apiGet(`/api/v1/statements${queryString({ ...filter })}`, StatementList),
+    placeholderData: keepPreviousData,
+    retry: false,
+  })
 }
 
 /** Records a statement (no id) or changes one, sending the version it was read at. */

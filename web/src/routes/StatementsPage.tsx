@@ -1,0 +1,124 @@
+import { useSearchParams } from 'react-router'
+import { statementStatuses, statementStatusLabels } from '../../../src/domain/engagement-statement.ts'
+import { usePageMarking } from '../components/marking.tsx'
+import { PageHeader } from '../components/PageHeader.tsx'
+import { EmptyState, ErrorState, Loading } from '../components/states.tsx'
+import { StatementCard } from '../features/engagements/StatementCard.tsx'
+import { useStatementScope } from '../features/engagements/StatementsSection.tsx'
+import { useStatements } from '../features/engagements/statement-queries.ts'
+import { useSession } from '../features/session/queries.ts'
+
+const pageSize = 25
+
+/**
+ * Every statement the viewer may see, filtered by partner (issuer or associate) and status; the
+ * choices live in the address. Statements are added on their engagement's page.
+ */
+export function StatementsPage() {
+  const [params, setParams] = useSearchParams()
+  const get = (key: string) => params.get(key) ?? ''
+  const page = Math.max(0, Number(get('page')) || 0)
+  const session = useSession()
+  const scope = useStatementScope(session.data?.kind === 'staff')
+  const statements = useStatements({
+    partner: get('partner') || undefined,
+    status: get('status') || undefined,
+    limit: pageSize,
+    offset: page * pageSize,
+  })
+  usePageMarking(statements.data?.marking)
+  const set = (key: string, value: string) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current)
+        if (value === '') {
+          next.delete(key)
+        } else {
+          next.set(key, value)
+        }
+        if (key !== 'page') {
+          next.delete('page')
+        }
+        return next
+      },
+      { replace: true },
+    )
+  const select = (key: string, label: string, options: readonly (readonly [string, string])[]) => (
+    <div className="field">
+      <label htmlFor={`statements-${key}`}>{label}</label>
+      <select
+        id={`statements-${key}`}
+        className="input"
+        value={get(key)}
+        onChange={(event) => set(key, event.target.value)}
+      >
+        <option value="">All</option>
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+  const data = statements.data
+  return (
+    <>
+      <title>Statements — Liaison</title>
+      <PageHeader
+        title="Statements"
+        lead="Declarations, joint and chair’s statements and press releases — and the meetings that chose to issue none."
+      />
+      <search className="filters" aria-label="Filter statements">
+        {select(
+          'partner',
+          'Partner (issuer or associate)',
+          scope.partners.map((partner) => [partner.code, partner.name] as const),
+        )}
+        {select(
+          'status',
+          'Status',
+          statementStatuses.map((status) => [status, statementStatusLabels[status]] as const),
+        )}
+      </search>
+      {statements.isError ? (
+        <ErrorState error={statements.error} onRetry={() => statements.refetch()} />
+      ) : data === undefined ? (
+        <Loading label="Loading statements…" />
+      ) : data.items.length === 0 ? (
+        <EmptyState title="No statements match">
+          <p>Clear a filter to see more.</p>
+        </EmptyState>
+      ) : (
+        <>
+          <p className="result-count" aria-live="polite">
+            {data.total} statements · page {page + 1} of {Math.max(1, Math.ceil(data.total / pageSize))}
+          </p>
+          <ul className="card-list" data-testid="statement-list">
+            {data.items.map((statement) => (
+              <StatementCard key={statement.id} statement={statement} scope={scope} showEngagement />
+            ))}
+          </ul>
+          <div className="chips">
+            <button
+              type="button"
+              className="chip"
+              disabled={page === 0}
+              onClick={() => set('page', String(page - 1))}
+            >
+              Previous
+            </button>
+            <button
+              type="button"
+              className="chip"
+              disabled={(page + 1) * pageSize >= data.total}
+              onClick={() => set('page', String(page + 1))}
+            >
+              Next
+            </button>
+          </div>
+        </>
+      )}
+    </>
+  )
+}
