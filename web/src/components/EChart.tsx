@@ -43,3 +43,9 @@ export function EChart({
   }, [option])
   return <div ref={ref} className="echart" role="img" aria-label={label} style={{ height }} />
 }
+
+/**
+ * The page's font for chart text. ECharts measures text on a canvas, where 'inherit' means nothing,
+ * so labels were measured in another font than drawn and overlapped; name the stack instead.
+ */
+export const chartFont = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'

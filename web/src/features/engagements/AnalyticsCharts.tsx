@@ -1,5 +1,5 @@
 import { useMemo } from 'react'
-import { type ChartOption, EChart } from '../../components/EChart.tsx'
+import { type ChartOption, chartFont, EChart } from '../../components/EChart.tsx'
 import type { AnalyticsData } from './queries.ts'
 
 // One colour per level, darkest for leaders, so the rise in level reads at a glance.
@@ -12,7 +12,7 @@ const splitLine = { lineStyle: { color: '#e3e7ec' } }
 export function LevelsChart({ data }: { data: AnalyticsData }) {
   const option = useMemo<ChartOption>(
     () => ({
-      textStyle: { fontFamily: 'inherit' },
+      textStyle: { fontFamily: chartFont },
       color: levelColours,
       grid,
       tooltip: { trigger: 'axis' },
@@ -40,7 +40,7 @@ export function LevelsChart({ data }: { data: AnalyticsData }) {
 export function IntensityChart({ data }: { data: AnalyticsData }) {
   const option = useMemo<ChartOption>(
     () => ({
-      textStyle: { fontFamily: 'inherit' },
+      textStyle: { fontFamily: chartFont },
       color: ['#b4541a'],
       grid,
       tooltip: { trigger: 'axis' },
@@ -71,7 +71,7 @@ export function IntensityChart({ data }: { data: AnalyticsData }) {
 export function RegularityChart({ data }: { data: AnalyticsData }) {
   const option = useMemo<ChartOption>(
     () => ({
-      textStyle: { fontFamily: 'inherit' },
+      textStyle: { fontFamily: chartFont },
       color: ['#3d7a4f', '#6b4c9a'],
       grid: { ...grid, right: 48 },
       tooltip: { trigger: 'axis' },
@@ -128,7 +128,7 @@ export function ComparisonChart({ series }: { series: readonly AnalyticsData[] }
   }, [series])
   const option = useMemo<ChartOption>(
     () => ({
-      textStyle: { fontFamily: 'inherit' },
+      textStyle: { fontFamily: chartFont },
       color: ['#1b3a5c', '#b4541a', '#3d7a4f', '#6b4c9a', '#8a6d1f', '#a23b5a'],
       grid,
       tooltip: { trigger: 'axis' },

@@ -1,5 +1,5 @@
 import { useMemo } from 'react'
-import { type ChartOption, EChart } from '../../components/EChart.tsx'
+import { type ChartOption, chartFont, EChart } from '../../components/EChart.tsx'
 import type { MemberData } from './queries.ts'
 
 export interface AccessionYear {
@@ -29,7 +29,7 @@ export function accessionYears(members: readonly MemberData[]): AccessionYear[] 
 export function AccessionsChart({ years }: { years: readonly AccessionYear[] }) {
   const option = useMemo<ChartOption>(
     () => ({
-      textStyle: { fontFamily: 'inherit' },
+      textStyle: { fontFamily: chartFont },
       color: ['#2f5d8a', '#b4541a'],
       grid: { left: 44, right: 44, top: 40, bottom: 32 },
       tooltip: { trigger: 'axis' },
