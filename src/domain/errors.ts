@@ -19,3 +19,12 @@ export class DomainError extends Error {
     this.name = 'DomainError'
   }
 }
+
+/** The 409 answer to a write whose expected version is not the stored one; nothing was written. */
+export function staleVersion(what: string, current: number): DomainError {
+  return new DomainError(
+    'stale-version',
+    `The ${what} was changed by someone else (it is now version ${current}). Reload it, reapply your change and send it again.`,
+    { currentVersion: current },
+  )
+}

@@ -8,7 +8,7 @@ import {
   toStatementKind,
   toStatementStatus,
 } from '../domain/engagement-statement.ts'
-import { DomainError } from '../domain/errors.ts'
+import { DomainError, staleVersion } from '../domain/errors.ts'
 import { classificationRank, type Marking } from '../domain/marking.ts'
 import type { Principal } from '../domain/principal.ts'
 import { recordAudit } from './audit-store.ts'
@@ -275,13 +275,7 @@ async function staleOrMissing(
     .executeTakeFirst()
   return current === undefined
     ? new DomainError('not-found', `No statement has the id ${id}.`)
-    : new DomainError(
-        'stale-version',
-        `The statement was changed by someone else (now version ${current.version}).`,
-        {
-          currentVersion: Number(current.version),
-        },
-      )
+    : staleVersion('statement', Number(current.version))
 }
 
 /**

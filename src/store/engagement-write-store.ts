@@ -9,7 +9,7 @@ import type {
 } from '../domain/engagement.ts'
 import { structureProblems } from '../domain/engagement.ts'
 import { dayNumber, timingEndMillis, timingProblems, timingStartMillis } from '../domain/engagement-time.ts'
-import { DomainError } from '../domain/errors.ts'
+import { DomainError, staleVersion } from '../domain/errors.ts'
 import { classificationRank, type Marking } from '../domain/marking.ts'
 import type { Principal } from '../domain/principal.ts'
 import { recordAudit } from './audit-store.ts'
@@ -305,11 +305,5 @@ export async function staleOrMissing(
     .executeTakeFirst()
   return current === undefined
     ? new DomainError('not-found', `No engagement has the id ${id}.`)
-    : new DomainError(
-        'stale-version',
-        `The engagement was changed by someone else (now version ${current.version}).`,
-        {
-          currentVersion: Number(current.version),
-        },
-      )
+    : staleVersion('engagement', Number(current.version))
 }

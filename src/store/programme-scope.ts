@@ -1,5 +1,4 @@
 import { type RawBuilder, type SqlBool, sql } from 'kysely'
-import { DomainError } from '../domain/errors.ts'
 import type { Principal } from '../domain/principal.ts'
 import { visibleTo } from './visibility.ts'
 
@@ -16,15 +15,6 @@ export function programmeVisibleTo(principal: Principal, alias: string): RawBuil
     return marking
   }
   return sql<SqlBool>`(${marking} and ${sql.ref(`${alias}.partner_code`)} = ${principal.country ?? ''})`
-}
-
-/** The 409 answer to an update whose expected version is not the stored one; nothing is written. */
-export function staleVersion(what: string, current: number): DomainError {
-  return new DomainError(
-    'stale-version',
-    `The ${what} was changed by someone else (it is now version ${current}). Reload it, reapply your change and send it again.`,
-    { currentVersion: current },
-  )
 }
 
 /** Stores a list of ids as "|a|b|" so one LIKE finds an entry; "" for none. */

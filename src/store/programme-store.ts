@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Kysely, Transaction } from 'kysely'
-import { DomainError } from '../domain/errors.ts'
+import { DomainError, staleVersion } from '../domain/errors.ts'
 import { earliestDay, type FuzzyDate, fuzzyDate, latestDay } from '../domain/fuzzy-date.ts'
 import type { Marking } from '../domain/marking.ts'
 import type { Principal } from '../domain/principal.ts'
@@ -15,7 +15,7 @@ import { recordAudit } from './audit-store.ts'
 import type { Database, Db } from './database.ts'
 import { markingFromColumns, markingToColumns } from './marking-columns.ts'
 import './programme-tables.ts'
-import { programmeVisibleTo, staleVersion } from './programme-scope.ts'
+import { programmeVisibleTo } from './programme-scope.ts'
 import { visibleTo } from './visibility.ts'
 
 export type Executor = Kysely<Database> | Transaction<Database>

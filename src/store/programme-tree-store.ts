@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { sql } from 'kysely'
-import { DomainError } from '../domain/errors.ts'
+import { DomainError, staleVersion } from '../domain/errors.ts'
 import type { Marking } from '../domain/marking.ts'
 import type { Principal } from '../domain/principal.ts'
 import {
@@ -17,7 +17,7 @@ import {
 import { recordAudit } from './audit-store.ts'
 import type { Db } from './database.ts'
 import { markingFromColumns, markingToColumns } from './marking-columns.ts'
-import { decodeIdList, encodeIdList, staleVersion } from './programme-scope.ts'
+import { decodeIdList, encodeIdList } from './programme-scope.ts'
 import { bumpProgramme, type Executor, invalidField, type ProgrammeRecord } from './programme-store.ts'
 import { visibleTo } from './visibility.ts'
 
