@@ -9,8 +9,18 @@ import { isAlliance, type Principal } from '../domain/principal.ts'
  *
  * @example db.selectFrom('relationship_event as e').where(visibleTo(principal, 'e'))
  */
-export function visibleTo(principal: Principal, table: string): RawBuilder<SqlBool> {
-  const classification = sql.ref(`${table}.classification`)
+export function visibleTo(
+  principal: Principal,
+  table: string,
+  { scan = false }: { readonly scan?: boolean } = {},
+): RawBuilder<SqlBool> {
+  // `scan`: the same condition with the classification written as `+column`, which hides it from
+  // SQLite's index planner. For a count over a whole table SQLite otherwise answers the OR with two
+  // index searches merged through a row-id set, three times slower than one pass over a narrow
+  // covering index (bench/engagements.bench.ts). PostgreSQL reads unary plus as the same value.
+  const classification = scan
+    ? sql`+${sql.ref(`${table}.classification`)}`
+    : sql.ref(`${table}.classification`)
   const releasableTo = sql.ref(`${table}.releasable_to`)
   const clearance = classificationRank(principal.clearance)
   if (isAlliance(principal)) {

@@ -29,6 +29,18 @@ describe.each(engines)('engagements API on %s', (engine) => {
       expect(days).toEqual([...days].sort().reverse())
     })
 
+    it('counts a filtered list for a page past its end, and the pages join up without gaps', async () => {
+      const all = await list('partner=JPN&limit=500', 'jpn')
+      const past = await list(`partner=JPN&limit=5&offset=${all.total + 10}`, 'jpn')
+      expect(past.items).toEqual([])
+      expect(past.total).toBe(all.total)
+      const paged = [
+        ...(await list('partner=JPN&limit=3', 'jpn')).items,
+        ...(await list('partner=JPN&limit=3&offset=3', 'jpn')).items,
+      ]
+      expect(paged.map((item) => item.id)).toEqual(all.items.slice(0, 6).map((item) => item.id))
+    })
+
     it('filters by partner, kind, level and date range', async () => {
       const summits = await list('partner=JPN&kind=summit&from=2022-01-01&to=2025-12-31&order=asc')
       expect(summits.items.map((item) => item.id)).toEqual([
