@@ -1,3 +1,4 @@
+import type { FieldProblem } from './errors.ts'
 import type { Marking } from './marking.ts'
 
 /** What sort of meeting an engagement is. A sideline meeting always hangs off a parent engagement. */
@@ -138,10 +139,8 @@ export function participationLevel(
   return participant.level ?? engagement.level
 }
 
-export interface StructureProblem {
-  readonly pointer: string
-  readonly detail: string
-}
+/** A rule an engagement breaks, located like any other field problem. */
+export type StructureProblem = FieldProblem
 
 /**
  * Rules that tie an engagement's fields together. Returns every problem, not only the first, so a

@@ -28,3 +28,15 @@ export function staleVersion(what: string, current: number): DomainError {
     { currentVersion: current },
   )
 }
+
+/** One thing wrong with a request, located by a JSON pointer such as "#/marking/classification". */
+export interface FieldProblem {
+  readonly pointer: string
+  readonly detail: string
+}
+
+/** The 400 answer listing every problem of a submitted record, e.g. "The statement is not valid. title: …". */
+export function invalidInput(what: string, problems: readonly FieldProblem[]): DomainError {
+  const summary = problems.map((problem) => `${problem.pointer.slice(2)}: ${problem.detail}`).join('; ')
+  return new DomainError('invalid-input', `The ${what} is not valid. ${summary}`, { errors: problems })
+}

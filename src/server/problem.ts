@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
-import { DomainError, type DomainErrorCode } from '../domain/errors.ts'
+import { DomainError, type DomainErrorCode, type FieldProblem } from '../domain/errors.ts'
 
 /** Where each error code is explained; the fragment names the code. */
 export const problemTypeBase = '/api/docs/errors#'
@@ -108,4 +108,11 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       detail: `There is no ${request.method} ${request.url.split('?')[0]}.`,
     }),
   )
+}
+
+/** Zod issues as field problems, for a record that is checked again after merging a partial change. */
+export function problemsFromZod(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): FieldProblem[] {
+  return issues.map((issue) => ({ pointer: `#/${issue.path.map(String).join('/')}`, detail: issue.message }))
 }

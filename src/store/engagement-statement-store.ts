@@ -8,7 +8,7 @@ import {
   toStatementKind,
   toStatementStatus,
 } from '../domain/engagement-statement.ts'
-import { DomainError, staleVersion } from '../domain/errors.ts'
+import { DomainError, invalidInput, staleVersion } from '../domain/errors.ts'
 import { classificationRank, type Marking } from '../domain/marking.ts'
 import type { Principal } from '../domain/principal.ts'
 import { recordAudit } from './audit-store.ts'
@@ -181,8 +181,7 @@ async function checkDraft(
     }
   }
   if (problems.length > 0) {
-    const summary = problems.map((problem) => `${problem.pointer.slice(2)}: ${problem.detail}`).join('; ')
-    throw new DomainError('invalid-input', `The statement is not valid. ${summary}`, { errors: problems })
+    throw invalidInput('statement', problems)
   }
 }
 

@@ -9,7 +9,7 @@ import type {
 } from '../domain/engagement.ts'
 import { structureProblems } from '../domain/engagement.ts'
 import { dayNumber, timingEndMillis, timingProblems, timingStartMillis } from '../domain/engagement-time.ts'
-import { DomainError, staleVersion } from '../domain/errors.ts'
+import { DomainError, invalidInput, staleVersion } from '../domain/errors.ts'
 import { classificationRank, type Marking } from '../domain/marking.ts'
 import type { Principal } from '../domain/principal.ts'
 import { recordAudit } from './audit-store.ts'
@@ -55,11 +55,6 @@ export function derivedTimeColumns(timing: EngagementTiming) {
     start_day_num: dayNumber(timing.start.slice(0, 10)),
     end_day_num: dayNumber(timing.end.slice(0, 10)),
   }
-}
-
-function invalid(problems: readonly StructureProblem[]): DomainError {
-  const summary = problems.map((problem) => `${problem.pointer.slice(2)}: ${problem.detail}`).join('; ')
-  return new DomainError('invalid-input', `The engagement is not valid. ${summary}`, { errors: problems })
 }
 
 /** Checks the draft against the rules and against what exists; throws one error listing every problem. */
@@ -133,7 +128,7 @@ async function checkDraft(
     }
   }
   if (problems.length > 0) {
-    throw invalid(problems)
+    throw invalidInput('engagement', problems)
   }
 }
 

@@ -12,7 +12,7 @@ import {
 } from '../../contract/engagement.ts'
 import { EngagementDetail } from '../../contract/engagement-detail.ts'
 import { engagementAbilities, engagementPolicy } from '../../domain/engagement-policy.ts'
-import { DomainError } from '../../domain/errors.ts'
+import { DomainError, invalidInput } from '../../domain/errors.ts'
 import { highestMarking } from '../../domain/marking.ts'
 import type { Principal } from '../../domain/principal.ts'
 import type { Db } from '../../store/database.ts'
@@ -29,6 +29,7 @@ import {
   updateEngagement,
 } from '../../store/engagement-write-store.ts'
 import { presentMarking } from '../present.ts'
+import { problemsFromZod } from '../problem.ts'
 import { expectedVersion, setEtag } from './if-match.ts'
 import { presentEngagement, presentParticipant, presentStatement } from './present.ts'
 
@@ -219,15 +220,7 @@ export async function engagementRoutes(app: FastifyInstance, { db, now }: { db: 
       const version = expectedVersion(request)
       const merged = EngagementInput.safeParse({ ...asInput(current), ...request.body })
       if (!merged.success) {
-        const errors = merged.error.issues.map((issue) => ({
-          pointer: `#/${issue.path.join('/')}`,
-          detail: issue.message,
-        }))
-        throw new DomainError(
-          'invalid-input',
-          `The engagement is not valid. ${errors.map((e) => `${e.pointer.slice(2)}: ${e.detail}`).join('; ')}`,
-          { errors },
-        )
+        throw invalidInput('engagement', problemsFromZod(merged.error.issues))
       }
       await updateEngagement(db, principal, current.engagement.id, version, toDraft(merged.data), now())
       const { detail, body } = await loadDetail(principal, current.engagement.id, 'UTC')

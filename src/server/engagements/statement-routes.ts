@@ -12,7 +12,7 @@ import {
   StatementView,
 } from '../../contract/engagement-statement.ts'
 import { engagementPolicy } from '../../domain/engagement-policy.ts'
-import { DomainError } from '../../domain/errors.ts'
+import { DomainError, invalidInput } from '../../domain/errors.ts'
 import { highestMarking } from '../../domain/marking.ts'
 import type { Principal } from '../../domain/principal.ts'
 import type { Db } from '../../store/database.ts'
@@ -27,6 +27,7 @@ import {
   updateStatement,
 } from '../../store/engagement-statement-store.ts'
 import { presentMarking } from '../present.ts'
+import { problemsFromZod } from '../problem.ts'
 import { expectedVersion, setEtag } from './if-match.ts'
 import { presentStatement } from './present.ts'
 import { authorizeChange } from './routes.ts'
@@ -142,15 +143,7 @@ export async function statementRoutes(app: FastifyInstance, { db, now }: { db: D
       const version = expectedVersion(request)
       const merged = StatementInput.safeParse({ ...asInput(current), ...request.body })
       if (!merged.success) {
-        const errors = merged.error.issues.map((issue) => ({
-          pointer: `#/${issue.path.join('/')}`,
-          detail: issue.message,
-        }))
-        throw new DomainError(
-          'invalid-input',
-          `The statement is not valid. ${errors.map((e) => `${e.pointer.slice(2)}: ${e.detail}`).join('; ')}`,
-          { errors },
-        )
+        throw invalidInput('statement', problemsFromZod(merged.error.issues))
       }
       await updateStatement(db, principal, current.id, version, merged.data, now())
       const statement = await load(principal, current.id)
