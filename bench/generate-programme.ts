@@ -2,8 +2,8 @@ import { fuzzyDate } from '../src/domain/fuzzy-date.ts'
 import type { Marking } from '../src/domain/marking.ts'
 import { type Principal, publicPrincipal } from '../src/domain/principal.ts'
 import type { Db } from '../src/store/database.ts'
+import { encodeOrderedList } from '../src/store/list-column.ts'
 import { markingToColumns } from '../src/store/marking-columns.ts'
-import { encodeIdList } from '../src/store/programme-scope.ts'
 import { periodColumns } from '../src/store/programme-store.ts'
 import { freezeVersion } from '../src/store/programme-version-store.ts'
 
@@ -146,7 +146,7 @@ function node(
     position,
     title,
     description: `Generated ${kind} for the benchmark.`,
-    priority_areas: encodeIdList(priorityAreas),
+    priority_areas: encodeOrderedList(priorityAreas),
     illustrative: 1,
     version: 1,
     ...markingToColumns(marking),

@@ -13,7 +13,8 @@ import { classificationRank, type Marking } from '../domain/marking.ts'
 import type { Principal } from '../domain/principal.ts'
 import { recordAudit } from './audit-store.ts'
 import type { Database, Db } from './database.ts'
-import { decodeList, type EngagementStatementTable, encodeList } from './engagement-tables.ts'
+import type { EngagementStatementTable } from './engagement-tables.ts'
+import { decodeList, encodeSet } from './list-column.ts'
 import { markingFromColumns, markingToColumns } from './marking-columns.ts'
 import { listContains, visibleTo } from './visibility.ts'
 
@@ -192,9 +193,9 @@ function columns(draft: StatementDraft) {
     title: draft.title,
     summary: draft.summary,
     issued_on: draft.issuedOn,
-    issuers: encodeList(draft.issuers),
+    issuers: encodeSet(draft.issuers),
     engagement_id: draft.engagementId,
-    priority_areas: encodeList(draft.priorityAreas),
+    priority_areas: encodeSet(draft.priorityAreas),
     ...markingToColumns(draft.marking),
   }
 }

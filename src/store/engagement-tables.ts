@@ -73,12 +73,3 @@ export interface EngagementCalendarFeedTable {
   token_hash: string
   created_at: string
 }
-
-/** Stores a short list of ids as "|a|b|" so that one LIKE '%|a|%' finds an item, on both engines. */
-export function encodeList(items: readonly string[]): string {
-  return items.length === 0 ? '' : `|${[...new Set(items)].sort().join('|')}|`
-}
-
-export function decodeList(stored: string): string[] {
-  return stored.split('|').filter((item) => item.length > 0)
-}

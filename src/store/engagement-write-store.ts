@@ -14,7 +14,7 @@ import { classificationRank, type Marking } from '../domain/marking.ts'
 import type { Principal } from '../domain/principal.ts'
 import { recordAudit } from './audit-store.ts'
 import type { Database, Db } from './database.ts'
-import { encodeList } from './engagement-tables.ts'
+import { encodeSet } from './list-column.ts'
 import { markingToColumns } from './marking-columns.ts'
 import { visibleTo } from './visibility.ts'
 
@@ -142,7 +142,7 @@ function contentColumns(draft: EngagementDraft) {
     host: draft.host,
     place: draft.place,
     parent_id: draft.parentId,
-    priority_areas: encodeList(draft.priorityAreas),
+    priority_areas: encodeSet(draft.priorityAreas),
     outcomes: JSON.stringify(draft.outcomes),
     ...derivedTimeColumns(draft.timing),
     ...markingToColumns(draft.marking),

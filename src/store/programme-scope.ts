@@ -16,12 +16,3 @@ export function programmeVisibleTo(principal: Principal, alias: string): RawBuil
   }
   return sql<SqlBool>`(${marking} and ${sql.ref(`${alias}.partner_code`)} = ${principal.country ?? ''})`
 }
-
-/** Stores a list of ids as "|a|b|" so one LIKE finds an entry; "" for none. */
-export function encodeIdList(ids: readonly string[]): string {
-  return ids.length === 0 ? '' : `|${ids.join('|')}|`
-}
-
-export function decodeIdList(stored: string): string[] {
-  return stored.split('|').filter((id) => id.length > 0)
-}

@@ -16,8 +16,8 @@ import {
 } from '../domain/programme.ts'
 import { recordAudit } from './audit-store.ts'
 import type { Db } from './database.ts'
+import { decodeList, encodeOrderedList } from './list-column.ts'
 import { markingFromColumns, markingToColumns } from './marking-columns.ts'
-import { decodeIdList, encodeIdList } from './programme-scope.ts'
 import { bumpProgramme, type Executor, invalidField, type ProgrammeRecord } from './programme-store.ts'
 import { visibleTo } from './visibility.ts'
 
@@ -107,7 +107,7 @@ function toNode(row: NodeRow): ProgrammeNode {
     position: Number(row.position),
     title: row.title,
     description: row.description,
-    priorityAreas: decodeIdList(row.priority_areas),
+    priorityAreas: decodeList(row.priority_areas),
     illustrative: Number(row.illustrative) === 1,
     marking: sharedMarking(row),
     version: Number(row.version),
@@ -186,7 +186,7 @@ export async function insertNode(
         position: 1_000_000,
         title: input.title,
         description: input.description,
-        priority_areas: encodeIdList(input.priorityAreas),
+        priority_areas: encodeOrderedList(input.priorityAreas),
         illustrative: options.illustrative === true ? 1 : 0,
         version: 1,
         ...markingToColumns(input.marking),
@@ -237,7 +237,7 @@ export async function updateNode(
       .set((eb) => ({
         title: input.title,
         description: input.description,
-        priority_areas: encodeIdList(input.priorityAreas),
+        priority_areas: encodeOrderedList(input.priorityAreas),
         ...markingToColumns(input.marking),
         version: eb('version', '+', 1),
       }))

@@ -62,12 +62,3 @@ function releaseToken(country: string): RawBuilder<string> {
 export function listContains(column: string, item: string): RawBuilder<SqlBool> {
   return sql<SqlBool>`${sql.ref(column)} like ${releaseToken(item)}`
 }
-
-/** Stores a releasability list as "|JPN|KOR|" so that one LIKE finds a country. */
-export function encodeReleasability(codes: readonly string[]): string {
-  return codes.length === 0 ? '' : `|${[...codes].sort().join('|')}|`
-}
-
-export function decodeReleasability(stored: string): string[] {
-  return stored.split('|').filter((code) => code.length > 0)
-}

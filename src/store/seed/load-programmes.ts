@@ -6,8 +6,8 @@ import type { NodeKind } from '../../domain/programme.ts'
 import { milestoneSnapshot, nodeSnapshot, type SnapshotItem } from '../../domain/programme-diff.ts'
 import { recordAudit } from '../audit-store.ts'
 import type { Db } from '../database.ts'
+import { encodeOrderedList } from '../list-column.ts'
 import { markingToColumns } from '../marking-columns.ts'
-import { encodeIdList } from '../programme-scope.ts'
 import { type Executor, periodColumns } from '../programme-store.ts'
 import { ProgrammeDemoData, type SeedMilestone, type SeedProgramme } from './programme-demo-schema.ts'
 
@@ -176,7 +176,7 @@ async function insertLive(tx: Executor, programmeId: string, nodes: FlatNode[], 
         position: node.position,
         title: node.title,
         description: node.description,
-        priority_areas: encodeIdList(node.priorityAreas),
+        priority_areas: encodeOrderedList(node.priorityAreas),
         illustrative: 1,
         version: 1,
         ...markingToColumns(node.marking),
