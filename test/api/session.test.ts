@@ -32,6 +32,10 @@ describe.each(engines)('session API on %s', (engine) => {
     expect(cookie).toMatch(/^liaison_session=/)
     expect(cookie).toContain('HttpOnly')
     expect(cookie).toContain('SameSite=Strict')
+    // A lifetime the browser counts from its own clock, never an Expires date from the server's
+    // (a fixed test clock or a skewed server would make the browser drop the cookie at once).
+    expect(cookie).toContain('Max-Age=43200')
+    expect(cookie).not.toMatch(/Expires=/i)
     const principal = PrincipalView.parse(await response.json())
     expect(principal).toMatchObject({ kind: 'partner', country: 'JPN', username: 'jpn' })
     const me = PrincipalView.parse((await getJson(server, '/api/v1/session', cookie.split(';')[0])).body)

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type BrowserContext, chromium, type Page } from 'playwright-core'
+import { fixedNow } from './server.ts'
 
 /** Debian's Chromium; the CI script installs it when missing. */
 export const chromiumPath = '/usr/bin/chromium'
@@ -29,6 +30,8 @@ export interface LaunchedBrowser {
 /**
  * Starts Chromium with a throw-away profile (--user-data-dir, which Playwright only allows through
  * a persistent context). Pages share that context, so `newPage` clears cookies to start signed out.
+ * Cookies expire by the browser's real clock; the session cookie's Max-Age makes that independent
+ * of the fixed test clock.
  */
 export async function launchBrowser(): Promise<LaunchedBrowser> {
   const profile = await mkdtemp(join(tmpdir(), 'liaison-chromium-'))
@@ -37,6 +40,9 @@ export async function launchBrowser(): Promise<LaunchedBrowser> {
     args: chromiumArgs,
     headless: true,
   })
+  // The pages read the same fixed clock as the test server, so the web app's "today" (late
+  // milestones, the today line, default dates) is the server's. Timers keep running.
+  await context.clock.setFixedTime(fixedNow)
   return {
     context,
     async newPage(viewport = { width: 1280, height: 900 }) {

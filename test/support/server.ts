@@ -6,7 +6,20 @@ import { loadAllDemoData } from '../../src/store/seed/seed-all.ts'
 import { freshDatabase } from './databases.ts'
 
 export const testPassword = 'correct horse battery staple'
-export const fixedNow = new Date('2026-11-27T12:00:00Z')
+/**
+ * The one clock of the test servers, and of the browsers that visit them (browser.ts installs it in
+ * every page), so that "today" is the same on both sides. LIAISON_TEST_NOW moves it, to show that no
+ * test depends on the day it runs: `LIAISON_TEST_NOW=2031-03-30T01:30:00Z npm test`.
+ */
+export const fixedNow = testClock(process.env.LIAISON_TEST_NOW)
+
+function testClock(setting: string | undefined): Date {
+  const at = new Date(setting === undefined || setting === '' ? '2026-11-27T12:00:00Z' : setting)
+  if (Number.isNaN(at.getTime())) {
+    throw new Error(`LIAISON_TEST_NOW must be an ISO instant such as 2026-11-27T12:00:00Z; got ${setting}`)
+  }
+  return at
+}
 
 export interface TestServer {
   readonly app: FastifyInstance

@@ -90,7 +90,7 @@ export async function sessionRoutes(app: FastifyInstance, { db, now, secureCooki
       const { token, expiresAt } = await createSession(db, user.id, at)
       const principal = principalOf(user)
       await recordAudit(db.kysely, principal, { action: 'sign-in', entity: 'user', entityId: user.id }, at)
-      setSessionCookie(reply, token, expiresAt, secureCookies)
+      setSessionCookie(reply, token, expiresAt.getTime() - at.getTime(), secureCookies)
       return presentPrincipal(principal)
     },
   )
@@ -109,6 +109,13 @@ export async function sessionRoutes(app: FastifyInstance, { db, now, secureCooki
   )
 }
 
-function setSessionCookie(reply: FastifyReply, token: string, expires: Date, secure: boolean): void {
-  reply.setCookie(sessionCookie, token, { path: '/', httpOnly: true, sameSite: 'strict', secure, expires })
+/**
+ * The cookie lives as long as the session, counted by the browser from when it receives it
+ * (Max-Age), not as an absolute Expires date from the server's clock: a server whose clock differs
+ * from the browser's (or a test server with a fixed clock) must not make the cookie arrive expired.
+ * The server still checks the session's own expiry on every request.
+ */
+function setSessionCookie(reply: FastifyReply, token: string, lifetimeMs: number, secure: boolean): void {
+  const maxAge = Math.max(0, Math.floor(lifetimeMs / 1000))
+  reply.setCookie(sessionCookie, token, { path: '/', httpOnly: true, sameSite: 'strict', secure, maxAge })
 }
