@@ -3,13 +3,13 @@ import { Problem } from '../../src/contract/common.ts'
 import { FrameworkDetail, FrameworkList } from '../../src/contract/framework.ts'
 import { MemberList } from '../../src/contract/member.ts'
 import { engines } from '../support/databases.ts'
-import { getJson, startTestServer, type TestServer } from '../support/server.ts'
+import { demoNow, getJson, startTestServer, type TestServer } from '../support/server.ts'
 
 describe.each(engines)('frameworks and members API on %s', (engine) => {
   let server: TestServer
 
   beforeAll(async () => {
-    server = await startTestServer(engine)
+    server = await startTestServer(engine, { now: demoNow })
   })
   afterAll(() => server.close())
 

@@ -8,7 +8,7 @@ import {
   VersionList,
 } from '../../src/contract/programme-view.ts'
 import { engines } from '../support/databases.ts'
-import { startTestServer, type TestServer } from '../support/server.ts'
+import { demoNow, startTestServer, type TestServer } from '../support/server.ts'
 import { send } from './programmes-support.ts'
 
 const japan = '/api/v1/programmes/jpn-itpp-2023'
@@ -21,7 +21,7 @@ describe.each(engines)('programmes API (authoring and lifecycle) on %s', (engine
   let fra: string
 
   beforeAll(async () => {
-    server = await startTestServer(engine)
+    server = await startTestServer(engine, { now: demoNow })
     staff = await server.signIn('staff')
     jpn = await server.signIn('jpn')
     kor = await server.signIn('kor')

@@ -9,7 +9,7 @@ import {
   VersionList,
 } from '../../src/contract/programme-view.ts'
 import { engines } from '../support/databases.ts'
-import { startTestServer, type TestServer } from '../support/server.ts'
+import { demoNow, startTestServer, type TestServer } from '../support/server.ts'
 import { send, treeIds } from './programmes-support.ts'
 
 describe.each(engines)('programmes API (reads and access) on %s', (engine) => {
@@ -20,7 +20,7 @@ describe.each(engines)('programmes API (reads and access) on %s', (engine) => {
   let fra: string
 
   beforeAll(async () => {
-    server = await startTestServer(engine)
+    server = await startTestServer(engine, { now: demoNow })
     staff = await server.signIn('staff')
     jpn = await server.signIn('jpn')
     kor = await server.signIn('kor')

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type LaunchedBrowser, launchBrowser, runAxe, webRoot } from '../support/browser.ts'
-import { startTestServer, type TestServer, testPassword } from '../support/server.ts'
+import { fixedNow, startTestServer, type TestServer, testPassword } from '../support/server.ts'
 
 // The built app (npm run build → dist/web) served by the real server over a real SQLite file.
 let server: TestServer
@@ -173,6 +173,19 @@ describe('web app foundation (Chromium)', () => {
     expect(await rows.last().textContent()).toContain('Sweden')
     expect(await page.getByRole('img', { name: /Accessions by year/ }).count()).toBe(1)
     await expectAccessible(page)
+    await page.close()
+  })
+
+  it('shares the server clock and stays signed in whatever day the test clock says', async () => {
+    const page = await open('/')
+    expect(await page.evaluate(() => new Date().toISOString())).toBe(fixedNow.toISOString())
+    await signIn(page, 'staff')
+    await page.reload()
+    await page.getByRole('button', { name: 'Sign out' }).waitFor()
+    const [cookie] = await browser.context.cookies(server.url)
+    // The browser counts the session from its own (real) clock: never already expired on arrival.
+    expect(cookie?.name).toBe('liaison_session')
+    expect((cookie?.expires ?? 0) * 1000).toBeGreaterThan(Date.now())
     await page.close()
   })
 

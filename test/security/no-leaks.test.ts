@@ -4,7 +4,7 @@ import { PartnerDetail, PartnerList } from '../../src/contract/partner.ts'
 import { markingToColumns } from '../../src/store/marking-columns.ts'
 import { readDemoData } from '../../src/store/seed/load-demo.ts'
 import { engines } from '../support/databases.ts'
-import { getJson, startTestServer, type TestServer } from '../support/server.ts'
+import { demoNow, getJson, startTestServer, type TestServer } from '../support/server.ts'
 
 // The demo's alliance-only records. Partners and the public must never learn of them: not in a
 // list, a detail, a count, or a search hit.
@@ -59,7 +59,7 @@ describe.each(engines)('no leaks of marked records on %s', (engine) => {
   const cookies: Record<string, string> = {}
 
   beforeAll(async () => {
-    server = await startTestServer(engine)
+    server = await startTestServer(engine, { now: demoNow })
     await addHiddenFixtures(server)
     cookies.public = ''
     for (const user of ['jpn', 'kor', 'staff', 'fra']) {

@@ -13,6 +13,13 @@ export const testPassword = 'correct horse battery staple'
  */
 export const fixedNow = testClock(process.env.LIAISON_TEST_NOW)
 
+/**
+ * The day the demo data describes (its late and at-risk milestones, current framework members).
+ * Tests that assert such facts "as of today" run their server on this clock, not on `fixedNow`, so
+ * that moving the test clock cannot change the facts they check.
+ */
+export const demoNow = new Date('2026-11-27T12:00:00Z')
+
 function testClock(setting: string | undefined): Date {
   const at = new Date(setting === undefined || setting === '' ? '2026-11-27T12:00:00Z' : setting)
   if (Number.isNaN(at.getTime())) {
@@ -33,12 +40,13 @@ export interface TestServer {
 /** A real HTTP server on a free port over a fresh database with the demo data and users. */
 export async function startTestServer(
   engine: Engine,
-  options: { webRoot?: string } = {},
+  options: { webRoot?: string; now?: Date } = {},
 ): Promise<TestServer> {
+  const { now = fixedNow, ...appOptions } = options
   const database = await freshDatabase(engine)
-  await loadAllDemoData(database.db, fixedNow)
-  await upsertDemoUsers(database.db, testPassword, fixedNow)
-  const app = await buildApp({ db: database.db, now: () => fixedNow, ...options })
+  await loadAllDemoData(database.db, now)
+  await upsertDemoUsers(database.db, testPassword, now)
+  const app = await buildApp({ db: database.db, now: () => now, ...appOptions })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()
   if (address === null || typeof address === 'string') {
