@@ -1,3 +1,4 @@
+import { enumReader } from './enum.ts'
 import type { Marking } from './marking.ts'
 
 export const statementKinds = ['declaration', 'joint-statement', 'chairs-statement', 'press-release'] as const
@@ -45,21 +46,9 @@ export interface Statement {
   readonly version: number
 }
 
-export function toStatementKind(value: string): StatementKind {
-  const found = statementKinds.find((kind) => kind === value)
-  if (found === undefined) {
-    throw new RangeError(`Unknown statement kind "${value}"`)
-  }
-  return found
-}
+export const toStatementKind = enumReader(statementKinds, 'statement kind')
 
-export function toStatementStatus(value: string): StatementStatus {
-  const found = statementStatuses.find((status) => status === value)
-  if (found === undefined) {
-    throw new RangeError(`Unknown statement status "${value}"`)
-  }
-  return found
-}
+export const toStatementStatus = enumReader(statementStatuses, 'statement status')
 
 /** An issued statement has a day; one still drafting or not issued has none. */
 export function statementProblems(input: {

@@ -1,3 +1,4 @@
+import { enumReader } from './enum.ts'
 import type { FieldProblem } from './errors.ts'
 import type { Marking } from './marking.ts'
 
@@ -92,39 +93,12 @@ export interface Engagement {
   readonly version: number
 }
 
-export function isEngagementKind(value: string): value is EngagementKind {
-  return engagementKinds.some((kind) => kind === value)
-}
-
-export function isEngagementLevel(value: string): value is EngagementLevel {
-  return engagementLevels.some((level) => level === value)
-}
-
-export function isEngagementFormat(value: string): value is EngagementFormat {
-  return engagementFormats.some((format) => format === value)
-}
-
 /** Reads a stored kind; anything unknown is corrupt data and throws. */
-export function toEngagementKind(value: string): EngagementKind {
-  if (!isEngagementKind(value)) {
-    throw new RangeError(`Unknown engagement kind "${value}"`)
-  }
-  return value
-}
+export const toEngagementKind = enumReader(engagementKinds, 'engagement kind')
 
-export function toEngagementLevel(value: string): EngagementLevel {
-  if (!isEngagementLevel(value)) {
-    throw new RangeError(`Unknown engagement level "${value}"`)
-  }
-  return value
-}
+export const toEngagementLevel = enumReader(engagementLevels, 'engagement level')
 
-export function toEngagementFormat(value: string): EngagementFormat {
-  if (!isEngagementFormat(value)) {
-    throw new RangeError(`Unknown engagement format "${value}"`)
-  }
-  return value
-}
+export const toEngagementFormat = enumReader(engagementFormats, 'engagement format')
 
 /** Rank of a level: 0 for heads of state and government, rising as the level falls. */
 export function levelRank(level: EngagementLevel): number {

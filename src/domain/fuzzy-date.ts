@@ -1,3 +1,5 @@
+import { enumReader } from './enum.ts'
+
 /**
  * Dates known only to a decade, year, month or day. They are written in the Extended
  * Date/Time Format of ISO 8601-2 (EDTF): "199X" is the 1990s, "2005" a year, "2012-09" a month,
@@ -141,13 +143,7 @@ export function compareFuzzyDates(a: FuzzyDate, b: FuzzyDate): number {
 }
 
 /** Checks a stored precision name; throws on anything else, since that means corrupt data. */
-export function toPrecision(value: string): Precision {
-  const found = precisions.find((precision) => precision === value)
-  if (found === undefined) {
-    throw new RangeError(`Unknown date precision "${value}"`)
-  }
-  return found
-}
+export const toPrecision = enumReader(precisions, 'date precision')
 
 /** A stored (earliest day, precision) pair as a fuzzy date, or null when either is missing. */
 export function fromStoredOrNull(day: string | null, precision: string | null): FuzzyDate | null {

@@ -15,6 +15,7 @@ import { recordAudit } from './audit-store.ts'
 import type { Database, Db } from './database.ts'
 import { markingFromColumns, markingToColumns } from './marking-columns.ts'
 import './programme-tables.ts'
+import { enumReader } from '../domain/enum.ts'
 import { programmeVisibleTo } from './programme-scope.ts'
 import { visibleTo } from './visibility.ts'
 
@@ -123,17 +124,9 @@ function toRef(id: string | null, kind: string | null, title: string | null): Pr
   return id === null || kind === null || title === null ? null : { id, kind: toKind(kind), title }
 }
 
-export function toKind(value: string): ProgrammeKind {
-  const kind = programmeKinds.find((k) => k === value)
-  if (kind === undefined) throw new RangeError(`Unknown programme kind ${value}`)
-  return kind
-}
+export const toKind = enumReader(programmeKinds, 'programme kind')
 
-export function toStatus(value: string): ProgrammeStatus {
-  const status = programmeStatuses.find((s) => s === value)
-  if (status === undefined) throw new RangeError(`Unknown programme status ${value}`)
-  return status
-}
+export const toStatus = enumReader(programmeStatuses, 'programme status')
 
 function toProgrammeRecord(row: ProgrammeRow): ProgrammeRecord {
   return {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { sql } from 'kysely'
+import { enumReader } from '../domain/enum.ts'
 import { DomainError, staleVersion } from '../domain/errors.ts'
 import type { Marking } from '../domain/marking.ts'
 import type { Principal } from '../domain/principal.ts'
@@ -437,14 +438,6 @@ export async function assertPriorityAreas(tx: Executor, areas: readonly string[]
   }
 }
 
-export function toNodeKind(value: string): NodeKind {
-  const kind = nodeKinds.find((k) => k === value)
-  if (kind === undefined) throw new RangeError(`Unknown node kind ${value}`)
-  return kind
-}
+export const toNodeKind = enumReader(nodeKinds, 'node kind')
 
-export function toMilestoneStatus(value: string): MilestoneStatus {
-  const status = milestoneStatuses.find((s) => s === value)
-  if (status === undefined) throw new RangeError(`Unknown milestone status ${value}`)
-  return status
-}
+export const toMilestoneStatus = enumReader(milestoneStatuses, 'milestone status')

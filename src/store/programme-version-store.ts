@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { sql } from 'kysely'
+import { enumReader } from '../domain/enum.ts'
 import { DomainError } from '../domain/errors.ts'
 import type { Principal } from '../domain/principal.ts'
 import { publicPrincipal } from '../domain/principal.ts'
@@ -177,11 +178,7 @@ export async function loadVersionItems(
   }))
 }
 
-function toItemKind(value: string): ItemKind {
-  const kind = itemKinds.find((k) => k === value)
-  if (kind === undefined) throw new RangeError(`Unknown item kind ${value}`)
-  return kind
-}
+const toItemKind = enumReader(itemKinds, 'item kind')
 
 function parseFields(text: string): Record<string, FieldValue> {
   const parsed: unknown = JSON.parse(text)
