@@ -8,7 +8,6 @@ import {
   assertMarkingWithin,
   assertParentKind,
   type Milestone,
-  type MilestoneStatus,
   milestoneStatuses,
   type NodeKind,
   nodeKinds,

@@ -7,7 +7,6 @@ import { publicPrincipal } from '../domain/principal.ts'
 import { childrenByParent } from '../domain/programme.ts'
 import {
   type FieldValue,
-  type ItemKind,
   itemKinds,
   milestoneSnapshot,
   nodeSnapshot,
