@@ -6,8 +6,8 @@ import type { EngagementTables } from './engagement-tables.ts'
  * Table types for Kysely. Dates are ISO text (YYYY-MM-DD, or full ISO instants for timestamps) in
  * both engines, so ordering and comparison behave the same. Booleans are 0/1 integers for the same
  * reason. Every marked table has `classification` (rank, 0 = PUBLIC) and `releasable_to`
- * ("|JPN|KOR|", or "" for alliance only), and a `marking_id` generated from the two that names its
- * row of `marking` (the column is left out of these types: nothing may write it, and only
+ * ("|JPN|KOR|", or "" for alliance only), and a `marking_id` derived from the two by triggers that names its
+ * row of `marking` (left out of these types: the triggers write it and only
  * visibility.ts reads it).
  */
 export interface Database extends EngagementTables {

@@ -6,9 +6,11 @@ import { type Kysely, PostgresAdapter, sql } from 'kysely'
  * Markings as data. Each distinct marking is one row of `marking`, its release set rows of
  * `marking_release`, and every marked row carries `marking_id`, so that visibility is
  * `marking_id in (the markings the principal may read)`: an indexed equality probe instead of a
- * LIKE over every row. `marking_id` is generated from the row's own classification and
- * releasability ("2|JPN|KOR|"), so writes stay one insert without a lookup and the two can never
- * disagree; triggers add a marking the first time a row carries it.
+ * LIKE over every row. `marking_id` is derived from the row's own classification and releasability
+ * ("2|JPN|KOR|") by triggers on every insert and update, so writes stay one insert without a lookup
+ * and the two can never disagree; the same triggers add a marking the first time a row carries it.
+ * It is a real column, not a generated one: SQLite can add only virtual generated columns, and it
+ * neither reads an index on one as covering nor lets the planner count from it without the rows.
  *
  * `engagement_priority_area` and `engagement_statement_issuer` do the same for the list columns
  * that reads filter on, kept by triggers from the columns the stores write.
@@ -34,7 +36,9 @@ const markedTables = [
 
 /** Indexes rebuilt with `marking_id` so the filtered counts and lookups stay index-only. */
 const indexes: ReadonlyArray<readonly [string, string, readonly string[]]> = [
-  ['engagement_marking', 'engagement', ['marking_id']],
+  // No index leads with marking_id on a table listed in order: without statistics SQLite would
+  // probe such an index for the few visible markings and sort the whole table instead of reading
+  // the list order off its index. Counts read the narrow covering indexes below.
   [
     'engagement_counted',
     'engagement',
@@ -56,10 +60,7 @@ const indexes: ReadonlyArray<readonly [string, string, readonly string[]]> = [
     ['country_code', 'engagement_id', 'marking_id', 'classification', 'releasable_to', 'level'],
   ],
   ['relationship_event_partner_marking', 'relationship_event', ['partner_code', 'marking_id']],
-  ['partner_marking', 'partner', ['marking_id']],
   ['framework_membership_country_marking', 'framework_membership', ['country_code', 'marking_id']],
-  ['programme_marking', 'programme', ['marking_id']],
-  ['engagement_statement_marking', 'engagement_statement', ['marking_id']],
 ]
 
 function isPostgres(db: Kysely<unknown>): boolean {
@@ -108,7 +109,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     await upSqlite(db)
   }
 
-  for (const [name] of indexes) {
+  // engagement_marking (classification, releasable_to) served only the LIKE filter.
+  for (const name of ['engagement_marking', ...indexes.map(([index]) => index)]) {
     await db.schema.dropIndex(name).ifExists().execute()
   }
   for (const [name, table, columns] of indexes) {
@@ -127,13 +129,13 @@ function sqliteItems(column: string): string {
 
 async function upSqlite(db: Kysely<unknown>): Promise<void> {
   for (const table of markedTables) {
-    // Virtual: SQLite cannot add a stored generated column, and an index stores it anyway.
-    await sql
-      .raw(
-        `alter table ${table} add column marking_id text generated always as (classification || releasable_to) virtual`,
-      )
-      .execute(db)
+    await sql.raw(`alter table ${table} add column marking_id text not null default '0'`).execute(db)
+    await sql.raw(`update ${table} set marking_id = classification || releasable_to`).execute(db)
+    // SQLite triggers cannot change the row being written, so they correct it just after (a no-op
+    // when the writer set it right); recursive triggers are off, so this does not fire itself.
     const record = `
+      update ${table} set marking_id = new.classification || new.releasable_to
+        where rowid = new.rowid and marking_id is not new.classification || new.releasable_to;
       insert or ignore into marking (id, classification, releasable_to)
         values (new.classification || new.releasable_to, new.classification, new.releasable_to);
       insert or ignore into marking_release (marking_id, country_code)
@@ -143,7 +145,7 @@ async function upSqlite(db: Kysely<unknown>): Promise<void> {
       .execute(db)
     await sql
       .raw(
-        `create trigger ${table}_marking_update after update of classification, releasable_to on ${table} begin ${record} end`,
+        `create trigger ${table}_marking_update after update of classification, releasable_to, marking_id on ${table} begin ${record} end`,
       )
       .execute(db)
     await sql
@@ -187,23 +189,22 @@ async function upPostgres(db: Kysely<unknown>): Promise<void> {
   await sql
     .raw(`create function liaison_record_marking() returns trigger language plpgsql as $$
       begin
+        new.marking_id := new.classification::text || new.releasable_to;
         insert into marking (id, classification, releasable_to)
           values (new.marking_id, new.classification, new.releasable_to) on conflict do nothing;
         insert into marking_release (marking_id, country_code)
           select new.marking_id, code from unnest(string_to_array(trim(both '|' from new.releasable_to), '|')) as code
           where code <> '' on conflict do nothing;
-        return null;
+        return new;
       end $$`)
     .execute(db)
   for (const table of markedTables) {
+    await sql.raw(`alter table ${table} add column marking_id text not null default '0'`).execute(db)
+    await sql.raw(`update ${table} set marking_id = classification::text || releasable_to`).execute(db)
+    // Before the write, so the row is stored with its marking_id right and its marking present.
     await sql
-      .raw(
-        `alter table ${table} add column marking_id text not null generated always as (classification::text || releasable_to) stored`,
-      )
-      .execute(db)
-    await sql
-      .raw(`create trigger ${table}_marking after insert or update of classification, releasable_to on ${table}
-        for each row execute function liaison_record_marking()`)
+      .raw(`create trigger ${table}_marking before insert or update of classification, releasable_to, marking_id
+        on ${table} for each row execute function liaison_record_marking()`)
       .execute(db)
     await sql
       .raw(
