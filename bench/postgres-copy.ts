@@ -78,7 +78,8 @@ export async function copyToPostgres(
           await pool.query(`insert into ${table} (${columns.join(', ')}) values ${values}`, chunk.flat())
         }
       }
-      await pool.query('analyze')
+      // As autovacuum would leave a settled database: statistics, and a visibility map for index-only scans.
+      await pool.query('vacuum analyze')
     } finally {
       await pool.end()
     }
