@@ -1,9 +1,12 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply } from 'fastify'
+import pg from 'pg'
 import { buildApp } from '../src/server/app.ts'
 import type { Db } from '../src/store/database.ts'
 import { defaultEngagementBench, generateEngagementDatabase } from './engagements-generate.ts'
 import { benchPassword, temporaryDatabaseFile } from './generate-foundation.ts'
 import { closeAgent, get, type LoadSettings, type Measurement, measure, type Target } from './http-measure.ts'
+import { benchPostgres, copyToPostgres } from './postgres-copy.ts'
+import { rawVisibleMarkings } from './raw-partner-sql.ts'
 
 /**
  * The engagement benchmark: 100,000 engagements over 40 partners and 20 years. Signed in as the
@@ -20,44 +23,70 @@ const settings: LoadSettings = {
 const count = Number(process.env.BENCH_ENGAGEMENTS ?? defaultEngagementBench.count)
 
 /**
- * The list page's statement for the viewer `jpn` (RESTRICTED, partner JPN), written by hand: every
- * column the page shows, the visible participating countries and the total, in one statement.
+ * The list page's statement for the viewer `jpn` (RESTRICTED, partner JPN), written by hand over the
+ * marking design: the viewer's markings found once (`vis`), every column the page shows, the
+ * visible participating countries and the total, in one statement.
  */
 const rawListSql = `
+  with vis as (${rawVisibleMarkings})
   select e.*,
     (select coalesce(json_group_array(code), '[]') from (
       select distinct p.country_code as code from engagement_participant p
-      where p.engagement_id = e.id and (p.classification = 0 or (p.classification <= 2 and p.releasable_to like '%|JPN|%'))
+      where p.engagement_id = e.id and p.marking_id in (select id from vis)
       order by p.country_code)) as countries,
-    (select count(*) from engagement c
-      where c.classification = 0 or (c.classification <= 2 and c.releasable_to like '%|JPN|%')) as total
+    (select count(*) from engagement c where c.marking_id in (select id from vis)) as total
   from engagement e
-  where e.classification = 0 or (e.classification <= 2 and e.releasable_to like '%|JPN|%')
+  where e.marking_id in (select id from vis)
   order by e.start_day_num desc, e.start_utc desc, e.id desc
   limit ? offset ?`
 
-function registerRaw(app: FastifyInstance, db: Db): void {
+/** The same statement for PostgreSQL: the page's countries as a JSON array, the total as an integer. */
+const rawListSqlPostgres = `
+  with vis as (${rawVisibleMarkings})
+  select e.*,
+    coalesce((select json_agg(x.code order by x.code) from (
+      select distinct p.country_code as code from engagement_participant p
+      where p.engagement_id = e.id and p.marking_id in (select id from vis)) x), '[]') as countries,
+    (select count(*) from engagement c where c.marking_id in (select id from vis))::int as total
+  from engagement e
+  where e.marking_id in (select id from vis)
+  order by e.start_day_num desc, e.start_utc desc, e.id desc
+  limit $1 offset $2`
+
+type RawRow = Record<string, unknown> & { total: number; countries: string | string[] }
+
+function sendPage(reply: FastifyReply, rows: readonly RawRow[]): void {
+  const items = rows.map(({ total: _total, countries, ...row }) => ({
+    ...row,
+    countries: typeof countries === 'string' ? JSON.parse(countries) : countries,
+  }))
+  reply.type('application/json; charset=utf-8').send(JSON.stringify({ items, total: rows[0]?.total ?? 0 }))
+}
+
+function registerRaw(app: FastifyInstance, db: Db, postgresUrl: string | null): () => Promise<void> {
+  type Query = { Querystring: { limit?: string; offset?: string } }
+  if (postgresUrl !== null) {
+    // A pool of its own, as a hand-written service would have, with the statement prepared by name.
+    const pool = new pg.Pool({ connectionString: postgresUrl, max: 10 })
+    app.get<Query>('/bench/raw/engagements', async (request, reply) => {
+      const result = await pool.query<RawRow>({
+        name: 'raw-engagement-page',
+        text: rawListSqlPostgres,
+        values: [Number(request.query.limit ?? 50), Number(request.query.offset ?? 0)],
+      })
+      sendPage(reply, result.rows)
+    })
+    return () => pool.end()
+  }
   const sqlite = db.sqlite
   if (sqlite === null) {
-    throw new Error('The raw route needs SQLite')
+    throw new Error('The raw route needs SQLite or BENCH_POSTGRES')
   }
-  const list = sqlite.prepare<
-    [number, number],
-    Record<string, unknown> & { total: number; countries: string }
-  >(rawListSql)
-  app.get<{ Querystring: { limit?: string; offset?: string } }>(
-    '/bench/raw/engagements',
-    (request, reply) => {
-      const rows = list.all(Number(request.query.limit ?? 50), Number(request.query.offset ?? 0))
-      const items = rows.map(({ total: _total, countries, ...row }) => ({
-        ...row,
-        countries: JSON.parse(countries),
-      }))
-      reply
-        .type('application/json; charset=utf-8')
-        .send(JSON.stringify({ items, total: rows[0]?.total ?? 0 }))
-    },
-  )
+  const list = sqlite.prepare<[number, number], RawRow>(rawListSql)
+  app.get<Query>('/bench/raw/engagements', (request, reply) => {
+    sendPage(reply, list.all(Number(request.query.limit ?? 50), Number(request.query.offset ?? 0)))
+  })
+  return async () => undefined
 }
 
 async function signIn(baseUrl: string, username: string): Promise<string> {
@@ -108,17 +137,28 @@ function formatTable(measurements: readonly Measurement[]): string {
 export async function run(): Promise<void> {
   const { file, remove } = temporaryDatabaseFile('engagements.db')
   const started = performance.now()
-  const { db, engagements, participants } = await generateEngagementDatabase(file, {
-    ...defaultEngagementBench,
-    count,
-  })
+  const generated = await generateEngagementDatabase(file, { ...defaultEngagementBench, count })
+  const { engagements, participants } = generated
   console.log(
     `engagements: ${engagements} engagements, ${participants} participations over 40 partners and 20 years, ` +
       `generated in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   )
+  let db = generated.db
+  let removePostgres: () => Promise<void> = async () => undefined
+  let postgresUrl: string | null = null
+  if (benchPostgres !== undefined) {
+    const copyStarted = performance.now()
+    const copy = await copyToPostgres(generated.db, benchPostgres)
+    await generated.db.close()
+    db = copy.db
+    removePostgres = copy.remove
+    postgresUrl = copy.url
+    console.log(`copied to PostgreSQL in ${((performance.now() - copyStarted) / 1000).toFixed(1)} s`)
+  }
+  console.log(`engine: ${db.engine}`)
   const app = await buildApp({ db })
+  const closeRaw = registerRaw(app, db, postgresUrl)
   try {
-    registerRaw(app, db)
     await app.listen({ port: 0, host: '127.0.0.1' })
     const address = app.server.address()
     if (address === null || typeof address === 'string') {
@@ -189,7 +229,12 @@ export async function run(): Promise<void> {
   } finally {
     closeAgent()
     await app.close()
-    await db.close()
+    await closeRaw()
+    if (benchPostgres === undefined) {
+      await db.close()
+    } else {
+      await removePostgres()
+    }
     remove()
   }
 }

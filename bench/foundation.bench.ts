@@ -9,6 +9,7 @@ import {
   temporaryDatabaseFile,
 } from './generate-foundation.ts'
 import { closeAgent, get, type LoadSettings, type Measurement, measure, type Target } from './http-measure.ts'
+import { benchPostgres, copyToPostgres } from './postgres-copy.ts'
 import { rawPartnerDetailSql, rawPartnerListSql } from './raw-partner-sql.ts'
 
 /**
@@ -28,6 +29,10 @@ const settings: LoadSettings = {
   sequentialRequests: 200,
 }
 const partners = Number(process.env.BENCH_PARTNERS ?? defaultGenerateOptions.partners)
+// BENCH_EVENTS_PER_PARTNER=180 makes about 1,000,000 marked rows with the default 5,000 partners.
+const eventsPerPartner = Number(
+  process.env.BENCH_EVENTS_PER_PARTNER ?? defaultGenerateOptions.eventsPerPartner,
+)
 const targetRatio = 0.9
 
 function registerYardsticks(app: FastifyInstance, db: Db): void {
@@ -109,14 +114,30 @@ function formatTable(measurements: readonly Measurement[], rawFor: ReadonlyMap<s
 export async function run(): Promise<void> {
   const { file, remove } = temporaryDatabaseFile('foundation.db')
   const started = performance.now()
-  const { db, counts } = await generateFoundationDatabase(file, { ...defaultGenerateOptions, partners })
+  const generated = await generateFoundationDatabase(file, { partners, eventsPerPartner })
+  const { counts } = generated
   console.log(
     `foundation: +${counts.partners} partners, +${counts.memberships} memberships, +${counts.events} events ` +
       `generated in ${((performance.now() - started) / 1000).toFixed(1)} s (${file})`,
   )
+  // BENCH_POSTGRES: the same data on PostgreSQL. The raw routes are SQLite statements (the body is
+  // built by SQLite's JSON functions), so there only the API routes and the bare route are measured.
+  let db = generated.db
+  let removePostgres: () => Promise<void> = async () => undefined
+  if (benchPostgres !== undefined) {
+    const copy = await copyToPostgres(generated.db, benchPostgres)
+    await generated.db.close()
+    db = copy.db
+    removePostgres = copy.remove
+  }
+  console.log(`engine: ${db.engine}`)
   const app = await buildApp({ db })
   try {
-    registerYardsticks(app, db)
+    if (db.sqlite !== null) {
+      registerYardsticks(app, db)
+    } else {
+      app.get('/bench/bare', async () => ({ ok: true, service: 'liaison' }))
+    }
     await app.listen({ port: 0, host: '127.0.0.1' })
     const address = app.server.address()
     if (address === null || typeof address === 'string') {
@@ -138,8 +159,10 @@ export async function run(): Promise<void> {
     if (rawDetail === undefined || apiDetail === undefined) {
       throw new Error('targets missing')
     }
-    await checkSameBody(baseUrl, apiList, rawList)
-    await checkSameBody(baseUrl, apiDetail, rawDetail)
+    if (db.sqlite !== null) {
+      await checkSameBody(baseUrl, apiList, rawList)
+      await checkSameBody(baseUrl, apiDetail, rawDetail)
+    }
     console.log(
       `load: ${settings.connections} connections × ${settings.seconds} s per route; ` +
         `unloaded: median of ${settings.sequentialRequests} sequential requests`,
@@ -147,7 +170,8 @@ export async function run(): Promise<void> {
     const measurements: Measurement[] = []
     // BENCH_ONLY=<part of a label> measures just those routes, e.g. under `node --cpu-prof`.
     const only = process.env.BENCH_ONLY
-    for (const target of targets.filter((t) => only === undefined || t.label.includes(only))) {
+    const measured = targets.filter((t) => db.sqlite !== null || !t.path.startsWith('/bench/raw'))
+    for (const target of measured.filter((t) => only === undefined || t.label.includes(only))) {
       measurements.push(await measure(baseUrl, target, settings))
     }
     const rawFor = new Map([
@@ -174,7 +198,11 @@ export async function run(): Promise<void> {
   } finally {
     closeAgent()
     await app.close()
-    await db.close()
+    if (benchPostgres === undefined) {
+      await db.close()
+    } else {
+      await removePostgres()
+    }
     remove()
   }
 }

@@ -9,9 +9,17 @@
 /** Who the raw statements answer for: the demo partner user `jpn`. */
 export const rawViewer = { country: 'JPN', clearanceRank: 2 } as const
 
-/** The SQL marking filter for the raw viewer on the table `alias`. */
+/**
+ * The markings the raw viewer may read, as a subquery over the marking table (migration
+ * 2026-12-02T0400-markings): what a person would hand-write over that design.
+ */
+export const rawVisibleMarkings = `select id from marking where classification = 0
+  union all select r.marking_id from marking_release as r join marking as rm on rm.id = r.marking_id
+  where r.country_code = '${rawViewer.country}' and rm.classification <= ${rawViewer.clearanceRank}`
+
+/** The SQL marking filter for the raw viewer on the table `alias`: the statement's one `vis` CTE. */
 function visible(alias: string): string {
-  return `(${alias}.classification = 0 or (${alias}.classification <= ${rawViewer.clearanceRank} and ${alias}.releasable_to like '%|${rawViewer.country}|%'))`
+  return `${alias}.marking_id in (select id from vis)`
 }
 
 const classificationNames = `'["PUBLIC","UNCLASSIFIED","RESTRICTED","CONFIDENTIAL"]'`
@@ -86,7 +94,8 @@ const partnerColumns = `p.country_code as code, c.name, c.capital, c.time_zone, 
 /** GET /api/v1/partners?limit=&offset= as the raw viewer; parameters: limit, offset. */
 export function rawPartnerListSql(): string {
   const marking = highestMarkingParts('page')
-  return `with visible as (select ${partnerColumns} where ${visible('p')}),
+  return `with vis as (${rawVisibleMarkings}),
+  visible as (select ${partnerColumns} where ${visible('p')}),
   page as (select * from visible order by name limit ? offset ?),
   ${marking.ctes}
   select json_object(
@@ -101,7 +110,8 @@ export function rawPartnerListSql(): string {
 /** GET /api/v1/partners/{code} as the raw viewer; parameter: code. No row means 404. */
 export function rawPartnerDetailSql(): string {
   const marking = highestMarkingParts('markings')
-  return `with partner_row as (select ${partnerColumns} where p.country_code = ? and ${visible('p')}),
+  return `with vis as (${rawVisibleMarkings}),
+  partner_row as (select ${partnerColumns} where p.country_code = ? and ${visible('p')}),
   timeline as (select e.* from relationship_event as e
     where e.partner_code = (select code from partner_row) and ${visible('e')}),
   markings as (select classification, releasable_to from partner_row

@@ -21,7 +21,7 @@ interface Template {
  *
  * The `key` must name everything the SQL text depends on besides `params`: the query, and for
  * marked tables the principal's `visibilityShape` (visibleTo binds its clearance and country as
- * constants). `build` may use each parameter only as a bound value: not in the query's structure
+ * constants of the marking subquery). `build` may use each parameter only as a bound value: not in the query's structure
  * (`if`, `limit`, `in` lists) and not transformed (`%${q}%`). Both misuses are detected at the first
  * compile and throw, because a placeholder then appears altered or not at all.
  *

@@ -6,7 +6,9 @@ import type { EngagementTables } from './engagement-tables.ts'
  * Table types for Kysely. Dates are ISO text (YYYY-MM-DD, or full ISO instants for timestamps) in
  * both engines, so ordering and comparison behave the same. Booleans are 0/1 integers for the same
  * reason. Every marked table has `classification` (rank, 0 = PUBLIC) and `releasable_to`
- * ("|JPN|KOR|", or "" for alliance only).
+ * ("|JPN|KOR|", or "" for alliance only), and a `marking_id` derived from the two by triggers that names its
+ * row of `marking` (left out of these types: the triggers write it and only
+ * visibility.ts reads it).
  */
 export interface Database extends EngagementTables {
   country: CountryTable
@@ -19,6 +21,21 @@ export interface Database extends EngagementTables {
   app_user: AppUserTable
   user_session: UserSessionTable
   audit_log: AuditLogTable
+  marking: MarkingTable
+  marking_release: MarkingReleaseTable
+}
+
+/** One row per distinct marking in use; `id` is classification rank then releasability ("2|JPN|"). */
+export interface MarkingTable {
+  id: string
+  classification: number
+  releasable_to: string
+}
+
+/** The release set of a marking, one row per country; kept by triggers. */
+export interface MarkingReleaseTable {
+  marking_id: string
+  country_code: string
 }
 
 export interface MarkedColumns {

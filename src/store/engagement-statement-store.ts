@@ -14,9 +14,9 @@ import type { Principal } from '../domain/principal.ts'
 import { recordAudit } from './audit-store.ts'
 import type { Database, Db } from './database.ts'
 import type { EngagementStatementTable } from './engagement-tables.ts'
-import { decodeList, encodeSet } from './list-column.ts'
+import { decodeList, encodeSet, hasListItem } from './list-column.ts'
 import { markingFromColumns, markingToColumns } from './marking-columns.ts'
-import { listContains, visibleTo } from './visibility.ts'
+import { visibleTo } from './visibility.ts'
 
 export interface StatementDraft {
   readonly kind: StatementKind
@@ -71,7 +71,7 @@ export async function listVisibleStatements(
     const partner = filter.partner
     query = query.where((eb) =>
       eb.or([
-        listContains('s.issuers', partner),
+        hasListItem('engagement_statement.issuers', 's', partner),
         eb.exists(
           eb
             .selectFrom('engagement_statement_association as a')

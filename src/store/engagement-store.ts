@@ -15,10 +15,10 @@ import { CompiledQueryCache } from './compiled-query-cache.ts'
 import type { Database, Db } from './database.ts'
 import type { EngagementTable } from './engagement-tables.ts'
 import { jsonArrayFrom, parseJsonArray } from './json.ts'
-import { decodeList } from './list-column.ts'
+import { decodeList, hasListItem } from './list-column.ts'
 import { markingFromColumns } from './marking-columns.ts'
 import { memberStatuses } from './partner-store.ts'
-import { listContains, visibilityShape, visibleTo } from './visibility.ts'
+import { visibilityShape, visibleTo } from './visibility.ts'
 
 const compiledQueries = new CompiledQueryCache()
 
@@ -120,12 +120,9 @@ function listParams(filter: EngagementFilter): ListParams {
   }
 }
 
-/**
- * The filters of a list, applied to any query that starts from `engagement as e`. `scan` asks for
- * the marking filter in the form that suits a count over the whole table (see visibleTo).
- */
-function filtered(db: Db, principal: Principal, filter: FilterParams, scan = false) {
-  let query = db.kysely.selectFrom('engagement as e').where(visibleTo(principal, 'e', { scan }))
+/** The filters of a list, applied to any query that starts from `engagement as e`. */
+function filtered(db: Db, principal: Principal, filter: FilterParams) {
+  let query = db.kysely.selectFrom('engagement as e').where(visibleTo(principal, 'e'))
   if (filter.partner !== undefined) {
     query = query.where(hasVisibleParticipant(principal, filter.partner))
   }
@@ -148,13 +145,13 @@ function filtered(db: Db, principal: Principal, filter: FilterParams, scan = fal
     query = query.where('e.start_day_num', '<=', filter.toDay)
   }
   if (filter.priorityArea !== undefined) {
-    query = query.where(listContains('e.priority_areas', filter.priorityArea))
+    query = query.where(hasListItem('engagement.priority_areas', 'e', filter.priorityArea))
   }
   return query
 }
 
 function countOf(db: Db, principal: Principal, filter: FilterParams) {
-  return filtered(db, principal, filter, true).select(sql<number>`cast(count(*) as integer)`.as('n'))
+  return filtered(db, principal, filter).select(sql<number>`cast(count(*) as integer)`.as('n'))
 }
 
 /**

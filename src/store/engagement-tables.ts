@@ -28,7 +28,7 @@ export interface EngagementTable extends MarkedColumns {
   start_day_num: number
   end_day_num: number
   parent_id: string | null
-  /** "|cyber-defence|space|", or "" for none: one LIKE finds an area. */
+  /** "|cyber-defence|space|", or "" for none; also rows of engagement_priority_area, for filters. */
   priority_areas: string
   /** JSON array of strings. */
   outcomes: string

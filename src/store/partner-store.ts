@@ -104,7 +104,7 @@ function filteredPartnerRows(
   }
   if (search !== undefined) {
     // The pattern is built in SQL around the bound text: SQLite re-prepares a statement whenever a
-    // bare parameter used as a LIKE pattern gets a value (see visibility.ts).
+    // bare parameter used as a LIKE pattern gets a value, to see whether its prefix index applies.
     const pattern = sql`('%' || ${search} || '%') escape '\\'`
     rows = rows.where((eb) =>
       eb.or([

@@ -3,39 +3,43 @@ import { classificationRank } from '../domain/marking.ts'
 import { isAlliance, type Principal } from '../domain/principal.ts'
 
 /**
- * The SQL twin of `canRead` in domain/marking.ts: a condition on `<table>.classification` and
- * `<table>.releasable_to` that holds exactly for the rows the principal may read.
- * Every read of a marked table goes through it; visibility.test.ts checks it agrees with canRead.
+ * The SQL twin of `canRead` in domain/marking.ts: a condition on `<table>.marking_id` that holds
+ * exactly for the rows the principal may read. Every marked row carries the id of its marking
+ * (migration 2026-12-02T0400-markings), so the condition is an indexed `in` over the few markings
+ * the principal may read, found once per statement in the small `marking` table, never a pattern
+ * match over the rows. Every read of a marked table goes through it; visibility.test.ts checks it
+ * agrees with canRead.
  *
  * @example db.selectFrom('relationship_event as e').where(visibleTo(principal, 'e'))
  */
-export function visibleTo(
-  principal: Principal,
-  table: string,
-  { scan = false }: { readonly scan?: boolean } = {},
-): RawBuilder<SqlBool> {
-  // `scan`: the same condition with the classification written as `+column`, which hides it from
-  // SQLite's index planner. For a count over a whole table SQLite otherwise answers the OR with two
-  // index searches merged through a row-id set, three times slower than one pass over a narrow
-  // covering index (bench/engagements.bench.ts). PostgreSQL reads unary plus as the same value.
-  const classification = scan
-    ? sql`+${sql.ref(`${table}.classification`)}`
-    : sql.ref(`${table}.classification`)
-  const releasableTo = sql.ref(`${table}.releasable_to`)
+export function visibleTo(principal: Principal, table: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${sql.ref(`${table}.marking_id`)} in (${visibleMarkings(principal)})`
+}
+
+/**
+ * The ids of the markings the principal may read, as a subquery. Resolved by the engine in the
+ * same statement, so a marking added by a concurrent write (on any instance) is seen at once and
+ * nothing needs invalidating; the `marking` table holds one row per distinct marking, so this
+ * costs a few index probes.
+ */
+export function visibleMarkings(principal: Principal): RawBuilder<unknown> {
   const clearance = classificationRank(principal.clearance)
   if (isAlliance(principal)) {
-    return sql<SqlBool>`${classification} <= ${clearance}`
+    return sql`select vis_m.id from marking as vis_m where vis_m.classification <= ${clearance}`
   }
   if (principal.country === null) {
-    return sql<SqlBool>`${classification} = 0`
+    return sql`select vis_m.id from marking as vis_m where vis_m.classification = 0`
   }
-  return sql<SqlBool>`(${classification} = 0 or (${classification} <= ${clearance} and ${releasableTo} like ${releaseToken(principal.country)}))`
+  return sql`select vis_m.id from marking as vis_m where vis_m.classification = 0
+    union all select vis_r.marking_id from marking_release as vis_r
+      join marking as vis_m on vis_m.id = vis_r.marking_id
+      where vis_r.country_code = ${principal.country} and vis_m.classification <= ${clearance}`
 }
 
 /**
  * Everything `visibleTo` reads from the principal, as text: two principals with the same shape get
  * the same SQL and parameters, so a compiled query may be cached per shape (compiled-query-cache.ts).
- * Keep it in step with `visibleTo`.
+ * Derived from the same three cases as `visibleMarkings`; visibility.test.ts checks the two agree.
  */
 export function visibilityShape(principal: Principal): string {
   const clearance = classificationRank(principal.clearance)
@@ -43,22 +47,4 @@ export function visibilityShape(principal: Principal): string {
     return `alliance:${clearance}`
   }
   return principal.country === null ? 'public' : `country:${principal.country}:${clearance}`
-}
-
-/**
- * The pattern that finds a country in the stored releasability ("|JPN|KOR|"), built in SQL around
- * the bound code. Not bound whole: SQLite re-prepares a statement each time a LIKE pattern that is
- * a bare parameter gets a value (to see whether its LIKE-prefix optimisation applies), which made
- * every marked read cost three to four times what it costs with this expression.
- */
-function releaseToken(country: string): RawBuilder<string> {
-  return sql<string>`('%|' || ${country} || '|%')`
-}
-
-/**
- * True where a column stored as "|a|b|" holds `item`. Builds its pattern in SQL for the same
- * reason as releaseToken; use it for every such list column.
- */
-export function listContains(column: string, item: string): RawBuilder<SqlBool> {
-  return sql<SqlBool>`${sql.ref(column)} like ${releaseToken(item)}`
 }

@@ -115,18 +115,41 @@ describe.each(engines)('visibleTo on %s', (engine) => {
     }
   })
 
-  it('selects the same rows in the form meant for whole-table counts (scan)', async () => {
-    for (const principal of principals) {
-      const ids = async (scan: boolean) =>
-        (
-          await database.db.kysely
-            .selectFrom('relationship_event as e')
-            .select('e.id')
-            .where(visibleTo(principal, 'e', { scan }))
-            .orderBy('e.id')
-            .execute()
-        ).map((row) => row.id)
-      expect(await ids(true), JSON.stringify({ ...principal, roles: [] })).toEqual(await ids(false))
+  it('sees a marking first carried by an update at once, on the next statement', async () => {
+    const moved: Marking = { classification: 'CONFIDENTIAL', releasableTo: ['FRA'] }
+    const original = await database.db.kysely
+      .selectFrom('relationship_event')
+      .select(['classification', 'releasable_to'])
+      .where('id', '=', 'e4')
+      .executeTakeFirstOrThrow()
+    const reader: Principal = {
+      ...publicPrincipal,
+      kind: 'partner',
+      clearance: 'CONFIDENTIAL',
+      country: 'FRA',
+    }
+    const visibleIds = async () =>
+      (
+        await database.db.kysely
+          .selectFrom('relationship_event as e')
+          .select('e.id')
+          .where(visibleTo(reader, 'e'))
+          .execute()
+      ).map((row) => row.id)
+    expect(await visibleIds()).not.toContain('e4')
+    await database.db.kysely
+      .updateTable('relationship_event')
+      .set(markingToColumns(moved))
+      .where('id', '=', 'e4')
+      .execute()
+    try {
+      expect(await visibleIds()).toContain('e4')
+    } finally {
+      await database.db.kysely
+        .updateTable('relationship_event')
+        .set(original)
+        .where('id', '=', 'e4')
+        .execute()
     }
   })
 })
