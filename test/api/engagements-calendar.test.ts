@@ -189,6 +189,52 @@ print(json.dumps([{'uid': str(e.get('UID')), 'summary': str(e.get('SUMMARY')), '
     expect(event?.description).toContain('one\ntwo\nthree')
   })
 
+  it('serves a cached feed only while nothing changed, and never to a principal who sees less', async () => {
+    const staff = await server.signIn('staff')
+    const staffToken = await feedToken('staff')
+    const korToken = await feedToken('kor')
+    const feedOf = async (token: string) =>
+      parseIcs(await (await fetch(`${server.url}/api/v1/calendar/${token}/partners/KOR.ics`)).text()).events
+    const create = async (title: string, marking: Record<string, unknown>) => {
+      const created = await send(server, 'POST', '/api/v1/engagements', {
+        cookie: staff,
+        body: newEngagement({ title, participants: [{ country: 'KOR' }], marking }),
+      })
+      expect(created.status).toBe(201)
+      return (created.body as { id: string }).id
+    }
+    const summaryOf = (events: Parsed['events'], id: string) =>
+      events.find((event) => event.uid.startsWith(`${id}@`))?.summary
+    // Warm the cache for both principals, then change the data.
+    await feedOf(staffToken)
+    await feedOf(korToken)
+    const shared = await create('Talks with Korea', { classification: 'UNCLASSIFIED', releasableTo: ['KOR'] })
+    const internal = await create('Alliance-only talks on Korea', {
+      classification: 'RESTRICTED',
+      releasableTo: [],
+    })
+    expect(summaryOf(await feedOf(staffToken), internal)).toBe('Alliance-only talks on Korea')
+    const korFeed = await feedOf(korToken)
+    expect(summaryOf(korFeed, shared)).toBe('Talks with Korea')
+    expect(summaryOf(korFeed, internal)).toBeUndefined()
+    // A change of title shows at once, cached or not.
+    const patched = await send(server, 'PATCH', `/api/v1/engagements/${shared}`, {
+      cookie: staff,
+      ifMatch: '"1"',
+      body: { title: 'Talks with Korea (renamed)' },
+    })
+    expect(patched.status).toBe(200)
+    expect(summaryOf(await feedOf(korToken), shared)).toBe('Talks with Korea (renamed)')
+    expect(summaryOf(await feedOf(staffToken), shared)).toBe('Talks with Korea (renamed)')
+    // A deleted engagement leaves every feed.
+    expect(
+      (await send(server, 'DELETE', `/api/v1/engagements/${shared}`, { cookie: staff, ifMatch: '"2"' }))
+        .status,
+    ).toBe(204)
+    expect(summaryOf(await feedOf(korToken), shared)).toBeUndefined()
+    expect(summaryOf(await feedOf(staffToken), shared)).toBeUndefined()
+  })
+
   it('needs a signed-in user to make a feed URL, and answers 400 to a malformed file name', async () => {
     expect((await send(server, 'POST', '/api/v1/calendar-feed')).status).toBe(401)
     const token = await feedToken('staff')

@@ -18,7 +18,10 @@ import {
   revokeFeedToken,
   rotateFeedToken,
 } from '../../store/engagement-calendar-store.ts'
+import { engagementDataVersion } from '../../store/engagement-data-version.ts'
+import { visibilityShape } from '../../store/visibility.ts'
 import { resolveScope } from '../engagements/analytics-routes.ts'
+import { FeedCache } from './feed-cache.ts'
 import { engagementCalendar } from './ical.ts'
 
 const tags = ['calendar']
@@ -38,6 +41,7 @@ function signedInUser(principal: Principal): string {
  */
 export async function calendarRoutes(app: FastifyInstance, { db, now }: { db: Db; now: () => Date }) {
   const api = app.withTypeProvider<ZodTypeProvider>()
+  const feeds = new FeedCache()
 
   api.get(
     '/api/v1/calendar-feed',
@@ -91,9 +95,15 @@ export async function calendarRoutes(app: FastifyInstance, { db, now }: { db: Db
     if (principal === null) {
       throw new DomainError('not-found', 'No calendar feed has this address. It may have been rotated.')
     }
-    const { scope, name } = await resolveScope(db, principal, query)
+    const { scope, id, name } = await resolveScope(db, principal, query)
+    const key = `${visibilityShape(principal)}\n${scope.kind}:${id}\n${name}`
+    const version = await engagementDataVersion(db)
+    const cached = feeds.get(key, version)
+    if (cached !== undefined) return cached
     const engagements = await listFeedEngagements(db, principal, scope)
-    return engagementCalendar(`Engagements: ${name}`, engagements, feedHost, now())
+    const body = engagementCalendar(`Engagements: ${name}`, engagements, feedHost, now())
+    feeds.set(key, version, body)
+    return body
   }
 
   api.get(
