@@ -226,6 +226,11 @@ print(json.dumps([{'uid': str(e.get('UID')), 'summary': str(e.get('SUMMARY')), '
     expect(patched.status).toBe(200)
     expect(summaryOf(await feedOf(korToken), shared)).toBe('Talks with Korea (renamed)')
     expect(summaryOf(await feedOf(staffToken), shared)).toBe('Talks with Korea (renamed)')
+    // A calendar program that holds the current feed gets 304; after a change, the new feed.
+    const url = `${server.url}/api/v1/calendar/${korToken}/partners/KOR.ics`
+    const etag = (await fetch(url)).headers.get('etag') ?? ''
+    expect(etag).toMatch(/^".+"$/)
+    expect((await fetch(url, { headers: { 'if-none-match': etag } })).status).toBe(304)
     // A deleted engagement leaves every feed.
     expect(
       (await send(server, 'DELETE', `/api/v1/engagements/${shared}`, { cookie: staff, ifMatch: '"2"' }))
@@ -233,6 +238,9 @@ print(json.dumps([{'uid': str(e.get('UID')), 'summary': str(e.get('SUMMARY')), '
     ).toBe(204)
     expect(summaryOf(await feedOf(korToken), shared)).toBeUndefined()
     expect(summaryOf(await feedOf(staffToken), shared)).toBeUndefined()
+    const changed = await fetch(url, { headers: { 'if-none-match': etag } })
+    expect(changed.status).toBe(200)
+    expect(changed.headers.get('etag')).not.toBe(etag)
   })
 
   it('needs a signed-in user to make a feed URL, and answers 400 to a malformed file name', async () => {

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { Problem } from '../../contract/common.ts'
@@ -97,13 +97,28 @@ export async function calendarRoutes(app: FastifyInstance, { db, now }: { db: Db
     }
     const { scope, id, name } = await resolveScope(db, principal, query)
     const key = `${visibilityShape(principal)}\n${scope.kind}:${id}\n${name}`
+    // Read before the data: a write in between leaves an entry newer than its version, so the next
+    // request rebuilds it; never the other way round.
     const version = await engagementDataVersion(db)
     const cached = feeds.get(key, version)
     if (cached !== undefined) return cached
     const engagements = await listFeedEngagements(db, principal, scope)
-    const body = engagementCalendar(`Engagements: ${name}`, engagements, feedHost, now())
-    feeds.set(key, version, body)
-    return body
+    return feeds.set(key, version, engagementCalendar(`Engagements: ${name}`, engagements, feedHost, now()))
+  }
+
+  /** The feed, or 304 when the calendar program already holds it (If-None-Match, RFC 9110 §13.1.2). */
+  async function sendFeed(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    token: string,
+    query: { partner?: string; framework?: string },
+  ) {
+    const { body, etag } = await feed(token, query)
+    reply
+      .type('text/calendar; charset=utf-8')
+      .header('cache-control', 'private, max-age=300')
+      .header('etag', etag)
+    return request.headers['if-none-match'] === etag ? reply.code(304).send() : reply.send(body)
   }
 
   api.get(
@@ -115,17 +130,15 @@ export async function calendarRoutes(app: FastifyInstance, { db, now }: { db: Db
         params: PartnerFeedParams,
         produces: ['text/calendar'],
         response: {
-          200: z.string().meta({ description: 'text/calendar (RFC 5545)' }),
+          200: z.string().meta({ description: 'text/calendar (RFC 5545), with an ETag' }),
+          304: z.null().meta({ description: 'Unchanged since the ETag sent in If-None-Match' }),
           400: Problem,
           404: Problem,
         },
       },
     },
     async (request, reply) =>
-      reply
-        .type('text/calendar; charset=utf-8')
-        .header('cache-control', 'private, max-age=300')
-        .send(await feed(request.params.token, { partner: request.params.file })),
+      sendFeed(request, reply, request.params.token, { partner: request.params.file }),
   )
 
   api.get(
@@ -137,16 +150,14 @@ export async function calendarRoutes(app: FastifyInstance, { db, now }: { db: Db
         params: FrameworkFeedParams,
         produces: ['text/calendar'],
         response: {
-          200: z.string().meta({ description: 'text/calendar (RFC 5545)' }),
+          200: z.string().meta({ description: 'text/calendar (RFC 5545), with an ETag' }),
+          304: z.null().meta({ description: 'Unchanged since the ETag sent in If-None-Match' }),
           400: Problem,
           404: Problem,
         },
       },
     },
     async (request, reply) =>
-      reply
-        .type('text/calendar; charset=utf-8')
-        .header('cache-control', 'private, max-age=300')
-        .send(await feed(request.params.token, { framework: request.params.file })),
+      sendFeed(request, reply, request.params.token, { framework: request.params.file }),
   )
 }
