@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Problem } from '../../src/contract/common.ts'
 import { EngagementAnalyticsView } from '../../src/contract/engagement-analytics.ts'
@@ -10,6 +11,22 @@ import { createEngagement } from '../../src/store/engagement-write-store.ts'
 import { loadDemoData, readDemoData } from '../../src/store/seed/load-demo.ts'
 import { engines, freshDatabase, type TestDatabase } from '../support/databases.ts'
 import { fixedNow, getJson, startTestServer, type TestServer } from '../support/server.ts'
+import { newEngagement, send } from './engagements-support.ts'
+
+/**
+ * Reads CSV bytes with Python's csv.DictReader (Debian's python3, an independent reader), decoding
+ * them as utf-8-sig (UTF-8 after a byte order mark), as a consumer would.
+ */
+function readCsv(bytes: Buffer): { header: string[]; rows: Record<string, string>[] } {
+  const reader = `
+import csv, io, json, sys
+text = sys.stdin.buffer.read().decode('utf-8-sig')
+reader = csv.DictReader(io.StringIO(text, newline=''))
+rows = list(reader)
+print(json.dumps({'header': reader.fieldnames, 'rows': rows}))
+`
+  return JSON.parse(execFileSync('/usr/bin/python3', ['-c', reader], { input: bytes, encoding: 'utf8' }))
+}
 
 describe.each(engines)('engagement analytics API on %s', (engine) => {
   let server: TestServer
@@ -84,7 +101,7 @@ describe.each(engines)('engagement analytics API on %s', (engine) => {
     expect(australia.overall.total - australiaSeenByKorea.overall.total).toBe(1)
   })
 
-  it('exports every series as CSV with its marking banner', async () => {
+  it('exports every series as CSV that a standard reader reads, with the marking on every row', async () => {
     const staff = await server.signIn('staff')
     for (const series of ['levels', 'formats', 'intensity', 'regularity', 'milestones']) {
       const response = await fetch(`${server.url}/api/v1/analytics/engagements/${series}.csv?framework=ip4`, {
@@ -92,17 +109,63 @@ describe.each(engines)('engagement analytics API on %s', (engine) => {
       })
       expect(response.status).toBe(200)
       expect(response.headers.get('content-type')).toContain('text/csv')
-      const lines = (await response.text()).trimEnd().split('\r\n')
-      expect(lines[0]).toBe('RESTRICTED — ALLIANCE ONLY')
-      expect(lines.length).toBeGreaterThan(3)
+      const bytes = Buffer.from(await response.arrayBuffer())
+      // UTF-8 byte order mark first, so spreadsheets decode the marking's em dash right.
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+      const read = readCsv(bytes)
+      expect(read.header[0]).toBe(series === 'milestones' ? 'level' : 'year')
+      expect(read.header.at(-1)).toBe('marking')
+      expect(read.rows.length).toBeGreaterThan(2)
+      expect(new Set(read.rows.map((row) => row.marking))).toEqual(new Set(['RESTRICTED — ALLIANCE ONLY']))
     }
-    const levels = await fetch(`${server.url}/api/v1/analytics/engagements/levels.csv?framework=ip4`)
-    const rows = (await levels.text()).trimEnd().split('\r\n')
-    expect(rows[0]).toBe('PUBLIC')
-    expect(rows[1]).toBe(
-      'year,heads-of-state-government,ministers,ambassadors,senior-officials,working-level,total',
+    const levels = readCsv(
+      Buffer.from(
+        await (
+          await fetch(`${server.url}/api/v1/analytics/engagements/levels.csv?framework=ip4`)
+        ).arrayBuffer(),
+      ),
     )
-    expect(rows.find((row) => row.startsWith('2021,'))).toBe('2021,0,0,0,0,0,0')
+    expect(levels.header).toEqual([
+      'year',
+      'heads-of-state-government',
+      'ministers',
+      'ambassadors',
+      'senior-officials',
+      'working-level',
+      'total',
+      'marking',
+    ])
+    expect(levels.rows.find((row) => row.year === '2021')).toMatchObject({ total: '0', marking: 'PUBLIC' })
+  })
+
+  it('neutralises formula-leading titles in CSV and keeps them readable', async () => {
+    const staff = await server.signIn('staff')
+    const titles = ['=HYPERLINK("http://x")', '@SUM(1)']
+    for (const [index, title] of titles.entries()) {
+      const created = await send(server, 'POST', '/api/v1/engagements', {
+        cookie: staff,
+        body: newEngagement({
+          title,
+          level: index === 0 ? 'working-level' : 'senior-officials',
+          start: '2026-11-20T10:00',
+          end: '2026-11-20T12:00',
+          participants: [{ country: 'NZL' }],
+          marking: { classification: 'UNCLASSIFIED', releasableTo: ['NZL'] },
+        }),
+      })
+      expect(created.status).toBe(201)
+    }
+    const response = await fetch(`${server.url}/api/v1/analytics/engagements/milestones.csv?partner=NZL`, {
+      headers: { cookie: staff },
+    })
+    const read = readCsv(Buffer.from(await response.arrayBuffer()))
+    const latest = read.rows.map((row) => row.latest_title)
+    expect(latest).toContain(`'=HYPERLINK("http://x")`)
+    expect(latest).toContain("'@SUM(1)")
+    // Nothing a spreadsheet would run is left at the start of a cell.
+    for (const row of read.rows) {
+      for (const value of Object.values(row)) expect(value).not.toMatch(/^[=+@\t\r]/)
+    }
   })
 
   it('answers 400 naming the fields, and 404 for an unknown scope', async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CalendarFeedCreated, CalendarFeedStatus } from '../../src/contract/engagement-calendar.ts'
 import { engines } from '../support/databases.ts'
 import { startTestServer, type TestServer } from '../support/server.ts'
-import { send } from './engagements-support.ts'
+import { newEngagement, send } from './engagements-support.ts'
 
 /**
  * Parses iCalendar text with python3-icalendar (Debian's package, an independent implementation)
@@ -138,6 +138,109 @@ describe.each(engines)('calendar feeds on %s', (engine) => {
     expect(status.active).toBe(true)
     expect((await send(server, 'DELETE', '/api/v1/calendar-feed', { cookie: kor })).status).toBe(204)
     expect((await fetch(`${server.url}/api/v1/calendar/${fresh}/partners/KOR.ics`)).status).toBe(404)
+  })
+
+  it('never writes a line break or control character raw, and folds at 75 octets', async () => {
+    const staff = await server.signIn('staff')
+    const title = 'x\rATTENDEE:mailto:evil@example.com'
+    const long = `${'東京 서울 Łódź '.repeat(12)}end`
+    const created = await send(server, 'POST', '/api/v1/engagements', {
+      cookie: staff,
+      body: newEngagement({
+        title,
+        place: `Brussels\nATTENDEE:mailto:evil@example.com\u0007${long}`,
+        summary: 'one\r\ntwo\u2028three',
+        participants: [{ country: 'NZL' }],
+        marking: { classification: 'UNCLASSIFIED', releasableTo: ['NZL'] },
+      }),
+    })
+    expect(created.status).toBe(201)
+    const id = (created.body as { id: string }).id
+    const token = await feedToken('staff')
+    const ics = await (await fetch(`${server.url}/api/v1/calendar/${token}/partners/NZL.ics`)).text()
+    // Every physical line ends in CRLF, holds no other CR or LF, and is at most 75 octets.
+    const lines = ics.split('\r\n')
+    expect(lines.pop()).toBe('')
+    for (const line of lines) {
+      expect([...line].filter((char) => char < ' ' && char !== '\t')).toEqual([])
+      expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75)
+    }
+    const read = JSON.parse(
+      execFileSync(
+        '/usr/bin/python3',
+        [
+          '-c',
+          `
+import json, sys
+from icalendar import Calendar
+calendar = Calendar.from_ical(sys.stdin.buffer.read())
+print(json.dumps([{'uid': str(e.get('UID')), 'summary': str(e.get('SUMMARY')), 'location': str(e.get('LOCATION')),
+  'description': str(e.get('DESCRIPTION')), 'attendees': [str(c.get('ATTENDEE')) for c in calendar.walk() if c.get('ATTENDEE')]}
+  for e in calendar.walk('VEVENT')]))
+`,
+        ],
+        { input: ics, encoding: 'utf8' },
+      ),
+    ) as { uid: string; summary: string; location: string; description: string; attendees: string[] }[]
+    const event = read.find((e) => e.uid.startsWith(`${id}@`))
+    expect(read.every((e) => e.attendees.length === 0)).toBe(true)
+    expect(event?.summary).toBe('x\nATTENDEE:mailto:evil@example.com')
+    expect(event?.location).toBe(`Brussels\nATTENDEE:mailto:evil@example.com${long}`)
+    expect(event?.description).toContain('one\ntwo\nthree')
+  })
+
+  it('serves a cached feed only while nothing changed, and never to a principal who sees less', async () => {
+    const staff = await server.signIn('staff')
+    const staffToken = await feedToken('staff')
+    const korToken = await feedToken('kor')
+    const feedOf = async (token: string) =>
+      parseIcs(await (await fetch(`${server.url}/api/v1/calendar/${token}/partners/KOR.ics`)).text()).events
+    const create = async (title: string, marking: Record<string, unknown>) => {
+      const created = await send(server, 'POST', '/api/v1/engagements', {
+        cookie: staff,
+        body: newEngagement({ title, participants: [{ country: 'KOR' }], marking }),
+      })
+      expect(created.status).toBe(201)
+      return (created.body as { id: string }).id
+    }
+    const summaryOf = (events: Parsed['events'], id: string) =>
+      events.find((event) => event.uid.startsWith(`${id}@`))?.summary
+    // Warm the cache for both principals, then change the data.
+    await feedOf(staffToken)
+    await feedOf(korToken)
+    const shared = await create('Talks with Korea', { classification: 'UNCLASSIFIED', releasableTo: ['KOR'] })
+    const internal = await create('Alliance-only talks on Korea', {
+      classification: 'RESTRICTED',
+      releasableTo: [],
+    })
+    expect(summaryOf(await feedOf(staffToken), internal)).toBe('Alliance-only talks on Korea')
+    const korFeed = await feedOf(korToken)
+    expect(summaryOf(korFeed, shared)).toBe('Talks with Korea')
+    expect(summaryOf(korFeed, internal)).toBeUndefined()
+    // A change of title shows at once, cached or not.
+    const patched = await send(server, 'PATCH', `/api/v1/engagements/${shared}`, {
+      cookie: staff,
+      ifMatch: '"1"',
+      body: { title: 'Talks with Korea (renamed)' },
+    })
+    expect(patched.status).toBe(200)
+    expect(summaryOf(await feedOf(korToken), shared)).toBe('Talks with Korea (renamed)')
+    expect(summaryOf(await feedOf(staffToken), shared)).toBe('Talks with Korea (renamed)')
+    // A calendar program that holds the current feed gets 304; after a change, the new feed.
+    const url = `${server.url}/api/v1/calendar/${korToken}/partners/KOR.ics`
+    const etag = (await fetch(url)).headers.get('etag') ?? ''
+    expect(etag).toMatch(/^".+"$/)
+    expect((await fetch(url, { headers: { 'if-none-match': etag } })).status).toBe(304)
+    // A deleted engagement leaves every feed.
+    expect(
+      (await send(server, 'DELETE', `/api/v1/engagements/${shared}`, { cookie: staff, ifMatch: '"2"' }))
+        .status,
+    ).toBe(204)
+    expect(summaryOf(await feedOf(korToken), shared)).toBeUndefined()
+    expect(summaryOf(await feedOf(staffToken), shared)).toBeUndefined()
+    const changed = await fetch(url, { headers: { 'if-none-match': etag } })
+    expect(changed.status).toBe(200)
+    expect(changed.headers.get('etag')).not.toBe(etag)
   })
 
   it('needs a signed-in user to make a feed URL, and answers 400 to a malformed file name', async () => {

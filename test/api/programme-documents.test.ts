@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { engines } from '../support/databases.ts'
 import { startTestServer, type TestServer } from '../support/server.ts'
+import { send } from './programmes-support.ts'
 
 // Independent readers from Debian: poppler-utils (pdftotext, pdfinfo) and python3-docx.
 const python = '/usr/bin/python3'
@@ -87,6 +88,49 @@ describe.each(engines)('programme documents on %s', (engine) => {
       'Illustrative content',
     ]) {
       expect(text).toContain(expected)
+    }
+  })
+
+  it('prints Japanese, Korean and Latin Extended text in the PDF with embedded fonts', async () => {
+    const jpn = await server.signIn('jpn')
+    const created = await send(server, 'POST', '/api/v1/programmes', jpn, {
+      body: {
+        partner: 'JPN',
+        kind: 'ITPP',
+        title: 'Programme 東京 서울 Łódź 2027–2030',
+        periodFrom: '2027',
+        periodTo: '2030',
+        publicDiplomacy: 'Exhibitions in 東京, 서울 and Łódź (Gdańsk, Kraków, Żółć).',
+      },
+    })
+    expect(created.status).toBe(201)
+    const id = (created.body as { id: string }).id
+    const objective = await send(server, 'POST', `/api/v1/programmes/${id}/nodes`, jpn, {
+      body: {
+        kind: 'objective',
+        parentId: null,
+        title: '東京 서울 Łódź dialogue',
+        description: 'とうきょう 한국어 Łódź',
+      },
+    })
+    expect(objective.status).toBe(201)
+    const { response, file } = await download('jpn', 'pdf', id)
+    expect(response.status).toBe(200)
+    const text = pdfPages(file).join('\n').replace(/\s+/g, ' ')
+    for (const expected of [
+      'Programme 東京 서울 Łódź 2027–2030',
+      '1 東京 서울 Łódź dialogue',
+      'とうきょう 한국어 Łódź',
+      'Exhibitions in 東京, 서울 and Łódź (Gdańsk, Kraków, Żółć).',
+    ]) {
+      expect(text).toContain(expected)
+    }
+    // pdffonts lists every font with "emb" yes/no: all embedded, none of the standard 14.
+    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2)
+    expect(fonts.length).toBeGreaterThanOrEqual(3)
+    for (const line of fonts) {
+      expect(line).toMatch(/Noto/)
+      expect(line.split(/\s+/).at(-5)).toBe('yes')
     }
   })
 

@@ -4,17 +4,29 @@ import { markingLabel } from '../../domain/marking.ts'
 import type { FeedEngagement } from '../../store/engagement-calendar-store.ts'
 import { vtimezoneLines } from './vtimezone.ts'
 
-/** Escapes TEXT values (RFC 5545 §3.3.11). */
+/**
+ * What TEXT values (RFC 5545 §3.3.11) turn into: the escaped characters, and every line break (CRLF,
+ * a lone CR or LF, the Unicode line and paragraph separators) as the escape \n. A raw CR or LF would
+ * end the property, and what follows would be read as a property of its own (an injected ATTENDEE).
+ */
 const escapes: Readonly<Record<string, string>> = {
   '\\': '\\\\',
   ';': '\\;',
   ',': '\\,',
-  '\n': '\\n',
   '\r\n': '\\n',
+  '\r': '\\n',
+  '\n': '\\n',
+  '\u2028': '\\n',
+  '\u2029': '\\n',
 }
 
+/** Line breaks, escaped characters and the other control characters (TEXT allows only TAB). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const unsafe = /\r\n|[\\;,\u0000-\u0008\u000a-\u001f\u007f\u2028\u2029]/g
+
+/** One TEXT value for a content line: escaped, line breaks as \n, other controls dropped. */
 function text(value: string): string {
-  return value.replace(/\r\n|[\\;,\n]/g, (match) => escapes[match] ?? match)
+  return value.replace(unsafe, (match) => escapes[match] ?? '')
 }
 
 /** UTF-8 length of one code point, without encoding it. */

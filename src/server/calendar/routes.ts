@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { Problem } from '../../contract/common.ts'
@@ -18,7 +18,10 @@ import {
   revokeFeedToken,
   rotateFeedToken,
 } from '../../store/engagement-calendar-store.ts'
+import { engagementDataVersion } from '../../store/engagement-data-version.ts'
+import { visibilityShape } from '../../store/visibility.ts'
 import { resolveScope } from '../engagements/analytics-routes.ts'
+import { FeedCache } from './feed-cache.ts'
 import { engagementCalendar } from './ical.ts'
 
 const tags = ['calendar']
@@ -38,6 +41,7 @@ function signedInUser(principal: Principal): string {
  */
 export async function calendarRoutes(app: FastifyInstance, { db, now }: { db: Db; now: () => Date }) {
   const api = app.withTypeProvider<ZodTypeProvider>()
+  const feeds = new FeedCache()
 
   api.get(
     '/api/v1/calendar-feed',
@@ -91,9 +95,30 @@ export async function calendarRoutes(app: FastifyInstance, { db, now }: { db: Db
     if (principal === null) {
       throw new DomainError('not-found', 'No calendar feed has this address. It may have been rotated.')
     }
-    const { scope, name } = await resolveScope(db, principal, query)
+    const { scope, id, name } = await resolveScope(db, principal, query)
+    const key = `${visibilityShape(principal)}\n${scope.kind}:${id}\n${name}`
+    // Read before the data: a write in between leaves an entry newer than its version, so the next
+    // request rebuilds it; never the other way round.
+    const version = await engagementDataVersion(db)
+    const cached = feeds.get(key, version)
+    if (cached !== undefined) return cached
     const engagements = await listFeedEngagements(db, principal, scope)
-    return engagementCalendar(`Engagements: ${name}`, engagements, feedHost, now())
+    return feeds.set(key, version, engagementCalendar(`Engagements: ${name}`, engagements, feedHost, now()))
+  }
+
+  /** The feed, or 304 when the calendar program already holds it (If-None-Match, RFC 9110 §13.1.2). */
+  async function sendFeed(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    token: string,
+    query: { partner?: string; framework?: string },
+  ) {
+    const { body, etag } = await feed(token, query)
+    reply
+      .type('text/calendar; charset=utf-8')
+      .header('cache-control', 'private, max-age=300')
+      .header('etag', etag)
+    return request.headers['if-none-match'] === etag ? reply.code(304).send() : reply.send(body)
   }
 
   api.get(
@@ -105,17 +130,15 @@ export async function calendarRoutes(app: FastifyInstance, { db, now }: { db: Db
         params: PartnerFeedParams,
         produces: ['text/calendar'],
         response: {
-          200: z.string().meta({ description: 'text/calendar (RFC 5545)' }),
+          200: z.string().meta({ description: 'text/calendar (RFC 5545), with an ETag' }),
+          304: z.null().meta({ description: 'Unchanged since the ETag sent in If-None-Match' }),
           400: Problem,
           404: Problem,
         },
       },
     },
     async (request, reply) =>
-      reply
-        .type('text/calendar; charset=utf-8')
-        .header('cache-control', 'private, max-age=300')
-        .send(await feed(request.params.token, { partner: request.params.file })),
+      sendFeed(request, reply, request.params.token, { partner: request.params.file }),
   )
 
   api.get(
@@ -127,16 +150,14 @@ export async function calendarRoutes(app: FastifyInstance, { db, now }: { db: Db
         params: FrameworkFeedParams,
         produces: ['text/calendar'],
         response: {
-          200: z.string().meta({ description: 'text/calendar (RFC 5545)' }),
+          200: z.string().meta({ description: 'text/calendar (RFC 5545), with an ETag' }),
+          304: z.null().meta({ description: 'Unchanged since the ETag sent in If-None-Match' }),
           400: Problem,
           404: Problem,
         },
       },
     },
     async (request, reply) =>
-      reply
-        .type('text/calendar; charset=utf-8')
-        .header('cache-control', 'private, max-age=300')
-        .send(await feed(request.params.token, { framework: request.params.file })),
+      sendFeed(request, reply, request.params.token, { framework: request.params.file }),
   )
 }

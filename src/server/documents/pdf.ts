@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit'
+import { type FontStyle, fontName, fontRuns, registerFonts } from './pdf-fonts.ts'
 import {
   type DocumentSection,
   milestoneColumns,
@@ -26,38 +27,30 @@ export function renderPdf(doc: ProgrammeDocument): Promise<Buffer> {
     pdf.on('end', () => resolve(Buffer.concat(chunks)))
     pdf.on('error', reject)
   })
+  registerFonts(pdf)
   const width = pdf.page.width - 2 * margin
 
-  pdf.font('Helvetica-Bold').fontSize(20).text(doc.title)
-  pdf.font('Helvetica-Oblique').fontSize(12).text(doc.subtitle).moveDown()
+  write(pdf, 'bold', 20, doc.title)
+  write(pdf, 'italic', 12, doc.subtitle)
+  pdf.moveDown()
   if (doc.illustrativeNote !== null) {
-    pdf
-      .font('Helvetica-Oblique')
-      .fontSize(9)
-      .fillColor('#555555')
-      .text(doc.illustrativeNote)
-      .fillColor('black')
-      .moveDown()
+    pdf.fillColor('#555555')
+    write(pdf, 'italic', 9, doc.illustrativeNote)
+    pdf.fillColor('black').moveDown()
   }
   heading(pdf, partHeadings.general)
   for (const [label, value] of doc.facts) {
-    pdf
-      .font('Helvetica-Bold')
-      .fontSize(10)
-      .text(`${label}: `, { continued: true })
-      .font('Helvetica')
-      .text(value)
+    write(pdf, 'bold', 10, `${label}: `, { continued: true })
+    write(pdf, 'regular', 10, value)
   }
   pdf.addPage()
   heading(pdf, partHeadings.objectives)
   const walk = (sections: readonly DocumentSection[], depth: number) => {
     for (const s of sections) {
-      pdf.font('Helvetica-Bold').fontSize(depth === 0 ? 13 : 11)
-      pdf.text(`${s.number} ${s.title}`, margin + depth * 14, undefined, { width: width - depth * 14 })
-      pdf.font('Helvetica').fontSize(10)
-      if (s.text !== '') pdf.text(s.text, { width: width - depth * 14 })
-      if (s.areas !== '')
-        pdf.font('Helvetica-Oblique').text(`Priority areas: ${s.areas}`, { width: width - depth * 14 })
+      const indented = { width: width - depth * 14 }
+      write(pdf, 'bold', depth === 0 ? 13 : 11, `${s.number} ${s.title}`, indented, margin + depth * 14)
+      if (s.text !== '') write(pdf, 'regular', 10, s.text, indented)
+      if (s.areas !== '') write(pdf, 'italic', 10, `Priority areas: ${s.areas}`, indented)
       pdf.moveDown(0.4)
       walk(s.children, depth + 1)
     }
@@ -73,10 +66,7 @@ export function renderPdf(doc: ProgrammeDocument): Promise<Buffer> {
   )
   pdf.moveDown()
   heading(pdf, partHeadings.publicDiplomacy)
-  pdf
-    .font('Helvetica')
-    .fontSize(10)
-    .text(doc.publicDiplomacy || 'None recorded.', margin, undefined, { width })
+  write(pdf, 'regular', 10, doc.publicDiplomacy || 'None recorded.', { width }, margin)
 
   const range = pdf.bufferedPageRange()
   for (let i = range.start; i < range.start + range.count; i += 1) {
@@ -84,42 +74,76 @@ export function renderPdf(doc: ProgrammeDocument): Promise<Buffer> {
     // Writing inside the margins must not flow onto a new page.
     const bottom = pdf.page.margins.bottom
     pdf.page.margins.bottom = 0
-    pdf.font('Helvetica-Bold').fontSize(9).fillColor('#B00000')
-    pdf.text(doc.banner, margin, 24, { width, align: 'center', lineBreak: false })
-    pdf.text(doc.banner, margin, pdf.page.height - 40, { width, align: 'center', lineBreak: false })
-    pdf.font('Helvetica').fontSize(8).fillColor('black')
-    pdf.text(`Page ${i + 1} of ${range.count}`, margin, pdf.page.height - 28, {
-      width,
-      align: 'center',
-      lineBreak: false,
-    })
+    const line = { width, align: 'center', lineBreak: false } as const
+    pdf.fillColor('#B00000')
+    write(pdf, 'bold', 9, doc.banner, line, margin, 24)
+    write(pdf, 'bold', 9, doc.banner, line, margin, pdf.page.height - 40)
+    pdf.fillColor('black')
+    write(pdf, 'regular', 8, `Page ${i + 1} of ${range.count}`, line, margin, pdf.page.height - 28)
     pdf.page.margins.bottom = bottom
   }
   pdf.end()
   return done
 }
 
+/**
+ * Writes text in the embedded fonts, one run per font family that covers it (see pdf-fonts.ts),
+ * continued so that the runs flow and wrap as one paragraph. `x` and `y` place the first run.
+ */
+function write(
+  pdf: PDFKit.PDFDocument,
+  style: FontStyle,
+  size: number,
+  text: string,
+  options: PDFKit.Mixins.TextOptions = {},
+  x?: number,
+  y?: number,
+): void {
+  const runs = fontRuns(text)
+  for (const [i, run] of runs.entries()) {
+    pdf.font(fontName(run.family, style)).fontSize(size)
+    const continued = i < runs.length - 1 || options.continued === true
+    if (i === 0 && x !== undefined) {
+      pdf.text(run.text, x, y, { ...options, continued })
+    } else {
+      pdf.text(run.text, { ...options, continued })
+    }
+  }
+}
+
+/** The height a text takes at a width: the tallest of its families' line heights, for safety. */
+function heightOf(pdf: PDFKit.PDFDocument, style: FontStyle, size: number, text: string, width: number) {
+  const used = new Set(fontRuns(text).map((run) => run.family))
+  let height = 0
+  for (const family of used) {
+    pdf.font(fontName(family, style)).fontSize(size)
+    height = Math.max(height, pdf.heightOfString(text, { width }))
+  }
+  return height
+}
+
 function heading(pdf: PDFKit.PDFDocument, text: string): void {
-  pdf.font('Helvetica-Bold').fontSize(14).fillColor('black').text(text, margin).moveDown(0.5)
+  pdf.fillColor('black')
+  write(pdf, 'bold', 14, text, {}, margin)
+  pdf.moveDown(0.5)
 }
 
 function table(pdf: PDFKit.PDFDocument, width: number, header: string[], rows: string[][]): void {
   const widths = columnShares.map((share) => share * width)
   const drawRow = (cells: string[], bold: boolean) => {
-    pdf.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9)
+    const style = bold ? 'bold' : 'regular'
     const height =
-      Math.max(...cells.map((cell, i) => pdf.heightOfString(cell, { width: (widths[i] ?? 50) - 6 }))) + 6
+      Math.max(...cells.map((cell, i) => heightOf(pdf, style, 9, cell, (widths[i] ?? 50) - 6))) + 6
     if (pdf.y + height > pdf.page.height - margin) {
       pdf.addPage()
       if (!bold) drawRow(header, true)
-      pdf.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9)
     }
     const top = pdf.y
     let x = margin
     for (const [i, cell] of cells.entries()) {
       const w = widths[i] ?? 50
       pdf.rect(x, top, w, height).strokeColor('#999999').stroke()
-      pdf.text(cell, x + 3, top + 3, { width: w - 6 })
+      write(pdf, style, 9, cell, { width: w - 6 }, x + 3, top + 3)
       x += w
     }
     pdf.x = margin

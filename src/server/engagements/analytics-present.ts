@@ -4,6 +4,7 @@ import { firstYearAtOrAbove, levelWeights, share } from '../../domain/analytics.
 import { engagementLevels, levelLabels } from '../../domain/engagement.ts'
 import { highestMarking } from '../../domain/marking.ts'
 import type { EngagementAnalytics } from '../../store/engagement-analytics-store.ts'
+import { writeCsv } from '../csv.ts'
 import { presentMarking } from '../present.ts'
 
 type View = z.infer<typeof EngagementAnalyticsView>
@@ -47,35 +48,74 @@ export function presentAnalytics(
   }
 }
 
-/** One field of CSV (RFC 4180): quoted when it holds a comma, quote or line break. */
-function field(value: string | number | null): string {
-  const text = value === null ? '' : String(value)
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
-}
-
-function csv(rows: readonly (readonly (string | number | null)[])[]): string {
-  return rows.map((row) => row.map(field).join(',')).join('\r\n')
-}
-
 /**
- * One series as CSV. The first line is the marking banner (a single field), as on every export, then
- * the header and one row per year or level.
+ * One series as CSV (see server/csv.ts): a header and one row per year or level, each row carrying
+ * the data's marking in its `marking` column.
  */
 export function analyticsCsv(
   view: View,
   series: 'levels' | 'formats' | 'intensity' | 'regularity' | 'milestones',
 ): string {
-  const banner = [[view.marking.label]]
+  const marking = view.marking.label
   switch (series) {
     case 'levels':
-      return `${csv([...banner, ['year', ...engagementLevels, 'total'], ...view.years.map((y) => [y.year, ...engagementLevels.map((l) => y.byLevel[l]), y.total])])}\r\n`
+      return writeCsv(
+        ['year', ...engagementLevels, 'total'],
+        view.years.map((y) => [y.year, ...engagementLevels.map((l) => y.byLevel[l]), y.total]),
+        marking,
+      )
     case 'formats':
-      return `${csv([...banner, ['year', 'bilateral', 'group', 'council-plus-partners', 'total'], ...view.years.map((y) => [y.year, y.byFormat.bilateral, y.byFormat.group, y.byFormat['council-plus-partners'], y.total])])}\r\n`
+      return writeCsv(
+        ['year', 'bilateral', 'group', 'council-plus-partners', 'total'],
+        view.years.map((y) => [
+          y.year,
+          y.byFormat.bilateral,
+          y.byFormat.group,
+          y.byFormat['council-plus-partners'],
+          y.total,
+        ]),
+        marking,
+      )
     case 'intensity':
-      return `${csv([...banner, ['year', 'intensity', 'total'], ...view.years.map((y) => [y.year, y.intensity, y.total])])}\r\n`
+      return writeCsv(
+        ['year', 'intensity', 'total'],
+        view.years.map((y) => [y.year, y.intensity, y.total]),
+        marking,
+      )
     case 'regularity':
-      return `${csv([...banner, ['year', 'total', 'outside_summit_window', 'share_outside_summit_window', 'longest_gap_days', 'active_months', 'window_days'], ...view.years.map((y) => [y.year, y.total, y.outsideSummitWindow, y.shareOutsideSummitWindow, y.longestGapDays, y.activeMonths, view.summitWindowDays])])}\r\n`
+      return writeCsv(
+        [
+          'year',
+          'total',
+          'outside_summit_window',
+          'share_outside_summit_window',
+          'longest_gap_days',
+          'active_months',
+          'window_days',
+        ],
+        view.years.map((y) => [
+          y.year,
+          y.total,
+          y.outsideSummitWindow,
+          y.shareOutsideSummitWindow,
+          y.longestGapDays,
+          y.activeMonths,
+          view.summitWindowDays,
+        ]),
+        marking,
+      )
     case 'milestones':
-      return `${csv([...banner, ['level', 'count', 'first_day', 'first_title', 'latest_day', 'latest_title'], ...view.milestones.map((m) => [m.level, m.count, m.first?.day ?? null, m.first?.title ?? null, m.latest?.day ?? null, m.latest?.title ?? null])])}\r\n`
+      return writeCsv(
+        ['level', 'count', 'first_day', 'first_title', 'latest_day', 'latest_title'],
+        view.milestones.map((m) => [
+          m.level,
+          m.count,
+          m.first?.day ?? null,
+          m.first?.title ?? null,
+          m.latest?.day ?? null,
+          m.latest?.title ?? null,
+        ]),
+        marking,
+      )
   }
 }

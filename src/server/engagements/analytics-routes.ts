@@ -13,6 +13,7 @@ import type { Db } from '../../store/database.ts'
 import { type AnalyticsScope, engagementAnalytics } from '../../store/engagement-analytics-store.ts'
 import { findVisibleFramework } from '../../store/framework-store.ts'
 import { findVisiblePartner } from '../../store/partner-store.ts'
+import { csvMediaType } from '../csv.ts'
 import { analyticsCsv, presentAnalytics } from './analytics-present.ts'
 
 /** Resolves the scope to a partner or framework the principal may see; hidden or unknown is 404. */
@@ -67,7 +68,7 @@ export async function analyticsRoutes(app: FastifyInstance, { db }: { db: Db }) 
         tags: ['analytics'],
         summary: 'One analytics series as CSV',
         description:
-          'The first line is the marking banner of the data; then a header row and one row per year (or level).',
+          'UTF-8 with a byte order mark; a header row, then one row per year (or level), each with the marking of the data in its `marking` column. Text cells that would start a formula begin with a single quote.',
         params: AnalyticsSeriesParams,
         querystring: AnalyticsQuery,
         produces: ['text/csv'],
@@ -78,7 +79,7 @@ export async function analyticsRoutes(app: FastifyInstance, { db }: { db: Db }) 
       const view = await compute(request.principal, request.query)
       const { series } = request.params
       return reply
-        .type('text/csv; charset=utf-8')
+        .type(csvMediaType)
         .header('content-disposition', `attachment; filename="engagements-${view.scope.id}-${series}.csv"`)
         .send(analyticsCsv(view, series))
     },
