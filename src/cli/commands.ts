@@ -128,12 +128,42 @@ async function serve(options: CliOptions): Promise<number> {
     `Liaison is running at http://${host === '0.0.0.0' ? 'localhost' : host}:${actualPort}/ (database: ${db.location})`,
   )
   console.log(`API docs: http://${host === '0.0.0.0' ? 'localhost' : host}:${actualPort}/api/docs`)
-  const stop = async () => {
+  stopOnSignal(async () => {
+    // Fastify's close stops accepting, lets in-flight requests finish (idle keep-alive sockets are
+    // closed) and then runs onClose; only then is the database closed under no running request.
     await app.close()
     await db.close()
-    process.exit(0)
-  }
-  process.once('SIGINT', stop)
-  process.once('SIGTERM', stop)
+  })
   return 0
+}
+
+/** How long a stop may take before the process exits anyway, so a hung request cannot keep it up. */
+const shutdownGrace = 10_000
+
+/**
+ * SIGTERM (a service manager, a container stop, `kill`) and SIGINT (Ctrl-C) stop the server
+ * gracefully and exit 0; a second signal, or a stop that outlasts the grace, exits at once with 1.
+ */
+function stopOnSignal(stop: () => Promise<void>): void {
+  let stopping = false
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      process.exit(1)
+    }
+    stopping = true
+    console.log(`Received ${signal}: finishing open requests, then stopping.`)
+    setTimeout(() => {
+      console.error('liaison: shutdown took too long; exiting.')
+      process.exit(1)
+    }, shutdownGrace).unref()
+    stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`liaison: shutdown failed: ${(error as Error).message}`)
+        process.exit(1)
+      },
+    )
+  }
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
 }

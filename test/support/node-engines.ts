@@ -32,7 +32,7 @@ function filled(partial: Partial): Version {
 
 /** The number of leading parts given (`20.x` → 1, `20.19.0` → 3). */
 function given(partial: Partial): number {
-  const index = partial.parts.findIndex((part) => part === undefined)
+  const index = partial.parts.indexOf(undefined)
   return index === -1 ? partial.parts.length : index
 }
 
