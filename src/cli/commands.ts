@@ -102,8 +102,29 @@ function parsePort(options: CliOptions): number {
   return port
 }
 
+/**
+ * LIAISON_TRUST_PROXY: a hop count (`1`) or a comma-separated list of proxy addresses or CIDRs
+ * (`127.0.0.1,10.0.0.0/8`). Unset: X-Forwarded-For is ignored and the socket's address counts.
+ */
+export function parseTrustProxy(setting: string | undefined): string | number | false {
+  const text = (setting ?? '').trim()
+  if (text === '') {
+    return false
+  }
+  if (/^\d+$/.test(text)) {
+    return Number(text)
+  }
+  if (text === 'true' || text === '*') {
+    throw new CliError(
+      'LIAISON_TRUST_PROXY must name the proxies (addresses or CIDRs) or a hop count; trusting every sender lets clients forge their address.',
+    )
+  }
+  return text
+}
+
 async function serve(options: CliOptions): Promise<number> {
   const port = parsePort(options)
+  const trustProxy = parseTrustProxy(process.env.LIAISON_TRUST_PROXY)
   const host = options.host ?? process.env.HOST ?? '127.0.0.1'
   const db = await open(options)
   await migrateToLatest(db)
@@ -114,6 +135,7 @@ async function serve(options: CliOptions): Promise<number> {
     db,
     logger: process.env.LIAISON_LOG === '1',
     secureCookies: process.env.LIAISON_SECURE_COOKIES === '1',
+    trustProxy,
   })
   try {
     await app.listen({ port, host })

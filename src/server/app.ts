@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import cookie from '@fastify/cookie'
 import rateLimit from '@fastify/rate-limit'
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import { validatorCompiler } from 'fastify-type-provider-zod'
 import type { Db } from '../store/database.ts'
 import { registerAuthentication } from './authenticate.ts'
@@ -23,6 +23,12 @@ export interface AppOptions {
   /** The clock; tests pass a fixed one. */
   readonly now?: () => Date
   readonly secureCookies?: boolean
+  /**
+   * Which proxies' X-Forwarded-For to believe (Fastify's trustProxy: addresses/CIDRs, or a hop
+   * count). Off by default: believed blindly, the header lets anyone choose their address and so
+   * slip past per-address limits.
+   */
+  readonly trustProxy?: string | number | false
   /** Folder of the built web app. */
   readonly webRoot?: string
   readonly logger?: boolean
@@ -34,7 +40,11 @@ export const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.met
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { db } = options
   const now = options.now ?? (() => new Date())
-  const app = Fastify({ logger: options.logger ?? false, trustProxy: true })
+  const serverOptions: FastifyServerOptions = {
+    logger: options.logger ?? false,
+    trustProxy: trustedProxies(options.trustProxy ?? false),
+  }
+  const app = Fastify(serverOptions)
   app.setValidatorCompiler(validatorCompiler)
   // Presenters build every body field by field (a whitelist), so responses are written as they
   // are; the API tests check each body against its Zod schema instead of paying for it per request.
@@ -60,4 +70,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerApiDocs(app)
   await registerWebApp(app, options.webRoot ?? defaultWebRoot)
   return app
+}
+
+/** A hop count as proxy-addr's trust function (Fastify's types take no number); lists pass as they are. */
+function trustedProxies(setting: string | number | false): FastifyServerOptions['trustProxy'] {
+  return typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : setting
 }

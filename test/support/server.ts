@@ -33,7 +33,7 @@ export interface TestServer {
 /** A real HTTP server on a free port over a fresh database with the demo data and users. */
 export async function startTestServer(
   engine: Engine,
-  options: { webRoot?: string } = {},
+  options: { webRoot?: string; trustProxy?: string | number } = {},
 ): Promise<TestServer> {
   const database = await freshDatabase(engine)
   await loadAllDemoData(database.db, fixedNow)
