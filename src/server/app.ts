@@ -15,6 +15,7 @@ import { registerApiDocs, registerOpenApi } from './openapi.ts'
 import { partnerRoutes } from './partners/routes.ts'
 import { registerProblemHandlers } from './problem.ts'
 import { programmePlugin } from './programmes/plugin.ts'
+import { registerNulGuard } from './reject-nul.ts'
 import { sessionRoutes } from './session/routes.ts'
 import { registerWebApp } from './web.ts'
 
@@ -50,6 +51,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // are; the API tests check each body against its Zod schema instead of paying for it per request.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data))
   registerProblemHandlers(app)
+  registerNulGuard(app)
   await app.register(cookie)
   await app.register(rateLimit, { global: false })
   registerAuthentication(app, db, now)
