@@ -102,6 +102,25 @@ function parsePort(options: CliOptions): number {
   return port
 }
 
+const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1', '[::1]'])
+
+/**
+ * Whether browsers reach the app over HTTPS (Secure cookie, HSTS). LIAISON_SECURE_COOKIES=1 or 0
+ * decides; else a LIAISON_PUBLIC_URL says; else on, except for the loopback demo of `npm start`,
+ * which a browser reaches over plain http://127.0.0.1.
+ */
+export function servedOverTls(host: string): boolean {
+  const setting = process.env.LIAISON_SECURE_COOKIES
+  if (setting === '1' || setting === '0') {
+    return setting === '1'
+  }
+  const publicUrl = process.env.LIAISON_PUBLIC_URL ?? ''
+  if (publicUrl !== '') {
+    return publicUrl.startsWith('https://')
+  }
+  return !loopbackHosts.has(host)
+}
+
 /**
  * LIAISON_TRUST_PROXY: a hop count (`1`) or a comma-separated list of proxy addresses or CIDRs
  * (`127.0.0.1,10.0.0.0/8`). Unset: X-Forwarded-For is ignored and the socket's address counts.
@@ -134,7 +153,7 @@ async function serve(options: CliOptions): Promise<number> {
   const app = await buildApp({
     db,
     logger: process.env.LIAISON_LOG === '1',
-    secureCookies: process.env.LIAISON_SECURE_COOKIES === '1',
+    secureCookies: servedOverTls(host),
     trustProxy,
   })
   try {

@@ -16,6 +16,7 @@ import { partnerRoutes } from './partners/routes.ts'
 import { registerProblemHandlers } from './problem.ts'
 import { programmePlugin } from './programmes/plugin.ts'
 import { registerNulGuard } from './reject-nul.ts'
+import { registerOriginCheck, registerSecurityHeaders } from './security-headers.ts'
 import { sessionRoutes } from './session/routes.ts'
 import { registerWebApp } from './web.ts'
 
@@ -23,6 +24,7 @@ export interface AppOptions {
   readonly db: Db
   /** The clock; tests pass a fixed one. */
   readonly now?: () => Date
+  /** Served over TLS: the session cookie is Secure and answers carry HSTS. */
   readonly secureCookies?: boolean
   /**
    * Which proxies' X-Forwarded-For to believe (Fastify's trustProxy: addresses/CIDRs, or a hop
@@ -55,10 +57,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(cookie)
   await app.register(rateLimit, { global: false })
   registerAuthentication(app, db, now)
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('x-content-type-options', 'nosniff')
-    reply.header('referrer-policy', 'same-origin')
-  })
+  registerSecurityHeaders(app, options.secureCookies ?? false)
+  registerOriginCheck(app)
   await registerOpenApi(app)
   await app.register(sessionRoutes, { db, now, secureCookies: options.secureCookies ?? false })
   await app.register(partnerRoutes, { db })
