@@ -54,4 +54,29 @@ describe('OpenAPI document', () => {
     expect(errors.status).toBe(200)
     expect(await errors.text()).toContain('id="stale-version"')
   })
+
+  it('gives every operation a unique operationId and a security entry, and every error problem+json', () => {
+    const ids = new Set<string>()
+    for (const [path, item] of Object.entries(document.paths)) {
+      for (const [method, value] of Object.entries(item)) {
+        const operation = value as {
+          operationId?: string
+          security?: unknown[]
+          responses?: Record<string, { content?: Record<string, unknown> }>
+        }
+        expect(operation.operationId, `${method} ${path}`).toEqual(expect.any(String))
+        expect(ids.has(operation.operationId ?? '')).toBe(false)
+        ids.add(operation.operationId ?? '')
+        expect(Array.isArray(operation.security), `${method} ${path} security`).toBe(true)
+        for (const [status, response] of Object.entries(operation.responses ?? {})) {
+          if (Number(status) >= 400 && response.content !== undefined) {
+            expect(Object.keys(response.content), `${method} ${path} ${status}`).toEqual([
+              'application/problem+json',
+            ])
+          }
+        }
+      }
+    }
+    expect(ids.size).toBeGreaterThan(20)
+  })
 })
