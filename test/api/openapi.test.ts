@@ -79,4 +79,12 @@ describe('OpenAPI document', () => {
     }
     expect(ids.size).toBeGreaterThan(20)
   })
+
+  it('documents a Problem that allows what real errors carry (errors[].in, extension members)', () => {
+    const problem = (document.components?.schemas as Record<string, Record<string, unknown>>).Problem ?? {}
+    expect(problem.additionalProperties).not.toBe(false)
+    const properties = problem.properties as Record<string, { items?: { properties?: object } }>
+    expect(Object.keys(properties.errors?.items?.properties ?? {})).toContain('in')
+    expect(Object.keys(properties)).toContain('currentVersion')
+  })
 })
