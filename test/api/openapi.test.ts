@@ -81,7 +81,8 @@ describe('OpenAPI document', () => {
   })
 
   it('documents a Problem that allows what real errors carry (errors[].in, extension members)', () => {
-    const problem = (document.components?.schemas as Record<string, Record<string, unknown>>).Problem ?? {}
+    const schemas = (document.components?.schemas ?? {}) as Record<string, Record<string, unknown>>
+    const problem = schemas.Problem ?? {}
     expect(problem.additionalProperties).not.toBe(false)
     const properties = problem.properties as Record<string, { items?: { properties?: object } }>
     expect(Object.keys(properties.errors?.items?.properties ?? {})).toContain('in')
