@@ -102,8 +102,48 @@ function parsePort(options: CliOptions): number {
   return port
 }
 
+const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1', '[::1]'])
+
+/**
+ * Whether browsers reach the app over HTTPS (Secure cookie, HSTS). LIAISON_SECURE_COOKIES=1 or 0
+ * decides; else a LIAISON_PUBLIC_URL says; else on, except for the loopback demo of `npm start`,
+ * which a browser reaches over plain http://127.0.0.1.
+ */
+export function servedOverTls(host: string): boolean {
+  const setting = process.env.LIAISON_SECURE_COOKIES
+  if (setting === '1' || setting === '0') {
+    return setting === '1'
+  }
+  const publicUrl = process.env.LIAISON_PUBLIC_URL ?? ''
+  if (publicUrl !== '') {
+    return publicUrl.startsWith('https://')
+  }
+  return !loopbackHosts.has(host)
+}
+
+/**
+ * LIAISON_TRUST_PROXY: a hop count (`1`) or a comma-separated list of proxy addresses or CIDRs
+ * (`127.0.0.1,10.0.0.0/8`). Unset: X-Forwarded-For is ignored and the socket's address counts.
+ */
+export function parseTrustProxy(setting: string | undefined): string | number | false {
+  const text = (setting ?? '').trim()
+  if (text === '') {
+    return false
+  }
+  if (/^\d+$/.test(text)) {
+    return Number(text)
+  }
+  if (text === 'true' || text === '*') {
+    throw new CliError(
+      'LIAISON_TRUST_PROXY must name the proxies (addresses or CIDRs) or a hop count; trusting every sender lets clients forge their address.',
+    )
+  }
+  return text
+}
+
 async function serve(options: CliOptions): Promise<number> {
   const port = parsePort(options)
+  const trustProxy = parseTrustProxy(process.env.LIAISON_TRUST_PROXY)
   const host = options.host ?? process.env.HOST ?? '127.0.0.1'
   const db = await open(options)
   await migrateToLatest(db)
@@ -113,7 +153,8 @@ async function serve(options: CliOptions): Promise<number> {
   const app = await buildApp({
     db,
     logger: process.env.LIAISON_LOG === '1',
-    secureCookies: process.env.LIAISON_SECURE_COOKIES === '1',
+    secureCookies: servedOverTls(host),
+    trustProxy,
   })
   try {
     await app.listen({ port, host })
@@ -128,12 +169,42 @@ async function serve(options: CliOptions): Promise<number> {
     `Liaison is running at http://${host === '0.0.0.0' ? 'localhost' : host}:${actualPort}/ (database: ${db.location})`,
   )
   console.log(`API docs: http://${host === '0.0.0.0' ? 'localhost' : host}:${actualPort}/api/docs`)
-  const stop = async () => {
+  stopOnSignal(async () => {
+    // Fastify's close stops accepting, lets in-flight requests finish (idle keep-alive sockets are
+    // closed) and then runs onClose; only then is the database closed under no running request.
     await app.close()
     await db.close()
-    process.exit(0)
-  }
-  process.once('SIGINT', stop)
-  process.once('SIGTERM', stop)
+  })
   return 0
+}
+
+/** How long a stop may take before the process exits anyway, so a hung request cannot keep it up. */
+const shutdownGrace = 10_000
+
+/**
+ * SIGTERM (a service manager, a container stop, `kill`) and SIGINT (Ctrl-C) stop the server
+ * gracefully and exit 0; a second signal, or a stop that outlasts the grace, exits at once with 1.
+ */
+function stopOnSignal(stop: () => Promise<void>): void {
+  let stopping = false
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      process.exit(1)
+    }
+    stopping = true
+    console.log(`Received ${signal}: finishing open requests, then stopping.`)
+    setTimeout(() => {
+      console.error('liaison: shutdown took too long; exiting.')
+      process.exit(1)
+    }, shutdownGrace).unref()
+    stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`liaison: shutdown failed: ${(error as Error).message}`)
+        process.exit(1)
+      },
+    )
+  }
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
 }

@@ -42,14 +42,24 @@ export const FuzzyDateView = z
   })
   .meta({ id: 'FuzzyDate' })
 
+/** Open to extension members (RFC 9457 §3.2) such as `currentVersion` or `currentStatus` on a 409. */
 export const Problem = z
-  .object({
+  .looseObject({
     type: z.string(),
     title: z.string(),
     status: z.number().int(),
     detail: z.string(),
     instance: z.string().optional(),
-    errors: z.array(z.object({ pointer: z.string(), detail: z.string() })).optional(),
+    errors: z
+      .array(
+        z.object({
+          in: z.enum(['body', 'query', 'path', 'header']).optional(),
+          pointer: z.string(),
+          detail: z.string(),
+        }),
+      )
+      .optional(),
+    currentVersion: z.number().int().optional(),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details' })
 

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import cookie from '@fastify/cookie'
 import rateLimit from '@fastify/rate-limit'
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import { validatorCompiler } from 'fastify-type-provider-zod'
 import type { Db } from '../store/database.ts'
 import { registerAuthentication } from './authenticate.ts'
@@ -15,6 +15,8 @@ import { registerApiDocs, registerOpenApi } from './openapi.ts'
 import { partnerRoutes } from './partners/routes.ts'
 import { registerProblemHandlers } from './problem.ts'
 import { programmePlugin } from './programmes/plugin.ts'
+import { registerNulGuard } from './reject-nul.ts'
+import { registerOriginCheck, registerSecurityHeaders } from './security-headers.ts'
 import { sessionRoutes } from './session/routes.ts'
 import { registerWebApp } from './web.ts'
 
@@ -22,7 +24,14 @@ export interface AppOptions {
   readonly db: Db
   /** The clock; tests pass a fixed one. */
   readonly now?: () => Date
+  /** Served over TLS: the session cookie is Secure and answers carry HSTS. */
   readonly secureCookies?: boolean
+  /**
+   * Which proxies' X-Forwarded-For to believe (Fastify's trustProxy: addresses/CIDRs, or a hop
+   * count). Off by default: believed blindly, the header lets anyone choose their address and so
+   * slip past per-address limits.
+   */
+  readonly trustProxy?: string | number | false
   /** Folder of the built web app. */
   readonly webRoot?: string
   readonly logger?: boolean
@@ -34,19 +43,22 @@ export const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.met
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { db } = options
   const now = options.now ?? (() => new Date())
-  const app = Fastify({ logger: options.logger ?? false, trustProxy: true })
+  const serverOptions: FastifyServerOptions = {
+    logger: options.logger ?? false,
+    trustProxy: trustedProxies(options.trustProxy ?? false),
+  }
+  const app = Fastify(serverOptions)
   app.setValidatorCompiler(validatorCompiler)
   // Presenters build every body field by field (a whitelist), so responses are written as they
   // are; the API tests check each body against its Zod schema instead of paying for it per request.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data))
   registerProblemHandlers(app)
+  registerNulGuard(app)
   await app.register(cookie)
   await app.register(rateLimit, { global: false })
   registerAuthentication(app, db, now)
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('x-content-type-options', 'nosniff')
-    reply.header('referrer-policy', 'same-origin')
-  })
+  registerSecurityHeaders(app, options.secureCookies ?? false)
+  registerOriginCheck(app)
   await registerOpenApi(app)
   await app.register(sessionRoutes, { db, now, secureCookies: options.secureCookies ?? false })
   await app.register(partnerRoutes, { db })
@@ -60,4 +72,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerApiDocs(app)
   await registerWebApp(app, options.webRoot ?? defaultWebRoot)
   return app
+}
+
+/** A hop count as proxy-addr's trust function (Fastify's types take no number); lists pass as they are. */
+function trustedProxies(setting: string | number | false): FastifyServerOptions['trustProxy'] {
+  return typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : setting
 }

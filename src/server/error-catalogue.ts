@@ -21,7 +21,7 @@ const entries: ReadonlyArray<readonly [string, number, string]> = [
   [
     'rate-limited',
     429,
-    'Too many attempts in a short time (sign-in allows ten a minute). Wait and try again.',
+    'Too many attempts: sign-in allows ten a minute from one address, and ten failures in 15 minutes for one account from anywhere. Wait (see Retry-After) and try again.',
   ],
   ['internal', 500, 'Something failed on the server. Nothing was changed; the error has been logged.'],
 ]

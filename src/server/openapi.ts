@@ -3,6 +3,7 @@ import swaggerUi from '@fastify/swagger-ui'
 import type { FastifyInstance } from 'fastify'
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod'
 import { errorCatalogue } from './error-catalogue.ts'
+import { finishDocument } from './openapi-finish.ts'
 
 /** Registers the OpenAPI 3.1 document, generated from the routes' Zod schemas. Call before routes. */
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
@@ -41,7 +42,12 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
 
 /** Serves the document and the human docs once every route is registered. */
 export async function registerApiDocs(app: FastifyInstance): Promise<void> {
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+  // Built on the first request: swagger() is only available once the app is ready.
+  let document: object | undefined
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => {
+    document ??= finishDocument(structuredClone(app.swagger()))
+    return document
+  })
   app.get('/api/docs/errors', { schema: { hide: true } }, async (_request, reply) =>
     reply.type('text/html; charset=utf-8').send(errorCatalogue()),
   )

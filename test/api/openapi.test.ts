@@ -54,4 +54,38 @@ describe('OpenAPI document', () => {
     expect(errors.status).toBe(200)
     expect(await errors.text()).toContain('id="stale-version"')
   })
+
+  it('gives every operation a unique operationId and a security entry, and every error problem+json', () => {
+    const ids = new Set<string>()
+    for (const [path, item] of Object.entries(document.paths)) {
+      for (const [method, value] of Object.entries(item)) {
+        const operation = value as {
+          operationId?: string
+          security?: unknown[]
+          responses?: Record<string, { content?: Record<string, unknown> }>
+        }
+        expect(operation.operationId, `${method} ${path}`).toEqual(expect.any(String))
+        expect(ids.has(operation.operationId ?? '')).toBe(false)
+        ids.add(operation.operationId ?? '')
+        expect(Array.isArray(operation.security), `${method} ${path} security`).toBe(true)
+        for (const [status, response] of Object.entries(operation.responses ?? {})) {
+          if (Number(status) >= 400 && response.content !== undefined) {
+            expect(Object.keys(response.content), `${method} ${path} ${status}`).toEqual([
+              'application/problem+json',
+            ])
+          }
+        }
+      }
+    }
+    expect(ids.size).toBeGreaterThan(20)
+  })
+
+  it('documents a Problem that allows what real errors carry (errors[].in, extension members)', () => {
+    const schemas = (document.components?.schemas ?? {}) as Record<string, Record<string, unknown>>
+    const problem = schemas.Problem ?? {}
+    expect(problem.additionalProperties).not.toBe(false)
+    const properties = problem.properties as Record<string, { items?: { properties?: object } }>
+    expect(Object.keys(properties.errors?.items?.properties ?? {})).toContain('in')
+    expect(Object.keys(properties)).toContain('currentVersion')
+  })
 })

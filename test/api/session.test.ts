@@ -123,3 +123,52 @@ describe('sign-in rate limit', () => {
     expect(other.status).toBe(200)
   })
 })
+
+describe.each(engines)('sign-in limits that a forged X-Forwarded-For cannot dodge, on %s', (engine) => {
+  const guess = (server: TestServer, forwardedFor: string, password: string) =>
+    fetch(`${server.url}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
+      body: JSON.stringify({ username: 'jpn', password }),
+    })
+
+  async function eleventhAttempt(server: TestServer): Promise<Response> {
+    for (let attempt = 1; attempt <= 10; attempt++) {
+      expect((await guess(server, `203.0.113.${attempt}`, `guess-${attempt}`)).status).toBe(401)
+    }
+    return guess(server, '203.0.113.11', testPassword)
+  }
+
+  it('ignores X-Forwarded-For by default: eleven guesses from "eleven addresses" are one address', async () => {
+    const server = await startTestServer(engine)
+    try {
+      const blocked = await eleventhAttempt(server)
+      expect(blocked.status).toBe(429)
+      expect(blocked.headers.get('content-type')).toContain('application/problem+json')
+    } finally {
+      await server.close()
+    }
+  })
+
+  it('behind a trusted proxy, still refuses an account after ten failures from any addresses', async () => {
+    const server = await startTestServer(engine, { trustProxy: '127.0.0.1' })
+    try {
+      const blocked = await eleventhAttempt(server)
+      expect(blocked.status).toBe(429)
+      expect(blocked.headers.get('set-cookie')).toBeNull()
+      expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0)
+      const problem = Problem.parse(await blocked.json())
+      expect(problem.type).toContain('#rate-limited')
+      expect(problem.detail).toMatch(/^Too many failed sign-ins for this account\. Wait 15 minutes/)
+      // Another account is not affected.
+      const other = await fetch(`${server.url}/api/v1/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.99' },
+        body: JSON.stringify({ username: 'kor', password: testPassword }),
+      })
+      expect(other.status).toBe(200)
+    } finally {
+      await server.close()
+    }
+  })
+})

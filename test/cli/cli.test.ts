@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -35,12 +36,19 @@ function serve(
   args: string[],
   env: Record<string, string>,
 ): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  return started(
+    spawn(process.execPath, [bin, 'serve', '--port', '0', ...args], { env: { ...process.env, ...env } }),
+  )
+}
+
+/** Resolves once a spawned server says it is running. */
+function started(child: ChildProcess): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, 'serve', '--port', '0', ...args], {
-      env: { ...process.env, ...env },
-    })
+    if (child.stdout === null || child.stderr === null) {
+      throw new Error('spawn the server with piped output')
+    }
     let output = ''
-    const timer = setTimeout(() => reject(new Error(`serve did not start: ${output}`)), 60_000)
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${output}`)), 90_000)
     child.stdout.on('data', (chunk) => {
       output += chunk
       const match = /running at (http:\/\/[^/\s]+)\//.exec(output)
@@ -53,6 +61,34 @@ function serve(
       output += chunk
     })
     child.on('close', () => reject(new Error(`serve exited: ${output}`)))
+  })
+}
+
+/** Sends the signal and resolves with the exit code, failing when the process outlives `withinMs`. */
+function stopWith(child: ChildProcess, signal: NodeJS.Signals, withinMs: number): Promise<number | null> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`still running ${withinMs} ms after ${signal}`))
+    }, withinMs)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      resolve(code)
+    })
+    child.kill(signal)
+  })
+}
+
+/** Whether anything still accepts connections at the URL's port. */
+function listening(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url)
+  return new Promise((resolve) => {
+    const socket = connect({ host: hostname, port: Number(port) })
+    socket.once('connect', () => {
+      socket.destroy()
+      resolve(true)
+    })
+    socket.once('error', () => resolve(false))
   })
 }
 
@@ -124,6 +160,35 @@ describe('liaison CLI', () => {
       child.kill('SIGTERM')
     }
   })
+
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    it(`stops gracefully on ${signal}: exits 0, closes the port and the database`, async () => {
+      const file = join(folder, `stop-${signal}.db`)
+      const { child, url } = await serve(['--db', file], { LIAISON_DEMO_PASSWORD: 'x' })
+      // A keep-alive connection left open must not hold the stop up.
+      expect((await fetch(`${url}/api/v1/session`, { headers: { connection: 'keep-alive' } })).status).toBe(
+        200,
+      )
+      expect(await stopWith(child, signal, 5000)).toBe(0)
+      expect(await listening(url)).toBe(false)
+      // Closing SQLite checkpoints the write-ahead log and removes it.
+      expect(existsSync(`${file}-wal`)).toBe(false)
+    })
+  }
+
+  it('stops `npm start` with SIGTERM: the server it started does not keep running', async () => {
+    const file = join(folder, 'npm-start.db')
+    const npm = spawn('npm', ['start', '--', '--port', '0', '--db', file], {
+      cwd: join(import.meta.dirname, '../..'),
+      env: { ...process.env, LIAISON_DEMO_PASSWORD: 'x' },
+    })
+    const { child, url } = await started(npm)
+    expect(await listening(url)).toBe(true)
+    expect(await stopWith(child, 'SIGTERM', 10_000)).not.toBeNull()
+    // Give an orphaned server a moment to show itself; before the fix it served on and on.
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    expect(await listening(url)).toBe(false)
+  }, 120_000)
 
   it.runIf(engines.includes('postgres'))('serves a PostgreSQL database given with DATABASE_URL', async () => {
     const database = await createPostgresDatabase()

@@ -70,7 +70,9 @@ let axeSource: string | null = null
 /** Runs axe-core in the page and returns the serious and critical violations (empty when clean). */
 export async function runAxe(page: Page): Promise<AxeViolation[]> {
   axeSource ??= await readFile(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8')
-  await page.addScriptTag({ content: axeSource })
+  // Evaluated through the DevTools protocol, not as an inline <script>, which the app's
+  // Content-Security-Policy (script-src 'self') rightly refuses.
+  await page.evaluate(axeSource)
   const violations = await page.evaluate(async () => {
     const axe = Reflect.get(window, 'axe')
     const result = await axe.run(document, { resultTypes: ['violations'] })

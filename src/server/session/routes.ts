@@ -11,6 +11,7 @@ import { decoyHash, verifyPassword } from '../../store/password.ts'
 import { createSession, deleteSession } from '../../store/session-store.ts'
 import { findUserByUsername, principalOf } from '../../store/user-store.ts'
 import { sessionCookie } from '../authenticate.ts'
+import { signInThrottle } from './sign-in-throttle.ts'
 
 export interface SessionOptions {
   readonly db: Db
@@ -30,8 +31,14 @@ export function presentPrincipal(principal: Principal): z.infer<typeof Principal
   }
 }
 
+/** A 429 rendered as a rate-limited problem by problem.ts. */
+function tooMany(message: string): Error {
+  return Object.assign(new Error(message), { statusCode: 429, code: 'rate-limited' })
+}
+
 /**
- * Slows password guessing: ten attempts a minute for one username from one address. Counted after
+ * Slows password guessing: ten attempts a minute for one username from one address (the socket's
+ * address unless LIAISON_TRUST_PROXY names the proxy in front). Counted after
  * the body is parsed so that the key can include the username.
  */
 const signInRateLimit = {
@@ -44,15 +51,12 @@ const signInRateLimit = {
       typeof body === 'object' && body !== null && 'username' in body ? String(body.username) : ''
     return `${request.ip}|${username.toLowerCase()}`
   },
-  errorResponseBuilder: () =>
-    Object.assign(new Error('Too many sign-in attempts. Wait a minute and try again.'), {
-      statusCode: 429,
-      code: 'rate-limited',
-    }),
+  errorResponseBuilder: () => tooMany('Too many sign-in attempts. Wait a minute and try again.'),
 } as const
 
 export async function sessionRoutes(app: FastifyInstance, { db, now, secureCookies }: SessionOptions) {
   const api = app.withTypeProvider<ZodTypeProvider>()
+  const throttle = signInThrottle()
 
   api.get(
     '/api/v1/session',
@@ -80,12 +84,22 @@ export async function sessionRoutes(app: FastifyInstance, { db, now, secureCooki
     },
     async (request, reply) => {
       const { username, password } = request.body
+      const waitMs = throttle.blockedFor(username, now())
+      if (waitMs > 0) {
+        const minutes = Math.ceil(waitMs / 60_000)
+        reply.header('retry-after', String(Math.ceil(waitMs / 1000)))
+        throw tooMany(
+          `Too many failed sign-ins for this account. Wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`,
+        )
+      }
       const user = await findUserByUsername(db, username)
       // Verify against a decoy when the user is unknown, so timing does not reveal usernames.
       const valid = await verifyPassword(user?.password_hash ?? (await decoyHash), password)
       if (user === null || !valid) {
+        throttle.failed(username, now())
         throw new DomainError('unauthenticated', 'The username or password is not correct.')
       }
+      throttle.succeeded(username)
       const at = now()
       const { token, expiresAt } = await createSession(db, user.id, at)
       const principal = principalOf(user)
