@@ -28,9 +28,9 @@ import {
   type EngagementDraft,
   updateEngagement,
 } from '../../store/engagement-write-store.ts'
+import { createErrors, expectedVersion, setEtag, versionedWrite } from '../if-match.ts'
 import { presentMarking } from '../present.ts'
 import { problemsFromZod } from '../problem.ts'
-import { expectedVersion, setEtag } from './if-match.ts'
 import { presentEngagement, presentParticipant, presentStatement } from './present.ts'
 
 /** Refuses a change: 401 for a visitor who is not signed in, 403 for a user without the right. */
@@ -151,6 +151,7 @@ export async function engagementRoutes(app: FastifyInstance, { db, now }: { db: 
   api.get(
     '/api/v1/engagements/:id',
     {
+      config: { etag: true },
       schema: {
         tags: ['engagements'],
         summary: 'Get an engagement with participants, sideline meetings and statements',
@@ -173,11 +174,12 @@ export async function engagementRoutes(app: FastifyInstance, { db, now }: { db: 
   api.post(
     '/api/v1/engagements',
     {
+      config: { etag: true },
       schema: {
         tags: ['engagements'],
         summary: 'Record an engagement',
         body: EngagementInput,
-        response: { 201: EngagementDetail, 400: Problem, 401: Problem, 403: Problem },
+        response: { 201: EngagementDetail, ...createErrors },
       },
     },
     async (request, reply) => {
@@ -200,14 +202,7 @@ export async function engagementRoutes(app: FastifyInstance, { db, now }: { db: 
           'Fields left out keep their value. `participants`, when sent, replaces the participants you can see.',
         params: EngagementParams,
         body: EngagementPatch,
-        response: {
-          200: EngagementDetail,
-          400: Problem,
-          401: Problem,
-          403: Problem,
-          404: Problem,
-          409: Problem,
-        },
+        ...versionedWrite({ 200: EngagementDetail }),
       },
     },
     async (request, reply) => {
@@ -236,7 +231,7 @@ export async function engagementRoutes(app: FastifyInstance, { db, now }: { db: 
         tags: ['engagements'],
         summary: 'Delete an engagement (If-Match required)',
         params: EngagementParams,
-        response: { 204: z.null(), 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem },
+        ...versionedWrite({ 204: z.null() }),
       },
     },
     async (request, reply) => {

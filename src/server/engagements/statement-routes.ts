@@ -26,9 +26,9 @@ import {
   type StatementRecord,
   updateStatement,
 } from '../../store/engagement-statement-store.ts'
+import { createErrors, expectedVersion, setEtag, versionedWrite } from '../if-match.ts'
 import { presentMarking } from '../present.ts'
 import { problemsFromZod } from '../problem.ts'
-import { expectedVersion, setEtag } from './if-match.ts'
 import { presentStatement } from './present.ts'
 import { authorizeChange } from './routes.ts'
 
@@ -84,6 +84,7 @@ export async function statementRoutes(app: FastifyInstance, { db, now }: { db: D
   api.get(
     '/api/v1/statements/:id',
     {
+      config: { etag: true },
       schema: {
         tags,
         summary: 'Get a statement',
@@ -101,11 +102,12 @@ export async function statementRoutes(app: FastifyInstance, { db, now }: { db: D
   api.post(
     '/api/v1/statements',
     {
+      config: { etag: true },
       schema: {
         tags,
         summary: 'Record a statement (or that none was issued)',
         body: StatementInput,
-        response: { 201: StatementView, 400: Problem, 401: Problem, 403: Problem },
+        response: { 201: StatementView, ...createErrors },
       },
     },
     async (request, reply) => {
@@ -126,14 +128,7 @@ export async function statementRoutes(app: FastifyInstance, { db, now }: { db: D
         summary: 'Change a statement (If-Match required)',
         params: StatementParams,
         body: StatementPatch,
-        response: {
-          200: StatementView,
-          400: Problem,
-          401: Problem,
-          403: Problem,
-          404: Problem,
-          409: Problem,
-        },
+        ...versionedWrite({ 200: StatementView }),
       },
     },
     async (request, reply) => {
@@ -159,7 +154,7 @@ export async function statementRoutes(app: FastifyInstance, { db, now }: { db: D
         tags,
         summary: 'Delete a statement (If-Match required)',
         params: StatementParams,
-        response: { 204: z.null(), 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem },
+        ...versionedWrite({ 204: z.null() }),
       },
     },
     async (request, reply) => {

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { Problem } from '../../contract/common.ts'
 import {
   NodeCreate,
   NodeMove,
@@ -32,15 +31,11 @@ import {
   requireVisibleNode,
   updateNode,
 } from '../../store/programme-tree-store.ts'
-import { expectedVersion, sendEtag } from './etag.ts'
+import { createErrors, expectedVersion, setEtag, versionedWrite } from '../if-match.ts'
 import { loadProgrammeDetail } from './load.ts'
 import { presentNode } from './present.ts'
 
 const tags = ['programmes']
-const IfMatch = z.object({
-  'if-match': z.string().optional().meta({ description: 'ETag from the last read' }),
-})
-const writeErrors = { 400: Problem, 403: Problem, 404: Problem, 409: Problem, 428: Problem }
 
 /** A marking from the request; refused when its author could no longer read what they marked. */
 export function toMarking(
@@ -79,11 +74,12 @@ export async function programmeWriteRoutes(app: FastifyInstance, { db, now }: { 
   api.post(
     '/api/v1/programmes',
     {
+      config: { etag: true },
       schema: {
         tags,
         summary: 'Start a programme (as a draft)',
         body: ProgrammeCreate,
-        response: { 201: ProgrammeDetail, ...writeErrors },
+        response: { 201: ProgrammeDetail, ...createErrors },
       },
     },
     async (request, reply) => {
@@ -108,7 +104,7 @@ export async function programmeWriteRoutes(app: FastifyInstance, { db, now }: { 
         now(),
       )
       const detail = await loadProgrammeDetail(db, principal, id, today())
-      sendEtag(reply, detail.version)
+      setEtag(reply, detail.version)
       return reply.code(201).header('location', `/api/v1/programmes/${id}`).send(detail)
     },
   )
@@ -120,9 +116,8 @@ export async function programmeWriteRoutes(app: FastifyInstance, { db, now }: { 
         tags,
         summary: 'Change the programme header',
         params: ProgrammeParams,
-        headers: IfMatch,
         body: ProgrammePatch,
-        response: { 200: ProgrammeDetail, ...writeErrors },
+        ...versionedWrite({ 200: ProgrammeDetail }),
       },
     },
     async (request, reply) => {
@@ -145,7 +140,7 @@ export async function programmeWriteRoutes(app: FastifyInstance, { db, now }: { 
         now(),
       )
       const detail = await loadProgrammeDetail(db, principal, programme.id, today())
-      sendEtag(reply, detail.version)
+      setEtag(reply, detail.version)
       return detail
     },
   )
@@ -153,12 +148,13 @@ export async function programmeWriteRoutes(app: FastifyInstance, { db, now }: { 
   api.post(
     '/api/v1/programmes/:id/nodes',
     {
+      config: { etag: true },
       schema: {
         tags,
         summary: 'Add an objective, goal or activity',
         params: ProgrammeParams,
         body: NodeCreate,
-        response: { 201: NodeView, ...writeErrors },
+        response: { 201: NodeView, ...createErrors },
       },
     },
     async (request, reply) => {
@@ -181,7 +177,7 @@ export async function programmeWriteRoutes(app: FastifyInstance, { db, now }: { 
         now(),
       )
       const view = await nodeView(principal, programme.id, id)
-      sendEtag(reply, view.version)
+      setEtag(reply, view.version)
       return reply.code(201).send(view)
     },
   )
@@ -193,9 +189,8 @@ export async function programmeWriteRoutes(app: FastifyInstance, { db, now }: { 
         tags,
         summary: 'Change a node',
         params: NodeParams,
-        headers: IfMatch,
         body: NodePatch,
-        response: { 200: NodeView, ...writeErrors },
+        ...versionedWrite({ 200: NodeView }),
       },
     },
     async (request, reply) => {
@@ -211,7 +206,7 @@ export async function programmeWriteRoutes(app: FastifyInstance, { db, now }: { 
       }
       await updateNode(db, principal, programme, node, expectedVersion(request), input, now())
       const view = await nodeView(principal, programme.id, node.id)
-      sendEtag(reply, view.version)
+      setEtag(reply, view.version)
       return view
     },
   )
@@ -223,9 +218,8 @@ export async function programmeWriteRoutes(app: FastifyInstance, { db, now }: { 
         tags,
         summary: 'Move a node: reorder among siblings or hang it under another parent',
         params: NodeParams,
-        headers: IfMatch,
         body: NodeMove,
-        response: { 200: NodeView, ...writeErrors },
+        ...versionedWrite({ 200: NodeView }),
       },
     },
     async (request, reply) => {
@@ -235,7 +229,7 @@ export async function programmeWriteRoutes(app: FastifyInstance, { db, now }: { 
       assertCanEdit(principal, programme)
       await moveNode(db, principal, programme, node, expectedVersion(request), body, now())
       const view = await nodeView(principal, programme.id, node.id)
-      sendEtag(reply, view.version)
+      setEtag(reply, view.version)
       return view
     },
   )
@@ -247,8 +241,7 @@ export async function programmeWriteRoutes(app: FastifyInstance, { db, now }: { 
         tags,
         summary: 'Delete a node with everything under it',
         params: NodeParams,
-        headers: IfMatch,
-        response: { 204: z.null(), ...writeErrors },
+        ...versionedWrite({ 204: z.null() }),
       },
     },
     async (request, reply) => {
