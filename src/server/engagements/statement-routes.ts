@@ -11,9 +11,9 @@ import {
   StatementPatch,
   StatementView,
 } from '../../contract/engagement-statement.ts'
-import { engagementPolicy } from '../../domain/engagement-policy.ts'
 import { DomainError, invalidInput } from '../../domain/errors.ts'
 import { highestMarking } from '../../domain/marking.ts'
+import { authorize } from '../../domain/policy.ts'
 import type { Principal } from '../../domain/principal.ts'
 import type { Db } from '../../store/database.ts'
 import {
@@ -30,7 +30,6 @@ import { createErrors, expectedVersion, setEtag, versionedWrite } from '../if-ma
 import { presentMarking } from '../present.ts'
 import { problemsFromZod } from '../problem.ts'
 import { presentStatement } from './present.ts'
-import { authorizeChange } from './routes.ts'
 
 function asInput(statement: StatementRecord): z.infer<typeof StatementInput> {
   return {
@@ -112,7 +111,7 @@ export async function statementRoutes(app: FastifyInstance, { db, now }: { db: D
     },
     async (request, reply) => {
       const { principal } = request
-      authorizeChange(principal, engagementPolicy.create(principal))
+      authorize(principal, 'create', { type: 'statement' })
       const id = await createStatement(db, principal, request.body, now())
       const statement = await load(principal, id)
       setEtag(reply, statement.version)
@@ -134,7 +133,7 @@ export async function statementRoutes(app: FastifyInstance, { db, now }: { db: D
     async (request, reply) => {
       const { principal } = request
       const current = await load(principal, request.params.id)
-      authorizeChange(principal, engagementPolicy.update(principal))
+      authorize(principal, 'update', { type: 'statement' })
       const version = expectedVersion(request)
       const merged = StatementInput.safeParse({ ...asInput(current), ...request.body })
       if (!merged.success) {
@@ -160,7 +159,7 @@ export async function statementRoutes(app: FastifyInstance, { db, now }: { db: D
     async (request, reply) => {
       const { principal } = request
       const current = await load(principal, request.params.id)
-      authorizeChange(principal, engagementPolicy.delete(principal))
+      authorize(principal, 'delete', { type: 'statement' })
       await deleteStatement(db, principal, current.id, expectedVersion(request), now())
       return reply.code(204).send(null)
     },
@@ -181,7 +180,10 @@ export async function statementRoutes(app: FastifyInstance, { db, now }: { db: D
     async (request) => {
       const { principal } = request
       const statement = await load(principal, request.params.id)
-      authorizeChange(principal, engagementPolicy.associate(principal, request.params.country))
+      authorize(principal, 'associate', {
+        type: 'statement-association',
+        country: request.params.country,
+      })
       await associatePartner(db, principal, statement, request.params.country, now())
       return presentStatement(await load(principal, statement.id))
     },
@@ -200,7 +202,10 @@ export async function statementRoutes(app: FastifyInstance, { db, now }: { db: D
     async (request) => {
       const { principal } = request
       const statement = await load(principal, request.params.id)
-      authorizeChange(principal, engagementPolicy.associate(principal, request.params.country))
+      authorize(principal, 'associate', {
+        type: 'statement-association',
+        country: request.params.country,
+      })
       await dissociatePartner(db, principal, statement.id, request.params.country, now())
       return presentStatement(await load(principal, statement.id))
     },

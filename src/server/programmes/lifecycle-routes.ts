@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { ApprovalCreate, ProgrammeParams, TransitionRequest } from '../../contract/programme.ts'
 import { ProgrammeDetail } from '../../contract/programme-view.ts'
 import { fuzzyDate } from '../../domain/fuzzy-date.ts'
-import { assertCanRecordApproval } from '../../domain/programme-policy.ts'
+import { authorize } from '../../domain/policy.ts'
 import type { Db } from '../../store/database.ts'
 import { recordApproval, transitionProgramme } from '../../store/programme-lifecycle-store.ts'
 import { requireVisibleProgramme } from '../../store/programme-store.ts'
@@ -34,7 +34,11 @@ export async function programmeLifecycleRoutes(
     async (request, reply) => {
       const { principal, body } = request
       const programme = await requireVisibleProgramme(db.kysely, principal, request.params.id)
-      assertCanRecordApproval(principal, programme, body.party)
+      authorize(
+        principal,
+        body.party === 'council' ? 'programme.approve-council' : 'programme.approve-partner',
+        { type: 'programme', ...programme },
+      )
       await recordApproval(db, principal, programme, expectedVersion(request), body, now())
       const detail = await loadProgrammeDetail(db, principal, programme.id, today())
       setEtag(reply, detail.version)

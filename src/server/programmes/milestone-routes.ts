@@ -8,7 +8,7 @@ import {
   ProgrammeParams,
 } from '../../contract/programme.ts'
 import { MilestoneView } from '../../contract/programme-view.ts'
-import { assertCanEdit, assertCanTrack } from '../../domain/programme-policy.ts'
+import { authorize } from '../../domain/policy.ts'
 import type { Db } from '../../store/database.ts'
 import {
   deleteMilestone,
@@ -47,7 +47,7 @@ export async function programmeMilestoneRoutes(
     async (request, reply) => {
       const { principal, body } = request
       const programme = await requireVisibleProgramme(db.kysely, principal, request.params.id)
-      assertCanEdit(principal, programme)
+      authorize(principal, 'programme.edit', { type: 'programme', ...programme })
       const goal = await requireVisibleNode(db.kysely, principal, programme.id, body.goalId, 'goalId')
       const marking = body.marking === undefined ? goal.marking : toMarking(principal, body.marking)
       const id = await insertMilestone(db, principal, programme, { ...body, marking }, now())
@@ -86,8 +86,10 @@ export async function programmeMilestoneRoutes(
         input.title === milestone.title &&
         input.due === milestone.due &&
         body.marking === undefined
-      if (onlyStatus) assertCanTrack(principal, programme)
-      else assertCanEdit(principal, programme)
+      authorize(principal, onlyStatus ? 'programme.track' : 'programme.edit', {
+        type: 'programme',
+        ...programme,
+      })
       await updateMilestone(db, principal, programme, milestone, expectedVersion(request), input, now())
       const updated = await requireVisibleMilestone(db.kysely, principal, programme.id, milestone.id)
       setEtag(reply, updated.version)
@@ -109,7 +111,7 @@ export async function programmeMilestoneRoutes(
       const { principal, params } = request
       const programme = await requireVisibleProgramme(db.kysely, principal, params.id)
       const milestone = await requireVisibleMilestone(db.kysely, principal, programme.id, params.milestoneId)
-      assertCanEdit(principal, programme)
+      authorize(principal, 'programme.edit', { type: 'programme', ...programme })
       await deleteMilestone(db, principal, programme, milestone, expectedVersion(request), now())
       return reply.code(204).send(null)
     },

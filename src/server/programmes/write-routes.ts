@@ -14,9 +14,9 @@ import { NodeView, ProgrammeDetail } from '../../contract/programme-view.ts'
 import { DomainError } from '../../domain/errors.ts'
 import { fuzzyDate } from '../../domain/fuzzy-date.ts'
 import { canRead, type Marking, normaliseReleasability } from '../../domain/marking.ts'
+import { authorize } from '../../domain/policy.ts'
 import type { Principal } from '../../domain/principal.ts'
 import { outlineNumbers } from '../../domain/programme.ts'
-import { assertCanEdit } from '../../domain/programme-policy.ts'
 import type { Db } from '../../store/database.ts'
 import {
   createProgramme,
@@ -123,7 +123,7 @@ export async function programmeWriteRoutes(app: FastifyInstance, { db, now }: { 
     async (request, reply) => {
       const { principal, body } = request
       const programme = await requireVisibleProgramme(db.kysely, principal, request.params.id)
-      assertCanEdit(principal, programme)
+      authorize(principal, 'programme.edit', { type: 'programme', ...programme })
       await updateProgrammeHeader(
         db,
         principal,
@@ -160,7 +160,7 @@ export async function programmeWriteRoutes(app: FastifyInstance, { db, now }: { 
     async (request, reply) => {
       const { principal, body } = request
       const programme = await requireVisibleProgramme(db.kysely, principal, request.params.id)
-      assertCanEdit(principal, programme)
+      authorize(principal, 'programme.edit', { type: 'programme', ...programme })
       const parent =
         body.parentId === null
           ? null
@@ -197,7 +197,7 @@ export async function programmeWriteRoutes(app: FastifyInstance, { db, now }: { 
       const { principal, body, params } = request
       const programme = await requireVisibleProgramme(db.kysely, principal, params.id)
       const node = await requireVisibleNode(db.kysely, principal, programme.id, params.nodeId)
-      assertCanEdit(principal, programme)
+      authorize(principal, 'programme.edit', { type: 'programme', ...programme })
       const input = {
         title: body.title ?? node.title,
         description: body.description ?? node.description,
@@ -226,7 +226,7 @@ export async function programmeWriteRoutes(app: FastifyInstance, { db, now }: { 
       const { principal, body, params } = request
       const programme = await requireVisibleProgramme(db.kysely, principal, params.id)
       const node = await requireVisibleNode(db.kysely, principal, programme.id, params.nodeId)
-      assertCanEdit(principal, programme)
+      authorize(principal, 'programme.edit', { type: 'programme', ...programme })
       await moveNode(db, principal, programme, node, expectedVersion(request), body, now())
       const view = await nodeView(principal, programme.id, node.id)
       setEtag(reply, view.version)
@@ -248,7 +248,7 @@ export async function programmeWriteRoutes(app: FastifyInstance, { db, now }: { 
       const { principal, params } = request
       const programme = await requireVisibleProgramme(db.kysely, principal, params.id)
       const node = await requireVisibleNode(db.kysely, principal, programme.id, params.nodeId)
-      assertCanEdit(principal, programme)
+      authorize(principal, 'programme.edit', { type: 'programme', ...programme })
       await deleteNode(db, principal, programme, node, expectedVersion(request), now())
       return reply.code(204).send(null)
     },
