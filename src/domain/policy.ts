@@ -160,3 +160,25 @@ export function authorize(principal: Principal, action: Action, resource: Resour
   }
   throw refused
 }
+
+/** Whether an action applies to any partner, only to the principal's own country, or to none. */
+export type Reach = 'any' | 'own' | 'none'
+
+function reach(principal: Principal, any: Permission, own: Permission): Reach {
+  const granted = permissionsOf(principal)
+  if (granted.has(any)) return 'any'
+  return granted.has(own) && principal.country !== null ? 'own' : 'none'
+}
+
+/** What the session's principal may start, for the web app's buttons (records carry their own). */
+export function sessionAbilities(principal: Principal): {
+  createEngagements: boolean
+  startProgramme: Reach
+  associate: Reach
+} {
+  return {
+    createEngagements: allows(principal, 'create', { type: 'engagement' }),
+    startProgramme: reach(principal, 'programme.author-any', 'programme.author-own'),
+    associate: reach(principal, 'statement.associate-any', 'statement.associate-own'),
+  }
+}
