@@ -12,6 +12,6 @@ export const EngagementDetail = EngagementSummary.extend({
   statements: z
     .array(StatementView)
     .meta({ description: 'Statements linked to it or to its sideline meetings, including ones not issued' }),
-  abilities: z.object({ update: z.boolean(), delete: z.boolean() }),
+  abilities: z.object({ create: z.boolean(), update: z.boolean(), delete: z.boolean() }),
   pageMarking: MarkingView.meta({ description: 'Highest marking of everything on this page' }),
 }).meta({ id: 'EngagementDetail' })

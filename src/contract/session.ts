@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { classifications } from '../domain/marking.ts'
+import { permissions } from '../domain/policy.ts'
 import { principalKinds } from '../domain/principal.ts'
 
 export const SignIn = z
@@ -18,5 +19,15 @@ export const PrincipalView = z
     country: z.string().nullable(),
     clearance: z.enum(classifications),
     roles: z.array(z.string()),
+    /** What the roles grant; the web app decides nothing from `kind`, only from `abilities`. */
+    permissions: z.array(z.enum(permissions)),
+    abilities: z.object({
+      /** Record engagements and statements. */
+      createEngagements: z.boolean(),
+      /** Start a programme: for any partner, only for one's own country, or not at all. */
+      startProgramme: z.enum(['any', 'own', 'none']),
+      /** Associate partners with statements: any partner, one's own country, or none. */
+      associate: z.enum(['any', 'own', 'none']),
+    }),
   })
   .meta({ id: 'Principal' })

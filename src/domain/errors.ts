@@ -5,6 +5,7 @@ export type DomainErrorCode =
   | 'unauthenticated'
   | 'invalid-input'
   | 'stale-version'
+  | 'precondition-required'
   | 'conflict'
   | 'invalid-state'
 

@@ -1,28 +1,15 @@
-import { DomainError } from './errors.ts'
 import { canRead, type Marking } from './marking.ts'
+import { allows, programmeActor } from './policy.ts'
 import type { Principal } from './principal.ts'
 import type { ProgrammeStatus } from './programme.ts'
-import {
-  type Actor,
-  availableTransitions,
-  editableStatuses,
-  trackingStatuses,
-} from './programme-lifecycle.ts'
+import { availableTransitions } from './programme-lifecycle.ts'
 
 /**
- * Co-ownership: a programme belongs to the alliance and to its partner. Alliance staff and the
- * partner's own users edit it; allies read it; other partners see nothing of it (the store's scope
+ * Co-ownership: a programme belongs to the alliance and to its partner. Who may author it comes
+ * from permissions (policy.ts); allies read it; other partners see nothing of it (the store's scope
  * filter makes it absent for them, so they get 404, never 403); the public reads its PUBLIC parts.
  */
-export function programmeActor(principal: Principal, partnerCode: string): Actor {
-  if (principal.kind === 'staff') {
-    return 'staff'
-  }
-  if (principal.kind === 'partner' && principal.country === partnerCode) {
-    return 'owner'
-  }
-  return 'reader'
-}
+export { programmeActor } from './policy.ts'
 
 /**
  * Whether a principal may know a programme exists: the marking rule, and for partner users only
@@ -54,77 +41,15 @@ export interface ProgrammeAbilities {
 }
 
 export function programmeAbilities(principal: Principal, programme: ProgrammeFacts): ProgrammeAbilities {
-  const actor = programmeActor(principal, programme.partnerCode)
-  const editor = actor !== 'reader'
-  const negotiating = programme.status === 'in-negotiation'
+  const resource = { type: 'programme', ...programme } as const
   return {
-    edit: editor && editableStatuses.includes(programme.status),
-    track: editor && trackingStatuses.includes(programme.status),
-    recordCouncilAgreement: actor === 'staff' && negotiating,
-    recordPartnerApproval: editor && negotiating,
-    transitions: availableTransitions(programme.status, actor),
-  }
-}
-
-/** Refuses a change to the text: 403 for readers, 409 with the reason when the status freezes it. */
-export function assertCanEdit(principal: Principal, programme: ProgrammeFacts): void {
-  if (programmeActor(principal, programme.partnerCode) === 'reader') {
-    throw new DomainError(
-      'forbidden',
-      'Only alliance staff and the partner’s own users may edit this programme.',
-    )
-  }
-  if (!editableStatuses.includes(programme.status)) {
-    throw new DomainError(
-      'invalid-state',
-      `The text of a programme that is ${programme.status} is frozen; it can change only in draft or in negotiation.`,
-      { currentStatus: programme.status },
-    )
-  }
-}
-
-/** Refuses a milestone status update outside tracking statuses or by a reader. */
-export function assertCanTrack(principal: Principal, programme: ProgrammeFacts): void {
-  if (programmeActor(principal, programme.partnerCode) === 'reader') {
-    throw new DomainError(
-      'forbidden',
-      'Only alliance staff and the partner’s own users may update milestones.',
-    )
-  }
-  if (!trackingStatuses.includes(programme.status)) {
-    throw new DomainError('invalid-state', `Milestones of a ${programme.status} programme are closed.`, {
-      currentStatus: programme.status,
-    })
+    edit: allows(principal, 'programme.edit', resource),
+    track: allows(principal, 'programme.track', resource),
+    recordCouncilAgreement: allows(principal, 'programme.approve-council', resource),
+    recordPartnerApproval: allows(principal, 'programme.approve-partner', resource),
+    transitions: availableTransitions(programme.status, programmeActor(principal, programme.partnerCode)),
   }
 }
 
 export const approvalParties = ['council', 'partner'] as const
 export type ApprovalParty = (typeof approvalParties)[number]
-
-/**
- * Who records what: the council's agreement is recorded by alliance staff (for the council);
- * the partner's approval by the partner's own users, or by staff on the partner's written word.
- * Only while the text is in negotiation, since approval is of a negotiated text.
- */
-export function assertCanRecordApproval(
-  principal: Principal,
-  programme: ProgrammeFacts,
-  party: ApprovalParty,
-): void {
-  const actor = programmeActor(principal, programme.partnerCode)
-  if (actor === 'reader' || (party === 'council' && actor !== 'staff')) {
-    throw new DomainError(
-      'forbidden',
-      party === 'council'
-        ? 'Only alliance staff record the council’s agreement.'
-        : 'Only the partner’s own users or alliance staff record the partner’s approval.',
-    )
-  }
-  if (programme.status !== 'in-negotiation') {
-    throw new DomainError(
-      'invalid-state',
-      `Approvals are recorded while the programme is in negotiation; it is ${programme.status}.`,
-      { currentStatus: programme.status },
-    )
-  }
-}

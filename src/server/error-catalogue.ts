@@ -16,6 +16,11 @@ const entries: ReadonlyArray<readonly [string, number, string]> = [
     409,
     'Someone changed the record since you read it. Reload, reapply your change and send it again.',
   ],
+  [
+    'precondition-required',
+    428,
+    'A change must send If-Match with the ETag of the version you read (e.g. `If-Match: "3"`). Read the record and send its ETag.',
+  ],
   ['conflict', 409, 'The change clashes with another record (for example a duplicate id).'],
   ['invalid-state', 409, 'The record is not in a state that allows this action; `detail` says why.'],
   [

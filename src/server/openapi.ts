@@ -3,6 +3,7 @@ import swaggerUi from '@fastify/swagger-ui'
 import type { FastifyInstance } from 'fastify'
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod'
 import { errorCatalogue } from './error-catalogue.ts'
+import { documentEtag } from './if-match.ts'
 import { finishDocument } from './openapi-finish.ts'
 
 /** Registers the OpenAPI 3.1 document, generated from the routes' Zod schemas. Call before routes. */
@@ -35,7 +36,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'liaison_session' } },
       },
     },
-    transform: jsonSchemaTransform,
+    transform: (document) => documentEtag(jsonSchemaTransform(document), document.route),
     transformObject: jsonSchemaTransformObject,
   })
 }

@@ -11,6 +11,7 @@ const problems: Record<DomainErrorCode, { status: number; title: string }> = {
   unauthenticated: { status: 401, title: 'Sign-in required' },
   'invalid-input': { status: 400, title: 'Invalid request' },
   'stale-version': { status: 409, title: 'Changed by someone else' },
+  'precondition-required': { status: 428, title: 'If-Match required' },
   conflict: { status: 409, title: 'Conflict' },
   'invalid-state': { status: 409, title: 'Not possible in the current state' },
 }

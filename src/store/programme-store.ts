@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely'
 import { DomainError, staleVersion } from '../domain/errors.ts'
 import { earliestDay, type FuzzyDate, fuzzyDate, latestDay } from '../domain/fuzzy-date.ts'
 import type { Marking } from '../domain/marking.ts'
+import { authorize } from '../domain/policy.ts'
 import type { Principal } from '../domain/principal.ts'
 import {
   type ProgrammeKind,
@@ -10,7 +11,6 @@ import {
   programmeKinds,
   programmeStatuses,
 } from '../domain/programme.ts'
-import { programmeActor } from '../domain/programme-policy.ts'
 import { recordAudit } from './audit-store.ts'
 import type { Database, Db } from './database.ts'
 import { markingFromColumns, markingToColumns } from './marking-columns.ts'
@@ -184,12 +184,11 @@ export async function createProgramme(
   if (partner === undefined) {
     throw new DomainError('not-found', `No partner has the code ${input.partnerCode}.`)
   }
-  if (programmeActor(principal, input.partnerCode) === 'reader') {
-    throw new DomainError(
-      'forbidden',
-      'Only alliance staff and the partner’s own users start its programmes.',
-    )
-  }
+  authorize(principal, 'programme.create', {
+    type: 'programme',
+    partnerCode: input.partnerCode,
+    status: 'draft',
+  })
   assertPeriod(input.periodFrom, input.periodTo)
   if (input.supersedesId !== null) {
     const old = await findVisibleProgramme(db.kysely, principal, input.supersedesId)

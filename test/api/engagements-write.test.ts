@@ -128,7 +128,7 @@ describe.each(engines)('engagement and statement writes on %s', (engine) => {
       expect(stale.status).toBe(409)
       expect(Problem.parse(stale.body).type).toContain('stale-version')
       const missing = await send(server, 'PATCH', path, { cookie: staff, body: { title: 'No version' } })
-      expect(missing.status).toBe(400)
+      expect(missing.status).toBe(428)
       const deletedStale = await send(server, 'DELETE', path, { cookie: staff, ifMatch: '"1"' })
       expect(deletedStale.status).toBe(409)
       expect((await send(server, 'DELETE', path, { cookie: staff, ifMatch: '"2"' })).status).toBe(204)

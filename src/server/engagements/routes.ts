@@ -11,9 +11,10 @@ import {
   ViewerZoneQuery,
 } from '../../contract/engagement.ts'
 import { EngagementDetail } from '../../contract/engagement-detail.ts'
-import { engagementAbilities, engagementPolicy } from '../../domain/engagement-policy.ts'
+import { engagementAbilities } from '../../domain/engagement-policy.ts'
 import { DomainError, invalidInput } from '../../domain/errors.ts'
 import { highestMarking } from '../../domain/marking.ts'
+import { authorize } from '../../domain/policy.ts'
 import type { Principal } from '../../domain/principal.ts'
 import type { Db } from '../../store/database.ts'
 import { listVisibleStatements, type StatementRecord } from '../../store/engagement-statement-store.ts'
@@ -28,21 +29,12 @@ import {
   type EngagementDraft,
   updateEngagement,
 } from '../../store/engagement-write-store.ts'
+import { createErrors, expectedVersion, setEtag, versionedWrite } from '../if-match.ts'
 import { presentMarking } from '../present.ts'
 import { problemsFromZod } from '../problem.ts'
-import { expectedVersion, setEtag } from './if-match.ts'
 import { presentEngagement, presentParticipant, presentStatement } from './present.ts'
 
 /** Refuses a change: 401 for a visitor who is not signed in, 403 for a user without the right. */
-export function authorizeChange(principal: Principal, allowed: boolean): void {
-  if (principal.kind === 'public') {
-    throw new DomainError('unauthenticated', 'Sign in to change engagements.')
-  }
-  if (!allowed) {
-    throw new DomainError('forbidden', 'Only alliance staff may change engagements.')
-  }
-}
-
 function toDraft(input: z.infer<typeof EngagementInput>): EngagementDraft {
   return {
     ...input,
@@ -151,6 +143,7 @@ export async function engagementRoutes(app: FastifyInstance, { db, now }: { db: 
   api.get(
     '/api/v1/engagements/:id',
     {
+      config: { etag: true },
       schema: {
         tags: ['engagements'],
         summary: 'Get an engagement with participants, sideline meetings and statements',
@@ -173,16 +166,17 @@ export async function engagementRoutes(app: FastifyInstance, { db, now }: { db: 
   api.post(
     '/api/v1/engagements',
     {
+      config: { etag: true },
       schema: {
         tags: ['engagements'],
         summary: 'Record an engagement',
         body: EngagementInput,
-        response: { 201: EngagementDetail, 400: Problem, 401: Problem, 403: Problem },
+        response: { 201: EngagementDetail, ...createErrors },
       },
     },
     async (request, reply) => {
       const { principal } = request
-      authorizeChange(principal, engagementPolicy.create(principal))
+      authorize(principal, 'create', { type: 'engagement' })
       const id = await createEngagement(db, principal, toDraft(request.body), now())
       const { detail, body } = await loadDetail(principal, id, 'UTC')
       setEtag(reply, detail.engagement.version)
@@ -200,14 +194,7 @@ export async function engagementRoutes(app: FastifyInstance, { db, now }: { db: 
           'Fields left out keep their value. `participants`, when sent, replaces the participants you can see.',
         params: EngagementParams,
         body: EngagementPatch,
-        response: {
-          200: EngagementDetail,
-          400: Problem,
-          401: Problem,
-          403: Problem,
-          404: Problem,
-          409: Problem,
-        },
+        ...versionedWrite({ 200: EngagementDetail }),
       },
     },
     async (request, reply) => {
@@ -216,7 +203,7 @@ export async function engagementRoutes(app: FastifyInstance, { db, now }: { db: 
       if (current === null) {
         throw new DomainError('not-found', `No engagement has the id ${request.params.id}.`)
       }
-      authorizeChange(principal, engagementPolicy.update(principal))
+      authorize(principal, 'update', { type: 'engagement' })
       const version = expectedVersion(request)
       const merged = EngagementInput.safeParse({ ...asInput(current), ...request.body })
       if (!merged.success) {
@@ -236,7 +223,7 @@ export async function engagementRoutes(app: FastifyInstance, { db, now }: { db: 
         tags: ['engagements'],
         summary: 'Delete an engagement (If-Match required)',
         params: EngagementParams,
-        response: { 204: z.null(), 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem },
+        ...versionedWrite({ 204: z.null() }),
       },
     },
     async (request, reply) => {
@@ -245,7 +232,7 @@ export async function engagementRoutes(app: FastifyInstance, { db, now }: { db: 
       if (current === null) {
         throw new DomainError('not-found', `No engagement has the id ${request.params.id}.`)
       }
-      authorizeChange(principal, engagementPolicy.delete(principal))
+      authorize(principal, 'delete', { type: 'engagement' })
       await deleteEngagement(db, principal, current.engagement.id, expectedVersion(request), now())
       return reply.code(204).send(null)
     },

@@ -11,9 +11,9 @@ import {
   StatementPatch,
   StatementView,
 } from '../../contract/engagement-statement.ts'
-import { engagementPolicy } from '../../domain/engagement-policy.ts'
 import { DomainError, invalidInput } from '../../domain/errors.ts'
 import { highestMarking } from '../../domain/marking.ts'
+import { authorize } from '../../domain/policy.ts'
 import type { Principal } from '../../domain/principal.ts'
 import type { Db } from '../../store/database.ts'
 import {
@@ -26,11 +26,10 @@ import {
   type StatementRecord,
   updateStatement,
 } from '../../store/engagement-statement-store.ts'
+import { createErrors, expectedVersion, setEtag, versionedWrite } from '../if-match.ts'
 import { presentMarking } from '../present.ts'
 import { problemsFromZod } from '../problem.ts'
-import { expectedVersion, setEtag } from './if-match.ts'
 import { presentStatement } from './present.ts'
-import { authorizeChange } from './routes.ts'
 
 function asInput(statement: StatementRecord): z.infer<typeof StatementInput> {
   return {
@@ -84,6 +83,7 @@ export async function statementRoutes(app: FastifyInstance, { db, now }: { db: D
   api.get(
     '/api/v1/statements/:id',
     {
+      config: { etag: true },
       schema: {
         tags,
         summary: 'Get a statement',
@@ -101,16 +101,17 @@ export async function statementRoutes(app: FastifyInstance, { db, now }: { db: D
   api.post(
     '/api/v1/statements',
     {
+      config: { etag: true },
       schema: {
         tags,
         summary: 'Record a statement (or that none was issued)',
         body: StatementInput,
-        response: { 201: StatementView, 400: Problem, 401: Problem, 403: Problem },
+        response: { 201: StatementView, ...createErrors },
       },
     },
     async (request, reply) => {
       const { principal } = request
-      authorizeChange(principal, engagementPolicy.create(principal))
+      authorize(principal, 'create', { type: 'statement' })
       const id = await createStatement(db, principal, request.body, now())
       const statement = await load(principal, id)
       setEtag(reply, statement.version)
@@ -126,20 +127,13 @@ export async function statementRoutes(app: FastifyInstance, { db, now }: { db: D
         summary: 'Change a statement (If-Match required)',
         params: StatementParams,
         body: StatementPatch,
-        response: {
-          200: StatementView,
-          400: Problem,
-          401: Problem,
-          403: Problem,
-          404: Problem,
-          409: Problem,
-        },
+        ...versionedWrite({ 200: StatementView }),
       },
     },
     async (request, reply) => {
       const { principal } = request
       const current = await load(principal, request.params.id)
-      authorizeChange(principal, engagementPolicy.update(principal))
+      authorize(principal, 'update', { type: 'statement' })
       const version = expectedVersion(request)
       const merged = StatementInput.safeParse({ ...asInput(current), ...request.body })
       if (!merged.success) {
@@ -159,13 +153,13 @@ export async function statementRoutes(app: FastifyInstance, { db, now }: { db: D
         tags,
         summary: 'Delete a statement (If-Match required)',
         params: StatementParams,
-        response: { 204: z.null(), 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem },
+        ...versionedWrite({ 204: z.null() }),
       },
     },
     async (request, reply) => {
       const { principal } = request
       const current = await load(principal, request.params.id)
-      authorizeChange(principal, engagementPolicy.delete(principal))
+      authorize(principal, 'delete', { type: 'statement' })
       await deleteStatement(db, principal, current.id, expectedVersion(request), now())
       return reply.code(204).send(null)
     },
@@ -186,7 +180,10 @@ export async function statementRoutes(app: FastifyInstance, { db, now }: { db: D
     async (request) => {
       const { principal } = request
       const statement = await load(principal, request.params.id)
-      authorizeChange(principal, engagementPolicy.associate(principal, request.params.country))
+      authorize(principal, 'associate', {
+        type: 'statement-association',
+        country: request.params.country,
+      })
       await associatePartner(db, principal, statement, request.params.country, now())
       return presentStatement(await load(principal, statement.id))
     },
@@ -205,7 +202,10 @@ export async function statementRoutes(app: FastifyInstance, { db, now }: { db: D
     async (request) => {
       const { principal } = request
       const statement = await load(principal, request.params.id)
-      authorizeChange(principal, engagementPolicy.associate(principal, request.params.country))
+      authorize(principal, 'associate', {
+        type: 'statement-association',
+        country: request.params.country,
+      })
       await dissociatePartner(db, principal, statement.id, request.params.country, now())
       return presentStatement(await load(principal, statement.id))
     },

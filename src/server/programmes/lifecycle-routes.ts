@@ -1,22 +1,16 @@
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
-import { z } from 'zod'
-import { Problem } from '../../contract/common.ts'
 import { ApprovalCreate, ProgrammeParams, TransitionRequest } from '../../contract/programme.ts'
 import { ProgrammeDetail } from '../../contract/programme-view.ts'
 import { fuzzyDate } from '../../domain/fuzzy-date.ts'
-import { assertCanRecordApproval } from '../../domain/programme-policy.ts'
+import { authorize } from '../../domain/policy.ts'
 import type { Db } from '../../store/database.ts'
 import { recordApproval, transitionProgramme } from '../../store/programme-lifecycle-store.ts'
 import { requireVisibleProgramme } from '../../store/programme-store.ts'
-import { expectedVersion, sendEtag } from './etag.ts'
+import { expectedVersion, setEtag, versionedWrite } from '../if-match.ts'
 import { loadProgrammeDetail } from './load.ts'
 
 const tags = ['programmes']
-const IfMatch = z.object({
-  'if-match': z.string().optional().meta({ description: 'ETag from the last read' }),
-})
-const writeErrors = { 400: Problem, 403: Problem, 404: Problem, 409: Problem, 428: Problem }
 
 /** Negotiation and lifecycle: approvals of each party and the steps of the state machine. */
 export async function programmeLifecycleRoutes(
@@ -33,18 +27,21 @@ export async function programmeLifecycleRoutes(
         tags,
         summary: 'Record the council’s agreement or the partner’s approval of the negotiated text',
         params: ProgrammeParams,
-        headers: IfMatch,
         body: ApprovalCreate,
-        response: { 200: ProgrammeDetail, ...writeErrors },
+        ...versionedWrite({ 200: ProgrammeDetail }),
       },
     },
     async (request, reply) => {
       const { principal, body } = request
       const programme = await requireVisibleProgramme(db.kysely, principal, request.params.id)
-      assertCanRecordApproval(principal, programme, body.party)
+      authorize(
+        principal,
+        body.party === 'council' ? 'programme.approve-council' : 'programme.approve-partner',
+        { type: 'programme', ...programme },
+      )
       await recordApproval(db, principal, programme, expectedVersion(request), body, now())
       const detail = await loadProgrammeDetail(db, principal, programme.id, today())
-      sendEtag(reply, detail.version)
+      setEtag(reply, detail.version)
       return detail
     },
   )
@@ -58,9 +55,8 @@ export async function programmeLifecycleRoutes(
         description:
           'draft → in-negotiation → agreed (needs both approvals; freezes a version) → in-force → under-review → superseded; back-edges in-negotiation → draft, under-review → in-force or in-negotiation. An illegal step is 409 invalid-state with the reason.',
         params: ProgrammeParams,
-        headers: IfMatch,
         body: TransitionRequest,
-        response: { 200: ProgrammeDetail, ...writeErrors },
+        ...versionedWrite({ 200: ProgrammeDetail }),
       },
     },
     async (request, reply) => {
@@ -79,7 +75,7 @@ export async function programmeLifecycleRoutes(
         now(),
       )
       const detail = await loadProgrammeDetail(db, principal, programme.id, today())
-      sendEtag(reply, detail.version)
+      setEtag(reply, detail.version)
       return detail
     },
   )

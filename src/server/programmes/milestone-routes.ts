@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { Problem } from '../../contract/common.ts'
 import {
   MilestoneCreate,
   MilestoneParams,
@@ -9,7 +8,7 @@ import {
   ProgrammeParams,
 } from '../../contract/programme.ts'
 import { MilestoneView } from '../../contract/programme-view.ts'
-import { assertCanEdit, assertCanTrack } from '../../domain/programme-policy.ts'
+import { authorize } from '../../domain/policy.ts'
 import type { Db } from '../../store/database.ts'
 import {
   deleteMilestone,
@@ -19,15 +18,11 @@ import {
 } from '../../store/programme-milestone-store.ts'
 import { requireVisibleProgramme } from '../../store/programme-store.ts'
 import { requireVisibleNode } from '../../store/programme-tree-store.ts'
-import { expectedVersion, sendEtag } from './etag.ts'
+import { createErrors, expectedVersion, setEtag, versionedWrite } from '../if-match.ts'
 import { presentMilestone } from './present.ts'
 import { toMarking } from './write-routes.ts'
 
 const tags = ['programmes']
-const IfMatch = z.object({
-  'if-match': z.string().optional().meta({ description: 'ETag from the last read' }),
-})
-const writeErrors = { 400: Problem, 403: Problem, 404: Problem, 409: Problem, 428: Problem }
 
 /** Milestones on goals: added and changed with the text; their status is tracked until superseded. */
 export async function programmeMilestoneRoutes(
@@ -40,23 +35,24 @@ export async function programmeMilestoneRoutes(
   api.post(
     '/api/v1/programmes/:id/milestones',
     {
+      config: { etag: true },
       schema: {
         tags,
         summary: 'Add a milestone to a goal',
         params: ProgrammeParams,
         body: MilestoneCreate,
-        response: { 201: MilestoneView, ...writeErrors },
+        response: { 201: MilestoneView, ...createErrors },
       },
     },
     async (request, reply) => {
       const { principal, body } = request
       const programme = await requireVisibleProgramme(db.kysely, principal, request.params.id)
-      assertCanEdit(principal, programme)
+      authorize(principal, 'programme.edit', { type: 'programme', ...programme })
       const goal = await requireVisibleNode(db.kysely, principal, programme.id, body.goalId, 'goalId')
       const marking = body.marking === undefined ? goal.marking : toMarking(principal, body.marking)
       const id = await insertMilestone(db, principal, programme, { ...body, marking }, now())
       const milestone = await requireVisibleMilestone(db.kysely, principal, programme.id, id)
-      sendEtag(reply, milestone.version)
+      setEtag(reply, milestone.version)
       return reply.code(201).send(presentMilestone(milestone, today()))
     },
   )
@@ -70,9 +66,8 @@ export async function programmeMilestoneRoutes(
         description:
           'A status-only change is progress tracking, allowed until the programme is superseded; other changes need an editable programme.',
         params: MilestoneParams,
-        headers: IfMatch,
         body: MilestonePatch,
-        response: { 200: MilestoneView, ...writeErrors },
+        ...versionedWrite({ 200: MilestoneView }),
       },
     },
     async (request, reply) => {
@@ -91,11 +86,13 @@ export async function programmeMilestoneRoutes(
         input.title === milestone.title &&
         input.due === milestone.due &&
         body.marking === undefined
-      if (onlyStatus) assertCanTrack(principal, programme)
-      else assertCanEdit(principal, programme)
+      authorize(principal, onlyStatus ? 'programme.track' : 'programme.edit', {
+        type: 'programme',
+        ...programme,
+      })
       await updateMilestone(db, principal, programme, milestone, expectedVersion(request), input, now())
       const updated = await requireVisibleMilestone(db.kysely, principal, programme.id, milestone.id)
-      sendEtag(reply, updated.version)
+      setEtag(reply, updated.version)
       return presentMilestone(updated, today())
     },
   )
@@ -107,15 +104,14 @@ export async function programmeMilestoneRoutes(
         tags,
         summary: 'Delete a milestone',
         params: MilestoneParams,
-        headers: IfMatch,
-        response: { 204: z.null(), ...writeErrors },
+        ...versionedWrite({ 204: z.null() }),
       },
     },
     async (request, reply) => {
       const { principal, params } = request
       const programme = await requireVisibleProgramme(db.kysely, principal, params.id)
       const milestone = await requireVisibleMilestone(db.kysely, principal, programme.id, params.milestoneId)
-      assertCanEdit(principal, programme)
+      authorize(principal, 'programme.edit', { type: 'programme', ...programme })
       await deleteMilestone(db, principal, programme, milestone, expectedVersion(request), now())
       return reply.code(204).send(null)
     },

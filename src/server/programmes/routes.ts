@@ -28,8 +28,8 @@ import {
   listVisibleVersions,
   loadVersionItems,
 } from '../../store/programme-version-store.ts'
+import { setEtag } from '../if-match.ts'
 import { presentMarking } from '../present.ts'
-import { sendEtag } from './etag.ts'
 import { loadProgramme, loadProgrammeDetail } from './load.ts'
 import { presentDiff, presentSummary } from './present.ts'
 
@@ -110,6 +110,7 @@ export async function programmeRoutes(app: FastifyInstance, { db, now }: { db: D
   api.get(
     '/api/v1/programmes/:id',
     {
+      config: { etag: true },
       schema: {
         tags,
         summary: 'Get a programme as a tree',
@@ -121,7 +122,7 @@ export async function programmeRoutes(app: FastifyInstance, { db, now }: { db: D
     },
     async (request, reply) => {
       const detail = await loadProgrammeDetail(db, request.principal, request.params.id, today())
-      sendEtag(reply, detail.version)
+      setEtag(reply, detail.version)
       return detail
     },
   )

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { Problem } from '../../contract/common.ts'
 import {
   NodeCreate,
   NodeMove,
@@ -15,9 +14,9 @@ import { NodeView, ProgrammeDetail } from '../../contract/programme-view.ts'
 import { DomainError } from '../../domain/errors.ts'
 import { fuzzyDate } from '../../domain/fuzzy-date.ts'
 import { canRead, type Marking, normaliseReleasability } from '../../domain/marking.ts'
+import { authorize } from '../../domain/policy.ts'
 import type { Principal } from '../../domain/principal.ts'
 import { outlineNumbers } from '../../domain/programme.ts'
-import { assertCanEdit } from '../../domain/programme-policy.ts'
 import type { Db } from '../../store/database.ts'
 import {
   createProgramme,
@@ -32,15 +31,11 @@ import {
   requireVisibleNode,
   updateNode,
 } from '../../store/programme-tree-store.ts'
-import { expectedVersion, sendEtag } from './etag.ts'
+import { createErrors, expectedVersion, setEtag, versionedWrite } from '../if-match.ts'
 import { loadProgrammeDetail } from './load.ts'
 import { presentNode } from './present.ts'
 
 const tags = ['programmes']
-const IfMatch = z.object({
-  'if-match': z.string().optional().meta({ description: 'ETag from the last read' }),
-})
-const writeErrors = { 400: Problem, 403: Problem, 404: Problem, 409: Problem, 428: Problem }
 
 /** A marking from the request; refused when its author could no longer read what they marked. */
 export function toMarking(
@@ -79,11 +74,12 @@ export async function programmeWriteRoutes(app: FastifyInstance, { db, now }: { 
   api.post(
     '/api/v1/programmes',
     {
+      config: { etag: true },
       schema: {
         tags,
         summary: 'Start a programme (as a draft)',
         body: ProgrammeCreate,
-        response: { 201: ProgrammeDetail, ...writeErrors },
+        response: { 201: ProgrammeDetail, ...createErrors },
       },
     },
     async (request, reply) => {
@@ -108,7 +104,7 @@ export async function programmeWriteRoutes(app: FastifyInstance, { db, now }: { 
         now(),
       )
       const detail = await loadProgrammeDetail(db, principal, id, today())
-      sendEtag(reply, detail.version)
+      setEtag(reply, detail.version)
       return reply.code(201).header('location', `/api/v1/programmes/${id}`).send(detail)
     },
   )
@@ -120,15 +116,14 @@ export async function programmeWriteRoutes(app: FastifyInstance, { db, now }: { 
         tags,
         summary: 'Change the programme header',
         params: ProgrammeParams,
-        headers: IfMatch,
         body: ProgrammePatch,
-        response: { 200: ProgrammeDetail, ...writeErrors },
+        ...versionedWrite({ 200: ProgrammeDetail }),
       },
     },
     async (request, reply) => {
       const { principal, body } = request
       const programme = await requireVisibleProgramme(db.kysely, principal, request.params.id)
-      assertCanEdit(principal, programme)
+      authorize(principal, 'programme.edit', { type: 'programme', ...programme })
       await updateProgrammeHeader(
         db,
         principal,
@@ -145,7 +140,7 @@ export async function programmeWriteRoutes(app: FastifyInstance, { db, now }: { 
         now(),
       )
       const detail = await loadProgrammeDetail(db, principal, programme.id, today())
-      sendEtag(reply, detail.version)
+      setEtag(reply, detail.version)
       return detail
     },
   )
@@ -153,18 +148,19 @@ export async function programmeWriteRoutes(app: FastifyInstance, { db, now }: { 
   api.post(
     '/api/v1/programmes/:id/nodes',
     {
+      config: { etag: true },
       schema: {
         tags,
         summary: 'Add an objective, goal or activity',
         params: ProgrammeParams,
         body: NodeCreate,
-        response: { 201: NodeView, ...writeErrors },
+        response: { 201: NodeView, ...createErrors },
       },
     },
     async (request, reply) => {
       const { principal, body } = request
       const programme = await requireVisibleProgramme(db.kysely, principal, request.params.id)
-      assertCanEdit(principal, programme)
+      authorize(principal, 'programme.edit', { type: 'programme', ...programme })
       const parent =
         body.parentId === null
           ? null
@@ -181,7 +177,7 @@ export async function programmeWriteRoutes(app: FastifyInstance, { db, now }: { 
         now(),
       )
       const view = await nodeView(principal, programme.id, id)
-      sendEtag(reply, view.version)
+      setEtag(reply, view.version)
       return reply.code(201).send(view)
     },
   )
@@ -193,16 +189,15 @@ export async function programmeWriteRoutes(app: FastifyInstance, { db, now }: { 
         tags,
         summary: 'Change a node',
         params: NodeParams,
-        headers: IfMatch,
         body: NodePatch,
-        response: { 200: NodeView, ...writeErrors },
+        ...versionedWrite({ 200: NodeView }),
       },
     },
     async (request, reply) => {
       const { principal, body, params } = request
       const programme = await requireVisibleProgramme(db.kysely, principal, params.id)
       const node = await requireVisibleNode(db.kysely, principal, programme.id, params.nodeId)
-      assertCanEdit(principal, programme)
+      authorize(principal, 'programme.edit', { type: 'programme', ...programme })
       const input = {
         title: body.title ?? node.title,
         description: body.description ?? node.description,
@@ -211,7 +206,7 @@ export async function programmeWriteRoutes(app: FastifyInstance, { db, now }: { 
       }
       await updateNode(db, principal, programme, node, expectedVersion(request), input, now())
       const view = await nodeView(principal, programme.id, node.id)
-      sendEtag(reply, view.version)
+      setEtag(reply, view.version)
       return view
     },
   )
@@ -223,19 +218,18 @@ export async function programmeWriteRoutes(app: FastifyInstance, { db, now }: { 
         tags,
         summary: 'Move a node: reorder among siblings or hang it under another parent',
         params: NodeParams,
-        headers: IfMatch,
         body: NodeMove,
-        response: { 200: NodeView, ...writeErrors },
+        ...versionedWrite({ 200: NodeView }),
       },
     },
     async (request, reply) => {
       const { principal, body, params } = request
       const programme = await requireVisibleProgramme(db.kysely, principal, params.id)
       const node = await requireVisibleNode(db.kysely, principal, programme.id, params.nodeId)
-      assertCanEdit(principal, programme)
+      authorize(principal, 'programme.edit', { type: 'programme', ...programme })
       await moveNode(db, principal, programme, node, expectedVersion(request), body, now())
       const view = await nodeView(principal, programme.id, node.id)
-      sendEtag(reply, view.version)
+      setEtag(reply, view.version)
       return view
     },
   )
@@ -247,15 +241,14 @@ export async function programmeWriteRoutes(app: FastifyInstance, { db, now }: { 
         tags,
         summary: 'Delete a node with everything under it',
         params: NodeParams,
-        headers: IfMatch,
-        response: { 204: z.null(), ...writeErrors },
+        ...versionedWrite({ 204: z.null() }),
       },
     },
     async (request, reply) => {
       const { principal, params } = request
       const programme = await requireVisibleProgramme(db.kysely, principal, params.id)
       const node = await requireVisibleNode(db.kysely, principal, programme.id, params.nodeId)
-      assertCanEdit(principal, programme)
+      authorize(principal, 'programme.edit', { type: 'programme', ...programme })
       await deleteNode(db, principal, programme, node, expectedVersion(request), now())
       return reply.code(204).send(null)
     },

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { Problem } from '../../contract/common.ts'
 import { PrincipalView, SignIn } from '../../contract/session.ts'
 import { DomainError } from '../../domain/errors.ts'
+import { permissionsOf, sessionAbilities } from '../../domain/policy.ts'
 import type { Principal } from '../../domain/principal.ts'
 import { recordAudit } from '../../store/audit-store.ts'
 import type { Db } from '../../store/database.ts'
@@ -28,6 +29,8 @@ export function presentPrincipal(principal: Principal): z.infer<typeof Principal
     country: principal.country,
     clearance: principal.clearance,
     roles: [...principal.roles].sort(),
+    permissions: [...permissionsOf(principal)].sort(),
+    abilities: sessionAbilities(principal),
   }
 }
 

@@ -102,7 +102,7 @@ export function EngagementsPage() {
         title="Engagements"
         lead="Summits, ministerials, council sessions, staff talks and the meetings held beside them."
         actions={
-          session.data?.kind === 'staff' ? (
+          session.data?.abilities.createEngagements ? (
             <Link className="button" to="/engagements/new">
               Record an engagement
             </Link>

@@ -19,7 +19,7 @@ export function StatementsPage() {
   const get = (key: string) => params.get(key) ?? ''
   const page = Math.max(0, Number(get('page')) || 0)
   const session = useSession()
-  const scope = useStatementScope(session.data?.kind === 'staff')
+  const scope = useStatementScope(session.data?.abilities.createEngagements ?? false)
   const statements = useStatements({
     partner: get('partner') || undefined,
     status: get('status') || undefined,

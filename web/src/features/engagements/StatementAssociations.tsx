@@ -2,8 +2,9 @@ import { useId, useState } from 'react'
 import { ErrorState } from '../../components/states.tsx'
 import { useAssociation } from './statement-queries.ts'
 
+/** Who is looking, as the server's `abilities` say: whom they may associate, and their country. */
 export interface Viewer {
-  readonly kind: string
+  readonly associate: 'any' | 'own' | 'none'
   readonly country: string | null
 }
 
@@ -36,7 +37,7 @@ export function StatementAssociations({
   const [choice, setChoice] = useState('')
   const send = (country: string, associate: boolean) =>
     association.mutate({ id: statementId, country, associate }, { onSuccess: () => setChoice('') })
-  const own = viewer.kind === 'partner' ? viewer.country : null
+  const own = viewer.associate === 'own' ? viewer.country : null
   // An issuer already stands behind its own text, so it is not offered as an associate.
   const open = partners.filter(
     (partner) => !associated.includes(partner.code) && !issuers.includes(partner.code),
@@ -52,7 +53,7 @@ export function StatementAssociations({
           Associate {countryName(own)} with this statement
         </button>
       ) : null
-    ) : viewer.kind === 'staff' ? (
+    ) : viewer.associate === 'any' ? (
       <>
         {associated.map((code) => (
           <button

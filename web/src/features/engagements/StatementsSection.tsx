@@ -17,7 +17,10 @@ export function useStatementScope(canManage: boolean): StatementScope {
   const items = partners.data?.items ?? []
   const names = new Map(items.map((partner) => [partner.code, partner.name]))
   return {
-    viewer: { kind: session.data?.kind ?? 'public', country: session.data?.country ?? null },
+    viewer: {
+      associate: session.data?.abilities.associate ?? 'none',
+      country: session.data?.country ?? null,
+    },
     canManage,
     countryName: (code) => names.get(code) ?? code,
     partners: items.map((partner) => ({ code: partner.code, name: partner.name })),

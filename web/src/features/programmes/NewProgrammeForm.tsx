@@ -24,8 +24,8 @@ export function NewProgrammeForm() {
   const [problem, setProblem] = useState<unknown>(null)
   const id = useId()
   const principal = session.data
-  if (principal === undefined || (principal.kind !== 'staff' && principal.kind !== 'partner')) return null
-  const ownCountry = principal.kind === 'partner' ? principal.country : null
+  if (principal === undefined || principal.abilities.startProgramme === 'none') return null
+  const ownCountry = principal.abilities.startProgramme === 'own' ? principal.country : null
   const fieldError = (name: string) => (isApiProblem(problem) ? problem.fieldError(name) : undefined)
   if (!open) {
     return (

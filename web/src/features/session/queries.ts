@@ -46,6 +46,8 @@ export function useSignOut() {
         country: null,
         clearance: 'PUBLIC',
         roles: [],
+        permissions: [],
+        abilities: { createEngagements: false, startProgramme: 'none', associate: 'none' },
       }),
   })
 }

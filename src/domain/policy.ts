@@ -1,0 +1,184 @@
+import { DomainError } from './errors.ts'
+import type { Principal, PrincipalKind } from './principal.ts'
+import type { ProgrammeStatus } from './programme.ts'
+import { type Actor, editableStatuses, trackingStatuses } from './programme-lifecycle.ts'
+
+/**
+ * Who may do what, as data: roles grant permissions, and every check asks for a permission, never
+ * for a principal's kind. Visibility is decided before (hidden is 404); `authorize` only answers
+ * "may they do this to what they can see". Single sign-on will bring the roles from claims.
+ */
+export const permissions = [
+  /** Author any programme: header, tree, milestones, every lifecycle step. */
+  'programme.author-any',
+  /** Author the programme of one's own country (co-ownership), and record its approval. */
+  'programme.author-own',
+  /** Record the council's agreement to a negotiated programme. */
+  'programme.record-council',
+  /** Record, change and delete engagements and statements. */
+  'engagement.write',
+  /** Associate any partner with a statement. */
+  'statement.associate-any',
+  /** Associate one's own country with a statement. */
+  'statement.associate-own',
+] as const
+export type Permission = (typeof permissions)[number]
+
+/** The role → permissions table. A role not listed grants nothing. */
+export const rolePermissions: Readonly<Record<string, readonly Permission[]>> = {
+  'desk-officer': [
+    'programme.author-any',
+    'programme.record-council',
+    'engagement.write',
+    'statement.associate-any',
+  ],
+  administrator: [],
+  delegation: [],
+  'partner-mission': ['programme.author-own', 'statement.associate-own'],
+}
+
+/** The role a user has when none is stored, so that accounts made before roles keep working. */
+const defaultRoles: Readonly<Record<PrincipalKind, readonly string[]>> = {
+  staff: ['desk-officer'],
+  ally: ['delegation'],
+  partner: ['partner-mission'],
+  public: [],
+}
+
+/** The permissions the principal's roles grant (the defaults of its kind when it has no role). */
+export function permissionsOf(principal: Principal): ReadonlySet<Permission> {
+  const roles = principal.roles.size > 0 ? [...principal.roles] : defaultRoles[principal.kind]
+  return new Set(roles.flatMap((role) => rolePermissions[role] ?? []))
+}
+
+export function hasPermission(principal: Principal, permission: Permission): boolean {
+  return permissionsOf(principal).has(permission)
+}
+
+/** What an action is done to: the facts the rule needs, nothing more. */
+export type Resource =
+  | { readonly type: 'programme'; readonly partnerCode: string; readonly status: ProgrammeStatus }
+  | { readonly type: 'engagement' }
+  | { readonly type: 'statement' }
+  | { readonly type: 'statement-association'; readonly country: string }
+
+export type Action =
+  | 'programme.create'
+  | 'programme.edit'
+  | 'programme.track'
+  | 'programme.approve-council'
+  | 'programme.approve-partner'
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'associate'
+
+/** The part a principal plays in a programme, for the lifecycle's state machine. */
+export function programmeActor(principal: Principal, partnerCode: string): Actor {
+  const granted = permissionsOf(principal)
+  if (granted.has('programme.author-any')) return 'staff'
+  if (granted.has('programme.author-own') && principal.country === partnerCode) return 'owner'
+  return 'reader'
+}
+
+/** A refusal with its reason, or null when allowed. Pure, so abilities and checks share it. */
+function refusal(principal: Principal, action: Action, resource: Resource): DomainError | null {
+  const granted = permissionsOf(principal)
+  switch (resource.type) {
+    case 'programme': {
+      const actor = programmeActor(principal, resource.partnerCode)
+      if (action === 'programme.approve-council') {
+        if (!granted.has('programme.record-council')) {
+          return new DomainError('forbidden', 'Only alliance staff record the council’s agreement.')
+        }
+      } else if (actor === 'reader') {
+        return new DomainError(
+          'forbidden',
+          readerRefusal[action] ??
+            'Only alliance staff and the partner’s own users may change this programme.',
+        )
+      }
+      if (action === 'programme.edit' && !editableStatuses.includes(resource.status)) {
+        return new DomainError(
+          'invalid-state',
+          `The text of a programme that is ${resource.status} is frozen; it can change only in draft or in negotiation.`,
+          { currentStatus: resource.status },
+        )
+      }
+      if (action === 'programme.track' && !trackingStatuses.includes(resource.status)) {
+        return new DomainError('invalid-state', `Milestones of a ${resource.status} programme are closed.`, {
+          currentStatus: resource.status,
+        })
+      }
+      if (
+        (action === 'programme.approve-council' || action === 'programme.approve-partner') &&
+        resource.status !== 'in-negotiation'
+      ) {
+        return new DomainError(
+          'invalid-state',
+          `Approvals are recorded while the programme is in negotiation; it is ${resource.status}.`,
+          { currentStatus: resource.status },
+        )
+      }
+      return null
+    }
+    case 'engagement':
+    case 'statement':
+      return granted.has('engagement.write')
+        ? null
+        : new DomainError('forbidden', `Only alliance staff may change ${resource.type}s.`)
+    case 'statement-association':
+      return granted.has('statement.associate-any') ||
+        (granted.has('statement.associate-own') && principal.country === resource.country)
+        ? null
+        : new DomainError('forbidden', 'A partner mission may associate only its own country.')
+  }
+}
+
+const readerRefusal: Partial<Record<Action, string>> = {
+  'programme.create': 'Only alliance staff and the partner’s own users start its programmes.',
+  'programme.edit': 'Only alliance staff and the partner’s own users may edit this programme.',
+  'programme.track': 'Only alliance staff and the partner’s own users may update milestones.',
+  'programme.approve-partner':
+    'Only the partner’s own users or alliance staff record the partner’s approval.',
+}
+
+/** True when `authorize` would let the principal act; for the `abilities` of every view. */
+export function allows(principal: Principal, action: Action, resource: Resource): boolean {
+  return refusal(principal, action, resource) === null
+}
+
+/**
+ * The one check before every change: signed out → 401; visible but not allowed → 403; allowed
+ * but not in this state → 409 invalid-state with the reason.
+ */
+export function authorize(principal: Principal, action: Action, resource: Resource): void {
+  const refused = refusal(principal, action, resource)
+  if (refused === null) return
+  if (principal.userId === null && refused.code === 'forbidden') {
+    throw new DomainError('unauthenticated', 'Sign in to make changes.')
+  }
+  throw refused
+}
+
+/** Whether an action applies to any partner, only to the principal's own country, or to none. */
+export type Reach = 'any' | 'own' | 'none'
+
+function reach(principal: Principal, any: Permission, own: Permission): Reach {
+  const granted = permissionsOf(principal)
+  if (granted.has(any)) return 'any'
+  return granted.has(own) && principal.country !== null ? 'own' : 'none'
+}
+
+/** What the session's principal may start, for the web app's buttons (records carry their own). */
+export function sessionAbilities(principal: Principal): {
+  createEngagements: boolean
+  startProgramme: Reach
+  associate: Reach
+} {
+  return {
+    createEngagements: allows(principal, 'create', { type: 'engagement' }),
+    startProgramme: reach(principal, 'programme.author-any', 'programme.author-own'),
+    associate: reach(principal, 'statement.associate-any', 'statement.associate-own'),
+  }
+}
