@@ -7,6 +7,7 @@ import {
   assertCanTrack,
   canSeeProgramme,
   programmeAbilities,
+  programmeReader,
 } from './programme-policy.ts'
 
 const staff: Principal = { ...publicPrincipal, kind: 'staff', clearance: 'CONFIDENTIAL' }
@@ -58,10 +59,15 @@ describe('programme co-ownership', () => {
     expect(programmeAbilities(ally, draft).transitions).toEqual([])
   })
 
-  it('hides another partner’s programme even when it is PUBLIC', () => {
-    const marking = { classification: 'PUBLIC' as const, releasableTo: [] }
-    expect(canSeeProgramme(korea, { partnerCode: 'JPN', marking })).toBe(false)
-    expect(canSeeProgramme(japan, { partnerCode: 'JPN', marking })).toBe(true)
-    expect(canSeeProgramme(publicPrincipal, { partnerCode: 'JPN', marking })).toBe(true)
+  it('shows another partner what is PUBLIC of a programme, and nothing else of it', () => {
+    const open = { classification: 'PUBLIC' as const, releasableTo: [] }
+    const toKorea = { classification: 'RESTRICTED' as const, releasableTo: ['JPN', 'KOR'] }
+    expect(canSeeProgramme(korea, { partnerCode: 'JPN', marking: open })).toBe(true)
+    expect(canSeeProgramme(publicPrincipal, { partnerCode: 'JPN', marking: open })).toBe(true)
+    expect(canSeeProgramme(korea, { partnerCode: 'JPN', marking: toKorea })).toBe(false)
+    expect(canSeeProgramme(japan, { partnerCode: 'JPN', marking: toKorea })).toBe(true)
+    expect(canSeeProgramme(korea, { partnerCode: 'KOR', marking: toKorea })).toBe(true)
+    expect(programmeReader(korea, 'JPN')).toBe(publicPrincipal)
+    expect(programmeReader(japan, 'JPN')).toBe(japan)
   })
 })

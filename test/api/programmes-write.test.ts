@@ -191,7 +191,7 @@ describe.each(engines)('programmes API (authoring and lifecycle) on %s', (engine
       expect((await detail()).objectives[2]?.title).toBe('Japan wording')
     })
 
-    it('answers 404 to another partner writing to Japan’s programme, and 403 to an ally', async () => {
+    it('answers 403 to another partner or an ally writing to Japan’s PUBLIC programme', async () => {
       const node = (await detail()).objectives[0]
       const body = { title: 'Hijack' }
       expect(
@@ -201,7 +201,7 @@ describe.each(engines)('programmes API (authoring and lifecycle) on %s', (engine
             ifMatch: node?.version ?? 0,
           })
         ).status,
-      ).toBe(404)
+      ).toBe(403)
       expect(
         (
           await send(server, 'PATCH', `${japan}/nodes/${node?.id}`, fra, {
