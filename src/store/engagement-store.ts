@@ -232,7 +232,9 @@ export async function listVisibleEngagements(
 
 /** The id of the row's parent (`e.parent_id`) when the principal may see it, else null. */
 function visibleParentId(principal: Principal) {
-  return sql<string | null>`(select pe.id from engagement as pe where pe.id = e.parent_id and ${visibleTo(principal, 'pe')})`
+  return sql<
+    string | null
+  >`(select pe.id from engagement as pe where pe.id = e.parent_id and ${visibleTo(principal, 'pe')})`
 }
 
 export interface EngagementDetail {
