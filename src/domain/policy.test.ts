@@ -3,7 +3,7 @@ import { engagementAbilities } from './engagement-policy.ts'
 import { DomainError } from './errors.ts'
 import { type Action, authorize, permissionsOf, type Resource } from './policy.ts'
 import { type Principal, publicPrincipal } from './principal.ts'
-import { canSeeProgramme, programmeAbilities } from './programme-policy.ts'
+import { canSeeProgramme, programmeAbilities, programmeReader } from './programme-policy.ts'
 
 const user = (kind: Principal['kind'], country: string | null, roles: string[]): Principal => ({
   ...publicPrincipal,
@@ -82,10 +82,15 @@ describe('authorize over the role → permission table', () => {
     expect(engagementAbilities(ally)).toEqual({ create: false, update: false, delete: false })
   })
 
-  it('hides another partner’s programme even when it is PUBLIC', () => {
-    const marking = { classification: 'PUBLIC' as const, releasableTo: [] }
-    expect(canSeeProgramme(korea, { partnerCode: 'JPN', marking })).toBe(false)
-    expect(canSeeProgramme(japan, { partnerCode: 'JPN', marking })).toBe(true)
-    expect(canSeeProgramme(publicPrincipal, { partnerCode: 'JPN', marking })).toBe(true)
+  it('shows another partner what is PUBLIC of a programme, and nothing else of it', () => {
+    const open = { classification: 'PUBLIC' as const, releasableTo: [] }
+    const toKorea = { classification: 'RESTRICTED' as const, releasableTo: ['JPN', 'KOR'] }
+    expect(canSeeProgramme(korea, { partnerCode: 'JPN', marking: open })).toBe(true)
+    expect(canSeeProgramme(publicPrincipal, { partnerCode: 'JPN', marking: open })).toBe(true)
+    expect(canSeeProgramme(korea, { partnerCode: 'JPN', marking: toKorea })).toBe(false)
+    expect(canSeeProgramme(japan, { partnerCode: 'JPN', marking: toKorea })).toBe(true)
+    expect(canSeeProgramme(korea, { partnerCode: 'KOR', marking: toKorea })).toBe(true)
+    expect(programmeReader(korea, 'JPN')).toBe(publicPrincipal)
+    expect(programmeReader(japan, 'JPN')).toBe(japan)
   })
 })

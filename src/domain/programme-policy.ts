@@ -1,28 +1,35 @@
 import { canRead, type Marking } from './marking.ts'
 import { allows, programmeActor } from './policy.ts'
-import type { Principal } from './principal.ts'
+import { type Principal, publicPrincipal } from './principal.ts'
 import type { ProgrammeStatus } from './programme.ts'
 import { availableTransitions } from './programme-lifecycle.ts'
 
 /**
- * Co-ownership: a programme belongs to the alliance and to its partner. Who may author it comes
- * from permissions (policy.ts); allies read it; other partners see nothing of it (the store's scope
- * filter makes it absent for them, so they get 404, never 403); the public reads its PUBLIC parts.
+ * Co-ownership: a programme belongs to the alliance and to its partner. Alliance staff and the
+ * partner's own users edit it; allies read it; other partners, like the public, read its PUBLIC
+ * parts only (and get 404 for a programme whose header is not PUBLIC).
  */
 export { programmeActor } from './policy.ts'
 
 /**
- * Whether a principal may know a programme exists: the marking rule, and for partner users only
- * their own country's programmes. Its SQL twin is store/programme-scope.ts (programmeVisibleTo).
+ * The eyes through which a principal reads a programme of `partnerCode` and every part of it. A
+ * partner is kept from another partner's non-public parts, never from what is PUBLIC (DESIGN.md):
+ * it reads that programme as the public does, whatever else is released to it.
+ */
+export function programmeReader(principal: Principal, partnerCode: string): Principal {
+  return principal.kind === 'partner' && principal.country !== partnerCode ? publicPrincipal : principal
+}
+
+/**
+ * Whether a principal may see a programme's header, or any part of it (pass the part's marking):
+ * the marking rule read through programmeReader. Its SQL twins are store/programme-scope.ts
+ * (programmeVisibleTo for headers, programmePartVisibleTo for parts).
  */
 export function canSeeProgramme(
   principal: Principal,
   programme: { partnerCode: string; marking: Marking },
 ): boolean {
-  return (
-    canRead(principal, programme.marking) &&
-    (principal.kind !== 'partner' || principal.country === programme.partnerCode)
-  )
+  return canRead(programmeReader(principal, programme.partnerCode), programme.marking)
 }
 
 export interface ProgrammeFacts {

@@ -62,7 +62,9 @@ export async function listVisibleStatements(
 ): Promise<{ items: StatementRecord[]; total: number }> {
   let query = selectStatements(db, principal)
   if (filter.engagement !== undefined) {
-    query = query.where('s.engagement_id', '=', filter.engagement)
+    // Through the visibility-filtered join: a hidden engagement's statements are not counted, so
+    // its id answers exactly as an unknown one does (an empty list, total 0).
+    query = query.where('e.id', '=', filter.engagement)
   }
   if (filter.status !== undefined) {
     query = query.where('s.status', '=', filter.status)
@@ -83,6 +85,8 @@ export async function listVisibleStatements(
       ]),
     )
   }
+  // The count rides on each row; a page past the end has no row, so it counts on its own.
+  const counted = query
   const rows = await query
     .select(sql<number>`cast(count(*) over () as integer)`.as('total'))
     .orderBy(sql`coalesce(s.issued_on, s.created_at)`, 'desc')
@@ -99,7 +103,17 @@ export async function listVisibleStatements(
     items: rows.map((row) =>
       toRecord(row, row.visible_engagement_id === null ? null : row.engagement_title, associations),
     ),
-    total: Number(rows[0]?.total ?? 0),
+    total: Number(
+      rows[0]?.total ??
+        (filter.offset > 0
+          ? ((
+              await counted
+                .clearSelect()
+                .select(sql<number>`cast(count(*) as integer)`.as('n'))
+                .executeTakeFirst()
+            )?.n ?? 0)
+          : 0),
+    ),
   }
 }
 

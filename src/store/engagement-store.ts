@@ -175,6 +175,7 @@ function pageQuery(db: Db, principal: Principal, filter: ListParams, direction: 
     .selectAll('e')
     .select((eb) => [
       countOf(db, principal, filter).as('total'),
+      visibleParentId(principal).as('visible_parent_id'),
       jsonArrayFrom(db.engine)(
         eb
           .selectFrom('engagement_participant as p')
@@ -219,10 +220,18 @@ export async function listVisibleEngagements(
   return {
     items: rows.map((row) => ({
       ...fromEngagementRow(row),
+      parentId: row.visible_parent_id ?? null,
       countries: parseJsonArray<{ code: string }>(row.countries).map((country) => country.code),
     })),
     total: Number(total),
   }
+}
+
+/** The id of the row's parent (`e.parent_id`) when the principal may see it, else null. */
+function visibleParentId(principal: Principal) {
+  return sql<
+    string | null
+  >`(select pe.id from engagement as pe where pe.id = e.parent_id and ${visibleTo(principal, 'pe')})`
 }
 
 export interface EngagementDetail {
@@ -278,7 +287,8 @@ export async function findVisibleEngagement(
     .orderBy('e.id')
     .execute()
   return {
-    engagement: { ...fromEngagementRow(row), participants },
+    // A sideline names its parent only when the principal may see the parent.
+    engagement: { ...fromEngagementRow(row), parentId: parent?.id ?? null, participants },
     parent: parent ?? null,
     sidelines: sidelines.map((sideline) => ({
       ...fromEngagementRow(sideline),

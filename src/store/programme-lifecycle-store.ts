@@ -8,6 +8,7 @@ import { type ApprovalParty, approvalParties, programmeActor } from '../domain/p
 import { recordAudit } from './audit-store.ts'
 import type { Db } from './database.ts'
 import { markingToColumns } from './marking-columns.ts'
+import { programmePartVisibleTo } from './programme-scope.ts'
 import {
   bumpProgramme,
   type Executor,
@@ -16,7 +17,6 @@ import {
   type ProgrammeRecord,
 } from './programme-store.ts'
 import { freezeVersion } from './programme-version-store.ts'
-import { visibleTo } from './visibility.ts'
 
 export interface ApprovalRecord {
   readonly id: string
@@ -38,7 +38,7 @@ export async function listVisibleApprovals(
     .selectFrom('programme_approval as a')
     .selectAll('a')
     .where('a.programme_id', '=', programmeId)
-    .where(visibleTo(principal, 'a'))
+    .where(programmePartVisibleTo(principal, 'a'))
     .orderBy('a.round', 'desc')
     .orderBy('a.party')
     .execute()

@@ -6,9 +6,9 @@ import { assertMarkingWithin, type Milestone, type MilestoneStatus } from '../do
 import { recordAudit } from './audit-store.ts'
 import type { Db } from './database.ts'
 import { markingFromColumns, markingToColumns } from './marking-columns.ts'
+import { programmePartVisibleTo } from './programme-scope.ts'
 import { bumpProgramme, type Executor, invalidField, type ProgrammeRecord } from './programme-store.ts'
 import { requireVisibleNode, toMilestoneStatus } from './programme-tree-store.ts'
-import { visibleTo } from './visibility.ts'
 
 export interface MilestoneInput {
   readonly goalId: string
@@ -29,7 +29,7 @@ export async function requireVisibleMilestone(
     .selectAll('m')
     .where('m.programme_id', '=', programmeId)
     .where('m.id', '=', id)
-    .where(visibleTo(principal, 'm'))
+    .where(programmePartVisibleTo(principal, 'm'))
     .executeTakeFirst()
   if (row === undefined) {
     throw new DomainError('not-found', `The programme has no milestone with the id ${id}.`)

@@ -4,8 +4,8 @@ import type { Principal } from '../domain/principal.ts'
 import { addDays, atRiskWindowDays } from '../domain/programme-milestone.ts'
 import type { ProgressCount } from '../domain/programme-progress.ts'
 import { markingFromColumns } from './marking-columns.ts'
+import { programmePartVisibleTo } from './programme-scope.ts'
 import type { Executor } from './programme-store.ts'
-import { visibleTo } from './visibility.ts'
 
 export interface ProgrammeStats extends ProgressCount {
   readonly nextMilestone: { readonly title: string; readonly due: string } | null
@@ -35,7 +35,7 @@ export async function programmeStats(
     .selectFrom('programme_node as n')
     .select(['n.programme_id', 'n.kind', sql<number>`cast(count(*) as integer)`.as('n')])
     .where('n.programme_id', 'in', ids)
-    .where(visibleTo(principal, 'n'))
+    .where(programmePartVisibleTo(principal, 'n'))
     .groupBy(['n.programme_id', 'n.kind'])
     .execute()
   const milestones = await db
@@ -51,7 +51,7 @@ export async function programmeStats(
       ),
     ])
     .where('m.programme_id', 'in', ids)
-    .where(visibleTo(principal, 'm'))
+    .where(programmePartVisibleTo(principal, 'm'))
     .groupBy('m.programme_id')
     .execute()
   const next = await db
@@ -67,7 +67,7 @@ export async function programmeStats(
         .where('m.programme_id', 'in', ids)
         .where(open)
         .where('m.due', '>=', today)
-        .where(visibleTo(principal, 'm'))
+        .where(programmePartVisibleTo(principal, 'm'))
         .as('x'),
     )
     .selectAll('x')
@@ -77,14 +77,14 @@ export async function programmeStats(
     .selectFrom('programme_node as n')
     .select(['n.programme_id', 'n.classification', 'n.releasable_to'])
     .where('n.programme_id', 'in', ids)
-    .where(visibleTo(principal, 'n'))
+    .where(programmePartVisibleTo(principal, 'n'))
     .groupBy(['n.programme_id', 'n.classification', 'n.releasable_to'])
     .unionAll(
       db
         .selectFrom('programme_milestone as m')
         .select(['m.programme_id', 'm.classification', 'm.releasable_to'])
         .where('m.programme_id', 'in', ids)
-        .where(visibleTo(principal, 'm'))
+        .where(programmePartVisibleTo(principal, 'm'))
         .groupBy(['m.programme_id', 'm.classification', 'm.releasable_to']),
     )
     .execute()

@@ -18,6 +18,7 @@ import { recordAudit } from './audit-store.ts'
 import type { Db } from './database.ts'
 import { decodeList, encodeOrderedList } from './list-column.ts'
 import { markingFromColumns, markingToColumns } from './marking-columns.ts'
+import { programmePartVisibleTo } from './programme-scope.ts'
 import { bumpProgramme, type Executor, invalidField, type ProgrammeRecord } from './programme-store.ts'
 import { visibleTo } from './visibility.ts'
 
@@ -45,8 +46,14 @@ export async function listVisibleNodes(db: Executor, principal: Principal, progr
   const rows = await db
     .selectFrom('programme_node as n')
     .select(nodeColumns)
+    // Ranked after the visibility filter, so a position never counts siblings the principal cannot see.
+    .select(
+      sql<number>`row_number() over (partition by n.parent_id order by n.position, n.id) - 1`.as(
+        'visible_position',
+      ),
+    )
     .where('n.programme_id', '=', programmeId)
-    .where(visibleTo(principal, 'n'))
+    .where(programmePartVisibleTo(principal, 'n'))
     .orderBy('n.parent_id')
     .orderBy('n.position')
     .execute()
@@ -72,7 +79,7 @@ export async function listVisibleMilestones(
       'm.releasable_to',
     ])
     .where('m.programme_id', '=', programmeId)
-    .where(visibleTo(principal, 'm'))
+    .where(programmePartVisibleTo(principal, 'm'))
     .orderBy('m.due')
     .orderBy('m.title')
     .execute()
@@ -94,9 +101,19 @@ function selectNode(db: Executor, principal: Principal, programmeId: string, id:
   return db
     .selectFrom('programme_node as n')
     .select(nodeColumns)
+    .select(visiblePosition(principal))
     .where('n.programme_id', '=', programmeId)
     .where('n.id', '=', id)
-    .where(visibleTo(principal, 'n'))
+    .where(programmePartVisibleTo(principal, 'n'))
+}
+
+/** The node's place among the siblings the principal can see (hidden ones are not counted). */
+function visiblePosition(principal: Principal) {
+  return sql<number>`(select count(*) from programme_node as s
+    where s.programme_id = n.programme_id
+      and (s.parent_id = n.parent_id or (s.parent_id is null and n.parent_id is null))
+      and (s.position < n.position or (s.position = n.position and s.id < n.id))
+      and ${programmePartVisibleTo(principal, 's')})`.as('visible_position')
 }
 
 function toNode(row: NodeRow): ProgrammeNode {
@@ -104,7 +121,7 @@ function toNode(row: NodeRow): ProgrammeNode {
     id: row.id,
     kind: toNodeKind(row.kind),
     parentId: row.parent_id,
-    position: Number(row.position),
+    position: Number(row.visible_position),
     title: row.title,
     description: row.description,
     priorityAreas: decodeList(row.priority_areas),

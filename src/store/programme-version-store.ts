@@ -13,9 +13,9 @@ import {
   type SnapshotItem,
 } from '../domain/programme-diff.ts'
 import { markingFromColumns, markingToColumns } from './marking-columns.ts'
+import { programmePartVisibleTo } from './programme-scope.ts'
 import type { Executor } from './programme-store.ts'
 import { listVisibleMilestones, listVisibleNodes } from './programme-tree-store.ts'
-import { visibleTo } from './visibility.ts'
 
 /** The whole text as the alliance holds it: every part, whatever its marking, for freezing. */
 const everything: Principal = {
@@ -126,11 +126,11 @@ export async function listVisibleVersions(
         .selectFrom('programme_version_item as i')
         .select(sql<number>`cast(count(*) as integer)`.as('n'))
         .whereRef('i.version_id', '=', 'v.id')
-        .where(visibleTo(principal, 'i'))
+        .where(programmePartVisibleTo(principal, 'i', sql<string>`${sql.ref('v.programme_id')}`))
         .as('item_count'),
     )
     .where('v.programme_id', '=', programmeId)
-    .where(visibleTo(principal, 'v'))
+    .where(programmePartVisibleTo(principal, 'v'))
     .orderBy('v.number')
     .execute()
   return rows.map((row) => ({
@@ -156,7 +156,7 @@ export async function loadVersionItems(
     .select('v.id')
     .where('v.programme_id', '=', programmeId)
     .where('v.number', '=', number)
-    .where(visibleTo(principal, 'v'))
+    .where(programmePartVisibleTo(principal, 'v'))
     .executeTakeFirst()
   if (version === undefined) {
     throw new DomainError('not-found', `The programme has no version ${number}.`)
@@ -165,7 +165,7 @@ export async function loadVersionItems(
     .selectFrom('programme_version_item as i')
     .selectAll('i')
     .where('i.version_id', '=', version.id)
-    .where(visibleTo(principal, 'i'))
+    .where(programmePartVisibleTo(principal, 'i', sql<string>`${programmeId}`))
     .execute()
   return rows.map((row) => ({
     id: row.item_id,
@@ -202,7 +202,7 @@ export async function countVisibleVersions(
     .selectFrom('programme_version as v')
     .select(sql<number>`cast(count(*) as integer)`.as('n'))
     .where('v.programme_id', '=', programmeId)
-    .where(visibleTo(principal, 'v'))
+    .where(programmePartVisibleTo(principal, 'v'))
     .executeTakeFirstOrThrow()
   return Number(row.n)
 }

@@ -183,11 +183,10 @@ describe.each(engines)('programme documents on %s', (engine) => {
     expect(text).not.toContain('Exchange of cyber threat information')
   })
 
-  it('answers 404 to another partner for every format', async () => {
-    for (const format of ['md', 'docx', 'pdf']) {
-      const { response } = await download('kor', format)
-      expect(response.status).toBe(404)
-      expect(response.headers.get('content-type')).toContain('application/problem+json')
-    }
+  it('gives another partner what it gives the public: the PUBLIC parts, under a PUBLIC banner', async () => {
+    const forKorea = await download('kor', 'md')
+    expect(forKorea.response.status).toBe(200)
+    const forPublic = await download('', 'md')
+    expect(readFileSync(forKorea.file, 'utf8')).toBe(readFileSync(forPublic.file, 'utf8'))
   })
 })

@@ -191,7 +191,7 @@ describe.each(engines)('programmes API (authoring and lifecycle) on %s', (engine
       expect((await detail()).objectives[2]?.title).toBe('Japan wording')
     })
 
-    it('answers 404 to another partner writing to Japan’s programme, and 403 to an ally', async () => {
+    it('answers 403 to another partner or an ally writing to Japan’s PUBLIC programme', async () => {
       const node = (await detail()).objectives[0]
       const body = { title: 'Hijack' }
       expect(
@@ -201,7 +201,7 @@ describe.each(engines)('programmes API (authoring and lifecycle) on %s', (engine
             ifMatch: node?.version ?? 0,
           })
         ).status,
-      ).toBe(404)
+      ).toBe(403)
       expect(
         (
           await send(server, 'PATCH', `${japan}/nodes/${node?.id}`, fra, {
@@ -398,6 +398,66 @@ describe.each(engines)('programmes API (authoring and lifecycle) on %s', (engine
         supersededBy: { id: created.id },
       })
       expect((await detail(staff, `/api/v1/programmes/${created.id}`)).supersedes?.id).toBe('nzl-itpp-2024')
+    })
+  })
+
+  describe('who may set a marking', () => {
+    it('refuses a partner lowering its programme or a node, or releasing them to another partner; staff may', async () => {
+      const created = await send(server, 'POST', '/api/v1/programmes', jpn, {
+        body: {
+          partner: 'JPN',
+          kind: 'IPCP',
+          title: 'Japan marking test',
+          periodFrom: '2027',
+          periodTo: '2028',
+        },
+      })
+      const programme = ProgrammeDetail.parse(created.body)
+      const path = `/api/v1/programmes/${programme.id}`
+      const before = await auditCount()
+      for (const marking of [
+        { classification: 'PUBLIC', releasableTo: [] },
+        { classification: 'UNCLASSIFIED', releasableTo: ['JPN'] },
+        { classification: 'RESTRICTED', releasableTo: ['JPN', 'KOR'] },
+      ]) {
+        const refused = await send(server, 'PATCH', path, jpn, { body: { marking }, ifMatch: 1 })
+        expect(refused.status, JSON.stringify(marking)).toBe(403)
+        expect(refused.type).toContain('application/problem+json')
+      }
+      const node = await send(server, 'POST', `${path}/nodes`, jpn, {
+        body: {
+          kind: 'objective',
+          parentId: null,
+          title: 'Only for Japan',
+          marking: { classification: 'RESTRICTED', releasableTo: ['JPN', 'KOR'] },
+        },
+      })
+      expect(node.status, JSON.stringify(node.body)).toBe(403)
+      expect(await auditCount()).toBe(before)
+      const own = await send(server, 'POST', `${path}/nodes`, jpn, {
+        body: { kind: 'objective', parentId: null, title: 'Ours' },
+      })
+      expect(own.status).toBe(201)
+      const objective = NodeView.parse(own.body)
+      const lowered = await send(server, 'PATCH', `${path}/nodes/${objective.id}`, jpn, {
+        body: { marking: { classification: 'PUBLIC', releasableTo: [] } },
+        ifMatch: objective.version,
+      })
+      expect(lowered.status).toBe(403)
+      const byStaff = await send(server, 'PATCH', path, staff, {
+        body: { marking: { classification: 'RESTRICTED', releasableTo: ['JPN', 'KOR'] } },
+        ifMatch: (await detail(staff, path)).version,
+      })
+      expect(byStaff.status).toBe(200)
+      // A release the alliance made may stay when Japan changes the record.
+      const kept = await send(server, 'PATCH', path, jpn, {
+        body: {
+          title: 'Japan marking test (kept)',
+          marking: { classification: 'RESTRICTED', releasableTo: ['JPN', 'KOR'] },
+        },
+        ifMatch: (await detail(jpn, path)).version,
+      })
+      expect(kept.status).toBe(200)
     })
   })
 })

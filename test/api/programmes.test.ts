@@ -42,10 +42,10 @@ describe.each(engines)('programmes API (reads and access) on %s', (engine) => {
       expect(itpps.items.map((p) => p.partner.code).sort()).toEqual(['AUS', 'KOR', 'NZL'])
     })
 
-    it('shows a partner only its own programmes, with counts of only what it may see', async () => {
+    it('shows a partner its own programmes and others’ PUBLIC ones, counting only what it may see', async () => {
       const list = ProgrammeList.parse((await send(server, 'GET', '/api/v1/programmes', jpn)).body)
-      expect(list.items.map((p) => p.partner.code)).toEqual(['JPN', 'JPN'])
-      expect(list.total).toBe(2)
+      expect(list.items.filter((p) => p.partner.code === 'JPN')).toHaveLength(2)
+      expect(list.total).toBe(8)
       const asStaff = ProgrammeList.parse(
         (await send(server, 'GET', '/api/v1/programmes?partner=JPN', staff)).body,
       )
@@ -53,10 +53,13 @@ describe.each(engines)('programmes API (reads and access) on %s', (engine) => {
       // The alliance-only goal, its activity and milestone are not counted for Japan.
       expect(itpp(list)?.progress.goals).toBe((itpp(asStaff)?.progress.goals ?? 0) - 1)
       expect(itpp(list)?.progress.milestones).toBe((itpp(asStaff)?.progress.milestones ?? 0) - 1)
+      // Another partner reads Japan's programmes as the public does: PUBLIC parts only.
       const other = ProgrammeList.parse(
         (await send(server, 'GET', '/api/v1/programmes?partner=JPN', kor)).body,
       )
-      expect(other.total).toBe(0)
+      const open = ProgrammeList.parse((await send(server, 'GET', '/api/v1/programmes?partner=JPN', '')).body)
+      expect(other.total).toBe(2)
+      expect(other).toEqual(open)
     })
 
     it('answers 400 naming each bad query field', async () => {
@@ -131,18 +134,22 @@ describe.each(engines)('programmes API (reads and access) on %s', (engine) => {
       expect(detail.approvals).toEqual([])
     })
 
-    it('answers 404, not 403, to another partner on every read of the programme', async () => {
+    it('shows another partner exactly what it shows the public of a programme, with no edit', async () => {
       for (const path of [
         '/api/v1/programmes/jpn-itpp-2023',
         '/api/v1/programmes/jpn-itpp-2023/progress',
         '/api/v1/programmes/jpn-itpp-2023/versions',
         '/api/v1/programmes/jpn-itpp-2023/diff?from=1',
       ]) {
-        const { status, type, body } = await send(server, 'GET', path, kor)
-        expect(status, path).toBe(404)
-        expect(type).toContain('application/problem+json')
-        expect(Problem.parse(body).detail).toContain('No programme')
+        const forKorea = await send(server, 'GET', path, kor)
+        expect(forKorea.status, path).toBe(200)
+        expect(forKorea.body, path).toEqual((await send(server, 'GET', path, '')).body)
       }
+      const detail = ProgrammeDetail.parse(
+        (await send(server, 'GET', '/api/v1/programmes/jpn-itpp-2023', kor)).body,
+      )
+      expect(detail.abilities.edit).toBe(false)
+      expect(detail.marking.label).toBe('PUBLIC')
       const missing = await send(server, 'GET', '/api/v1/programmes/no-such-programme', kor)
       expect(Problem.parse(missing.body)).toEqual({ ...Problem.parse(missing.body), title: 'Not found' })
     })
@@ -259,8 +266,12 @@ describe.each(engines)('programmes API (reads and access) on %s', (engine) => {
       const forKorea = PortfolioView.parse(
         (await send(server, 'GET', '/api/v1/programmes/portfolio', kor)).body,
       )
-      expect(forKorea.items.map((p) => p.partner.code)).toEqual(['KOR', 'KOR'])
-      expect(forKorea.byStatus.reduce((sum, s) => sum + s.count, 0)).toBe(2)
+      // Every demo programme is PUBLIC, and PUBLIC is public to every partner.
+      expect(forKorea.items).toHaveLength(8)
+      expect(forKorea.items.filter((p) => p.partner.code !== 'KOR')).toEqual(
+        forPublic.items.filter((p) => p.partner.code !== 'KOR'),
+      )
+      expect(forKorea.byStatus.reduce((sum, s) => sum + s.count, 0)).toBe(8)
     })
   })
 })

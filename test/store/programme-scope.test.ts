@@ -4,7 +4,7 @@ import { type Principal, principalKinds, publicPrincipal } from '../../src/domai
 import { canSeeProgramme } from '../../src/domain/programme-policy.ts'
 import type { Db } from '../../src/store/database.ts'
 import { markingToColumns } from '../../src/store/marking-columns.ts'
-import { programmeVisibleTo } from '../../src/store/programme-scope.ts'
+import { programmePartVisibleTo, programmeVisibleTo } from '../../src/store/programme-scope.ts'
 import '../../src/store/programme-tables.ts'
 import { engines, freshDatabase, type TestDatabase } from '../support/databases.ts'
 
@@ -16,6 +16,17 @@ const partners = ['JPN', 'KOR']
 const programmes = partners.flatMap((partnerCode) =>
   markings.map((marking, index) => ({ id: `${partnerCode}-${index}`, partnerCode, marking })),
 )
+/** One node of every marking in each programme whose header is PUBLIC (a part is never above its programme). */
+const parts = programmes
+  .filter((p) => p.marking.classification === 'PUBLIC')
+  .flatMap((p) =>
+    markings.map((marking, index) => ({
+      id: `${p.id}-n${index}`,
+      programmeId: p.id,
+      partnerCode: p.partnerCode,
+      marking,
+    })),
+  )
 const principals: Principal[] = principalKinds.flatMap((kind) =>
   classifications.flatMap((clearance) =>
     [null, 'JPN', 'KOR', 'FRA'].map((country) => ({ ...publicPrincipal, kind, clearance, country })),
@@ -68,6 +79,24 @@ async function seed(db: Db): Promise<void> {
       })),
     )
     .execute()
+  await db.kysely
+    .insertInto('programme_node')
+    .values(
+      parts.map((part) => ({
+        id: part.id,
+        programme_id: part.programmeId,
+        parent_id: null,
+        kind: 'objective',
+        position: 0,
+        title: part.id,
+        description: '',
+        priority_areas: '',
+        illustrative: 0,
+        version: 1,
+        ...markingToColumns(part.marking),
+      })),
+    )
+    .execute()
 }
 
 describe.each(engines)('programmeVisibleTo on %s', (engine) => {
@@ -91,7 +120,23 @@ describe.each(engines)('programmeVisibleTo on %s', (engine) => {
     }
   })
 
-  it('never shows a partner another partner’s programme, even a PUBLIC one', async () => {
+  it('returns exactly the parts canSeeProgramme allows, for every principal', async () => {
+    for (const principal of principals) {
+      const rows = await database.db.kysely
+        .selectFrom('programme_node as n')
+        .select('n.id')
+        .where(programmePartVisibleTo(principal, 'n'))
+        .execute()
+      const expected = parts
+        .filter((part) =>
+          canSeeProgramme(principal, { partnerCode: part.partnerCode, marking: part.marking }),
+        )
+        .map((part) => part.id)
+      expect(rows.map((r) => r.id).sort(), JSON.stringify(principal)).toEqual(expected.sort())
+    }
+  })
+
+  it('shows a partner another partner’s PUBLIC programmes and parts, and none of its others', async () => {
     const korea: Principal = {
       ...publicPrincipal,
       kind: 'partner',
@@ -100,9 +145,21 @@ describe.each(engines)('programmeVisibleTo on %s', (engine) => {
     }
     const rows = await database.db.kysely
       .selectFrom('programme as pr')
-      .select('pr.partner_code')
+      .select(['pr.partner_code', 'pr.classification'])
       .where(programmeVisibleTo(korea, 'pr'))
       .execute()
-    expect(new Set(rows.map((r) => r.partner_code))).toEqual(new Set(['KOR']))
+    const japans = rows.filter((r) => r.partner_code === 'JPN')
+    expect(japans).toHaveLength(releasabilities.length)
+    expect(new Set(japans.map((r) => Number(r.classification)))).toEqual(new Set([0]))
+    const koreas = markings.filter((m) => m.classification === 'PUBLIC' || m.releasableTo.includes('KOR'))
+    expect(rows.filter((r) => r.partner_code === 'KOR')).toHaveLength(koreas.length)
+    const nodes = await database.db.kysely
+      .selectFrom('programme_node as n')
+      .select(['n.id', 'n.classification'])
+      .where('n.programme_id', 'like', 'JPN-%')
+      .where(programmePartVisibleTo(korea, 'n'))
+      .execute()
+    expect(nodes.length).toBeGreaterThan(0)
+    expect(nodes.every((n) => Number(n.classification) === 0)).toBe(true)
   })
 })

@@ -49,7 +49,8 @@ export async function programmeMilestoneRoutes(
       const programme = await requireVisibleProgramme(db.kysely, principal, request.params.id)
       authorize(principal, 'programme.edit', { type: 'programme', ...programme })
       const goal = await requireVisibleNode(db.kysely, principal, programme.id, body.goalId, 'goalId')
-      const marking = body.marking === undefined ? goal.marking : toMarking(principal, body.marking)
+      const marking =
+        body.marking === undefined ? goal.marking : toMarking(principal, body.marking, goal.marking)
       const id = await insertMilestone(db, principal, programme, { ...body, marking }, now())
       const milestone = await requireVisibleMilestone(db.kysely, principal, programme.id, id)
       setEtag(reply, milestone.version)
@@ -79,7 +80,10 @@ export async function programmeMilestoneRoutes(
         title: body.title ?? milestone.title,
         due: body.due ?? milestone.due,
         status: body.status ?? milestone.status,
-        marking: body.marking === undefined ? milestone.marking : toMarking(principal, body.marking),
+        marking:
+          body.marking === undefined
+            ? milestone.marking
+            : toMarking(principal, body.marking, milestone.marking),
       }
       const onlyStatus =
         input.goalId === milestone.goalId &&

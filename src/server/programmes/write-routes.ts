@@ -14,6 +14,7 @@ import { NodeView, ProgrammeDetail } from '../../contract/programme-view.ts'
 import { DomainError } from '../../domain/errors.ts'
 import { fuzzyDate } from '../../domain/fuzzy-date.ts'
 import { canRead, type Marking, normaliseReleasability } from '../../domain/marking.ts'
+import { assertMayMark } from '../../domain/marking-authority.ts'
 import { authorize } from '../../domain/policy.ts'
 import type { Principal } from '../../domain/principal.ts'
 import { outlineNumbers } from '../../domain/programme.ts'
@@ -37,10 +38,15 @@ import { presentNode } from './present.ts'
 
 const tags = ['programmes']
 
-/** A marking from the request; refused when its author could no longer read what they marked. */
+/**
+ * A marking from the request; refused when its author could no longer read what they marked, or
+ * may not give it (assertMayMark). `current`: the record's marking now, or for a new record the
+ * marking of what contains it (null for a new programme).
+ */
 export function toMarking(
   principal: Principal,
   input: { classification: Marking['classification']; releasableTo: readonly string[] },
+  current: Marking | null,
 ): Marking {
   const marking = {
     classification: input.classification,
@@ -53,6 +59,7 @@ export function toMarking(
       ],
     })
   }
+  assertMayMark(principal, marking, current)
   return marking
 }
 
@@ -99,7 +106,7 @@ export async function programmeWriteRoutes(app: FastifyInstance, { db, now }: { 
           marking:
             body.marking === undefined
               ? { classification: 'RESTRICTED', releasableTo: [body.partner] }
-              : toMarking(principal, body.marking),
+              : toMarking(principal, body.marking, null),
         },
         now(),
       )
@@ -135,7 +142,10 @@ export async function programmeWriteRoutes(app: FastifyInstance, { db, now }: { 
           periodTo: body.periodTo === undefined ? programme.periodTo : fuzzyDate(body.periodTo),
           publicDiplomacy: body.publicDiplomacy ?? programme.publicDiplomacy,
           nextReview: body.nextReview === undefined ? programme.nextReview : body.nextReview,
-          marking: body.marking === undefined ? programme.marking : toMarking(principal, body.marking),
+          marking:
+            body.marking === undefined
+              ? programme.marking
+              : toMarking(principal, body.marking, programme.marking),
         },
         now(),
       )
@@ -168,7 +178,7 @@ export async function programmeWriteRoutes(app: FastifyInstance, { db, now }: { 
       const marking =
         body.marking === undefined
           ? (parent?.marking ?? programme.marking)
-          : toMarking(principal, body.marking)
+          : toMarking(principal, body.marking, parent?.marking ?? programme.marking)
       const id = await insertNode(
         db,
         principal,
@@ -202,7 +212,7 @@ export async function programmeWriteRoutes(app: FastifyInstance, { db, now }: { 
         title: body.title ?? node.title,
         description: body.description ?? node.description,
         priorityAreas: body.priorityAreas ?? node.priorityAreas,
-        marking: body.marking === undefined ? node.marking : toMarking(principal, body.marking),
+        marking: body.marking === undefined ? node.marking : toMarking(principal, body.marking, node.marking),
       }
       await updateNode(db, principal, programme, node, expectedVersion(request), input, now())
       const view = await nodeView(principal, programme.id, node.id)
