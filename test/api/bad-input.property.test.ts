@@ -145,12 +145,6 @@ const knownFailures: ReadonlySet<string> = new Set<string>([
   '*|path parameter over 100 characters (Fastify 414)',
   '*|query over 16 KiB (Node 431)',
   '*|malformed percent-encoding in the path (Fastify 400)',
-  // Finding 3 (shell): PostgreSQL answers 500 to a NUL byte in any text.
-  'postgres|nul in body',
-  'postgres|nul in path',
-  'postgres|nul in query',
-  // Finding 3 (template): PostgreSQL answers 500 to a 20-digit If-Match on engagements.
-  'postgres|20-digit If-Match on an engagement',
 ])
 
 // Hostile values. NUL bytes and 20-digit If-Match values have their own probes below.

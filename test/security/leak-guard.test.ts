@@ -151,27 +151,6 @@ const cases: Record<string, (context: Context) => string[]> = {
  * lands, the route's test fails until its entries are removed here.
  */
 const knownFailures: ReadonlySet<string> = new Set<string>([
-  // visibility: a visible sideline's parentId names its hidden parent (finding 9).
-  '*|GET /api/v1/engagements|public|body:parentId',
-  '*|GET /api/v1/engagements|public|id:parentId',
-  '*|GET /api/v1/engagements|jpn|body:parentId',
-  '*|GET /api/v1/engagements|jpn|id:parentId',
-  '*|GET /api/v1/engagements|lowally|body:parentId',
-  '*|GET /api/v1/engagements|lowally|id:parentId',
-  '*|GET /api/v1/engagements|kor|body:parentId',
-  '*|GET /api/v1/engagements|kor|id:parentId',
-  '*|GET /api/v1/engagements/{id}|public|body:parentId',
-  '*|GET /api/v1/engagements/{id}|public|id:parentId',
-  '*|GET /api/v1/engagements/{id}|jpn|body:parentId',
-  '*|GET /api/v1/engagements/{id}|jpn|id:parentId',
-  '*|GET /api/v1/engagements/{id}|lowally|body:parentId',
-  '*|GET /api/v1/engagements/{id}|lowally|id:parentId',
-  '*|GET /api/v1/engagements/{id}|kor|body:parentId',
-  '*|GET /api/v1/engagements/{id}|kor|id:parentId',
-  // visibility: node positions count hidden siblings (finding 9).
-  '*|GET /api/v1/programmes/{id}|public|body:position',
-  '*|GET /api/v1/programmes/{id}|jpn|body:position',
-  '*|GET /api/v1/programmes/{id}|lowally|body:position',
   // NOT in the lead's list (reported): adding a hidden node or milestone bumps the PUBLIC
   // programme's version and ETag, so the public learns that hidden content changed.
   '*|GET /api/v1/programmes|public|body:version',
@@ -186,15 +165,13 @@ const knownFailures: ReadonlySet<string> = new Set<string>([
   '*|GET /api/v1/programmes/{id}|jpn|etag',
   '*|GET /api/v1/programmes/{id}|lowally|body:version',
   '*|GET /api/v1/programmes/{id}|lowally|etag',
+  // Another partner now reads Japan's programme as the public does (finding 14), so the same.
+  '*|GET /api/v1/programmes|kor|body:version',
+  '*|GET /api/v1/programmes/portfolio|kor|body:version',
+  '*|GET /api/v1/programmes/{id}|kor|body:version',
+  '*|GET /api/v1/programmes/{id}|kor|etag',
   // visibility: a staff engagement page's banner ignores its hidden participations (finding 2).
   '*|banner|public engagement with a hidden participation',
-  // Finding 11 (OpenAPI): the documented Problem schema forbids errors[].in, which real 400s carry.
-  '*|GET /api/v1/analytics/engagements|public|schema',
-  '*|GET /api/v1/analytics/engagements|jpn|schema',
-  '*|GET /api/v1/analytics/engagements|lowally|schema',
-  '*|GET /api/v1/analytics/engagements|kor|schema',
-  '*|GET /api/v1/analytics/engagements|staff|schema',
-  '*|GET /api/v1/analytics/engagements|fra|schema',
 ])
 
 interface Answer {
@@ -362,7 +339,10 @@ describe.each(engines)('leak guard on %s', (engine) => {
           }
         }
         const expected = await ask(control, full, principal, controlPaths[index] ?? path)
-        for (const field of ['status', 'etag'] as const) {
+        // A version ETag ("3") must not move with hidden rows. A content-hash ETag (feeds) is a hash
+        // of the body, which holds the other server's random ids; the body check below covers it.
+        const fields = /^"\d+"$/.test(expected.etag) ? (['status', 'etag'] as const) : (['status'] as const)
+        for (const field of fields) {
           if (answer[field] !== expected[field]) {
             fail(
               principal,
