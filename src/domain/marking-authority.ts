@@ -1,16 +1,17 @@
 import { DomainError } from './errors.ts'
 import { classificationRank, type Marking } from './marking.ts'
+import { hasPermission } from './policy.ts'
 import type { Principal } from './principal.ts'
 
 /**
  * Whether `principal` may give a record the marking `next`, where `current` is the record's marking
- * now (null for a new record). Marking is the alliance's call: staff may set any marking they can
- * read. Anyone else (a partner's own users) may not lower a classification below what it is, nor
+ * now (null for a new record). Marking is the alliance's call: the `marking.set-any` permission
+ * (desk officers) sets any marking its holder can read. Anyone else (a partner's own users) may not lower a classification below what it is, nor
  * release a record to a country other than their own, though a release already on the record may
  * stay. Without this, a partner could make its programme PUBLIC or show it to another partner.
  */
 export function markingRefusal(principal: Principal, next: Marking, current: Marking | null): string | null {
-  if (principal.kind === 'staff') {
+  if (hasPermission(principal, 'marking.set-any')) {
     return null
   }
   if (

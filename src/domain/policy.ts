@@ -21,6 +21,8 @@ export const permissions = [
   'statement.associate-any',
   /** Associate one's own country with a statement. */
   'statement.associate-own',
+  /** Give a record any marking one can read: lower it, release it to any partner. */
+  'marking.set-any',
 ] as const
 export type Permission = (typeof permissions)[number]
 
@@ -31,6 +33,7 @@ export const rolePermissions: Readonly<Record<string, readonly Permission[]>> = 
     'programme.record-council',
     'engagement.write',
     'statement.associate-any',
+    'marking.set-any',
   ],
   administrator: [],
   delegation: [],

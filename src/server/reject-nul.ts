@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { problemTypeBase, sendProblem } from './problem.ts'
+import { DomainError } from '../domain/errors.ts'
 
 /** RFC 6901: "~" and "/" inside a key are escaped so the pointer stays unambiguous. */
 function escapeKey(key: string): string {
@@ -45,20 +45,17 @@ const places = [
  * cannot store it in text (it answered 500) and no field of the API has a use for it.
  */
 export function registerNulGuard(app: FastifyInstance): void {
-  app.addHook('preValidation', async (request, reply) => {
+  // Thrown as the one invalid-input error, so problem.ts renders it like every other 400.
+  app.addHook('preValidation', async (request) => {
     for (const [property, where] of places) {
       const pointer = findNul(request[property])
       if (pointer !== undefined) {
         const field = pointer === '#' ? where : pointer.slice(2)
-        return sendProblem(reply, request, {
-          type: `${problemTypeBase}invalid-input`,
-          title: 'Invalid request',
-          status: 400,
-          detail: `The ${where} is not valid. ${field}: must not contain a NUL character (U+0000)`,
-          errors: [{ in: where, pointer, detail: 'must not contain a NUL character (U+0000)' }],
+        const detail = 'must not contain a NUL character (U+0000)'
+        throw new DomainError('invalid-input', `The ${where} is not valid. ${field}: ${detail}`, {
+          errors: [{ in: where, pointer, detail }],
         })
       }
     }
-    return undefined
   })
 }
