@@ -123,8 +123,18 @@ describe('statements in the web app (Chromium)', () => {
     await page.goto(`${server.url}/statements`)
     const list = page.getByTestId('statement-list')
     await list.waitFor()
-    await page.getByLabel('Partner (issuer or associate)').selectOption('JPN')
-    await page.getByLabel('Status').selectOption('not-issued')
+    await page.locator('#statements-partner option[value="JPN"]').waitFor({ state: 'attached' })
+    // Both choices land in one task, before React re-renders: the second must not undo the first.
+    await page.evaluate(() => {
+      for (const [id, value] of [
+        ['statements-partner', 'JPN'],
+        ['statements-status', 'not-issued'],
+      ] as const) {
+        const select = document.getElementById(id) as HTMLSelectElement
+        select.value = value
+        select.dispatchEvent(new Event('change', { bubbles: true }))
+      }
+    })
     await eventually(() => list.getByTestId('statement').count()).toBe(1)
     expect(await list.textContent()).toContain('No joint statement')
     expect(new URL(page.url()).search).toBe('?partner=JPN&status=not-issued')

@@ -1,5 +1,4 @@
 import { useState } from 'react'
-import { useSearchParams } from 'react-router'
 import { usePageMarking } from '../components/marking.tsx'
 import { PageHeader } from '../components/PageHeader.tsx'
 import { ErrorState, Loading } from '../components/states.tsx'
@@ -22,6 +21,7 @@ import {
 } from '../features/engagements/queries.ts'
 import { useFrameworks } from '../features/frameworks/queries.ts'
 import { usePartners } from '../features/partners/queries.ts'
+import { useAddressParams } from '../lib/useAddressParams.ts'
 
 const csvSeries = [
   ['levels', 'By level'],
@@ -132,9 +132,9 @@ function Report({ data }: { data: AnalyticsData }) {
 
 /** Engagement analytics for a partner or framework: level, intensity and regularity over the years. */
 export function AnalyticsPage() {
-  const [params, setParams] = useSearchParams()
-  const scopeValue = params.get('scope') ?? 'framework:ip4'
-  const windowValue = Number(params.get('window') ?? '30')
+  const { get, set: setAddress } = useAddressParams()
+  const scopeValue = get('scope') || 'framework:ip4'
+  const windowValue = Number(get('window') || '30')
   const window = Number.isInteger(windowValue) && windowValue >= 0 && windowValue <= 366 ? windowValue : 30
   const scope = { ...parseScope(scopeValue), window }
   const analytics = useAnalytics(scope)
@@ -142,15 +142,7 @@ export function AnalyticsPage() {
   const partners = usePartners({})
   usePageMarking(analytics.data?.marking)
 
-  const update = (key: string, value: string) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current)
-        next.set(key, value)
-        return next
-      },
-      { replace: true },
-    )
+  const update = (key: string, value: string) => setAddress({ [key]: value })
 
   return (
     <>

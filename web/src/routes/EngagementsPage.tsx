@@ -1,4 +1,4 @@
-import { Link, useSearchParams } from 'react-router'
+import { Link } from 'react-router'
 import { engagementKinds, engagementLevels, kindLabels, levelLabels } from '../../../src/domain/engagement.ts'
 import { usePageMarking } from '../components/marking.tsx'
 import { PageHeader } from '../components/PageHeader.tsx'
@@ -11,6 +11,7 @@ import { type EngagementFilterParams, useEngagements } from '../features/engagem
 import { useFrameworks } from '../features/frameworks/queries.ts'
 import { usePartners } from '../features/partners/queries.ts'
 import { useSession } from '../features/session/queries.ts'
+import { useAddressParams } from '../lib/useAddressParams.ts'
 
 const views = [
   ['list', 'List'],
@@ -33,8 +34,7 @@ function shiftMonth(month: string, by: number): string {
 
 /** Engagements as a filtered list, a month grid or an agenda; every choice lives in the address. */
 export function EngagementsPage() {
-  const [params, setParams] = useSearchParams()
-  const get = (key: string) => params.get(key) ?? ''
+  const { get, set: setAddress } = useAddressParams()
   const viewParam = get('view')
   const view: View = views.find(([value]) => value === viewParam)?.[0] ?? 'list'
   const month = /^\d{4}-\d{2}$/.test(get('month')) ? get('month') : '2022-06'
@@ -57,22 +57,9 @@ export function EngagementsPage() {
   const session = useSession()
   usePageMarking(engagements.data?.marking)
 
+  // A new filter starts again from the first page.
   const set = (key: string, value: string) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current)
-        if (value === '') {
-          next.delete(key)
-        } else {
-          next.set(key, value)
-        }
-        if (key !== 'page') {
-          next.delete('page')
-        }
-        return next
-      },
-      { replace: true },
-    )
+    setAddress(key === 'page' ? { page: value } : { [key]: value, page: '' })
 
   const select = (key: string, label: string, options: readonly (readonly [string, string])[]) => (
     <div className="field">

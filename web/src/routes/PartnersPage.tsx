@@ -1,18 +1,18 @@
 import { useEffect, useState } from 'react'
-import { useSearchParams } from 'react-router'
 import { usePageMarking } from '../components/marking.tsx'
 import { PageHeader } from '../components/PageHeader.tsx'
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx'
 import { useFrameworks } from '../features/frameworks/queries.ts'
 import { PartnerResults } from '../features/partners/PartnerResults.tsx'
 import { usePartners } from '../features/partners/queries.ts'
+import { useAddressParams } from '../lib/useAddressParams.ts'
 import { useDebounced } from '../lib/useDebounced.ts'
 
 /** Partners, filtered by framework and a search; both live in the address so a view can be shared. */
 export function PartnersPage() {
-  const [params, setParams] = useSearchParams()
-  const framework = params.get('framework') ?? ''
-  const [search, setSearch] = useState(params.get('q') ?? '')
+  const { get, set: setAddress } = useAddressParams()
+  const framework = get('framework')
+  const [search, setSearch] = useState(get('q'))
   const q = useDebounced(search.trim(), 300)
   const frameworks = useFrameworks()
   const partners = usePartners({
@@ -22,35 +22,9 @@ export function PartnersPage() {
   usePageMarking(frameworks.data?.marking)
   usePageMarking(partners.data?.marking)
 
-  useEffect(() => {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current)
-        if (q === '') {
-          next.delete('q')
-        } else {
-          next.set('q', q)
-        }
-        return next
-      },
-      { replace: true },
-    )
-  }, [q, setParams])
+  useEffect(() => setAddress({ q }), [q, setAddress])
 
-  const setFramework = (value: string) => {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current)
-        if (value === '') {
-          next.delete('framework')
-        } else {
-          next.set('framework', value)
-        }
-        return next
-      },
-      { replace: true },
-    )
-  }
+  const setFramework = (value: string) => setAddress({ framework: value })
 
   const total = partners.data?.total
   return (

@@ -1,4 +1,3 @@
-import { useSearchParams } from 'react-router'
 import { statementStatuses, statementStatusLabels } from '../../../src/domain/engagement-statement.ts'
 import { usePageMarking } from '../components/marking.tsx'
 import { PageHeader } from '../components/PageHeader.tsx'
@@ -7,6 +6,7 @@ import { StatementCard } from '../features/engagements/StatementCard.tsx'
 import { useStatementScope } from '../features/engagements/StatementsSection.tsx'
 import { useStatements } from '../features/engagements/statement-queries.ts'
 import { useSession } from '../features/session/queries.ts'
+import { useAddressParams } from '../lib/useAddressParams.ts'
 
 const pageSize = 25
 
@@ -15,8 +15,7 @@ const pageSize = 25
  * choices live in the address. Statements are added on their engagement's page.
  */
 export function StatementsPage() {
-  const [params, setParams] = useSearchParams()
-  const get = (key: string) => params.get(key) ?? ''
+  const { get, set: setAddress } = useAddressParams()
   const page = Math.max(0, Number(get('page')) || 0)
   const session = useSession()
   const scope = useStatementScope(session.data?.abilities.createEngagements ?? false)
@@ -27,22 +26,9 @@ export function StatementsPage() {
     offset: page * pageSize,
   })
   usePageMarking(statements.data?.marking)
+  // A new filter starts again from the first page.
   const set = (key: string, value: string) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current)
-        if (value === '') {
-          next.delete(key)
-        } else {
-          next.set(key, value)
-        }
-        if (key !== 'page') {
-          next.delete('page')
-        }
-        return next
-      },
-      { replace: true },
-    )
+    setAddress(key === 'page' ? { page: value } : { [key]: value, page: '' })
   const select = (key: string, label: string, options: readonly (readonly [string, string])[]) => (
     <div className="field">
       <label htmlFor={`statements-${key}`}>{label}</label>
