@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import type { Kysely, Transaction } from 'kysely'
 import type { Principal } from '../domain/principal.ts'
-import type { Database } from './database.ts'
+import type { Executor } from './executor.ts'
 
 export interface AuditEntry {
   readonly action: string
@@ -12,7 +11,7 @@ export interface AuditEntry {
 
 /** Appends to the audit log. Call it with the same transaction as the change it records. */
 export async function recordAudit(
-  executor: Kysely<Database> | Transaction<Database>,
+  executor: Executor,
   actor: Principal | null,
   entry: AuditEntry,
   now: Date,

@@ -7,15 +7,10 @@ import { checkTransition, createsVersion, startsNewRound } from '../domain/progr
 import { type ApprovalParty, approvalParties, programmeActor } from '../domain/programme-policy.ts'
 import { recordAudit } from './audit-store.ts'
 import type { Db } from './database.ts'
+import type { Executor } from './executor.ts'
 import { markingToColumns } from './marking-columns.ts'
 import { programmePartVisibleTo } from './programme-scope.ts'
-import {
-  bumpProgramme,
-  type Executor,
-  findVisibleProgramme,
-  invalidField,
-  type ProgrammeRecord,
-} from './programme-store.ts'
+import { bumpProgramme, findVisibleProgramme, invalidField, type ProgrammeRecord } from './programme-store.ts'
 import { freezeVersion } from './programme-version-store.ts'
 
 export interface ApprovalRecord {

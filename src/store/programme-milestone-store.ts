@@ -5,9 +5,10 @@ import type { Principal } from '../domain/principal.ts'
 import { assertMarkingWithin, type Milestone, type MilestoneStatus } from '../domain/programme.ts'
 import { recordAudit } from './audit-store.ts'
 import type { Db } from './database.ts'
+import type { Executor } from './executor.ts'
 import { markingFromColumns, markingToColumns } from './marking-columns.ts'
 import { programmePartVisibleTo } from './programme-scope.ts'
-import { bumpProgramme, type Executor, invalidField, type ProgrammeRecord } from './programme-store.ts'
+import { bumpProgramme, invalidField, type ProgrammeRecord } from './programme-store.ts'
 import { requireVisibleNode, toMilestoneStatus } from './programme-tree-store.ts'
 
 export interface MilestoneInput {

@@ -3,9 +3,9 @@ import type { Marking } from '../domain/marking.ts'
 import type { Principal } from '../domain/principal.ts'
 import { addDays, atRiskWindowDays } from '../domain/programme-milestone.ts'
 import type { ProgressCount } from '../domain/programme-progress.ts'
+import type { Executor } from './executor.ts'
 import { markingFromColumns } from './marking-columns.ts'
 import { programmePartVisibleTo } from './programme-scope.ts'
-import type { Executor } from './programme-store.ts'
 
 export interface ProgrammeStats extends ProgressCount {
   readonly nextMilestone: { readonly title: string; readonly due: string } | null

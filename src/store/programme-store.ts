@@ -13,13 +13,12 @@ import {
 } from '../domain/programme.ts'
 import { recordAudit } from './audit-store.ts'
 import type { Database, Db } from './database.ts'
+import type { Executor } from './executor.ts'
 import { markingFromColumns, markingToColumns } from './marking-columns.ts'
 import './programme-tables.ts'
 import { enumReader } from '../domain/enum.ts'
 import { programmeVisibleTo } from './programme-scope.ts'
 import { visibleTo } from './visibility.ts'
-
-export type Executor = Kysely<Database> | Transaction<Database>
 
 export interface ProgrammeRef {
   readonly id: string

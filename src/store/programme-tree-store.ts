@@ -16,10 +16,11 @@ import {
 } from '../domain/programme.ts'
 import { recordAudit } from './audit-store.ts'
 import type { Db } from './database.ts'
+import type { Executor } from './executor.ts'
 import { decodeList, encodeOrderedList } from './list-column.ts'
 import { markingFromColumns, markingToColumns } from './marking-columns.ts'
 import { programmePartVisibleTo } from './programme-scope.ts'
-import { bumpProgramme, type Executor, invalidField, type ProgrammeRecord } from './programme-store.ts'
+import { bumpProgramme, invalidField, type ProgrammeRecord } from './programme-store.ts'
 import { visibleTo } from './visibility.ts'
 
 /*

@@ -12,9 +12,9 @@ import {
   nodeSnapshot,
   type SnapshotItem,
 } from '../domain/programme-diff.ts'
+import type { Executor } from './executor.ts'
 import { markingFromColumns, markingToColumns } from './marking-columns.ts'
 import { programmePartVisibleTo } from './programme-scope.ts'
-import type { Executor } from './programme-store.ts'
 import { listVisibleMilestones, listVisibleNodes } from './programme-tree-store.ts'
 
 /** The whole text as the alliance holds it: every part, whatever its marking, for freezing. */

@@ -6,9 +6,10 @@ import type { NodeKind } from '../../domain/programme.ts'
 import { milestoneSnapshot, nodeSnapshot, type SnapshotItem } from '../../domain/programme-diff.ts'
 import { recordAudit } from '../audit-store.ts'
 import type { Db } from '../database.ts'
+import type { Executor } from '../executor.ts'
 import { encodeOrderedList } from '../list-column.ts'
 import { markingToColumns } from '../marking-columns.ts'
-import { type Executor, periodColumns } from '../programme-store.ts'
+import { periodColumns } from '../programme-store.ts'
 import { ProgrammeDemoData, type SeedMilestone, type SeedProgramme } from './programme-demo-schema.ts'
 
 export const programmeDataPath = fileURLToPath(new URL('../../../data/programmes.json', import.meta.url))
