@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto'
-import type { Kysely, Transaction } from 'kysely'
 import { DomainError, staleVersion } from '../domain/errors.ts'
 import { earliestDay, type FuzzyDate, fuzzyDate, latestDay } from '../domain/fuzzy-date.ts'
 import type { Marking } from '../domain/marking.ts'
