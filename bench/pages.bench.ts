@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util'
 import { buildApp } from '../src/server/app.ts'
+import { openDatabase } from '../src/store/connect.ts'
 import type { Db } from '../src/store/database.ts'
 import { markedRowCounts, openDataset } from './generate-dataset.ts'
 import { benchPassword } from './generate-foundation.ts'
@@ -283,6 +284,22 @@ function formatTable(rows: readonly Row[]): string {
   return [line(header), line(widths.map((width) => '-'.repeat(width))), ...cells.map(line)].join('\n')
 }
 
+/**
+ * The dataset on PostgreSQL: copied into a throwaway database, or with BENCH_POSTGRES_DATABASE, a
+ * database a previous copy left (for profiling with EXPLAIN ANALYZE between runs), kept afterwards.
+ */
+async function postgresCopy(source: Db): Promise<{ db: Db; url: string; remove: () => Promise<void> }> {
+  const kept = process.env.BENCH_POSTGRES_DATABASE
+  if (kept !== undefined) {
+    const db = await openDatabase(kept)
+    return { db, url: kept, remove: () => db.close() }
+  }
+  const started = performance.now()
+  const copy = await copyToPostgres(source, postgresAdmin)
+  console.log(`copied to PostgreSQL in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+  return copy
+}
+
 export async function run(): Promise<void> {
   const dataset = await openDataset()
   const { total, byTable } = markedRowCounts(dataset.db)
@@ -304,9 +321,7 @@ export async function run(): Promise<void> {
       rows.push(...(await benchEngine(dataset.db, null)))
     }
     if (engines.includes('postgres')) {
-      const started = performance.now()
-      const copy = await copyToPostgres(dataset.db, postgresAdmin)
-      console.log(`copied to PostgreSQL in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+      const copy = await postgresCopy(dataset.db)
       try {
         rows.push(...(await benchEngine(copy.db, copy.url)))
       } finally {

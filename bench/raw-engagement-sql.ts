@@ -99,5 +99,5 @@ export function rawAnalyticsSql(engine: Engine, scope: 'partner' | 'framework', 
     (select title from engagement where id = substr(first, 12)), (select title from engagement where id = substr(latest, 12))
   from milestones
   union all
-  select distinct 'marking', marking_id, null, null, null, null, null, null, null from scoped`
+  select 'marking', marking_id, null, null, null, null, null, null, null from scoped group by marking_id`
 }

@@ -49,9 +49,9 @@ function fuzzyLabel(day: string, precision: string): string {
 function highestMarkingParts(markings: string): { ctes: string; object: string } {
   const ctes = `top as (select coalesce(max(classification), 0) as rank,
       coalesce(sum((classification > 0)::int), 0) as restricted from ${markings}),
-  shared as (select code, count(*) as n from ${markings},
-      unnest(string_to_array(trim(both '|' from ${markings}.releasable_to), '|')) as code
-    where ${markings}.classification > 0 and code <> '' group by code)`
+  shared as (select r.code, count(*) as n from ${markings},
+      unnest(string_to_array(trim(both '|' from ${markings}.releasable_to), '|')) as r(code)
+    where ${markings}.classification > 0 and r.code <> '' group by r.code)`
   const object = `(select json_build_object('classification', ${classificationName('top.rank')},
       'releasableTo', coalesce(json_agg(shared.code order by shared.code) filter (where shared.code is not null), '[]'::json),
       'label', case when top.rank = 0 then 'PUBLIC' else ${classificationName('top.rank')} || ' — ' ||
