@@ -1,4 +1,5 @@
 import { engagementFormats, engagementKinds, engagementLevels } from '../src/domain/engagement.ts'
+import { statementKinds, statementStatuses } from '../src/domain/engagement-statement.ts'
 import { openDatabase } from '../src/store/connect.ts'
 import type { Db } from '../src/store/database.ts'
 import { derivedTimeColumns } from '../src/store/engagement-write-store.ts'
@@ -61,6 +62,13 @@ function pad(value: number): string {
   return String(value).padStart(2, '0')
 }
 
+export interface EngagementCounts {
+  readonly engagements: number
+  readonly participants: number
+  readonly statements: number
+  readonly associations: number
+}
+
 export async function generateEngagementDatabase(
   file: string,
   options: EngagementBenchOptions = defaultEngagementBench,
@@ -69,6 +77,20 @@ export async function generateEngagementDatabase(
   await migrateToLatest(db)
   await loadAllDemoData(db, benchNow)
   await upsertDemoUsers(db, benchPassword, benchNow)
+  const { partners, counts } = insertSyntheticEngagements(db, options)
+  return { db, engagements: counts.engagements, participants: counts.participants, partners }
+}
+
+/**
+ * Inserts `options.count` engagements over the partners present now (call it before adding
+ * synthetic partners, so engagements stay with the 40 demo partners), 1–3 participations each, and
+ * as many statements (`statementsPerEngagement`), each associated with 1–3 partners.
+ */
+export function insertSyntheticEngagements(
+  db: Db,
+  options: EngagementBenchOptions,
+  statementsPerEngagement = 0,
+): { partners: readonly string[]; counts: EngagementCounts } {
   const sqlite = db.sqlite
   if (sqlite === null) {
     throw new Error('The generator needs SQLite')
@@ -89,7 +111,18 @@ export async function generateEngagementDatabase(
     `insert into engagement_participant (engagement_id, position, country_code, person, role, level, classification, releasable_to)
      values (?, ?, ?, null, null, ?, ?, ?)`,
   )
+  const insertStatement = sqlite.prepare(
+    `insert into engagement_statement (id, kind, status, title, summary, issued_on, issuers, engagement_id,
+      priority_areas, classification, releasable_to, version, created_at, updated_at)
+     values (?, ?, ?, ?, '', ?, '|NATO|', ?, ?, ?, ?, 1, ?, ?)`,
+  )
+  const insertAssociation = sqlite.prepare(
+    `insert into engagement_statement_association (statement_id, country_code, associated_at, classification, releasable_to)
+     values (?, ?, ?, ?, ?)`,
+  )
   const random = seededRandom(2026)
+  let statements = 0
+  let associations = 0
   const areas = ['cyber-defence', 'maritime-security', 'space', 'resilience', 'disinformation']
   let participants = 0
   sqlite.transaction(() => {
@@ -135,7 +168,36 @@ export async function generateEngagementDatabase(
         position++
         participants++
       }
+      for (let statementIndex = 0; statementIndex < statementsPerEngagement; statementIndex++) {
+        const statementId = `${id}-s${statementIndex}`
+        const statementMark = marking(random())
+        const at = benchNow.toISOString()
+        insertStatement.run(
+          statementId,
+          statementKinds[Math.floor(random() * statementKinds.length)] ?? 'declaration',
+          statementStatuses[Math.floor(random() * statementStatuses.length)] ?? 'issued',
+          `Synthetic statement ${statementIndex} of engagement ${index}`,
+          start.slice(0, 10),
+          id,
+          `|${areas[(index + statementIndex) % areas.length]}|`,
+          statementMark.classification,
+          statementMark.releasable_to,
+          at,
+          at,
+        )
+        statements++
+        for (const country of chosen) {
+          insertAssociation.run(
+            statementId,
+            country,
+            at,
+            statementMark.classification,
+            statementMark.releasable_to,
+          )
+          associations++
+        }
+      }
     }
   })()
-  return { db, engagements: options.count, participants, partners }
+  return { partners, counts: { engagements: options.count, participants, statements, associations } }
 }

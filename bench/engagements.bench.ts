@@ -6,7 +6,7 @@ import { defaultEngagementBench, generateEngagementDatabase } from './engagement
 import { benchPassword, temporaryDatabaseFile } from './generate-foundation.ts'
 import { closeAgent, get, type LoadSettings, type Measurement, measure, type Target } from './http-measure.ts'
 import { benchPostgres, copyToPostgres } from './postgres-copy.ts'
-import { rawVisibleMarkings } from './raw-partner-sql.ts'
+import { rawEngagementListSql } from './raw-engagement-sql.ts'
 
 /**
  * The engagement benchmark: 100,000 engagements over 40 partners and 20 years. Signed in as the
@@ -21,37 +21,6 @@ const settings: LoadSettings = {
   sequentialRequests: Number(process.env.BENCH_SEQUENTIAL ?? 50),
 }
 const count = Number(process.env.BENCH_ENGAGEMENTS ?? defaultEngagementBench.count)
-
-/**
- * The list page's statement for the viewer `jpn` (RESTRICTED, partner JPN), written by hand over the
- * marking design: the viewer's markings found once (`vis`), every column the page shows, the
- * visible participating countries and the total, in one statement.
- */
-const rawListSql = `
-  with vis as (${rawVisibleMarkings})
-  select e.*,
-    (select coalesce(json_group_array(code), '[]') from (
-      select distinct p.country_code as code from engagement_participant p
-      where p.engagement_id = e.id and p.marking_id in (select id from vis)
-      order by p.country_code)) as countries,
-    (select count(*) from engagement c where c.marking_id in (select id from vis)) as total
-  from engagement e
-  where e.marking_id in (select id from vis)
-  order by e.start_day_num desc, e.start_utc desc, e.id desc
-  limit ? offset ?`
-
-/** The same statement for PostgreSQL: the page's countries as a JSON array, the total as an integer. */
-const rawListSqlPostgres = `
-  with vis as (${rawVisibleMarkings})
-  select e.*,
-    coalesce((select json_agg(x.code order by x.code) from (
-      select distinct p.country_code as code from engagement_participant p
-      where p.engagement_id = e.id and p.marking_id in (select id from vis)) x), '[]') as countries,
-    (select count(*) from engagement c where c.marking_id in (select id from vis))::int as total
-  from engagement e
-  where e.marking_id in (select id from vis)
-  order by e.start_day_num desc, e.start_utc desc, e.id desc
-  limit $1 offset $2`
 
 type RawRow = Record<string, unknown> & { total: number; countries: string | string[] }
 
@@ -71,7 +40,7 @@ function registerRaw(app: FastifyInstance, db: Db, postgresUrl: string | null): 
     app.get<Query>('/bench/raw/engagements', async (request, reply) => {
       const result = await pool.query<RawRow>({
         name: 'raw-engagement-page',
-        text: rawListSqlPostgres,
+        text: rawEngagementListSql('postgres'),
         values: [Number(request.query.limit ?? 50), Number(request.query.offset ?? 0)],
       })
       sendPage(reply, result.rows)
@@ -82,7 +51,7 @@ function registerRaw(app: FastifyInstance, db: Db, postgresUrl: string | null): 
   if (sqlite === null) {
     throw new Error('The raw route needs SQLite or BENCH_POSTGRES')
   }
-  const list = sqlite.prepare<[number, number], RawRow>(rawListSql)
+  const list = sqlite.prepare<[number, number], RawRow>(rawEngagementListSql('sqlite'))
   app.get<Query>('/bench/raw/engagements', (request, reply) => {
     sendPage(reply, list.all(Number(request.query.limit ?? 50), Number(request.query.offset ?? 0)))
   })

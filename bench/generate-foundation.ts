@@ -163,7 +163,7 @@ function syntheticName(random: () => number, code: string): string {
 }
 
 /** Inserts the synthetic partners with prepared statements in one transaction: seconds, not minutes. */
-function insertSyntheticPartners(db: Db, options: GenerateOptions): GeneratedCounts {
+export function insertSyntheticPartners(db: Db, options: GenerateOptions): GeneratedCounts {
   const sqlite = db.sqlite
   if (sqlite === null) {
     throw new Error('The foundation benchmark generator writes SQLite only')
