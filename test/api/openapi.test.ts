@@ -141,6 +141,12 @@ describe('OpenAPI document', () => {
       '/api/v1/calendar/{token}/partners/{file}': ['text/calendar'],
       '/api/v1/calendar/{token}/frameworks/{file}': ['text/calendar'],
     }
+    const documentedDownloads = Object.keys(document.paths).filter((path) => {
+      const types = Object.keys(answersOf(path, 'get')['200']?.content ?? {})
+      return types.length > 0 && !types.includes('application/json')
+    })
+    // A new download joins this list (and `downloads` above), so its media types are checked.
+    expect(documentedDownloads.sort()).toEqual(Object.keys(expected).sort())
     for (const [path, types] of Object.entries(expected)) {
       const ok = answersOf(path, 'get')['200'] ?? {}
       expect(Object.keys(ok.content ?? {}), path).toEqual(types)
