@@ -89,6 +89,8 @@ export function clientErrorHandler(
         inFlight instanceof ServerResponse && inFlight.headersSent && !inFlight.writableFinished
       if (socket.writable && !answering) {
         socket.end(rawProblemResponse(rawProblemOf(error), headers), () => socket.destroy())
+        // A client that never reads would hold the connection open: closed after a grace period.
+        setTimeout(() => socket.destroy(), 10_000).unref()
       } else {
         socket.destroy()
       }
