@@ -18,6 +18,7 @@ import { programmePlugin } from './programmes/plugin.ts'
 import { registerNulGuard } from './reject-nul.ts'
 import { registerOriginCheck, registerSecurityHeaders } from './security-headers.ts'
 import { sessionRoutes } from './session/routes.ts'
+import { shellErrorOptions } from './shell-errors.ts'
 import { registerWebApp } from './web.ts'
 
 export interface AppOptions {
@@ -46,6 +47,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const serverOptions: FastifyServerOptions = {
     logger: options.logger ?? false,
     trustProxy: trustedProxies(options.trustProxy ?? false),
+    // Refusals made before any route runs, by Fastify's router and by Node's parser, as problem+json.
+    ...shellErrorOptions(options.secureCookies ?? false),
   }
   const app = Fastify(serverOptions)
   app.setValidatorCompiler(validatorCompiler)

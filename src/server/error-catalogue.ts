@@ -28,6 +28,33 @@ const entries: ReadonlyArray<readonly [string, number, string]> = [
     429,
     'Too many attempts: sign-in allows ten a minute from one address, and ten failures in 15 minutes for one account from anywhere. Wait (see Retry-After) and try again.',
   ],
+  [
+    'method-not-allowed',
+    405,
+    'The path exists but does not answer this method. The `Allow` header lists the methods it answers.',
+  ],
+  [
+    'malformed-request',
+    400,
+    'The request is not valid HTTP/1.1 (its request line, a header, or the framing of its body); `detail` names the fault. The connection is closed.',
+  ],
+  ['request-timeout', 408, 'The request did not arrive completely in time. Send it again.'],
+  ['body-too-large', 413, 'The body is larger than the API accepts (1 MiB). Send a smaller body.'],
+  [
+    'uri-too-long',
+    414,
+    'A path segment is longer than 100 characters, longer than any id or code of the API.',
+  ],
+  [
+    'unsupported-media-type',
+    415,
+    'The body is not sent as `application/json`. Send JSON with `Content-Type: application/json`.',
+  ],
+  [
+    'headers-too-large',
+    431,
+    'The request line and headers are larger than 16 KiB (a very long query, or too many cookies). Shorten them. The connection is closed.',
+  ],
   ['internal', 500, 'Something failed on the server. Nothing was changed; the error has been logged.'],
 ]
 

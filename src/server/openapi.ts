@@ -15,7 +15,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         title: 'Liaison API',
         version: '1.0.0',
         description:
-          'Partnership programmes, frameworks and engagements of an alliance and its partners. Every read is filtered by the caller’s marking rights. Errors are RFC 9457 problem+json; see /api/docs/errors.',
+          'Partnership programmes, frameworks and engagements of an alliance and its partners. Every read is filtered by the caller’s marking rights. Errors are RFC 9457 problem+json; see /api/docs/errors. A method that a path does not list answers 405 with an Allow header (components/responses/MethodNotAllowed).',
       },
       tags: [
         { name: 'session', description: 'Sign in and out' },

@@ -1,9 +1,9 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyError, FastifyInstance } from 'fastify'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
 import { DomainError, type DomainErrorCode, type FieldProblem } from '../domain/errors.ts'
-
-/** Where each error code is explained; the fragment names the code. */
-export const problemTypeBase = '/api/docs/errors#'
+import { methodNotAllowed } from './allowed-methods.ts'
+import { clientErrorTitle, frameworkProblem } from './framework-problems.ts'
+import { type ProblemBody, type ProblemIssue, problemTypeBase, sendProblem } from './problem-body.ts'
 
 const problems: Record<DomainErrorCode, { status: number; title: string }> = {
   'not-found': { status: 404, title: 'Not found' },
@@ -16,35 +16,11 @@ const problems: Record<DomainErrorCode, { status: number; title: string }> = {
   'invalid-state': { status: 409, title: 'Not possible in the current state' },
 }
 
-interface ProblemIssue {
-  readonly in: string
-  readonly pointer: string
-  readonly detail: string
-}
-
-interface ProblemBody {
-  readonly type: string
-  readonly title: string
-  readonly status: number
-  readonly detail: string
-  readonly errors?: ProblemIssue[]
-  /** Extension members (RFC 9457 §3.2), e.g. the current version on a 409. */
-  readonly extensions?: Readonly<Record<string, unknown>>
-}
-
 const locations: Record<string, string> = {
   querystring: 'query',
   body: 'body',
   params: 'path',
   headers: 'header',
-}
-
-export function sendProblem(reply: FastifyReply, request: FastifyRequest, body: ProblemBody) {
-  const { extensions, ...standard } = body
-  return reply
-    .code(body.status)
-    .type('application/problem+json')
-    .send({ ...extensions, ...standard, instance: request.url })
 }
 
 function validationProblem(error: FastifyError): ProblemBody {
@@ -83,11 +59,20 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(error)) {
       return sendProblem(reply, request, validationProblem(error))
     }
+    const refusal = frameworkProblem(error, request)
+    if (refusal !== undefined) {
+      return sendProblem(reply, request, refusal)
+    }
     const status = error.statusCode ?? 500
     if (status >= 400 && status < 500) {
       return sendProblem(reply, request, {
         type: `${problemTypeBase}${error.code === 'rate-limited' ? 'rate-limited' : 'invalid-input'}`,
-        title: status === 429 ? 'Too many requests' : 'Invalid request',
+        title:
+          status === 429
+            ? 'Too many requests'
+            : status === 400
+              ? 'Invalid request'
+              : clientErrorTitle(status),
         status,
         detail: error.message,
       })
@@ -101,14 +86,21 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     })
   })
 
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, request, {
+  // No route for this method: a 405 with Allow when the path has routes for other methods.
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '/'
+    const wrongMethod = methodNotAllowed(app, request.method, path)
+    if (wrongMethod !== undefined) {
+      reply.header('allow', wrongMethod.allow)
+      return sendProblem(reply, request, wrongMethod.problem)
+    }
+    return sendProblem(reply, request, {
       type: `${problemTypeBase}not-found`,
       title: 'Not found',
       status: 404,
-      detail: `There is no ${request.method} ${request.url.split('?')[0]}.`,
-    }),
-  )
+      detail: `There is no ${request.method} ${path}.`,
+    })
+  })
 }
 
 /** Zod issues as field problems, for a record that is checked again after merging a partial change. */

@@ -18,17 +18,28 @@ export const contentSecurityPolicy = [
   "frame-ancestors 'none'",
 ].join('; ')
 
-/** Headers on every answer; HSTS only when the app is served over TLS (it would be ignored on http). */
+/**
+ * Headers on every answer; HSTS only when the app is served over TLS (it would be ignored on http).
+ * Also written by the refusals that come before Fastify's hooks (shell-errors.ts).
+ */
+export function securityHeaders(overTls: boolean): ReadonlyArray<readonly [string, string]> {
+  return [
+    ['x-content-type-options', 'nosniff'],
+    ['referrer-policy', 'same-origin'],
+    ['x-frame-options', 'DENY'],
+    ['content-security-policy', contentSecurityPolicy],
+    ...(overTls ? [['strict-transport-security', 'max-age=31536000; includeSubDomains'] as const] : []),
+  ]
+}
+
 export function registerSecurityHeaders(app: FastifyInstance, overTls: boolean): void {
+  const headers = securityHeaders(overTls)
   app.addHook('onSend', async (_request, reply) => {
-    reply.header('x-content-type-options', 'nosniff')
-    reply.header('referrer-policy', 'same-origin')
-    reply.header('x-frame-options', 'DENY')
-    if (!reply.hasHeader('content-security-policy')) {
-      reply.header('content-security-policy', contentSecurityPolicy)
-    }
-    if (overTls) {
-      reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains')
+    for (const [name, value] of headers) {
+      // A route may answer with a policy of its own.
+      if (name !== 'content-security-policy' || !reply.hasHeader(name)) {
+        reply.header(name, value)
+      }
     }
   })
 }

@@ -2,7 +2,6 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import fastifyStatic from '@fastify/static'
 import type { FastifyInstance } from 'fastify'
-import { DomainError } from '../domain/errors.ts'
 
 const missingBuild = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Liaison</title></head>
 <body><main><h1>Liaison</h1><p>The web app has not been built. Run <code>npm run build</code>, or start with <code>npm start</code>.</p>
@@ -18,7 +17,8 @@ export async function registerWebApp(app: FastifyInstance, webRoot: string): Pro
   const indexHtml = hasBuild ? readFileSync(indexFile, 'utf8') : missingBuild
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     if (request.url.startsWith('/api/')) {
-      throw new DomainError('not-found', `There is no GET ${request.url.split('?')[0]}.`)
+      // Not a client route: the API's own answer, a 404, or a 405 where the path takes other methods.
+      return reply.callNotFound()
     }
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml)
   })

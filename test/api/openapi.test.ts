@@ -7,7 +7,7 @@ describe('OpenAPI document', () => {
   let document: {
     openapi: string
     paths: Record<string, Record<string, unknown>>
-    components?: { schemas?: object }
+    components?: { schemas?: object; responses?: object }
   }
 
   beforeAll(async () => {
@@ -87,5 +87,99 @@ describe('OpenAPI document', () => {
     const properties = problem.properties as Record<string, { items?: { properties?: object } }>
     expect(Object.keys(properties.errors?.items?.properties ?? {})).toContain('in')
     expect(Object.keys(properties)).toContain('currentVersion')
+  })
+
+  type Answer = {
+    content?: Record<string, { schema?: unknown }>
+    headers?: Record<string, unknown>
+    $ref?: string
+  }
+  const answersOf = (path: string, method: string) =>
+    ((document.paths[path]?.[method] ?? {}) as { responses?: Record<string, Answer> }).responses ?? {}
+
+  /** Every download: its documented path, and one concrete URL of it per format. */
+  const downloads = async (): Promise<Array<{ documented: string; url: string; cookie: string }>> => {
+    const staff = await server.signIn('staff')
+    const created = await fetch(`${server.url}/api/v1/calendar-feed`, {
+      method: 'POST',
+      headers: { cookie: staff },
+    })
+    const { token } = (await created.json()) as { token: string }
+    const programme = '/api/v1/programmes/{id}/document.{format}'
+    return [
+      ...['md', 'docx', 'pdf'].map((format) => ({
+        documented: programme,
+        url: `/api/v1/programmes/jpn-itpp-2023/document.${format}`,
+        cookie: staff,
+      })),
+      {
+        documented: '/api/v1/analytics/engagements/{series}.csv',
+        url: '/api/v1/analytics/engagements/levels.csv?framework=ip4',
+        cookie: staff,
+      },
+      {
+        documented: '/api/v1/calendar/{token}/partners/{file}',
+        url: `/api/v1/calendar/${token}/partners/JPN.ics`,
+        cookie: '',
+      },
+      {
+        documented: '/api/v1/calendar/{token}/frameworks/{file}',
+        url: `/api/v1/calendar/${token}/frameworks/ip4.ics`,
+        cookie: '',
+      },
+    ]
+  }
+
+  it('documents downloads with their real media types and Content-Disposition, not JSON', () => {
+    const expected: Record<string, string[]> = {
+      '/api/v1/programmes/{id}/document.{format}': [
+        'text/markdown',
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        'application/pdf',
+      ],
+      '/api/v1/analytics/engagements/{series}.csv': ['text/csv'],
+      '/api/v1/calendar/{token}/partners/{file}': ['text/calendar'],
+      '/api/v1/calendar/{token}/frameworks/{file}': ['text/calendar'],
+    }
+    const documentedDownloads = Object.keys(document.paths).filter((path) => {
+      const types = Object.keys(answersOf(path, 'get')['200']?.content ?? {})
+      return types.length > 0 && !types.includes('application/json')
+    })
+    // A new download joins this list (and `downloads` above), so its media types are checked.
+    expect(documentedDownloads.sort()).toEqual(Object.keys(expected).sort())
+    for (const [path, types] of Object.entries(expected)) {
+      const ok = answersOf(path, 'get')['200'] ?? {}
+      expect(Object.keys(ok.content ?? {}), path).toEqual(types)
+      expect(Object.keys(ok.headers ?? {}), path).toContain('Content-Disposition')
+    }
+  })
+
+  it('serves each download as the media type it documents, as an attachment with a file name', async () => {
+    for (const { documented, url, cookie } of await downloads()) {
+      const response = await fetch(`${server.url}${url}`, { headers: cookie === '' ? {} : { cookie } })
+      expect(response.status, url).toBe(200)
+      const mediaType = (response.headers.get('content-type') ?? '').split(';')[0] ?? ''
+      expect(Object.keys(answersOf(documented, 'get')['200']?.content ?? {}), url).toContain(mediaType)
+      expect(response.headers.get('content-disposition'), url).toMatch(/^attachment; filename="[\w.-]+"$/)
+      await response.arrayBuffer()
+    }
+  })
+
+  it('documents the shell: 405 with Allow, and 413 and 415 on every operation with a body', () => {
+    const responses = (document.components as { responses?: Record<string, Answer> }).responses ?? {}
+    const notAllowed = responses.MethodNotAllowed ?? {}
+    expect(Object.keys(notAllowed.headers ?? {})).toEqual(['Allow'])
+    expect(Object.keys(notAllowed.content ?? {})).toEqual(['application/problem+json'])
+    let withBody = 0
+    for (const [path, item] of Object.entries(document.paths)) {
+      for (const [method, value] of Object.entries(item)) {
+        if ((value as { requestBody?: unknown }).requestBody === undefined) continue
+        withBody += 1
+        const answers = answersOf(path, method)
+        expect(answers['413']?.$ref, `${method} ${path}`).toBe('#/components/responses/BodyTooLarge')
+        expect(answers['415']?.$ref, `${method} ${path}`).toBe('#/components/responses/UnsupportedMediaType')
+      }
+    }
+    expect(withBody).toBeGreaterThan(10)
   })
 })

@@ -114,8 +114,10 @@ export async function calendarRoutes(app: FastifyInstance, { db, now }: { db: Db
     query: { partner?: string; framework?: string },
   ) {
     const { body, etag } = await feed(token, query)
+    const file = `engagements-${query.partner ?? query.framework ?? 'all'}.ics`
     reply
       .type('text/calendar; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${file}"`)
       .header('cache-control', 'private, max-age=300')
       .header('etag', etag)
     return request.headers['if-none-match'] === etag ? reply.code(304).send() : reply.send(body)

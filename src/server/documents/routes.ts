@@ -27,7 +27,13 @@ export async function documentRoutes(app: FastifyInstance, { db, now }: { db: Db
         description:
           'Title, parties, period, numbered objectives and goals, milestones table, public diplomacy; the marking banner is on every page.',
         params: DocumentParams,
-        response: { 200: z.unknown().meta({ description: 'The document file' }), 400: Problem, 404: Problem },
+        // The media type follows the format in the path (contentTypes above).
+        produces: Object.values(contentTypes).map((type) => type.split(';')[0] ?? type),
+        response: {
+          200: z.unknown().meta({ description: 'The document file, as an attachment' }),
+          400: Problem,
+          404: Problem,
+        },
       },
     },
     async (request, reply) => {
