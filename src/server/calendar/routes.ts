@@ -17,6 +17,7 @@ import {
 } from '../../store/engagement-calendar-store.ts'
 import { engagementDataVersion } from '../../store/engagement-data-version.ts'
 import { visibilityShape } from '../../store/visibility.ts'
+import type { Clock } from '../clock.ts'
 import { resolveScope } from '../engagements/analytics-routes.ts'
 import { FeedCache } from './feed-cache.ts'
 import { revokeFeedToken, rotateFeedToken, signedInUser } from './feed-commands.ts'
@@ -30,7 +31,7 @@ const feedHost = 'liaison.calendar'
  * the feed without a session, so the token stands for the user, and the feed shows exactly what
  * that user may see.
  */
-export async function calendarRoutes(app: FastifyInstance, { db, now }: { db: Db; now: () => Date }) {
+export async function calendarRoutes(app: FastifyInstance, { db, clock: { now } }: { db: Db; clock: Clock }) {
   const api = app.withTypeProvider<ZodTypeProvider>()
   const feeds = new FeedCache()
 

@@ -18,12 +18,16 @@ import type { Principal } from '../../domain/principal.ts'
 import type { Db } from '../../store/database.ts'
 import { listVisibleStatements, type StatementRecord } from '../../store/engagement-statement-store.ts'
 import { findVisibleEngagement, listVisibleEngagements } from '../../store/engagement-store.ts'
+import type { Clock } from '../clock.ts'
 import { createErrors, expectedVersion, setEtag, versionedWrite } from '../if-match.ts'
 import { presentMarking } from '../present.ts'
 import { createEngagement, deleteEngagement, updateEngagement } from './commands/engagement-commands.ts'
 import { presentEngagement, presentParticipant, presentStatement } from './present.ts'
 
-export async function engagementRoutes(app: FastifyInstance, { db, now }: { db: Db; now: () => Date }) {
+export async function engagementRoutes(
+  app: FastifyInstance,
+  { db, clock: { now } }: { db: Db; clock: Clock },
+) {
   const api = app.withTypeProvider<ZodTypeProvider>()
 
   async function loadDetail(principal: Principal, id: string, viewerZone: string) {

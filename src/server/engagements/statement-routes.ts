@@ -20,6 +20,7 @@ import {
   listVisibleStatements,
   type StatementRecord,
 } from '../../store/engagement-statement-store.ts'
+import type { Clock } from '../clock.ts'
 import { createErrors, expectedVersion, setEtag, versionedWrite } from '../if-match.ts'
 import { presentMarking } from '../present.ts'
 import {
@@ -31,7 +32,10 @@ import {
 } from './commands/statement-commands.ts'
 import { presentStatement } from './present.ts'
 
-export async function statementRoutes(app: FastifyInstance, { db, now }: { db: Db; now: () => Date }) {
+export async function statementRoutes(
+  app: FastifyInstance,
+  { db, clock: { now } }: { db: Db; clock: Clock },
+) {
   const api = app.withTypeProvider<ZodTypeProvider>()
   const tags = ['statements']
 
