@@ -6,6 +6,7 @@ import pg from 'pg'
 import { publicPrincipal } from '../src/domain/principal.ts'
 import { diffSnapshots } from '../src/domain/programme-diff.ts'
 import { buildApp } from '../src/server/app.ts'
+import { clockOf } from '../src/server/clock.ts'
 import { openDatabase } from '../src/store/connect.ts'
 import { migrateToLatest } from '../src/store/migrate.ts'
 import { loadVersionItems } from '../src/store/programme-version-store.ts'
@@ -66,7 +67,7 @@ export async function run(): Promise<void> {
     await loadAllDemoData(db, now)
     await upsertDemoUsers(db, password, now)
     const size = await generateBenchProgramme(db, now)
-    const app = await buildApp({ db, now: () => now })
+    const app = await buildApp({ db, clock: clockOf(() => now) })
     await app.listen({ port: 0, host: '127.0.0.1' })
     const address = app.server.address()
     const base = typeof address === 'object' && address !== null ? `http://127.0.0.1:${address.port}` : ''

@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto'
+import { allianceHomeZone } from '../domain/calendar-day.ts'
+import { isNamedZone } from '../domain/engagement-time.ts'
 import { buildApp } from '../server/app.ts'
+import { systemClock } from '../server/clock.ts'
 import { DatabaseUnavailableError, openDatabase } from '../store/connect.ts'
 import type { Db } from '../store/database.ts'
 import { migrateToLatest } from '../store/migrate.ts'
@@ -141,9 +144,27 @@ export function parseTrustProxy(setting: string | undefined): string | number | 
   return text
 }
 
+/**
+ * LIAISON_TIME_ZONE: the IANA zone whose calendar day is "today" for the server (defaults, as of
+ * when nothing else is asked). Unset: the alliance's home zone, Europe/Brussels.
+ */
+export function parseTimeZone(setting: string | undefined): string {
+  const zone = (setting ?? '').trim()
+  if (zone === '') {
+    return allianceHomeZone
+  }
+  if (!isNamedZone(zone)) {
+    throw new CliError(
+      `LIAISON_TIME_ZONE must be an IANA time zone name such as Europe/Brussels, not '${zone}'.`,
+    )
+  }
+  return zone
+}
+
 async function serve(options: CliOptions): Promise<number> {
   const port = parsePort(options)
   const trustProxy = parseTrustProxy(process.env.LIAISON_TRUST_PROXY)
+  const clock = systemClock(parseTimeZone(process.env.LIAISON_TIME_ZONE))
   const host = options.host ?? process.env.HOST ?? '127.0.0.1'
   const db = await open(options)
   await migrateToLatest(db)
@@ -152,6 +173,7 @@ async function serve(options: CliOptions): Promise<number> {
   }
   const app = await buildApp({
     db,
+    clock,
     logger: process.env.LIAISON_LOG === '1',
     secureCookies: servedOverTls(host),
     trustProxy,

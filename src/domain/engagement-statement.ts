@@ -46,6 +46,9 @@ export interface Statement {
   readonly version: number
 }
 
+/** What a person writes about a statement; associations are recorded one by one, by the partners. */
+export type StatementDraft = Omit<Statement, 'id' | 'version' | 'associations'>
+
 export const toStatementKind = enumReader(statementKinds, 'statement kind')
 
 export const toStatementStatus = enumReader(statementStatuses, 'statement status')

@@ -93,6 +93,14 @@ export interface Engagement {
   readonly version: number
 }
 
+/**
+ * What a person writes about an engagement: the engagement without what the server assigns (id,
+ * version). A participant's marking may be left out; it then takes the engagement's.
+ */
+export type EngagementDraft = Omit<Engagement, 'id' | 'version' | 'participants'> & {
+  readonly participants: readonly (Omit<Participant, 'marking'> & { readonly marking: Marking | null })[]
+}
+
 /** Reads a stored kind; anything unknown is corrupt data and throws. */
 export const toEngagementKind = enumReader(engagementKinds, 'engagement kind')
 

@@ -1,4 +1,4 @@
-import { DomainError } from './errors.ts'
+import { DomainError, type FieldProblem } from './errors.ts'
 import { classificationRank, type Marking } from './marking.ts'
 import { hasPermission } from './policy.ts'
 import type { Principal } from './principal.ts'
@@ -34,4 +34,12 @@ export function assertMayMark(principal: Principal, next: Marking, current: Mark
   if (refusal !== null) {
     throw new DomainError('forbidden', refusal)
   }
+}
+
+/** A marking above the writer's own clearance: nobody records what they could not read back. */
+export function clearanceProblems(principal: Principal, markings: readonly Marking[]): FieldProblem[] {
+  const above = markings.some(
+    (marking) => classificationRank(marking.classification) > classificationRank(principal.clearance),
+  )
+  return above ? [{ pointer: '#/marking/classification', detail: 'Above your own clearance' }] : []
 }

@@ -6,6 +6,7 @@ import { validatorCompiler } from 'fastify-type-provider-zod'
 import type { Db } from '../store/database.ts'
 import { registerAuthentication } from './authenticate.ts'
 import { calendarRoutes } from './calendar/routes.ts'
+import { type Clock, systemClock } from './clock.ts'
 import { analyticsRoutes } from './engagements/analytics-routes.ts'
 import { engagementRoutes } from './engagements/routes.ts'
 import { statementRoutes } from './engagements/statement-routes.ts'
@@ -23,8 +24,8 @@ import { registerWebApp } from './web.ts'
 
 export interface AppOptions {
   readonly db: Db
-  /** The clock; tests pass a fixed one. */
-  readonly now?: () => Date
+  /** The clock (instant and today in the alliance's zone); tests pass a fixed one. */
+  readonly clock?: Clock
   /** Served over TLS: the session cookie is Secure and answers carry HSTS. */
   readonly secureCookies?: boolean
   /**
@@ -43,7 +44,8 @@ export const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.met
 /** Builds the whole HTTP application without listening, so tests and the CLI share it. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { db } = options
-  const now = options.now ?? (() => new Date())
+  const clock = options.clock ?? systemClock()
+  const { now } = clock
   const serverOptions: FastifyServerOptions = {
     logger: options.logger ?? false,
     trustProxy: trustedProxies(options.trustProxy ?? false),
@@ -65,13 +67,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerOpenApi(app)
   await app.register(sessionRoutes, { db, now, secureCookies: options.secureCookies ?? false })
   await app.register(partnerRoutes, { db })
-  await app.register(frameworkRoutes, { db, now })
+  await app.register(frameworkRoutes, { db, clock })
   await app.register(memberRoutes, { db })
-  await app.register(engagementRoutes, { db, now })
-  await app.register(statementRoutes, { db, now })
+  await app.register(engagementRoutes, { db, clock })
+  await app.register(statementRoutes, { db, clock })
   await app.register(analyticsRoutes, { db })
-  await app.register(calendarRoutes, { db, now })
-  await app.register(programmePlugin, { db, now })
+  await app.register(calendarRoutes, { db, clock })
+  await app.register(programmePlugin, { db, clock })
   await registerApiDocs(app)
   await registerWebApp(app, options.webRoot ?? defaultWebRoot)
   return app

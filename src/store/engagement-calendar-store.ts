@@ -1,6 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import type { Principal } from '../domain/principal.ts'
-import { recordAudit } from './audit-store.ts'
 import type { Db } from './database.ts'
 import type { AnalyticsScope } from './engagement-analytics-store.ts'
 import {
@@ -9,6 +8,7 @@ import {
   hasVisibleFrameworkParticipant,
   hasVisibleParticipant,
 } from './engagement-store.ts'
+import type { Executor } from './executor.ts'
 import { principalOf } from './user-store.ts'
 import { visibleTo } from './visibility.ts'
 
@@ -17,35 +17,25 @@ function hashFeedToken(token: string): string {
   return createHash('sha256').update(`calendar-feed:${token}`).digest('base64url')
 }
 
-/** Creates the user's secret feed token, or replaces it (the old URL stops working). Returns the token once. */
-export async function rotateFeedToken(
-  db: Db,
-  principal: Principal,
+/**
+ * Makes `token` the user's one feed token (the old URL stops working). Runs on the command's
+ * transaction, with its audit entry.
+ */
+export async function replaceFeedToken(
+  executor: Executor,
   userId: string,
-  now: Date,
-): Promise<string> {
-  const token = randomBytes(24).toString('base64url')
-  await db.kysely.transaction().execute(async (tx) => {
-    await tx.deleteFrom('engagement_calendar_feed').where('user_id', '=', userId).execute()
-    await tx
-      .insertInto('engagement_calendar_feed')
-      .values({ user_id: userId, token_hash: hashFeedToken(token), created_at: now.toISOString() })
-      .execute()
-    await recordAudit(tx, principal, { action: 'rotate', entity: 'calendar-feed', entityId: userId }, now)
-  })
-  return token
-}
-
-export async function revokeFeedToken(
-  db: Db,
-  principal: Principal,
-  userId: string,
+  token: string,
   now: Date,
 ): Promise<void> {
-  await db.kysely.transaction().execute(async (tx) => {
-    await tx.deleteFrom('engagement_calendar_feed').where('user_id', '=', userId).execute()
-    await recordAudit(tx, principal, { action: 'revoke', entity: 'calendar-feed', entityId: userId }, now)
-  })
+  await removeFeedToken(executor, userId)
+  await executor
+    .insertInto('engagement_calendar_feed')
+    .values({ user_id: userId, token_hash: hashFeedToken(token), created_at: now.toISOString() })
+    .execute()
+}
+
+export async function removeFeedToken(executor: Executor, userId: string): Promise<void> {
+  await executor.deleteFrom('engagement_calendar_feed').where('user_id', '=', userId).execute()
 }
 
 export async function findFeedCreatedAt(db: Db, userId: string): Promise<string | null> {

@@ -4,9 +4,11 @@ import { z } from 'zod'
 import { EngagementInput } from '../contract/engagement.ts'
 import { StatementInput } from '../contract/engagement-statement.ts'
 import type { Principal } from '../domain/principal.ts'
+import { recordAudit } from './audit-store.ts'
 import type { Db } from './database.ts'
-import { associatePartner, createStatement, findVisibleStatement } from './engagement-statement-store.ts'
-import { createEngagement } from './engagement-write-store.ts'
+import { checkStatementDraft, insertAssociation, insertStatement } from './engagement-statement-store.ts'
+import { checkEngagementDraft, insertEngagement } from './engagement-write-store.ts'
+import { inTransaction } from './executor.ts'
 
 export const engagementDataPath = fileURLToPath(new URL('../../data/engagements.json', import.meta.url))
 
@@ -32,41 +34,44 @@ const loader: Principal = {
 
 /**
  * Loads data/engagements.json through the same validation and store functions as the API, so the
- * demo cannot hold what a user could not enter. Records that exist already are left alone.
+ * demo cannot hold what a user could not enter, in one transaction of its own (the loader is its
+ * own command). Records that exist already are left alone.
  */
 export async function loadEngagementDemo(db: Db, now: Date, path = engagementDataPath): Promise<void> {
   const data = EngagementData.parse(JSON.parse(await readFile(path, 'utf8')))
-  const existing = new Set(
-    (await db.kysely.selectFrom('engagement').select('id').execute()).map((row) => row.id),
-  )
-  for (const { id, source: _source, ...fields } of data.engagements) {
-    if (!existing.has(id)) {
-      const input = EngagementInput.parse(fields)
-      await createEngagement(
-        db,
+  await inTransaction(db, async (tx) => {
+    const existing = new Set((await tx.selectFrom('engagement').select('id').execute()).map((row) => row.id))
+    for (const { id, source: _source, ...fields } of data.engagements) {
+      if (existing.has(id)) continue
+      const { allDay, start, end, timeZone, ...rest } = EngagementInput.parse(fields)
+      const draft = { ...rest, timing: { allDay, start, end, timeZone } }
+      await checkEngagementDraft(tx, loader, draft, undefined)
+      await insertEngagement(tx, id, draft, now)
+      await recordAudit(
+        tx,
         loader,
-        {
-          ...input,
-          timing: { allDay: input.allDay, start: input.start, end: input.end, timeZone: input.timeZone },
-        },
+        { action: 'create', entity: 'engagement', entityId: id, details: { title: draft.title } },
         now,
-        id,
       )
     }
-  }
-  const statements = new Set(
-    (await db.kysely.selectFrom('engagement_statement').select('id').execute()).map((row) => row.id),
-  )
-  for (const { id, source: _source, associations, ...fields } of data.statements) {
-    if (statements.has(id)) {
-      continue
-    }
-    await createStatement(db, loader, StatementInput.parse(fields), now, id)
-    const created = await findVisibleStatement(db, loader, id)
-    for (const country of z.array(z.string()).parse(associations ?? [])) {
-      if (created !== null) {
-        await associatePartner(db, loader, created, country, now)
+    const statements = new Set(
+      (await tx.selectFrom('engagement_statement').select('id').execute()).map((row) => row.id),
+    )
+    for (const { id, source: _source, associations, ...fields } of data.statements) {
+      if (statements.has(id)) continue
+      const draft = StatementInput.parse(fields)
+      await checkStatementDraft(tx, loader, draft)
+      await insertStatement(tx, id, draft, now)
+      await recordAudit(tx, loader, { action: 'create', entity: 'statement', entityId: id }, now)
+      for (const country of z.array(z.string()).parse(associations ?? [])) {
+        await insertAssociation(tx, { id, marking: draft.marking }, country, now)
+        await recordAudit(
+          tx,
+          loader,
+          { action: 'associate', entity: 'statement', entityId: id, details: { country } },
+          now,
+        )
       }
     }
-  }
+  })
 }

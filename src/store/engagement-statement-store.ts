@@ -1,34 +1,22 @@
-import { randomUUID } from 'node:crypto'
-import { sql, type Transaction } from 'kysely'
+import { sql } from 'kysely'
 import {
   type Statement,
-  type StatementKind,
+  type StatementDraft,
   type StatementStatus,
   statementProblems,
   toStatementKind,
   toStatementStatus,
 } from '../domain/engagement-statement.ts'
-import { DomainError, invalidInput, staleVersion } from '../domain/errors.ts'
-import { classificationRank, type Marking } from '../domain/marking.ts'
+import { type FieldProblem, invalidInput } from '../domain/errors.ts'
+import { clearanceProblems } from '../domain/marking-authority.ts'
 import type { Principal } from '../domain/principal.ts'
-import { recordAudit } from './audit-store.ts'
-import type { Database, Db } from './database.ts'
+import { isVisibleEngagement } from './engagement-store.ts'
 import type { EngagementStatementTable } from './engagement-tables.ts'
+import type { Executor } from './executor.ts'
 import { decodeList, encodeSet, hasListItem } from './list-column.ts'
 import { markingFromColumns, markingToColumns } from './marking-columns.ts'
+import { expectWritten, removeVersioned } from './versioned-row.ts'
 import { visibleTo } from './visibility.ts'
-
-export interface StatementDraft {
-  readonly kind: StatementKind
-  readonly status: StatementStatus
-  readonly title: string
-  readonly summary: string
-  readonly issuedOn: string | null
-  readonly issuers: readonly string[]
-  readonly engagementId: string | null
-  readonly priorityAreas: readonly string[]
-  readonly marking: Marking
-}
 
 export interface StatementFilter {
   readonly engagement?: string | undefined
@@ -43,8 +31,8 @@ export interface StatementRecord extends Statement {
   readonly engagementTitle: string | null
 }
 
-function selectStatements(db: Db, principal: Principal) {
-  return db.kysely
+function selectStatements(executor: Executor, principal: Principal) {
+  return executor
     .selectFrom('engagement_statement as s')
     .leftJoin('engagement as e', (join) =>
       join.onRef('e.id', '=', 's.engagement_id').on(visibleTo(principal, 'e')),
@@ -56,11 +44,11 @@ function selectStatements(db: Db, principal: Principal) {
 
 /** Visible statements, newest first, optionally for one engagement or one associated/issuing partner. */
 export async function listVisibleStatements(
-  db: Db,
+  executor: Executor,
   principal: Principal,
   filter: StatementFilter,
 ): Promise<{ items: StatementRecord[]; total: number }> {
-  let query = selectStatements(db, principal)
+  let query = selectStatements(executor, principal)
   if (filter.engagement !== undefined) {
     // Through the visibility-filtered join: a hidden engagement's statements are not counted, so
     // its id answers exactly as an unknown one does (an empty list, total 0).
@@ -95,7 +83,7 @@ export async function listVisibleStatements(
     .offset(filter.offset)
     .execute()
   const associations = await visibleAssociations(
-    db,
+    executor,
     principal,
     rows.map((row) => row.id),
   )
@@ -118,23 +106,23 @@ export async function listVisibleStatements(
 }
 
 export async function findVisibleStatement(
-  db: Db,
+  executor: Executor,
   principal: Principal,
   id: string,
 ): Promise<StatementRecord | null> {
-  const row = await selectStatements(db, principal).where('s.id', '=', id).executeTakeFirst()
+  const row = await selectStatements(executor, principal).where('s.id', '=', id).executeTakeFirst()
   if (row === undefined) {
     return null
   }
-  const associations = await visibleAssociations(db, principal, [id])
+  const associations = await visibleAssociations(executor, principal, [id])
   return toRecord(row, row.visible_engagement_id === null ? null : row.engagement_title, associations)
 }
 
-async function visibleAssociations(db: Db, principal: Principal, ids: readonly string[]) {
+async function visibleAssociations(executor: Executor, principal: Principal, ids: readonly string[]) {
   if (ids.length === 0) {
     return []
   }
-  return db.kysely
+  return executor
     .selectFrom('engagement_statement_association as a')
     .selectAll('a')
     .where('a.statement_id', 'in', [...ids])
@@ -175,25 +163,21 @@ function toRecord(
   }
 }
 
-async function checkDraft(
-  tx: Transaction<Database>,
+/**
+ * Refuses (400, every problem at once) a draft that breaks the statement's rules, is marked above
+ * the writer's clearance, or links an engagement the writer cannot see (which answers as none).
+ */
+export async function checkStatementDraft(
+  executor: Executor,
   principal: Principal,
   draft: StatementDraft,
 ): Promise<void> {
-  const problems = statementProblems(draft)
-  if (classificationRank(draft.marking.classification) > classificationRank(principal.clearance)) {
-    problems.push({ pointer: '#/marking/classification', detail: 'Above your own clearance' })
-  }
-  if (draft.engagementId !== null) {
-    const found = await tx
-      .selectFrom('engagement as e')
-      .select('e.id')
-      .where('e.id', '=', draft.engagementId)
-      .where(visibleTo(principal, 'e'))
-      .executeTakeFirst()
-    if (found === undefined) {
-      problems.push({ pointer: '#/engagementId', detail: `No engagement has the id ${draft.engagementId}` })
-    }
+  const problems: FieldProblem[] = [
+    ...statementProblems(draft),
+    ...clearanceProblems(principal, [draft.marking]),
+  ]
+  if (draft.engagementId !== null && !(await isVisibleEngagement(executor, principal, draft.engagementId))) {
+    problems.push({ pointer: '#/engagementId', detail: `No engagement has the id ${draft.engagementId}` })
   }
   if (problems.length > 0) {
     throw invalidInput('statement', problems)
@@ -214,140 +198,93 @@ function columns(draft: StatementDraft) {
   }
 }
 
-export async function createStatement(
-  db: Db,
-  principal: Principal,
+/** Stores a new statement (version 1). Like every write here, on the command's transaction. */
+export async function insertStatement(
+  executor: Executor,
+  id: string,
   draft: StatementDraft,
   now: Date,
-  id: string = randomUUID(),
-): Promise<string> {
-  await db.kysely.transaction().execute(async (tx) => {
-    await checkDraft(tx, principal, draft)
-    const at = now.toISOString()
-    await tx
-      .insertInto('engagement_statement')
-      .values({ id, ...columns(draft), version: 1, created_at: at, updated_at: at })
-      .execute()
-    await recordAudit(tx, principal, { action: 'create', entity: 'statement', entityId: id }, now)
-  })
-  return id
+): Promise<void> {
+  const at = now.toISOString()
+  await executor
+    .insertInto('engagement_statement')
+    .values({ id, ...columns(draft), version: 1, created_at: at, updated_at: at })
+    .execute()
 }
 
-export async function updateStatement(
-  db: Db,
+/** Replaces a statement's content when `expectedVersion` is still the stored one; returns the new version. */
+export async function replaceStatement(
+  executor: Executor,
   principal: Principal,
   id: string,
   expectedVersion: number,
   draft: StatementDraft,
   now: Date,
-): Promise<void> {
-  await db.kysely.transaction().execute(async (tx) => {
-    await checkDraft(tx, principal, draft)
-    const result = await tx
-      .updateTable('engagement_statement')
-      .set({ ...columns(draft), version: expectedVersion + 1, updated_at: now.toISOString() })
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst()
-    if (Number(result.numUpdatedRows) === 0) {
-      throw await staleOrMissing(tx, principal, id)
-    }
-    await recordAudit(tx, principal, { action: 'update', entity: 'statement', entityId: id }, now)
-  })
-}
-
-export async function deleteStatement(
-  db: Db,
-  principal: Principal,
-  id: string,
-  expectedVersion: number,
-  now: Date,
-): Promise<void> {
-  await db.kysely.transaction().execute(async (tx) => {
-    const result = await tx
-      .deleteFrom('engagement_statement')
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst()
-    if (Number(result.numDeletedRows) === 0) {
-      throw await staleOrMissing(tx, principal, id)
-    }
-    await recordAudit(tx, principal, { action: 'delete', entity: 'statement', entityId: id }, now)
-  })
-}
-
-async function staleOrMissing(
-  tx: Transaction<Database>,
-  principal: Principal,
-  id: string,
-): Promise<DomainError> {
-  const current = await tx
-    .selectFrom('engagement_statement as s')
-    .select('s.version')
-    .where('s.id', '=', id)
-    .where(visibleTo(principal, 's'))
+): Promise<number> {
+  const result = await executor
+    .updateTable('engagement_statement')
+    .set({ ...columns(draft), version: expectedVersion + 1, updated_at: now.toISOString() })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
     .executeTakeFirst()
-  return current === undefined
-    ? new DomainError('not-found', `No statement has the id ${id}.`)
-    : staleVersion('statement', Number(current.version))
+  await expectWritten(
+    executor,
+    principal,
+    { table: 'engagement_statement', what: 'statement', id },
+    result.numUpdatedRows,
+  )
+  return expectedVersion + 1
+}
+
+/** Deletes a statement when `expectedVersion` is still the stored one. */
+export async function removeStatement(
+  executor: Executor,
+  principal: Principal,
+  id: string,
+  expectedVersion: number,
+): Promise<void> {
+  await removeVersioned(
+    executor,
+    principal,
+    { table: 'engagement_statement', what: 'statement', id },
+    expectedVersion,
+  )
 }
 
 /**
- * Records that a partner associates itself with a statement (idempotent). The association carries the
- * statement's marking, so that whoever may read the statement may read who joined it.
+ * Records that a partner associates itself with a statement (repeating it changes nothing). The
+ * association carries the statement's marking, so that whoever may read the statement may read
+ * who joined it.
  */
-export async function associatePartner(
-  db: Db,
-  principal: Principal,
-  statement: StatementRecord,
+export async function insertAssociation(
+  executor: Executor,
+  statement: Pick<StatementRecord, 'id' | 'marking'>,
   country: string,
   now: Date,
 ): Promise<void> {
-  await db.kysely.transaction().execute(async (tx) => {
-    const known = await tx.selectFrom('country').select('code').where('code', '=', country).executeTakeFirst()
-    if (known === undefined) {
-      throw new DomainError('invalid-input', `No country has the code ${country}.`, {
-        errors: [{ pointer: '#/country', detail: `No country has the code ${country}` }],
-      })
-    }
-    await tx
-      .insertInto('engagement_statement_association')
-      .values({
-        statement_id: statement.id,
-        country_code: country,
-        associated_at: now.toISOString(),
-        ...markingToColumns(statement.marking),
-      })
-      .onConflict((oc) => oc.columns(['statement_id', 'country_code']).doNothing())
-      .execute()
-    await recordAudit(
-      tx,
-      principal,
-      { action: 'associate', entity: 'statement', entityId: statement.id, details: { country } },
-      now,
-    )
-  })
+  await executor
+    .insertInto('engagement_statement_association')
+    .values({
+      statement_id: statement.id,
+      country_code: country,
+      associated_at: now.toISOString(),
+      ...markingToColumns(statement.marking),
+    })
+    .onConflict((oc) => oc.columns(['statement_id', 'country_code']).doNothing())
+    .execute()
 }
 
-export async function dissociatePartner(
-  db: Db,
+/** Removes a partner's association, if the writer can see it. */
+export async function removeAssociation(
+  executor: Executor,
   principal: Principal,
   statementId: string,
   country: string,
-  now: Date,
 ): Promise<void> {
-  await db.kysely.transaction().execute(async (tx) => {
-    await tx
-      .deleteFrom('engagement_statement_association as a')
-      .where('a.statement_id', '=', statementId)
-      .where('a.country_code', '=', country)
-      .where(visibleTo(principal, 'a'))
-      .execute()
-    await recordAudit(
-      tx,
-      principal,
-      { action: 'dissociate', entity: 'statement', entityId: statementId, details: { country } },
-      now,
-    )
-  })
+  await executor
+    .deleteFrom('engagement_statement_association as a')
+    .where('a.statement_id', '=', statementId)
+    .where('a.country_code', '=', country)
+    .where(visibleTo(principal, 'a'))
+    .execute()
 }

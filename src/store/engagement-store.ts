@@ -14,6 +14,7 @@ import type { Principal } from '../domain/principal.ts'
 import { CompiledQueryCache } from './compiled-query-cache.ts'
 import type { Database, Db } from './database.ts'
 import type { EngagementTable } from './engagement-tables.ts'
+import type { Executor } from './executor.ts'
 import { jsonArrayFrom, parseJsonArray } from './json.ts'
 import { decodeList, hasListItem } from './list-column.ts'
 import { markingFromColumns } from './marking-columns.ts'
@@ -248,25 +249,11 @@ export async function findVisibleEngagement(
   principal: Principal,
   id: string,
 ): Promise<EngagementDetail | null> {
-  const row = await db.kysely
-    .selectFrom('engagement as e')
-    .selectAll('e')
-    .where('e.id', '=', id)
-    .where(visibleTo(principal, 'e'))
-    .executeTakeFirst()
-  if (row === undefined) {
+  const found = await findVisibleEngagementRecord(db.kysely, principal, id)
+  if (found === null) {
     return null
   }
-  const participants = await listVisibleParticipants(db, principal, id)
-  const parent =
-    row.parent_id === null
-      ? undefined
-      : await db.kysely
-          .selectFrom('engagement as e')
-          .select(['e.id', 'e.title'])
-          .where('e.id', '=', row.parent_id)
-          .where(visibleTo(principal, 'e'))
-          .executeTakeFirst()
+  const { engagement, parent } = found
   const sidelines = await db.kysely
     .selectFrom('engagement as e')
     .selectAll('e')
@@ -287,14 +274,63 @@ export async function findVisibleEngagement(
     .orderBy('e.id')
     .execute()
   return {
-    // A sideline names its parent only when the principal may see the parent.
-    engagement: { ...fromEngagementRow(row), parentId: parent?.id ?? null, participants },
-    parent: parent ?? null,
+    engagement,
+    parent,
     sidelines: sidelines.map((sideline) => ({
       ...fromEngagementRow(sideline),
       countries: parseJsonArray<{ code: string }>(sideline.countries).map((country) => country.code),
     })),
   }
+}
+
+/**
+ * One engagement as the principal may see it, with its visible participants and visible parent;
+ * null when hidden. What a command loads (in its transaction) before it changes the engagement.
+ */
+export async function findVisibleEngagementRecord(
+  executor: Executor,
+  principal: Principal,
+  id: string,
+): Promise<Pick<EngagementDetail, 'engagement' | 'parent'> | null> {
+  const row = await executor
+    .selectFrom('engagement as e')
+    .selectAll('e')
+    .where('e.id', '=', id)
+    .where(visibleTo(principal, 'e'))
+    .executeTakeFirst()
+  if (row === undefined) {
+    return null
+  }
+  const participants = await listVisibleParticipants(executor, principal, id)
+  const parent =
+    row.parent_id === null
+      ? undefined
+      : await executor
+          .selectFrom('engagement as e')
+          .select(['e.id', 'e.title'])
+          .where('e.id', '=', row.parent_id)
+          .where(visibleTo(principal, 'e'))
+          .executeTakeFirst()
+  return {
+    // A sideline names its parent only when the principal may see the parent.
+    engagement: { ...fromEngagementRow(row), parentId: parent?.id ?? null, participants },
+    parent: parent ?? null,
+  }
+}
+
+/** Whether the principal may see the engagement `id`: what a link to an engagement is checked against. */
+export async function isVisibleEngagement(
+  executor: Executor,
+  principal: Principal,
+  id: string,
+): Promise<boolean> {
+  const found = await executor
+    .selectFrom('engagement as e')
+    .select('e.id')
+    .where('e.id', '=', id)
+    .where(visibleTo(principal, 'e'))
+    .executeTakeFirst()
+  return found !== undefined
 }
 
 export interface ParticipantRecord extends Participant {
@@ -303,11 +339,11 @@ export interface ParticipantRecord extends Participant {
 
 /** The participants of an engagement the principal may see, in the order they were recorded. */
 export async function listVisibleParticipants(
-  db: Db,
+  executor: Executor,
   principal: Principal,
   engagementId: string,
 ): Promise<ParticipantRecord[]> {
-  const rows = await db.kysely
+  const rows = await executor
     .selectFrom('engagement_participant as p')
     .innerJoin('country as c', 'c.code', 'p.country_code')
     .selectAll('p')

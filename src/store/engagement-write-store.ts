@@ -1,46 +1,21 @@
-import { randomUUID } from 'node:crypto'
-import { sql, type Transaction } from 'kysely'
-import type {
-  EngagementFormat,
-  EngagementKind,
-  EngagementLevel,
-  EngagementTiming,
-  StructureProblem,
-} from '../domain/engagement.ts'
-import { structureProblems } from '../domain/engagement.ts'
+import { sql } from 'kysely'
+import { type EngagementDraft, type EngagementTiming, structureProblems } from '../domain/engagement.ts'
 import { dayNumber, timingEndMillis, timingProblems, timingStartMillis } from '../domain/engagement-time.ts'
-import { DomainError, invalidInput, staleVersion } from '../domain/errors.ts'
-import { classificationRank, type Marking } from '../domain/marking.ts'
+import { type FieldProblem, invalidInput } from '../domain/errors.ts'
+import { clearanceProblems } from '../domain/marking-authority.ts'
 import type { Principal } from '../domain/principal.ts'
-import { recordAudit } from './audit-store.ts'
-import type { Database, Db } from './database.ts'
+import { isVisibleEngagement } from './engagement-store.ts'
+import type { Executor } from './executor.ts'
 import { encodeSet } from './list-column.ts'
 import { markingToColumns } from './marking-columns.ts'
+import { existingCountries, existingPriorityAreas } from './reference-store.ts'
+import { expectWritten, removeVersioned } from './versioned-row.ts'
 import { visibleTo } from './visibility.ts'
 
-/** What a person writes about an engagement; the server derives everything else. */
-export interface EngagementDraft {
-  readonly kind: EngagementKind
-  readonly level: EngagementLevel
-  readonly format: EngagementFormat
-  readonly title: string
-  readonly summary: string
-  readonly host: string | null
-  readonly place: string
-  readonly timing: EngagementTiming
-  readonly parentId: string | null
-  readonly priorityAreas: readonly string[]
-  readonly outcomes: readonly string[]
-  readonly participants: readonly {
-    readonly country: string
-    readonly person: string | null
-    readonly role: string | null
-    readonly level: EngagementLevel | null
-    /** Defaults to the engagement's marking. */
-    readonly marking: Marking | null
-  }[]
-  readonly marking: Marking
-}
+/**
+ * The engagement's rows. Every function runs on the executor it is given (the command's
+ * transaction) and opens none itself; the command checks, writes and audits in one transaction.
+ */
 
 /** Columns computed from the timing on every write: instants, local days and day numbers. */
 export function derivedTimeColumns(timing: EngagementTiming) {
@@ -57,79 +32,69 @@ export function derivedTimeColumns(timing: EngagementTiming) {
   }
 }
 
-/** Checks the draft against the rules and against what exists; throws one error listing every problem. */
-async function checkDraft(
-  executor: Transaction<Database>,
+/**
+ * Refuses (400, every problem at once) a draft that breaks the engagement's rules, is marked above
+ * the writer's clearance, or names what does not exist for this writer.
+ */
+export async function checkEngagementDraft(
+  executor: Executor,
   principal: Principal,
   draft: EngagementDraft,
   id: string | undefined,
 ): Promise<void> {
-  const problems: StructureProblem[] = [
+  const problems = [
     ...timingProblems(draft.timing),
     ...structureProblems({ ...draft, ...(id === undefined ? {} : { id }) }),
+    ...clearanceProblems(principal, [
+      draft.marking,
+      ...draft.participants.flatMap((p) => (p.marking === null ? [] : [p.marking])),
+    ]),
+    ...(await referenceProblems(executor, principal, draft, id)),
   ]
-  const markings = [
-    draft.marking,
-    ...draft.participants.flatMap((p) => (p.marking === null ? [] : [p.marking])),
-  ]
-  if (
-    markings.some(
-      (marking) => classificationRank(marking.classification) > classificationRank(principal.clearance),
-    )
-  ) {
-    problems.push({ pointer: '#/marking/classification', detail: 'Above your own clearance' })
+  if (problems.length > 0) {
+    throw invalidInput('engagement', problems)
   }
-  const codes = [
+}
+
+/**
+ * What the draft names that does not exist for this writer: countries, priority areas, and a
+ * parent engagement the writer cannot see (which answers as one that does not exist).
+ */
+async function referenceProblems(
+  executor: Executor,
+  principal: Principal,
+  draft: EngagementDraft,
+  id: string | undefined,
+): Promise<FieldProblem[]> {
+  const problems: FieldProblem[] = []
+  const countries = await existingCountries(executor, [
     ...new Set([...draft.participants.map((p) => p.country), ...(draft.host === null ? [] : [draft.host])]),
-  ]
-  const known = new Set(
-    codes.length === 0
-      ? []
-      : (await executor.selectFrom('country').select('code').where('code', 'in', codes).execute()).map(
-          (c) => c.code,
-        ),
-  )
+  ])
   draft.participants.forEach((participant, index) => {
-    if (!known.has(participant.country)) {
+    if (!countries.has(participant.country)) {
       problems.push({
         pointer: `#/participants/${index}/country`,
         detail: `No country has the code ${participant.country}`,
       })
     }
   })
-  if (draft.host !== null && !known.has(draft.host)) {
+  if (draft.host !== null && !countries.has(draft.host)) {
     problems.push({ pointer: '#/host', detail: `No country has the code ${draft.host}` })
   }
-  if (draft.priorityAreas.length > 0) {
-    const areas = new Set(
-      (
-        await executor
-          .selectFrom('priority_area')
-          .select('id')
-          .where('id', 'in', [...draft.priorityAreas])
-          .execute()
-      ).map((area) => area.id),
-    )
-    draft.priorityAreas.forEach((area, index) => {
-      if (!areas.has(area)) {
-        problems.push({ pointer: `#/priorityAreas/${index}`, detail: `No priority area has the id ${area}` })
-      }
-    })
-  }
-  if (draft.parentId !== null && draft.parentId !== id) {
-    const parent = await executor
-      .selectFrom('engagement as e')
-      .select('e.id')
-      .where('e.id', '=', draft.parentId)
-      .where(visibleTo(principal, 'e'))
-      .executeTakeFirst()
-    if (parent === undefined) {
-      problems.push({ pointer: '#/parentId', detail: `No engagement has the id ${draft.parentId}` })
+  const areas = await existingPriorityAreas(executor, draft.priorityAreas)
+  draft.priorityAreas.forEach((area, index) => {
+    if (!areas.has(area)) {
+      problems.push({ pointer: `#/priorityAreas/${index}`, detail: `No priority area has the id ${area}` })
     }
+  })
+  if (
+    draft.parentId !== null &&
+    draft.parentId !== id &&
+    !(await isVisibleEngagement(executor, principal, draft.parentId))
+  ) {
+    problems.push({ pointer: '#/parentId', detail: `No engagement has the id ${draft.parentId}` })
   }
-  if (problems.length > 0) {
-    throw invalidInput('engagement', problems)
-  }
+  return problems
 }
 
 function contentColumns(draft: EngagementDraft) {
@@ -150,7 +115,7 @@ function contentColumns(draft: EngagementDraft) {
 }
 
 async function insertParticipants(
-  tx: Transaction<Database>,
+  executor: Executor,
   engagementId: string,
   draft: EngagementDraft,
   firstPosition: number,
@@ -158,7 +123,7 @@ async function insertParticipants(
   if (draft.participants.length === 0) {
     return
   }
-  await tx
+  await executor
     .insertInto('engagement_participant')
     .values(
       draft.participants.map((participant, index) => ({
@@ -174,131 +139,86 @@ async function insertParticipants(
     .execute()
 }
 
-/** Records a new engagement with its participants and an audit entry, in one transaction. */
-export async function createEngagement(
-  db: Db,
-  principal: Principal,
+/** Stores a new engagement (version 1) with its participants. */
+export async function insertEngagement(
+  executor: Executor,
+  id: string,
   draft: EngagementDraft,
   now: Date,
-  id: string = randomUUID(),
-): Promise<string> {
-  await db.kysely.transaction().execute(async (tx) => {
-    await checkDraft(tx, principal, draft, undefined)
-    await tx
-      .insertInto('engagement')
-      .values({
-        id,
-        ...contentColumns(draft),
-        version: 1,
-        created_at: now.toISOString(),
-        updated_at: now.toISOString(),
-      })
-      .execute()
-    await insertParticipants(tx, id, draft, 0)
-    await recordAudit(
-      tx,
-      principal,
-      { action: 'create', entity: 'engagement', entityId: id, details: { title: draft.title } },
-      now,
-    )
-  })
-  return id
+): Promise<void> {
+  await executor
+    .insertInto('engagement')
+    .values({
+      id,
+      ...contentColumns(draft),
+      version: 1,
+      created_at: now.toISOString(),
+      updated_at: now.toISOString(),
+    })
+    .execute()
+  await insertParticipants(executor, id, draft, 0)
 }
 
 /**
- * Replaces an engagement's content when `expectedVersion` is still current. Participants the editor
- * cannot see are kept: an edit never removes what its author could not know about.
+ * Replaces an engagement's content when `expectedVersion` is still the stored one (checked in the
+ * UPDATE itself, so two writers cannot both pass). Participants the writer cannot see are kept: an
+ * edit never removes what its author could not know about. Returns the new version.
  */
-export async function updateEngagement(
-  db: Db,
+export async function replaceEngagement(
+  executor: Executor,
   principal: Principal,
   id: string,
   expectedVersion: number,
   draft: EngagementDraft,
   now: Date,
 ): Promise<number> {
-  return db.kysely.transaction().execute(async (tx) => {
-    await checkDraft(tx, principal, draft, id)
-    const result = await tx
-      .updateTable('engagement')
-      .set({ ...contentColumns(draft), version: expectedVersion + 1, updated_at: now.toISOString() })
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst()
-    if (Number(result.numUpdatedRows) === 0) {
-      throw await staleOrMissing(tx, principal, id)
-    }
-    await tx
-      .deleteFrom('engagement_participant as p')
-      .where('p.engagement_id', '=', id)
-      .where(visibleTo(principal, 'p'))
-      .execute()
-    const kept = await tx
-      .selectFrom('engagement_participant')
-      .select(sql<number | null>`max(position)`.as('last'))
-      .where('engagement_id', '=', id)
-      .executeTakeFirst()
-    await insertParticipants(tx, id, draft, Number(kept?.last ?? -1) + 1)
-    await recordAudit(
-      tx,
-      principal,
-      { action: 'update', entity: 'engagement', entityId: id, details: { version: expectedVersion + 1 } },
-      now,
-    )
-    return expectedVersion + 1
-  })
+  const result = await executor
+    .updateTable('engagement')
+    .set({ ...contentColumns(draft), version: expectedVersion + 1, updated_at: now.toISOString() })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst()
+  await expectWritten(
+    executor,
+    principal,
+    { table: 'engagement', what: 'engagement', id },
+    result.numUpdatedRows,
+  )
+  await executor
+    .deleteFrom('engagement_participant as p')
+    .where('p.engagement_id', '=', id)
+    .where(visibleTo(principal, 'p'))
+    .execute()
+  const kept = await executor
+    .selectFrom('engagement_participant')
+    .select(sql<number | null>`max(position)`.as('last'))
+    .where('engagement_id', '=', id)
+    .executeTakeFirst()
+  await insertParticipants(executor, id, draft, Number(kept?.last ?? -1) + 1)
+  return expectedVersion + 1
 }
 
-/** Deletes an engagement that has no sideline meetings or statements hanging off it. */
-export async function deleteEngagement(
-  db: Db,
+/** How many sideline meetings and statements hang off the engagement, seen or not: they block a delete. */
+export async function countEngagementDependants(executor: Executor, id: string): Promise<number> {
+  const sidelines = await executor
+    .selectFrom('engagement as e')
+    .select(sql<number>`cast(count(*) as integer)`.as('n'))
+    .where('e.parent_id', '=', id)
+    .executeTakeFirst()
+  const statements = await executor
+    .selectFrom('engagement_statement as s')
+    .select(sql<number>`cast(count(*) as integer)`.as('n'))
+    .where('s.engagement_id', '=', id)
+    .executeTakeFirst()
+  return Number(sidelines?.n ?? 0) + Number(statements?.n ?? 0)
+}
+
+/** Deletes the engagement when `expectedVersion` is still the stored one. */
+export async function removeEngagement(
+  executor: Executor,
   principal: Principal,
   id: string,
   expectedVersion: number,
-  now: Date,
 ): Promise<void> {
-  await db.kysely.transaction().execute(async (tx) => {
-    const dependants = await tx
-      .selectFrom('engagement as e')
-      .select(sql<number>`cast(count(*) as integer)`.as('n'))
-      .where('e.parent_id', '=', id)
-      .executeTakeFirst()
-    const statements = await tx
-      .selectFrom('engagement_statement as s')
-      .select(sql<number>`cast(count(*) as integer)`.as('n'))
-      .where('s.engagement_id', '=', id)
-      .executeTakeFirst()
-    if (Number(dependants?.n ?? 0) + Number(statements?.n ?? 0) > 0) {
-      throw new DomainError(
-        'conflict',
-        'This engagement has sideline meetings or statements linked to it; delete or relink them first.',
-      )
-    }
-    const result = await tx
-      .deleteFrom('engagement')
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst()
-    if (Number(result.numDeletedRows) === 0) {
-      throw await staleOrMissing(tx, principal, id)
-    }
-    await recordAudit(tx, principal, { action: 'delete', entity: 'engagement', entityId: id }, now)
-  })
-}
-
-/** Why a versioned write touched nothing: the record changed (409 with its version) or is not there for this caller (404). */
-export async function staleOrMissing(
-  tx: Transaction<Database>,
-  principal: Principal,
-  id: string,
-): Promise<DomainError> {
-  const current = await tx
-    .selectFrom('engagement as e')
-    .select('e.version')
-    .where('e.id', '=', id)
-    .where(visibleTo(principal, 'e'))
-    .executeTakeFirst()
-  return current === undefined
-    ? new DomainError('not-found', `No engagement has the id ${id}.`)
-    : staleVersion('engagement', Number(current.version))
+  await removeVersioned(executor, principal, { table: 'engagement', what: 'engagement', id }, expectedVersion)
 }

@@ -113,6 +113,8 @@ export async function transitionProgramme(
   expectedVersion: number,
   input: TransitionInput,
   now: Date,
+  /** Today in the alliance's zone: the day agreed when neither the request nor an approval gives one. */
+  today: string,
 ): Promise<void> {
   await db.kysely.transaction().execute(async (tx) => {
     // Approvals are read unfiltered: whether both parties agreed is a fact about the programme.
@@ -142,7 +144,7 @@ export async function transitionProgramme(
         .map((a) => a.decided_on)
         .sort()
         .at(-1) ??
-      now.toISOString().slice(0, 10)
+      today
     const version = await bumpProgramme(tx, programme.id, expectedVersion, now, {
       status: to,
       ...(startsNewRound(to) ? { round: programme.round + 1 } : {}),

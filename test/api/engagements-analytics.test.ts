@@ -7,7 +7,8 @@ import { type EngagementLevel, engagementFormats, engagementLevels } from '../..
 import { dayNumber } from '../../src/domain/engagement-time.ts'
 import type { Principal } from '../../src/domain/principal.ts'
 import { engagementAnalytics } from '../../src/store/engagement-analytics-store.ts'
-import { createEngagement } from '../../src/store/engagement-write-store.ts'
+import { insertEngagement } from '../../src/store/engagement-write-store.ts'
+import { inTransaction } from '../../src/store/executor.ts'
 import { loadDemoData, readDemoData } from '../../src/store/seed/load-demo.ts'
 import { engines, freshDatabase, type TestDatabase } from '../support/databases.ts'
 import { fixedNow, getJson, startTestServer, type TestServer } from '../support/server.ts'
@@ -212,26 +213,27 @@ describe.each(engines)('analytics SQL agrees with the reference computation on %
       const level = engagementLevels[next(engagementLevels.length)] ?? 'ministers'
       const format = engagementFormats[next(engagementFormats.length)] ?? 'group'
       const id = `generated-${index}`
-      await createEngagement(
-        database.db,
-        staff,
-        {
-          kind,
-          level,
-          format,
-          title: id,
-          summary: '',
-          host: null,
-          place: 'Brussels',
-          timing: { allDay: true, start: day, end: day, timeZone: 'Europe/Brussels' },
-          parentId: null,
-          priorityAreas: [],
-          outcomes: [],
-          participants: [{ country: 'KOR', person: null, role: null, level: null, marking: null }],
-          marking: { classification: 'PUBLIC', releasableTo: [] },
-        },
-        fixedNow,
-        id,
+      await inTransaction(database.db, (tx) =>
+        insertEngagement(
+          tx,
+          id,
+          {
+            kind,
+            level,
+            format,
+            title: id,
+            summary: '',
+            host: null,
+            place: 'Brussels',
+            timing: { allDay: true, start: day, end: day, timeZone: 'Europe/Brussels' },
+            parentId: null,
+            priorityAreas: [],
+            outcomes: [],
+            participants: [{ country: 'KOR', person: null, role: null, level: null, marking: null }],
+            marking: { classification: 'PUBLIC', releasableTo: [] },
+          },
+          fixedNow,
+        ),
       )
       created.push({ id, day, level, kind })
     }

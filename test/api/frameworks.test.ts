@@ -81,3 +81,20 @@ describe.each(engines)('frameworks and members API on %s', (engine) => {
     expect(type).toContain('application/problem+json')
   })
 })
+
+describe.each(engines)('a framework’s "today" on %s', (engine) => {
+  // 23:30Z on 13 December 2006 is already 14 December in Brussels, the day Bosnia and Herzegovina
+  // joined the Partnership for Peace: "today" is the alliance's day, not the server's UTC day.
+  let server: TestServer
+
+  beforeAll(async () => {
+    server = await startTestServer(engine, { now: new Date('2006-12-13T23:30:00Z') })
+  })
+  afterAll(() => server.close())
+
+  it('defaults asOf to today in Brussels, so a member from that day is counted', async () => {
+    const pfp = FrameworkDetail.parse((await getJson(server, '/api/v1/frameworks/pfp')).body)
+    expect(pfp.asOf).toBe('2006-12-14')
+    expect(pfp.members.map((m) => m.code)).toContain('BIH')
+  })
+})

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { servedOverTls } from '../../src/cli/commands.ts'
 import { buildApp } from '../../src/server/app.ts'
+import { clockOf } from '../../src/server/clock.ts'
 import { upsertDemoUsers } from '../../src/store/seed/demo-users.ts'
 import { loadAllDemoData } from '../../src/store/seed/seed-all.ts'
 import { engines, freshDatabase } from '../support/databases.ts'
@@ -67,7 +68,7 @@ describe.each(engines)('security headers and the Origin check on %s', (engine) =
 
   it('over TLS, sends HSTS and a Secure session cookie', async () => {
     const database = await freshDatabase(engine)
-    const app = await buildApp({ db: database.db, now: () => fixedNow, secureCookies: true })
+    const app = await buildApp({ db: database.db, clock: clockOf(() => fixedNow), secureCookies: true })
     try {
       await loadAllDemoData(database.db, fixedNow)
       await upsertDemoUsers(database.db, testPassword, fixedNow)

@@ -129,6 +129,16 @@ describe('liaison CLI', () => {
     expect(result.stderr.trim()).toBe("liaison: --port must be a whole number from 0 to 65535, not 'eighty'.")
   })
 
+  it('refuses a LIAISON_TIME_ZONE that is not an IANA zone, before opening the database', async () => {
+    const db = join(folder, 'zone.db')
+    const result = await run(['serve', '--port', '0', '--db', db], { LIAISON_TIME_ZONE: 'Mars/Olympus' })
+    expect(result.code).toBe(1)
+    expect(result.stderr.trim()).toBe(
+      "liaison: LIAISON_TIME_ZONE must be an IANA time zone name such as Europe/Brussels, not 'Mars/Olympus'.",
+    )
+    expect(existsSync(db)).toBe(false)
+  })
+
   it('migrates and seeds the demo data, printing how to sign in', async () => {
     const db = join(folder, 'seed.db')
     const migrate = await run(['migrate', '--db', db])

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../../src/server/app.ts'
+import { clockOf } from '../../src/server/clock.ts'
 import type { Db, Engine } from '../../src/store/database.ts'
 import { upsertDemoUsers } from '../../src/store/seed/demo-users.ts'
 import { loadAllDemoData } from '../../src/store/seed/seed-all.ts'
@@ -46,7 +47,7 @@ export async function startTestServer(
   const database = await freshDatabase(engine)
   await loadAllDemoData(database.db, now)
   await upsertDemoUsers(database.db, testPassword, now)
-  const app = await buildApp({ db: database.db, now: () => now, ...appOptions })
+  const app = await buildApp({ db: database.db, clock: clockOf(() => now), ...appOptions })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()
   if (address === null || typeof address === 'string') {

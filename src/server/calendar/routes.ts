@@ -9,37 +9,29 @@ import {
   PartnerFeedParams,
 } from '../../contract/engagement-calendar.ts'
 import { DomainError } from '../../domain/errors.ts'
-import type { Principal } from '../../domain/principal.ts'
 import type { Db } from '../../store/database.ts'
 import {
   findFeedCreatedAt,
   findFeedPrincipal,
   listFeedEngagements,
-  revokeFeedToken,
-  rotateFeedToken,
 } from '../../store/engagement-calendar-store.ts'
 import { engagementDataVersion } from '../../store/engagement-data-version.ts'
 import { visibilityShape } from '../../store/visibility.ts'
+import type { Clock } from '../clock.ts'
 import { resolveScope } from '../engagements/analytics-routes.ts'
 import { FeedCache } from './feed-cache.ts'
+import { revokeFeedToken, rotateFeedToken, signedInUser } from './feed-commands.ts'
 import { engagementCalendar } from './ical.ts'
 
 const tags = ['calendar']
 const feedHost = 'liaison.calendar'
-
-function signedInUser(principal: Principal): string {
-  if (principal.userId === null) {
-    throw new DomainError('unauthenticated', 'Sign in to manage your calendar feed.')
-  }
-  return principal.userId
-}
 
 /**
  * Calendar feeds: each user has one secret feed token (kept only as a hash). Calendar programs fetch
  * the feed without a session, so the token stands for the user, and the feed shows exactly what
  * that user may see.
  */
-export async function calendarRoutes(app: FastifyInstance, { db, now }: { db: Db; now: () => Date }) {
+export async function calendarRoutes(app: FastifyInstance, { db, clock: { now } }: { db: Db; clock: Clock }) {
   const api = app.withTypeProvider<ZodTypeProvider>()
   const feeds = new FeedCache()
 
@@ -69,9 +61,8 @@ export async function calendarRoutes(app: FastifyInstance, { db, now }: { db: Db
       },
     },
     async (request, reply) => {
-      const userId = signedInUser(request.principal)
       const at = now()
-      const token = await rotateFeedToken(db, request.principal, userId, at)
+      const token = await rotateFeedToken(db, request.principal, at)
       return reply.code(201).send({
         token,
         createdAt: at.toISOString(),
@@ -85,7 +76,7 @@ export async function calendarRoutes(app: FastifyInstance, { db, now }: { db: Db
     '/api/v1/calendar-feed',
     { schema: { tags, summary: 'Revoke your calendar feed URL', response: { 204: z.null(), 401: Problem } } },
     async (request, reply) => {
-      await revokeFeedToken(db, request.principal, signedInUser(request.principal), now())
+      await revokeFeedToken(db, request.principal, now())
       return reply.code(204).send(null)
     },
   )

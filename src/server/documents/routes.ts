@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { Problem } from '../../contract/common.ts'
 import { DocumentParams } from '../../contract/programme.ts'
 import type { Db } from '../../store/database.ts'
+import type { Clock } from '../clock.ts'
 import { loadProgramme } from '../programmes/load.ts'
 import { renderDocx } from './docx.ts'
 import { renderMarkdown } from './markdown.ts'
@@ -17,7 +18,10 @@ const contentTypes = {
 } as const
 
 /** Programme documents: what the caller may see, with its highest marking as a banner on every page. */
-export async function documentRoutes(app: FastifyInstance, { db, now }: { db: Db; now: () => Date }) {
+export async function documentRoutes(
+  app: FastifyInstance,
+  { db, clock: { today } }: { db: Db; clock: Clock },
+) {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/v1/programmes/:id/document.:format',
     {
@@ -40,11 +44,7 @@ export async function documentRoutes(app: FastifyInstance, { db, now }: { db: Db
       const { id, format } = request.params
       const loaded = await loadProgramme(db, request.principal, id)
       const areas = await db.kysely.selectFrom('priority_area').select(['id', 'name']).execute()
-      const doc = buildProgrammeDocument(
-        loaded,
-        now().toISOString().slice(0, 10),
-        new Map(areas.map((a) => [a.id, a.name])),
-      )
+      const doc = buildProgrammeDocument(loaded, today(), new Map(areas.map((a) => [a.id, a.name])))
       const body =
         format === 'md'
           ? renderMarkdown(doc)

@@ -12,69 +12,22 @@ import {
 } from '../../contract/engagement.ts'
 import { EngagementDetail } from '../../contract/engagement-detail.ts'
 import { engagementAbilities } from '../../domain/engagement-policy.ts'
-import { DomainError, invalidInput } from '../../domain/errors.ts'
+import { DomainError } from '../../domain/errors.ts'
 import { highestMarking } from '../../domain/marking.ts'
-import { authorize } from '../../domain/policy.ts'
 import type { Principal } from '../../domain/principal.ts'
 import type { Db } from '../../store/database.ts'
 import { listVisibleStatements, type StatementRecord } from '../../store/engagement-statement-store.ts'
-import {
-  type EngagementDetail as Detail,
-  findVisibleEngagement,
-  listVisibleEngagements,
-} from '../../store/engagement-store.ts'
-import {
-  createEngagement,
-  deleteEngagement,
-  type EngagementDraft,
-  updateEngagement,
-} from '../../store/engagement-write-store.ts'
+import { findVisibleEngagement, listVisibleEngagements } from '../../store/engagement-store.ts'
+import type { Clock } from '../clock.ts'
 import { createErrors, expectedVersion, setEtag, versionedWrite } from '../if-match.ts'
 import { presentMarking } from '../present.ts'
-import { problemsFromZod } from '../problem.ts'
+import { createEngagement, deleteEngagement, updateEngagement } from './commands/engagement-commands.ts'
 import { presentEngagement, presentParticipant, presentStatement } from './present.ts'
 
-/** Refuses a change: 401 for a visitor who is not signed in, 403 for a user without the right. */
-function toDraft(input: z.infer<typeof EngagementInput>): EngagementDraft {
-  return {
-    ...input,
-    timing: { allDay: input.allDay, start: input.start, end: input.end, timeZone: input.timeZone },
-  }
-}
-
-/** The stored engagement as an input, so that a patch can be laid over it. */
-function asInput(detail: Detail): z.infer<typeof EngagementInput> {
-  const { engagement } = detail
-  return {
-    kind: engagement.kind,
-    level: engagement.level,
-    format: engagement.format,
-    title: engagement.title,
-    summary: engagement.summary,
-    host: engagement.host,
-    place: engagement.place,
-    timeZone: engagement.timing.timeZone,
-    allDay: engagement.timing.allDay,
-    start: engagement.timing.start,
-    end: engagement.timing.end,
-    parentId: engagement.parentId,
-    priorityAreas: [...engagement.priorityAreas],
-    outcomes: [...engagement.outcomes],
-    participants: engagement.participants.map(({ country, person, role, level, marking }) => ({
-      country,
-      person,
-      role,
-      level,
-      marking: { classification: marking.classification, releasableTo: [...marking.releasableTo] },
-    })),
-    marking: {
-      classification: engagement.marking.classification,
-      releasableTo: [...engagement.marking.releasableTo],
-    },
-  }
-}
-
-export async function engagementRoutes(app: FastifyInstance, { db, now }: { db: Db; now: () => Date }) {
+export async function engagementRoutes(
+  app: FastifyInstance,
+  { db, clock: { now } }: { db: Db; clock: Clock },
+) {
   const api = app.withTypeProvider<ZodTypeProvider>()
 
   async function loadDetail(principal: Principal, id: string, viewerZone: string) {
@@ -86,7 +39,7 @@ export async function engagementRoutes(app: FastifyInstance, { db, now }: { db: 
     // came (or deliberately did not come) out of the meetings beside it too.
     const statements: StatementRecord[] = []
     for (const engagementId of [id, ...detail.sidelines.map((sideline) => sideline.id)]) {
-      const { items } = await listVisibleStatements(db, principal, {
+      const { items } = await listVisibleStatements(db.kysely, principal, {
         engagement: engagementId,
         limit: 200,
         offset: 0,
@@ -176,8 +129,7 @@ export async function engagementRoutes(app: FastifyInstance, { db, now }: { db: 
     },
     async (request, reply) => {
       const { principal } = request
-      authorize(principal, 'create', { type: 'engagement' })
-      const id = await createEngagement(db, principal, toDraft(request.body), now())
+      const id = await createEngagement(db, principal, request.body, now())
       const { detail, body } = await loadDetail(principal, id, 'UTC')
       setEtag(reply, detail.engagement.version)
       return reply.code(201).header('location', `/api/v1/engagements/${id}`).send(body)
@@ -199,18 +151,9 @@ export async function engagementRoutes(app: FastifyInstance, { db, now }: { db: 
     },
     async (request, reply) => {
       const { principal } = request
-      const current = await findVisibleEngagement(db, principal, request.params.id)
-      if (current === null) {
-        throw new DomainError('not-found', `No engagement has the id ${request.params.id}.`)
-      }
-      authorize(principal, 'update', { type: 'engagement' })
-      const version = expectedVersion(request)
-      const merged = EngagementInput.safeParse({ ...asInput(current), ...request.body })
-      if (!merged.success) {
-        throw invalidInput('engagement', problemsFromZod(merged.error.issues))
-      }
-      await updateEngagement(db, principal, current.engagement.id, version, toDraft(merged.data), now())
-      const { detail, body } = await loadDetail(principal, current.engagement.id, 'UTC')
+      const { id } = request.params
+      await updateEngagement(db, principal, { id, patch: request.body }, expectedVersion(request), now())
+      const { detail, body } = await loadDetail(principal, id, 'UTC')
       setEtag(reply, detail.engagement.version)
       return body
     },
@@ -227,13 +170,7 @@ export async function engagementRoutes(app: FastifyInstance, { db, now }: { db: 
       },
     },
     async (request, reply) => {
-      const { principal } = request
-      const current = await findVisibleEngagement(db, principal, request.params.id)
-      if (current === null) {
-        throw new DomainError('not-found', `No engagement has the id ${request.params.id}.`)
-      }
-      authorize(principal, 'delete', { type: 'engagement' })
-      await deleteEngagement(db, principal, current.engagement.id, expectedVersion(request), now())
+      await deleteEngagement(db, request.principal, request.params, expectedVersion(request), now())
       return reply.code(204).send(null)
     },
   )

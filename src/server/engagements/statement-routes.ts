@@ -11,49 +11,36 @@ import {
   StatementPatch,
   StatementView,
 } from '../../contract/engagement-statement.ts'
-import { DomainError, invalidInput } from '../../domain/errors.ts'
+import { DomainError } from '../../domain/errors.ts'
 import { highestMarking } from '../../domain/marking.ts'
-import { authorize } from '../../domain/policy.ts'
 import type { Principal } from '../../domain/principal.ts'
 import type { Db } from '../../store/database.ts'
+import {
+  findVisibleStatement,
+  listVisibleStatements,
+  type StatementRecord,
+} from '../../store/engagement-statement-store.ts'
+import type { Clock } from '../clock.ts'
+import { createErrors, expectedVersion, setEtag, versionedWrite } from '../if-match.ts'
+import { presentMarking } from '../present.ts'
 import {
   associatePartner,
   createStatement,
   deleteStatement,
   dissociatePartner,
-  findVisibleStatement,
-  listVisibleStatements,
-  type StatementRecord,
   updateStatement,
-} from '../../store/engagement-statement-store.ts'
-import { createErrors, expectedVersion, setEtag, versionedWrite } from '../if-match.ts'
-import { presentMarking } from '../present.ts'
-import { problemsFromZod } from '../problem.ts'
+} from './commands/statement-commands.ts'
 import { presentStatement } from './present.ts'
 
-function asInput(statement: StatementRecord): z.infer<typeof StatementInput> {
-  return {
-    kind: statement.kind,
-    status: statement.status,
-    title: statement.title,
-    summary: statement.summary,
-    issuedOn: statement.issuedOn,
-    issuers: [...statement.issuers],
-    engagementId: statement.engagementId,
-    priorityAreas: [...statement.priorityAreas],
-    marking: {
-      classification: statement.marking.classification,
-      releasableTo: [...statement.marking.releasableTo],
-    },
-  }
-}
-
-export async function statementRoutes(app: FastifyInstance, { db, now }: { db: Db; now: () => Date }) {
+export async function statementRoutes(
+  app: FastifyInstance,
+  { db, clock: { now } }: { db: Db; clock: Clock },
+) {
   const api = app.withTypeProvider<ZodTypeProvider>()
   const tags = ['statements']
 
   async function load(principal: Principal, id: string): Promise<StatementRecord> {
-    const statement = await findVisibleStatement(db, principal, id)
+    const statement = await findVisibleStatement(db.kysely, principal, id)
     if (statement === null) {
       throw new DomainError('not-found', `No statement has the id ${id}.`)
     }
@@ -71,7 +58,7 @@ export async function statementRoutes(app: FastifyInstance, { db, now }: { db: D
       },
     },
     async (request) => {
-      const { items, total } = await listVisibleStatements(db, request.principal, request.query)
+      const { items, total } = await listVisibleStatements(db.kysely, request.principal, request.query)
       return {
         items: items.map(presentStatement),
         total,
@@ -111,7 +98,6 @@ export async function statementRoutes(app: FastifyInstance, { db, now }: { db: D
     },
     async (request, reply) => {
       const { principal } = request
-      authorize(principal, 'create', { type: 'statement' })
       const id = await createStatement(db, principal, request.body, now())
       const statement = await load(principal, id)
       setEtag(reply, statement.version)
@@ -132,15 +118,9 @@ export async function statementRoutes(app: FastifyInstance, { db, now }: { db: D
     },
     async (request, reply) => {
       const { principal } = request
-      const current = await load(principal, request.params.id)
-      authorize(principal, 'update', { type: 'statement' })
-      const version = expectedVersion(request)
-      const merged = StatementInput.safeParse({ ...asInput(current), ...request.body })
-      if (!merged.success) {
-        throw invalidInput('statement', problemsFromZod(merged.error.issues))
-      }
-      await updateStatement(db, principal, current.id, version, merged.data, now())
-      const statement = await load(principal, current.id)
+      const { id } = request.params
+      await updateStatement(db, principal, { id, patch: request.body }, expectedVersion(request), now())
+      const statement = await load(principal, id)
       setEtag(reply, statement.version)
       return presentStatement(statement)
     },
@@ -157,10 +137,7 @@ export async function statementRoutes(app: FastifyInstance, { db, now }: { db: D
       },
     },
     async (request, reply) => {
-      const { principal } = request
-      const current = await load(principal, request.params.id)
-      authorize(principal, 'delete', { type: 'statement' })
-      await deleteStatement(db, principal, current.id, expectedVersion(request), now())
+      await deleteStatement(db, request.principal, request.params, expectedVersion(request), now())
       return reply.code(204).send(null)
     },
   )
@@ -178,14 +155,8 @@ export async function statementRoutes(app: FastifyInstance, { db, now }: { db: D
       },
     },
     async (request) => {
-      const { principal } = request
-      const statement = await load(principal, request.params.id)
-      authorize(principal, 'associate', {
-        type: 'statement-association',
-        country: request.params.country,
-      })
-      await associatePartner(db, principal, statement, request.params.country, now())
-      return presentStatement(await load(principal, statement.id))
+      await associatePartner(db, request.principal, request.params, now())
+      return presentStatement(await load(request.principal, request.params.id))
     },
   )
 
@@ -200,14 +171,8 @@ export async function statementRoutes(app: FastifyInstance, { db, now }: { db: D
       },
     },
     async (request) => {
-      const { principal } = request
-      const statement = await load(principal, request.params.id)
-      authorize(principal, 'associate', {
-        type: 'statement-association',
-        country: request.params.country,
-      })
-      await dissociatePartner(db, principal, statement.id, request.params.country, now())
-      return presentStatement(await load(principal, statement.id))
+      await dissociatePartner(db, request.principal, request.params, now())
+      return presentStatement(await load(request.principal, request.params.id))
     },
   )
 }

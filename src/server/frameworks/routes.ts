@@ -11,10 +11,14 @@ import {
   listVisibleFrameworks,
   listVisibleMemberships,
 } from '../../store/framework-store.ts'
+import type { Clock } from '../clock.ts'
 import { presentMarking } from '../present.ts'
 import { presentFramework, presentMembership } from './present.ts'
 
-export async function frameworkRoutes(app: FastifyInstance, { db, now }: { db: Db; now: () => Date }) {
+export async function frameworkRoutes(
+  app: FastifyInstance,
+  { db, clock: { today } }: { db: Db; clock: Clock },
+) {
   const api = app.withTypeProvider<ZodTypeProvider>()
 
   api.get(
@@ -52,7 +56,7 @@ export async function frameworkRoutes(app: FastifyInstance, { db, now }: { db: D
       if (framework === null) {
         throw new DomainError('not-found', `No framework has the id ${request.params.id}.`)
       }
-      const asOf = request.query.asOf ?? now().toISOString().slice(0, 10)
+      const asOf = request.query.asOf ?? today()
       const history = await listVisibleMemberships(db, principal, framework.id)
       // Invited countries never count; a former member counts on the days its span covers.
       const members = history.filter(

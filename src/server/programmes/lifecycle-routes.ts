@@ -7,6 +7,7 @@ import { authorize } from '../../domain/policy.ts'
 import type { Db } from '../../store/database.ts'
 import { recordApproval, transitionProgramme } from '../../store/programme-lifecycle-store.ts'
 import { requireVisibleProgramme } from '../../store/programme-store.ts'
+import type { Clock } from '../clock.ts'
 import { expectedVersion, setEtag, versionedWrite } from '../if-match.ts'
 import { loadProgrammeDetail } from './load.ts'
 
@@ -15,10 +16,9 @@ const tags = ['programmes']
 /** Negotiation and lifecycle: approvals of each party and the steps of the state machine. */
 export async function programmeLifecycleRoutes(
   app: FastifyInstance,
-  { db, now }: { db: Db; now: () => Date },
+  { db, clock: { now, today } }: { db: Db; clock: Clock },
 ) {
   const api = app.withTypeProvider<ZodTypeProvider>()
-  const today = () => now().toISOString().slice(0, 10)
 
   api.post(
     '/api/v1/programmes/:id/approvals',
@@ -73,6 +73,7 @@ export async function programmeLifecycleRoutes(
           agreedOn: body.agreedOn === undefined ? null : fuzzyDate(body.agreedOn),
         },
         now(),
+        today(),
       )
       const detail = await loadProgrammeDetail(db, principal, programme.id, today())
       setEtag(reply, detail.version)

@@ -18,6 +18,7 @@ import {
 } from '../../store/programme-milestone-store.ts'
 import { requireVisibleProgramme } from '../../store/programme-store.ts'
 import { requireVisibleNode } from '../../store/programme-tree-store.ts'
+import type { Clock } from '../clock.ts'
 import { createErrors, expectedVersion, setEtag, versionedWrite } from '../if-match.ts'
 import { presentMilestone } from './present.ts'
 import { toMarking } from './write-routes.ts'
@@ -27,10 +28,9 @@ const tags = ['programmes']
 /** Milestones on goals: added and changed with the text; their status is tracked until superseded. */
 export async function programmeMilestoneRoutes(
   app: FastifyInstance,
-  { db, now }: { db: Db; now: () => Date },
+  { db, clock: { now, today } }: { db: Db; clock: Clock },
 ) {
   const api = app.withTypeProvider<ZodTypeProvider>()
-  const today = () => now().toISOString().slice(0, 10)
 
   api.post(
     '/api/v1/programmes/:id/milestones',

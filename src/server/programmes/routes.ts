@@ -28,6 +28,7 @@ import {
   listVisibleVersions,
   loadVersionItems,
 } from '../../store/programme-version-store.ts'
+import type { Clock } from '../clock.ts'
 import { setEtag } from '../if-match.ts'
 import { presentMarking } from '../present.ts'
 import { loadProgramme, loadProgrammeDetail } from './load.ts'
@@ -36,9 +37,11 @@ import { presentDiff, presentSummary } from './present.ts'
 const tags = ['programmes']
 
 /** Reads of programmes: lists, the tree, progress, versions and diffs. Writes are in write-routes.ts. */
-export async function programmeRoutes(app: FastifyInstance, { db, now }: { db: Db; now: () => Date }) {
+export async function programmeRoutes(
+  app: FastifyInstance,
+  { db, clock: { today } }: { db: Db; clock: Clock },
+) {
   const api = app.withTypeProvider<ZodTypeProvider>()
-  const today = () => now().toISOString().slice(0, 10)
 
   api.get(
     '/api/v1/programmes',

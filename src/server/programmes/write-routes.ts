@@ -32,6 +32,7 @@ import {
   requireVisibleNode,
   updateNode,
 } from '../../store/programme-tree-store.ts'
+import type { Clock } from '../clock.ts'
 import { createErrors, expectedVersion, setEtag, versionedWrite } from '../if-match.ts'
 import { loadProgrammeDetail } from './load.ts'
 import { presentNode } from './present.ts'
@@ -64,9 +65,11 @@ export function toMarking(
 }
 
 /** Authoring: the programme header, its tree of nodes and the milestones on goals. */
-export async function programmeWriteRoutes(app: FastifyInstance, { db, now }: { db: Db; now: () => Date }) {
+export async function programmeWriteRoutes(
+  app: FastifyInstance,
+  { db, clock: { now, today } }: { db: Db; clock: Clock },
+) {
   const api = app.withTypeProvider<ZodTypeProvider>()
-  const today = () => now().toISOString().slice(0, 10)
 
   const nodeView = async (
     principal: Parameters<typeof listVisibleNodes>[1],
