@@ -3,6 +3,7 @@ import * as foundation from './2026-11-27T2130-foundation.ts'
 import * as programmes from './2026-11-27T2200-programmes.ts'
 import * as engagements from './2026-11-27T2210-engagements.ts'
 import * as markings from './2026-12-02T0400-markings.ts'
+import * as programmeRevisions from './2026-12-04T1200-programme-revisions.ts'
 
 /**
  * Every migration, by name. Names sort in the order they run; both engines run the same list.
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T2200-programmes': programmes,
   '2026-11-27T2210-engagements': engagements,
   '2026-12-02T0400-markings': markings,
+  '2026-12-04T1200-programme-revisions': programmeRevisions,
 }
