@@ -68,4 +68,35 @@ describe.each(engines)('concurrent writes to one programme on %s', (engine) => {
       answers.filter((status) => status === 201).length,
     )
   })
+
+  it('refuses two siblings in one place at the top level and under a parent', async () => {
+    const node = (id: string, parentId: string | null, position: number) => ({
+      id,
+      programme_id: 'jpn-itpp-2023',
+      parent_id: parentId,
+      kind: parentId === null ? 'objective' : 'activity',
+      position,
+      title: id,
+      description: '',
+      priority_areas: '',
+      illustrative: 0,
+      version: 1,
+      classification: 0,
+      releasable_to: '',
+    })
+    const goalId =
+      ProgrammeDetail.parse((await send(server, 'GET', japan, staff)).body).objectives[0]?.goals[0]?.id ?? ''
+    await expect(
+      server.db.kysely
+        .insertInto('programme_node')
+        .values(node('dup-top', null, 0))
+        .execute(),
+    ).rejects.toThrow(/unique|duplicate/i)
+    await expect(
+      server.db.kysely
+        .insertInto('programme_node')
+        .values(node('dup-child', goalId, 0))
+        .execute(),
+    ).rejects.toThrow(/unique|duplicate/i)
+  })
 })
