@@ -35,6 +35,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       .alterTable(table)
       .addColumn('programme_revision', 'integer', (c) => c.notNull().defaultTo(1))
       .execute()
+    // The highest visible revision of a programme's parts, read from the index alone.
+    await db.schema
+      .createIndex(`${table}_revision`)
+      .on(table)
+      .columns(['programme_id', 'marking_id', 'programme_revision'])
+      .execute()
   }
 
   await db.schema
@@ -104,6 +110,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   }
   await db.schema.dropTable('programme_tombstone').execute()
   for (const table of ['programme_milestone', 'programme_node']) {
+    await db.schema.dropIndex(`${table}_revision`).execute()
     await db.schema.alterTable(table).dropColumn('programme_revision').execute()
   }
   await db.schema.alterTable('programme').dropColumn('header_revision').execute()
