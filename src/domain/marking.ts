@@ -32,6 +32,13 @@ export function normaliseReleasability(codes: readonly string[]): readonly strin
   return [...new Set(codes.map((code) => code.toUpperCase()))].sort()
 }
 
+/** Whether two markings are the same: same classification, same set of partners released to. */
+export function sameMarking(a: Marking, b: Marking): boolean {
+  const left = normaliseReleasability(a.releasableTo)
+  const right = normaliseReleasability(b.releasableTo)
+  return a.classification === b.classification && left.join('|') === right.join('|')
+}
+
 /**
  * The access rule of DESIGN.md: the principal's clearance must cover the classification, and
  * either the principal belongs to the alliance (staff or ally), or the record is PUBLIC, or the

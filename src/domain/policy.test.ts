@@ -17,7 +17,7 @@ const staff = user('staff', null, ['desk-officer'])
 const ally = user('ally', 'FRA', ['delegation'])
 const japan = user('partner', 'JPN', ['partner-mission'])
 const korea = user('partner', 'KOR', ['partner-mission'])
-const draft = { type: 'programme', partnerCode: 'JPN', status: 'draft' } as const
+const draft = { type: 'programme', partnerCode: 'JPN', status: 'draft', textApproved: false } as const
 
 function code(principal: Principal, action: Action, resource: Resource): string {
   try {
@@ -50,6 +50,15 @@ describe('authorize over the role → permission table', () => {
     expect(code(japan, 'programme.edit', inForce)).toBe('invalid-state')
     expect(code(japan, 'programme.track', inForce)).toBe('allowed')
     expect(code(japan, 'programme.track', { ...draft, status: 'superseded' })).toBe('invalid-state')
+  })
+
+  it('freezes a text approved in this round until it is returned to draft, tracking aside', () => {
+    const approved = { ...draft, status: 'in-negotiation', textApproved: true } as const
+    expect(code(staff, 'programme.edit', approved)).toBe('invalid-state')
+    expect(code(japan, 'programme.edit', approved)).toBe('invalid-state')
+    expect(code(japan, 'programme.track', approved)).toBe('allowed')
+    expect(code(japan, 'programme.edit', { ...approved, textApproved: false })).toBe('allowed')
+    expect(code(japan, 'programme.edit', { ...approved, status: 'draft' })).toBe('allowed')
   })
 
   it('has staff record the council’s agreement and either side the partner’s approval, in negotiation only', () => {

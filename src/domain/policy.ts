@@ -60,7 +60,13 @@ export function hasPermission(principal: Principal, permission: Permission): boo
 
 /** What an action is done to: the facts the rule needs, nothing more. */
 export type Resource =
-  | { readonly type: 'programme'; readonly partnerCode: string; readonly status: ProgrammeStatus }
+  | {
+      readonly type: 'programme'
+      readonly partnerCode: string
+      readonly status: ProgrammeStatus
+      /** A party's approval of the text is recorded in this negotiation round. */
+      readonly textApproved: boolean
+    }
   | { readonly type: 'engagement' }
   | { readonly type: 'statement' }
   | { readonly type: 'statement-association'; readonly country: string }
@@ -105,6 +111,14 @@ function refusal(principal: Principal, action: Action, resource: Resource): Doma
         return new DomainError(
           'invalid-state',
           `The text of a programme that is ${resource.status} is frozen; it can change only in draft or in negotiation.`,
+          { currentStatus: resource.status },
+        )
+      }
+      if (action === 'programme.edit' && resource.status === 'in-negotiation' && resource.textApproved) {
+        // An approval is of a text: a change after it would be agreed by nobody (finding 5 of issue 7).
+        return new DomainError(
+          'invalid-state',
+          'This text has been approved in this negotiation round, so it can no longer change. To amend it, return the programme to draft; opening negotiation again starts a new round in which the council and the partner approve the amended text.',
           { currentStatus: resource.status },
         )
       }

@@ -35,6 +35,7 @@ export function canSeeProgramme(
 export interface ProgrammeFacts {
   readonly partnerCode: string
   readonly status: ProgrammeStatus
+  readonly textApproved: boolean
 }
 
 export interface ProgrammeAbilities {

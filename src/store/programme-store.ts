@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto'
-import { DomainError, staleVersion } from '../domain/errors.ts'
+import { sql } from 'kysely'
+import { DomainError } from '../domain/errors.ts'
 import { earliestDay, type FuzzyDate, fuzzyDate, latestDay } from '../domain/fuzzy-date.ts'
 import type { Marking } from '../domain/marking.ts'
-import { authorize } from '../domain/policy.ts'
 import type { Principal } from '../domain/principal.ts'
 import {
   type ProgrammeKind,
@@ -10,12 +9,12 @@ import {
   programmeKinds,
   programmeStatuses,
 } from '../domain/programme.ts'
-import { recordAudit } from './audit-store.ts'
-import type { Database, Db } from './database.ts'
+import type { Database } from './database.ts'
 import type { Executor } from './executor.ts'
 import { markingFromColumns, markingToColumns } from './marking-columns.ts'
 import './programme-tables.ts'
 import { enumReader } from '../domain/enum.ts'
+import { visibleRevisionColumns, visibleVersion } from './programme-revision-store.ts'
 import { programmeVisibleTo } from './programme-scope.ts'
 import { visibleTo } from './visibility.ts'
 
@@ -45,8 +44,13 @@ export interface ProgrammeRecord {
   readonly nextReview: string | null
   readonly illustrative: boolean
   readonly marking: Marking
+  /**
+   * Whether any party's approval of the text is recorded in the current round. Read unfiltered:
+   * whether the text was approved is a fact about the programme, shown only to its editors.
+   */
+  readonly textApproved: boolean
+  /** The version this principal sees: the highest revision among the rows it may see. */
   readonly version: number
-  readonly updatedAt: string
 }
 
 export interface ProgrammeFilter {
@@ -113,6 +117,10 @@ function selectProgrammes(db: Executor, principal: Principal) {
       'nxt.id as nxt_id',
       'nxt.kind as nxt_kind',
       'nxt.title as nxt_title',
+      // Exists: edits to its text are refused until it is reopened (finding 5 of issue 7).
+      sql<number>`case when exists (select 1 from programme_approval as ap
+        where ap.programme_id = pr.id and ap.round = pr.round) then 1 else 0 end`.as('approved_in_round'),
+      ...visibleRevisionColumns(principal),
     ])
 }
 
@@ -146,8 +154,8 @@ function toProgrammeRecord(row: ProgrammeRow): ProgrammeRecord {
     nextReview: row.next_review,
     illustrative: Number(row.illustrative) === 1,
     marking: markingFromColumns(row),
-    version: Number(row.version),
-    updatedAt: row.updated_at,
+    textApproved: Number(row.approved_in_round) === 1,
+    version: visibleVersion(row),
   }
 }
 
@@ -166,115 +174,86 @@ export interface NewProgramme extends ProgrammeHeaderInput {
   readonly supersedesId: string | null
 }
 
-/** Only the alliance and the partner itself may start a programme for that partner. */
-export async function createProgramme(
-  db: Db,
+/** The partner's code when the principal may see the partner; a 404 problem otherwise. */
+export async function requireVisiblePartner(
+  tx: Executor,
   principal: Principal,
-  input: NewProgramme,
-  now: Date,
+  code: string,
 ): Promise<string> {
-  const partner = await db.kysely
+  const partner = await tx
     .selectFrom('partner as p')
     .select('p.country_code')
-    .where('p.country_code', '=', input.partnerCode)
+    .where('p.country_code', '=', code)
     .where(visibleTo(principal, 'p'))
     .executeTakeFirst()
   if (partner === undefined) {
-    throw new DomainError('not-found', `No partner has the code ${input.partnerCode}.`)
+    throw new DomainError('not-found', `No partner has the code ${code}.`)
   }
-  authorize(principal, 'programme.create', {
-    type: 'programme',
-    partnerCode: input.partnerCode,
-    status: 'draft',
-  })
-  assertPeriod(input.periodFrom, input.periodTo)
-  if (input.supersedesId !== null) {
-    const old = await findVisibleProgramme(db.kysely, principal, input.supersedesId)
-    if (old === null || old.partnerCode !== input.partnerCode) {
-      throw invalidField('supersedesId', 'Name a programme of the same partner')
-    }
-  }
-  const id = randomUUID()
-  await db.kysely.transaction().execute(async (tx) => {
-    await tx
-      .insertInto('programme')
-      .values({
-        id,
-        partner_code: input.partnerCode,
-        kind: input.kind,
-        title: input.title,
-        status: 'draft',
-        ...periodColumns(input.periodFrom, input.periodTo),
-        agreed_on: null,
-        round: 0,
-        supersedes_id: input.supersedesId,
-        superseded_by_id: null,
-        public_diplomacy: input.publicDiplomacy,
-        next_review: input.nextReview,
-        illustrative: 0,
-        version: 1,
-        created_at: now.toISOString(),
-        updated_at: now.toISOString(),
-        ...markingToColumns(input.marking),
-      })
-      .execute()
-    await recordAudit(
-      tx,
-      principal,
-      { action: 'create', entity: 'programme', entityId: id, details: { title: input.title } },
-      now,
-    )
-  })
-  return id
+  return partner.country_code
 }
 
-/** Replaces the header fields; the caller has checked edit rights and marking rules. */
-export async function updateProgrammeHeader(
-  db: Db,
-  principal: Principal,
-  programme: ProgrammeRecord,
-  expectedVersion: number,
-  input: ProgrammeHeaderInput,
-  now: Date,
-): Promise<void> {
-  assertPeriod(input.periodFrom, input.periodTo)
-  await db.kysely.transaction().execute(async (tx) => {
-    await bumpProgramme(tx, programme.id, expectedVersion, now, {
-      title: input.title,
-      ...periodColumns(input.periodFrom, input.periodTo),
-      public_diplomacy: input.publicDiplomacy,
-      next_review: input.nextReview,
-      ...markingToColumns(input.marking),
-    })
-    await recordAudit(tx, principal, { action: 'update', entity: 'programme', entityId: programme.id }, now)
-  })
-}
-
-type ProgrammeUpdate = Partial<Omit<Database['programme'], 'id' | 'version' | 'updated_at'>>
-
-/**
- * Raises the programme's version (its ETag) with any header changes. With an expected version the
- * update is conditional and a mismatch is 409 stale-version; tree edits pass null, since any change
- * to the text must still invalidate what others read before agreeing to it.
- */
-export async function bumpProgramme(
+/** Stores a new draft programme at version 1; the command has checked who may start it. */
+export async function insertProgramme(
   tx: Executor,
   id: string,
-  expectedVersion: number | null,
+  input: NewProgramme,
   now: Date,
-  changes: ProgrammeUpdate = {},
-): Promise<number> {
-  let query = tx
-    .updateTable('programme')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1), updated_at: now.toISOString() }))
-    .where('id', '=', id)
-  if (expectedVersion !== null) query = query.where('version', '=', expectedVersion)
-  const result = await query.returning('version').executeTakeFirst()
-  if (result === undefined) {
-    const current = await tx.selectFrom('programme').select('version').where('id', '=', id).executeTakeFirst()
-    throw staleVersion('programme', Number(current?.version ?? 0))
+): Promise<void> {
+  await tx
+    .insertInto('programme')
+    .values({
+      id,
+      partner_code: input.partnerCode,
+      kind: input.kind,
+      title: input.title,
+      status: 'draft',
+      ...periodColumns(input.periodFrom, input.periodTo),
+      agreed_on: null,
+      round: 0,
+      supersedes_id: input.supersedesId,
+      superseded_by_id: null,
+      public_diplomacy: input.publicDiplomacy,
+      next_review: input.nextReview,
+      illustrative: 0,
+      version: 1,
+      header_revision: 1,
+      created_at: now.toISOString(),
+      updated_at: now.toISOString(),
+      ...markingToColumns(input.marking),
+    })
+    .execute()
+}
+
+/** The header fields of a programme as columns, for `updateHeader`. */
+export function headerColumns(input: ProgrammeHeaderInput): ProgrammeUpdate {
+  return {
+    title: input.title,
+    ...periodColumns(input.periodFrom, input.periodTo),
+    public_diplomacy: input.publicDiplomacy,
+    next_review: input.nextReview,
+    ...markingToColumns(input.marking),
   }
-  return Number(result.version)
+}
+
+export type ProgrammeUpdate = Partial<
+  Omit<Database['programme'], 'id' | 'version' | 'header_revision' | 'updated_at'>
+>
+
+/**
+ * Changes header columns (status, round, fields) and stamps the header with `revision` (from
+ * nextRevision), so whoever sees the header sees its version move.
+ */
+export async function updateHeader(
+  tx: Executor,
+  id: string,
+  revision: number,
+  changes: ProgrammeUpdate = {},
+): Promise<void> {
+  await tx
+    .updateTable('programme')
+    .set({ ...changes, header_revision: revision })
+    .where('id', '=', id)
+    .execute()
 }
 
 export function periodColumns(from: FuzzyDate, to: FuzzyDate) {
@@ -286,7 +265,7 @@ export function periodColumns(from: FuzzyDate, to: FuzzyDate) {
   }
 }
 
-function assertPeriod(from: FuzzyDate, to: FuzzyDate): void {
+export function assertPeriod(from: FuzzyDate, to: FuzzyDate): void {
   if (earliestDay(from) > latestDay(to)) {
     throw invalidField('periodTo', 'The period must not end before it starts')
   }

@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely'
 import type { MarkedColumns } from './database.ts'
 
 /*
@@ -12,6 +13,7 @@ declare module './database.ts' {
     programme_approval: ProgrammeApprovalTable
     programme_version: ProgrammeVersionTable
     programme_version_item: ProgrammeVersionItemTable
+    programme_tombstone: ProgrammeTombstoneTable
   }
 }
 
@@ -35,7 +37,10 @@ export interface ProgrammeTable extends MarkedColumns {
   public_diplomacy: string
   next_review: string | null
   illustrative: number
+  /** The revision counter: raised by every change to the programme or any part of it (never shown). */
   version: number
+  /** The revision at which the header (or its approvals, status, versions) last changed. */
+  header_revision: Generated<number>
   created_at: string
   updated_at: string
 }
@@ -51,7 +56,10 @@ export interface ProgrammeNodeTable extends MarkedColumns {
   /** "|cyber-defence|space|", or "" for none. */
   priority_areas: string
   illustrative: number
+  /** The node's own version (its ETag). */
   version: number
+  /** The programme revision at which this node last changed (migration 2026-12-02T1100). */
+  programme_revision: Generated<number>
 }
 
 export interface ProgrammeMilestoneTable extends MarkedColumns {
@@ -63,6 +71,17 @@ export interface ProgrammeMilestoneTable extends MarkedColumns {
   status: string
   illustrative: number
   version: number
+  /** The programme revision at which this milestone last changed. */
+  programme_revision: Generated<number>
+}
+
+/**
+ * The revision at which a part of this marking was deleted or re-marked, per programme: so that
+ * whoever could see that part sees the programme's version move, and nobody else does.
+ */
+export interface ProgrammeTombstoneTable extends MarkedColumns {
+  programme_id: string
+  programme_revision: number
 }
 
 export interface ProgrammeApprovalTable extends MarkedColumns {

@@ -5,8 +5,6 @@ import { DomainError, staleVersion } from '../domain/errors.ts'
 import type { Marking } from '../domain/marking.ts'
 import type { Principal } from '../domain/principal.ts'
 import {
-  assertMarkingWithin,
-  assertParentKind,
   type Milestone,
   milestoneStatuses,
   type NodeKind,
@@ -14,18 +12,19 @@ import {
   type ProgrammeNode,
   reorderSiblings,
 } from '../domain/programme.ts'
-import { recordAudit } from './audit-store.ts'
-import type { Db } from './database.ts'
 import type { Executor } from './executor.ts'
 import { decodeList, encodeOrderedList } from './list-column.ts'
 import { markingFromColumns, markingToColumns } from './marking-columns.ts'
 import { programmePartVisibleTo } from './programme-scope.ts'
-import { bumpProgramme, invalidField, type ProgrammeRecord } from './programme-store.ts'
+import { invalidField } from './programme-store.ts'
 import { visibleTo } from './visibility.ts'
 
 /*
  * The tree of one programme. Every function here takes a programme the caller has already loaded
  * through the scope filter, and reads nodes and milestones through the marking filter in SQL.
+ * Writes run on the command's transaction (src/server/programmes/commands/) and stamp what they
+ * change with the command's revision (programme-revision-store.ts); position renumbering does not,
+ * since it changes no position a principal sees.
  */
 
 /** The columns a node is read with (not the programme id, which the caller already has). */
@@ -176,192 +175,146 @@ export interface NewNode extends NodeInput {
   readonly position: number | null
 }
 
-/** Adds a node at `position` among its visible siblings (default: last). Returns its id. */
+/** Stores a new node at `position` among its visible siblings (default: last), stamped `revision`. */
 export async function insertNode(
-  db: Db,
+  tx: Executor,
   principal: Principal,
-  programme: ProgrammeRecord,
+  programmeId: string,
   input: NewNode,
-  now: Date,
+  revision: number,
   options: { id?: string; illustrative?: boolean } = {},
 ): Promise<string> {
   const id = options.id ?? randomUUID()
-  await db.kysely.transaction().execute(async (tx) => {
-    const parent =
-      input.parentId === null
-        ? null
-        : await requireVisibleNode(tx, principal, programme.id, input.parentId, 'parentId')
-    assertParentKind(input.kind, parent)
-    assertMarkingWithin(input.marking, parent?.marking ?? programme.marking, input.kind)
-    await assertPriorityAreas(tx, input.priorityAreas)
-    await tx
-      .insertInto('programme_node')
-      .values({
-        id,
-        programme_id: programme.id,
-        parent_id: input.parentId,
-        kind: input.kind,
-        position: 1_000_000,
-        title: input.title,
-        description: input.description,
-        priority_areas: encodeOrderedList(input.priorityAreas),
-        illustrative: options.illustrative === true ? 1 : 0,
-        version: 1,
-        ...markingToColumns(input.marking),
-      })
-      .execute()
-    await placeAmongSiblings(
-      tx,
-      principal,
-      programme.id,
+  await tx
+    .insertInto('programme_node')
+    .values({
       id,
-      input.parentId,
-      input.position ?? Number.MAX_SAFE_INTEGER,
-    )
-    await bumpProgramme(tx, programme.id, null, now)
-    await recordAudit(
-      tx,
-      principal,
-      {
-        action: 'create',
-        entity: 'programme_node',
-        entityId: id,
-        details: { programme: programme.id, kind: input.kind },
-      },
-      now,
-    )
-  })
+      programme_id: programmeId,
+      parent_id: input.parentId,
+      kind: input.kind,
+      // Last, a place no sibling holds; placeAmongSiblings then puts it where it was asked for.
+      position: await freePosition(tx, programmeId, input.parentId),
+      title: input.title,
+      description: input.description,
+      priority_areas: encodeOrderedList(input.priorityAreas),
+      illustrative: options.illustrative === true ? 1 : 0,
+      version: 1,
+      programme_revision: revision,
+      ...markingToColumns(input.marking),
+    })
+    .execute()
+  await placeAmongSiblings(
+    tx,
+    principal,
+    programmeId,
+    id,
+    input.parentId,
+    input.position ?? Number.MAX_SAFE_INTEGER,
+  )
   return id
 }
 
-/** Changes a node's words, areas and marking; its children must stay within its marking. */
-export async function updateNode(
-  db: Db,
-  principal: Principal,
-  programme: ProgrammeRecord,
+/** Changes a node's words, areas and marking if it is still at `expectedVersion`; else 409. */
+export async function updateNodeRow(
+  tx: Executor,
   node: ProgrammeNode,
   expectedVersion: number,
   input: NodeInput,
-  now: Date,
+  revision: number,
 ): Promise<void> {
-  await db.kysely.transaction().execute(async (tx) => {
-    const parent =
-      node.parentId === null ? null : await requireVisibleNode(tx, principal, programme.id, node.parentId)
-    assertMarkingWithin(input.marking, parent?.marking ?? programme.marking, node.kind)
-    await assertPriorityAreas(tx, input.priorityAreas)
-    await assertChildrenWithin(tx, node.id, input.marking)
-    const result = await tx
-      .updateTable('programme_node')
-      .set((eb) => ({
-        title: input.title,
-        description: input.description,
-        priority_areas: encodeOrderedList(input.priorityAreas),
-        ...markingToColumns(input.marking),
-        version: eb('version', '+', 1),
-      }))
-      .where('id', '=', node.id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst()
-    if (Number(result.numUpdatedRows) === 0) throw staleVersion(node.kind, node.version)
-    await bumpProgramme(tx, programme.id, null, now)
-    await recordAudit(tx, principal, { action: 'update', entity: 'programme_node', entityId: node.id }, now)
-  })
+  const result = await tx
+    .updateTable('programme_node')
+    .set((eb) => ({
+      title: input.title,
+      description: input.description,
+      priority_areas: encodeOrderedList(input.priorityAreas),
+      ...markingToColumns(input.marking),
+      version: eb('version', '+', 1),
+      programme_revision: revision,
+    }))
+    .where('id', '=', node.id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst()
+  if (Number(result.numUpdatedRows) === 0) throw staleVersion(node.kind, node.version)
 }
 
-/** Moves a node to another parent of the right kind and/or another place among its siblings. */
-export async function moveNode(
-  db: Db,
+/** Hangs a node under another parent and/or at another place among its visible siblings. */
+export async function moveNodeRow(
+  tx: Executor,
   principal: Principal,
-  programme: ProgrammeRecord,
+  programmeId: string,
   node: ProgrammeNode,
   expectedVersion: number,
   target: { parentId: string | null; position: number },
-  now: Date,
+  revision: number,
 ): Promise<void> {
-  await db.kysely.transaction().execute(async (tx) => {
-    const parent =
-      target.parentId === null
-        ? null
-        : await requireVisibleNode(tx, principal, programme.id, target.parentId, 'parentId')
-    assertParentKind(node.kind, parent)
-    assertMarkingWithin(node.marking, parent?.marking ?? programme.marking, node.kind)
-    const result = await tx
-      .updateTable('programme_node')
-      .set((eb) => ({ parent_id: target.parentId, version: eb('version', '+', 1) }))
-      .where('id', '=', node.id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst()
-    if (Number(result.numUpdatedRows) === 0) throw staleVersion(node.kind, node.version)
-    await placeAmongSiblings(tx, principal, programme.id, node.id, target.parentId, target.position)
-    if (node.parentId !== target.parentId) await renumber(tx, programme.id, node.parentId)
-    await bumpProgramme(tx, programme.id, null, now)
-    await recordAudit(
-      tx,
-      principal,
-      { action: 'move', entity: 'programme_node', entityId: node.id, details: target },
-      now,
-    )
-  })
+  const position =
+    node.parentId === target.parentId ? undefined : await freePosition(tx, programmeId, target.parentId)
+  const result = await tx
+    .updateTable('programme_node')
+    .set((eb) => ({
+      parent_id: target.parentId,
+      ...(position === undefined ? {} : { position }),
+      version: eb('version', '+', 1),
+      programme_revision: revision,
+    }))
+    .where('id', '=', node.id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst()
+  if (Number(result.numUpdatedRows) === 0) throw staleVersion(node.kind, node.version)
+  await placeAmongSiblings(tx, principal, programmeId, node.id, target.parentId, target.position)
+  if (node.parentId !== target.parentId) await renumber(tx, programmeId, node.parentId)
+}
+
+/** How many parts under `subtree` (node ids) the principal may not see. */
+export async function countHiddenParts(
+  tx: Executor,
+  principal: Principal,
+  subtree: readonly string[],
+): Promise<number> {
+  const hidden = await tx
+    .selectFrom('programme_node as n')
+    .select(sql<number>`cast(count(*) as integer)`.as('n'))
+    .where('n.id', 'in', subtree)
+    .where((eb) => eb.not(visibleTo(principal, 'n')))
+    .executeTakeFirstOrThrow()
+  const hiddenMilestones = await tx
+    .selectFrom('programme_milestone as m')
+    .select(sql<number>`cast(count(*) as integer)`.as('n'))
+    .where('m.goal_id', 'in', subtree)
+    .where((eb) => eb.not(visibleTo(principal, 'm')))
+    .executeTakeFirstOrThrow()
+  return Number(hidden.n) + Number(hiddenMilestones.n)
 }
 
 /**
- * Deletes a node with its subtree and milestones. A partner may not delete a part whose subtree
- * holds parts it cannot see (they are the alliance's to remove): that is a 409, with no details.
+ * Deletes a node with its subtree (`subtreeIds`) and their milestones, and closes the gap among its
+ * siblings. The node goes only if it is still at `expectedVersion`; otherwise 409 and, since the
+ * command's transaction rolls back, nothing is deleted.
  */
-export async function deleteNode(
-  db: Db,
-  principal: Principal,
-  programme: ProgrammeRecord,
+export async function deleteSubtree(
+  tx: Executor,
+  programmeId: string,
   node: ProgrammeNode,
+  subtree: readonly string[],
   expectedVersion: number,
-  now: Date,
 ): Promise<void> {
-  await db.kysely.transaction().execute(async (tx) => {
-    if (node.version !== expectedVersion) throw staleVersion(node.kind, node.version)
-    const subtree = await subtreeIds(tx, programme.id, node.id)
-    const hidden = await tx
-      .selectFrom('programme_node as n')
-      .select(sql<number>`cast(count(*) as integer)`.as('n'))
-      .where('n.id', 'in', subtree)
-      .where((eb) => eb.not(visibleTo(principal, 'n')))
-      .executeTakeFirstOrThrow()
-    const hiddenMilestones = await tx
-      .selectFrom('programme_milestone as m')
-      .select(sql<number>`cast(count(*) as integer)`.as('n'))
-      .where('m.goal_id', 'in', subtree)
-      .where((eb) => eb.not(visibleTo(principal, 'm')))
-      .executeTakeFirstOrThrow()
-    if (Number(hidden.n) + Number(hiddenMilestones.n) > 0) {
-      throw new DomainError(
-        'conflict',
-        'This part holds items only alliance staff can change; ask them to remove it.',
-      )
-    }
-    await tx.deleteFrom('programme_milestone').where('goal_id', 'in', subtree).execute()
-    // Children first, so the self-reference never points at a deleted row.
-    for (const id of [...subtree].reverse()) {
-      await tx.deleteFrom('programme_node').where('id', '=', id).where('id', '!=', node.id).execute()
-    }
-    // The node itself goes only if nobody changed it meanwhile; otherwise the whole delete rolls back.
-    const gone = await tx
-      .deleteFrom('programme_node')
-      .where('id', '=', node.id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst()
-    if (Number(gone.numDeletedRows) === 0) throw staleVersion(node.kind, node.version)
-    await renumber(tx, programme.id, node.parentId)
-    await bumpProgramme(tx, programme.id, null, now)
-    await recordAudit(
-      tx,
-      principal,
-      { action: 'delete', entity: 'programme_node', entityId: node.id, details: { removed: subtree.length } },
-      now,
-    )
-  })
+  await tx.deleteFrom('programme_milestone').where('goal_id', 'in', subtree).execute()
+  // Children first, so the self-reference never points at a deleted row.
+  for (const id of [...subtree].reverse()) {
+    await tx.deleteFrom('programme_node').where('id', '=', id).where('id', '!=', node.id).execute()
+  }
+  const gone = await tx
+    .deleteFrom('programme_node')
+    .where('id', '=', node.id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst()
+  if (Number(gone.numDeletedRows) === 0) throw staleVersion(node.kind, node.version)
+  await renumber(tx, programmeId, node.parentId)
 }
 
 /** The node and all its descendants, parents before children. */
-async function subtreeIds(tx: Executor, programmeId: string, rootId: string): Promise<string[]> {
+export async function subtreeIds(tx: Executor, programmeId: string, rootId: string): Promise<string[]> {
   const all = await tx
     .selectFrom('programme_node')
     .select(['id', 'parent_id'])
@@ -418,18 +371,59 @@ async function renumber(tx: Executor, programmeId: string, parentId: string | nu
   )
 }
 
+/**
+ * Gives `ids` the positions 0, 1, 2… in that order. Sibling positions are unique (migration
+ * 2026-12-02T1100), so the rows that move step aside to negative places first, then take their
+ * own: no statement ever puts two siblings in one place.
+ */
 async function writePositions(tx: Executor, ids: readonly string[]): Promise<void> {
-  for (const [position, id] of ids.entries()) {
+  if (ids.length === 0) return
+  const current = await tx
+    .selectFrom('programme_node')
+    .select(['id', 'position'])
+    .where('id', 'in', ids)
+    .execute()
+  const at = new Map(current.map((row) => [row.id, Number(row.position)]))
+  const moving = ids.filter((id, position) => at.get(id) !== position)
+  if (moving.length === 0) return
+  await tx
+    .updateTable('programme_node')
+    .set({ position: sql<number>`-1 - position` })
+    .where('id', 'in', moving)
+    .execute()
+  // One statement per chunk rather than one per row: the programme stays locked meanwhile.
+  const targets = ids.flatMap((id, position) => (moving.includes(id) ? [{ id, position }] : []))
+  for (let i = 0; i < targets.length; i += 400) {
+    const chunk = targets.slice(i, i + 400)
+    const cases = sql.join(
+      chunk.map(({ id, position }) => sql`when ${id} then cast(${position} as integer)`),
+      sql` `,
+    )
     await tx
       .updateTable('programme_node')
-      .set({ position })
-      .where('id', '=', id)
-      .where('position', '!=', position)
+      .set({ position: sql<number>`case id ${cases} end` })
+      .where(
+        'id',
+        'in',
+        chunk.map(({ id }) => id),
+      )
       .execute()
   }
 }
 
-async function assertChildrenWithin(tx: Executor, nodeId: string, marking: Marking): Promise<void> {
+/** A position after every sibling under `parentId`: free, so a row can be put there at once. */
+async function freePosition(tx: Executor, programmeId: string, parentId: string | null): Promise<number> {
+  const row = await tx
+    .selectFrom('programme_node')
+    .select(sql<number>`coalesce(max(position), -1) + 1`.as('next'))
+    .where('programme_id', '=', programmeId)
+    .where((eb) => (parentId === null ? eb('parent_id', 'is', null) : eb('parent_id', '=', parentId)))
+    .executeTakeFirstOrThrow()
+  return Number(row.next)
+}
+
+/** The markings of a node's children and milestones, which must stay within the node's own. */
+export async function childMarkings(tx: Executor, nodeId: string): Promise<Marking[]> {
   const children = await tx
     .selectFrom('programme_node')
     .select(['classification', 'releasable_to'])
@@ -441,9 +435,7 @@ async function assertChildrenWithin(tx: Executor, nodeId: string, marking: Marki
         .where('goal_id', '=', nodeId),
     )
     .execute()
-  for (const child of children) {
-    assertMarkingWithin(markingFromColumns(child), marking, 'part it contains')
-  }
+  return children.map(markingFromColumns)
 }
 
 export async function assertPriorityAreas(tx: Executor, areas: readonly string[]): Promise<void> {

@@ -82,12 +82,13 @@ async function seed(db: Db): Promise<void> {
   await db.kysely
     .insertInto('programme_node')
     .values(
-      parts.map((part) => ({
+      parts.map((part, position) => ({
         id: part.id,
         programme_id: part.programmeId,
         parent_id: null,
         kind: 'objective',
-        position: 0,
+        // Sibling positions are unique (migration 2026-12-02T1100).
+        position,
         title: part.id,
         description: '',
         priority_areas: '',

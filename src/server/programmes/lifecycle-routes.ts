@@ -2,13 +2,10 @@ import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { ApprovalCreate, ProgrammeParams, TransitionRequest } from '../../contract/programme.ts'
 import { ProgrammeDetail } from '../../contract/programme-view.ts'
-import { fuzzyDate } from '../../domain/fuzzy-date.ts'
-import { authorize } from '../../domain/policy.ts'
 import type { Db } from '../../store/database.ts'
-import { recordApproval, transitionProgramme } from '../../store/programme-lifecycle-store.ts'
-import { requireVisibleProgramme } from '../../store/programme-store.ts'
 import type { Clock } from '../clock.ts'
 import { expectedVersion, setEtag, versionedWrite } from '../if-match.ts'
+import { recordApproval, transitionProgramme } from './commands/lifecycle-commands.ts'
 import { loadProgrammeDetail } from './load.ts'
 
 const tags = ['programmes']
@@ -32,15 +29,16 @@ export async function programmeLifecycleRoutes(
       },
     },
     async (request, reply) => {
-      const { principal, body } = request
-      const programme = await requireVisibleProgramme(db.kysely, principal, request.params.id)
-      authorize(
+      const { principal, body, params } = request
+      await recordApproval(
+        db,
         principal,
-        body.party === 'council' ? 'programme.approve-council' : 'programme.approve-partner',
-        { type: 'programme', ...programme },
+        { programmeId: params.id, approval: body },
+        expectedVersion(request),
+        now(),
+        today(),
       )
-      await recordApproval(db, principal, programme, expectedVersion(request), body, now())
-      const detail = await loadProgrammeDetail(db, principal, programme.id, today())
+      const detail = await loadProgrammeDetail(db, principal, params.id, today())
       setEtag(reply, detail.version)
       return detail
     },
@@ -60,22 +58,16 @@ export async function programmeLifecycleRoutes(
       },
     },
     async (request, reply) => {
-      const { principal, body } = request
-      const programme = await requireVisibleProgramme(db.kysely, principal, request.params.id)
+      const { principal, body, params } = request
       await transitionProgramme(
         db,
         principal,
-        programme,
+        { programmeId: params.id, step: body },
         expectedVersion(request),
-        {
-          to: body.to,
-          supersededBy: body.supersededBy ?? null,
-          agreedOn: body.agreedOn === undefined ? null : fuzzyDate(body.agreedOn),
-        },
         now(),
         today(),
       )
-      const detail = await loadProgrammeDetail(db, principal, programme.id, today())
+      const detail = await loadProgrammeDetail(db, principal, params.id, today())
       setEtag(reply, detail.version)
       return detail
     },

@@ -8,20 +8,12 @@ import {
   ProgrammeParams,
 } from '../../contract/programme.ts'
 import { MilestoneView } from '../../contract/programme-view.ts'
-import { authorize } from '../../domain/policy.ts'
 import type { Db } from '../../store/database.ts'
-import {
-  deleteMilestone,
-  insertMilestone,
-  requireVisibleMilestone,
-  updateMilestone,
-} from '../../store/programme-milestone-store.ts'
-import { requireVisibleProgramme } from '../../store/programme-store.ts'
-import { requireVisibleNode } from '../../store/programme-tree-store.ts'
+import { requireVisibleMilestone } from '../../store/programme-milestone-store.ts'
 import type { Clock } from '../clock.ts'
 import { createErrors, expectedVersion, setEtag, versionedWrite } from '../if-match.ts'
+import { addMilestone, changeMilestone, deleteMilestone } from './commands/milestone-commands.ts'
 import { presentMilestone } from './present.ts'
-import { toMarking } from './write-routes.ts'
 
 const tags = ['programmes']
 
@@ -45,14 +37,9 @@ export async function programmeMilestoneRoutes(
       },
     },
     async (request, reply) => {
-      const { principal, body } = request
-      const programme = await requireVisibleProgramme(db.kysely, principal, request.params.id)
-      authorize(principal, 'programme.edit', { type: 'programme', ...programme })
-      const goal = await requireVisibleNode(db.kysely, principal, programme.id, body.goalId, 'goalId')
-      const marking =
-        body.marking === undefined ? goal.marking : toMarking(principal, body.marking, goal.marking)
-      const id = await insertMilestone(db, principal, programme, { ...body, marking }, now())
-      const milestone = await requireVisibleMilestone(db.kysely, principal, programme.id, id)
+      const { principal, body, params } = request
+      const id = await addMilestone(db, principal, { programmeId: params.id, milestone: body }, null, now())
+      const milestone = await requireVisibleMilestone(db.kysely, principal, params.id, id)
       setEtag(reply, milestone.version)
       return reply.code(201).send(presentMilestone(milestone, today()))
     },
@@ -73,29 +60,14 @@ export async function programmeMilestoneRoutes(
     },
     async (request, reply) => {
       const { principal, body, params } = request
-      const programme = await requireVisibleProgramme(db.kysely, principal, params.id)
-      const milestone = await requireVisibleMilestone(db.kysely, principal, programme.id, params.milestoneId)
-      const input = {
-        goalId: body.goalId ?? milestone.goalId,
-        title: body.title ?? milestone.title,
-        due: body.due ?? milestone.due,
-        status: body.status ?? milestone.status,
-        marking:
-          body.marking === undefined
-            ? milestone.marking
-            : toMarking(principal, body.marking, milestone.marking),
-      }
-      const onlyStatus =
-        input.goalId === milestone.goalId &&
-        input.title === milestone.title &&
-        input.due === milestone.due &&
-        body.marking === undefined
-      authorize(principal, onlyStatus ? 'programme.track' : 'programme.edit', {
-        type: 'programme',
-        ...programme,
-      })
-      await updateMilestone(db, principal, programme, milestone, expectedVersion(request), input, now())
-      const updated = await requireVisibleMilestone(db.kysely, principal, programme.id, milestone.id)
+      await changeMilestone(
+        db,
+        principal,
+        { programmeId: params.id, milestoneId: params.milestoneId, patch: body },
+        expectedVersion(request),
+        now(),
+      )
+      const updated = await requireVisibleMilestone(db.kysely, principal, params.id, params.milestoneId)
       setEtag(reply, updated.version)
       return presentMilestone(updated, today())
     },
@@ -113,10 +85,13 @@ export async function programmeMilestoneRoutes(
     },
     async (request, reply) => {
       const { principal, params } = request
-      const programme = await requireVisibleProgramme(db.kysely, principal, params.id)
-      const milestone = await requireVisibleMilestone(db.kysely, principal, programme.id, params.milestoneId)
-      authorize(principal, 'programme.edit', { type: 'programme', ...programme })
-      await deleteMilestone(db, principal, programme, milestone, expectedVersion(request), now())
+      await deleteMilestone(
+        db,
+        principal,
+        { programmeId: params.id, milestoneId: params.milestoneId },
+        expectedVersion(request),
+        now(),
+      )
       return reply.code(204).send(null)
     },
   )

@@ -11,71 +11,29 @@ import {
   ProgrammePatch,
 } from '../../contract/programme.ts'
 import { NodeView, ProgrammeDetail } from '../../contract/programme-view.ts'
-import { DomainError } from '../../domain/errors.ts'
-import { fuzzyDate } from '../../domain/fuzzy-date.ts'
-import { canRead, type Marking, normaliseReleasability } from '../../domain/marking.ts'
-import { assertMayMark } from '../../domain/marking-authority.ts'
-import { authorize } from '../../domain/policy.ts'
 import type { Principal } from '../../domain/principal.ts'
 import { outlineNumbers } from '../../domain/programme.ts'
 import type { Db } from '../../store/database.ts'
-import {
-  createProgramme,
-  requireVisibleProgramme,
-  updateProgrammeHeader,
-} from '../../store/programme-store.ts'
-import {
-  deleteNode,
-  insertNode,
-  listVisibleNodes,
-  moveNode,
-  requireVisibleNode,
-  updateNode,
-} from '../../store/programme-tree-store.ts'
+import { listVisibleNodes, requireVisibleNode } from '../../store/programme-tree-store.ts'
 import type { Clock } from '../clock.ts'
 import { createErrors, expectedVersion, setEtag, versionedWrite } from '../if-match.ts'
+import { changeProgrammeHeader, createProgramme } from './commands/header-commands.ts'
+import { addNode, changeNode, deleteNode, moveNode } from './commands/node-commands.ts'
 import { loadProgrammeDetail } from './load.ts'
 import { presentNode } from './present.ts'
 
 const tags = ['programmes']
 
-/**
- * A marking from the request; refused when its author could no longer read what they marked, or
- * may not give it (assertMayMark). `current`: the record's marking now, or for a new record the
- * marking of what contains it (null for a new programme).
- */
-export function toMarking(
-  principal: Principal,
-  input: { classification: Marking['classification']; releasableTo: readonly string[] },
-  current: Marking | null,
-): Marking {
-  const marking = {
-    classification: input.classification,
-    releasableTo: normaliseReleasability(input.releasableTo),
-  }
-  if (!canRead(principal, marking)) {
-    throw new DomainError('invalid-input', 'marking: you could no longer see a part marked like this.', {
-      errors: [
-        { in: 'body', pointer: '#/marking', detail: 'You could no longer see a part marked like this' },
-      ],
-    })
-  }
-  assertMayMark(principal, marking, current)
-  return marking
-}
+const ids = (params: { id: string; nodeId: string }) => ({ programmeId: params.id, nodeId: params.nodeId })
 
-/** Authoring: the programme header, its tree of nodes and the milestones on goals. */
+/** Authoring: the programme header and its tree of nodes. Each route calls one command, then presents. */
 export async function programmeWriteRoutes(
   app: FastifyInstance,
   { db, clock: { now, today } }: { db: Db; clock: Clock },
 ) {
   const api = app.withTypeProvider<ZodTypeProvider>()
 
-  const nodeView = async (
-    principal: Parameters<typeof listVisibleNodes>[1],
-    programmeId: string,
-    nodeId: string,
-  ) => {
+  const nodeView = async (principal: Principal, programmeId: string, nodeId: string) => {
     const nodes = await listVisibleNodes(db.kysely, principal, programmeId)
     const node = await requireVisibleNode(db.kysely, principal, programmeId, nodeId)
     return presentNode(node, outlineNumbers(nodes).get(node.id) ?? '')
@@ -94,25 +52,7 @@ export async function programmeWriteRoutes(
     },
     async (request, reply) => {
       const { principal, body } = request
-      const id = await createProgramme(
-        db,
-        principal,
-        {
-          partnerCode: body.partner,
-          kind: body.kind,
-          title: body.title,
-          periodFrom: fuzzyDate(body.periodFrom),
-          periodTo: fuzzyDate(body.periodTo),
-          supersedesId: body.supersedesId,
-          publicDiplomacy: body.publicDiplomacy,
-          nextReview: body.nextReview,
-          marking:
-            body.marking === undefined
-              ? { classification: 'RESTRICTED', releasableTo: [body.partner] }
-              : toMarking(principal, body.marking, null),
-        },
-        now(),
-      )
+      const id = await createProgramme(db, principal, body, null, now())
       const detail = await loadProgrammeDetail(db, principal, id, today())
       setEtag(reply, detail.version)
       return reply.code(201).header('location', `/api/v1/programmes/${id}`).send(detail)
@@ -131,28 +71,15 @@ export async function programmeWriteRoutes(
       },
     },
     async (request, reply) => {
-      const { principal, body } = request
-      const programme = await requireVisibleProgramme(db.kysely, principal, request.params.id)
-      authorize(principal, 'programme.edit', { type: 'programme', ...programme })
-      await updateProgrammeHeader(
+      const { principal, body, params } = request
+      await changeProgrammeHeader(
         db,
         principal,
-        programme,
+        { programmeId: params.id, patch: body },
         expectedVersion(request),
-        {
-          title: body.title ?? programme.title,
-          periodFrom: body.periodFrom === undefined ? programme.periodFrom : fuzzyDate(body.periodFrom),
-          periodTo: body.periodTo === undefined ? programme.periodTo : fuzzyDate(body.periodTo),
-          publicDiplomacy: body.publicDiplomacy ?? programme.publicDiplomacy,
-          nextReview: body.nextReview === undefined ? programme.nextReview : body.nextReview,
-          marking:
-            body.marking === undefined
-              ? programme.marking
-              : toMarking(principal, body.marking, programme.marking),
-        },
         now(),
       )
-      const detail = await loadProgrammeDetail(db, principal, programme.id, today())
+      const detail = await loadProgrammeDetail(db, principal, params.id, today())
       setEtag(reply, detail.version)
       return detail
     },
@@ -171,25 +98,9 @@ export async function programmeWriteRoutes(
       },
     },
     async (request, reply) => {
-      const { principal, body } = request
-      const programme = await requireVisibleProgramme(db.kysely, principal, request.params.id)
-      authorize(principal, 'programme.edit', { type: 'programme', ...programme })
-      const parent =
-        body.parentId === null
-          ? null
-          : await requireVisibleNode(db.kysely, principal, programme.id, body.parentId, 'parentId')
-      const marking =
-        body.marking === undefined
-          ? (parent?.marking ?? programme.marking)
-          : toMarking(principal, body.marking, parent?.marking ?? programme.marking)
-      const id = await insertNode(
-        db,
-        principal,
-        programme,
-        { ...body, marking, position: body.position ?? null },
-        now(),
-      )
-      const view = await nodeView(principal, programme.id, id)
+      const { principal, body, params } = request
+      const id = await addNode(db, principal, { programmeId: params.id, node: body }, null, now())
+      const view = await nodeView(principal, params.id, id)
       setEtag(reply, view.version)
       return reply.code(201).send(view)
     },
@@ -208,17 +119,8 @@ export async function programmeWriteRoutes(
     },
     async (request, reply) => {
       const { principal, body, params } = request
-      const programme = await requireVisibleProgramme(db.kysely, principal, params.id)
-      const node = await requireVisibleNode(db.kysely, principal, programme.id, params.nodeId)
-      authorize(principal, 'programme.edit', { type: 'programme', ...programme })
-      const input = {
-        title: body.title ?? node.title,
-        description: body.description ?? node.description,
-        priorityAreas: body.priorityAreas ?? node.priorityAreas,
-        marking: body.marking === undefined ? node.marking : toMarking(principal, body.marking, node.marking),
-      }
-      await updateNode(db, principal, programme, node, expectedVersion(request), input, now())
-      const view = await nodeView(principal, programme.id, node.id)
+      await changeNode(db, principal, { ...ids(params), patch: body }, expectedVersion(request), now())
+      const view = await nodeView(principal, params.id, params.nodeId)
       setEtag(reply, view.version)
       return view
     },
@@ -237,11 +139,8 @@ export async function programmeWriteRoutes(
     },
     async (request, reply) => {
       const { principal, body, params } = request
-      const programme = await requireVisibleProgramme(db.kysely, principal, params.id)
-      const node = await requireVisibleNode(db.kysely, principal, programme.id, params.nodeId)
-      authorize(principal, 'programme.edit', { type: 'programme', ...programme })
-      await moveNode(db, principal, programme, node, expectedVersion(request), body, now())
-      const view = await nodeView(principal, programme.id, node.id)
+      await moveNode(db, principal, { ...ids(params), target: body }, expectedVersion(request), now())
+      const view = await nodeView(principal, params.id, params.nodeId)
       setEtag(reply, view.version)
       return view
     },
@@ -259,10 +158,7 @@ export async function programmeWriteRoutes(
     },
     async (request, reply) => {
       const { principal, params } = request
-      const programme = await requireVisibleProgramme(db.kysely, principal, params.id)
-      const node = await requireVisibleNode(db.kysely, principal, programme.id, params.nodeId)
-      authorize(principal, 'programme.edit', { type: 'programme', ...programme })
-      await deleteNode(db, principal, programme, node, expectedVersion(request), now())
+      await deleteNode(db, principal, ids(params), expectedVersion(request), now())
       return reply.code(204).send(null)
     },
   )
