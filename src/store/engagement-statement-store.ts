@@ -12,6 +12,7 @@ import { DomainError, invalidInput, staleVersion } from '../domain/errors.ts'
 import { classificationRank, type Marking } from '../domain/marking.ts'
 import type { Principal } from '../domain/principal.ts'
 import { recordAudit } from './audit-store.ts'
+import { markingsFromIds } from './contributing-markings.ts'
 import type { Database, Db } from './database.ts'
 import type { EngagementStatementTable } from './engagement-tables.ts'
 import { decodeList, encodeSet, hasListItem } from './list-column.ts'
@@ -51,7 +52,11 @@ function selectStatements(db: Db, principal: Principal) {
     )
     .where(visibleTo(principal, 's'))
     .selectAll('s')
-    .select(['e.title as engagement_title', 'e.id as visible_engagement_id'])
+    .select([
+      'e.title as engagement_title',
+      'e.id as visible_engagement_id',
+      sql<string | null>`e.marking_id`.as('visible_engagement_marking'),
+    ])
 }
 
 /** Visible statements, newest first, optionally for one engagement or one associated/issuing partner. */
@@ -59,7 +64,7 @@ export async function listVisibleStatements(
   db: Db,
   principal: Principal,
   filter: StatementFilter,
-): Promise<{ items: StatementRecord[]; total: number }> {
+): Promise<{ items: StatementRecord[]; total: number; engagementMarkings: Marking[] }> {
   let query = selectStatements(db, principal)
   if (filter.engagement !== undefined) {
     // Through the visibility-filtered join: a hidden engagement's statements are not counted, so
@@ -103,6 +108,8 @@ export async function listVisibleStatements(
     items: rows.map((row) =>
       toRecord(row, row.visible_engagement_id === null ? null : row.engagement_title, associations),
     ),
+    // The linked engagements whose titles are shown: part of the answer, so of its banner.
+    engagementMarkings: markingsFromIds(...rows.map((row) => row.visible_engagement_marking)),
     total: Number(
       rows[0]?.total ??
         (filter.offset > 0

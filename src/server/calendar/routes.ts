@@ -95,15 +95,17 @@ export async function calendarRoutes(app: FastifyInstance, { db, now }: { db: Db
     if (principal === null) {
       throw new DomainError('not-found', 'No calendar feed has this address. It may have been rotated.')
     }
-    const { scope, id, name } = await resolveScope(db, principal, query)
+    const { scope, id, name, marking } = await resolveScope(db, principal, query)
     const key = `${visibilityShape(principal)}\n${scope.kind}:${id}\n${name}`
     // Read before the data: a write in between leaves an entry newer than its version, so the next
     // request rebuilds it; never the other way round.
     const version = await engagementDataVersion(db)
     const cached = feeds.get(key, version)
     if (cached !== undefined) return cached
-    const engagements = await listFeedEngagements(db, principal, scope)
-    return feeds.set(key, version, engagementCalendar(`Engagements: ${name}`, engagements, feedHost, now()))
+    const found = await listFeedEngagements(db, principal, scope)
+    // The partner or framework named in the calendar's title is part of the answer too.
+    const feed = { ...found, scopeMarkings: [marking, ...found.scopeMarkings] }
+    return feeds.set(key, version, engagementCalendar(`Engagements: ${name}`, feed, feedHost, now()))
   }
 
   /** The feed, or 304 when the calendar program already holds it (If-None-Match, RFC 9110 §13.1.2). */

@@ -32,7 +32,7 @@ import {
 import { createErrors, expectedVersion, setEtag, versionedWrite } from '../if-match.ts'
 import { presentMarking } from '../present.ts'
 import { problemsFromZod } from '../problem.ts'
-import { presentEngagement, presentParticipant, presentStatement } from './present.ts'
+import { presentEngagement, presentParticipant, presentStatement, statementMarkings } from './present.ts'
 
 /** Refuses a change: 401 for a visitor who is not signed in, 403 for a user without the right. */
 function toDraft(input: z.infer<typeof EngagementInput>): EngagementDraft {
@@ -97,8 +97,9 @@ export async function engagementRoutes(app: FastifyInstance, { db, now }: { db: 
     const pageMarking = highestMarking([
       engagement.marking,
       ...engagement.participants.map((participant) => participant.marking),
-      ...detail.sidelines.map((sideline) => sideline.marking),
-      ...statements.map((statement) => statement.marking),
+      ...(detail.parentMarking === null ? [] : [detail.parentMarking]),
+      ...detail.sidelines.flatMap((sideline) => [sideline.marking, ...sideline.participationMarkings]),
+      ...statements.flatMap(statementMarkings),
     ])
     const countries = [...new Set(engagement.participants.map((participant) => participant.country))].sort()
     return {
@@ -131,11 +132,11 @@ export async function engagementRoutes(app: FastifyInstance, { db, now }: { db: 
     },
     async (request) => {
       const { tz, ...filter } = request.query
-      const { items, total } = await listVisibleEngagements(db, request.principal, filter)
+      const { items, total, markings } = await listVisibleEngagements(db, request.principal, filter)
       return {
         items: items.map((item) => presentEngagement(item, tz ?? 'UTC')),
         total,
-        marking: presentMarking(highestMarking(items.map((item) => item.marking))),
+        marking: presentMarking(highestMarking(markings)),
       }
     },
   )

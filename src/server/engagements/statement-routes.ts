@@ -29,7 +29,7 @@ import {
 import { createErrors, expectedVersion, setEtag, versionedWrite } from '../if-match.ts'
 import { presentMarking } from '../present.ts'
 import { problemsFromZod } from '../problem.ts'
-import { presentStatement } from './present.ts'
+import { presentStatement, statementMarkings } from './present.ts'
 
 function asInput(statement: StatementRecord): z.infer<typeof StatementInput> {
   return {
@@ -71,11 +71,15 @@ export async function statementRoutes(app: FastifyInstance, { db, now }: { db: D
       },
     },
     async (request) => {
-      const { items, total } = await listVisibleStatements(db, request.principal, request.query)
+      const { items, total, engagementMarkings } = await listVisibleStatements(
+        db,
+        request.principal,
+        request.query,
+      )
       return {
         items: items.map(presentStatement),
         total,
-        marking: presentMarking(highestMarking(items.map((item) => item.marking))),
+        marking: presentMarking(highestMarking([...items.flatMap(statementMarkings), ...engagementMarkings])),
       }
     },
   )

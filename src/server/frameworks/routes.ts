@@ -30,7 +30,9 @@ export async function frameworkRoutes(app: FastifyInstance, { db, now }: { db: D
       const frameworks = await listVisibleFrameworks(db, request.principal)
       return {
         items: frameworks.map(presentFramework),
-        marking: presentMarking(highestMarking(frameworks.map((framework) => framework.marking))),
+        marking: presentMarking(
+          highestMarking(frameworks.flatMap((framework) => [framework.marking, ...framework.memberMarkings])),
+        ),
       }
     },
   )
