@@ -26,6 +26,8 @@ import { engagementCalendar } from './ical.ts'
 
 const tags = ['calendar']
 const feedHost = 'liaison.calendar'
+const feedDescription =
+  'text/calendar (RFC 5545), with an ETag. X-LIAISON-MARKING (and X-WR-CALDESC) is the highest marking of everything in the feed; each event is marked in its DESCRIPTION and CLASS.'
 
 function signedInUser(principal: Principal): string {
   if (principal.userId === null) {
@@ -132,7 +134,7 @@ export async function calendarRoutes(app: FastifyInstance, { db, now }: { db: Db
         params: PartnerFeedParams,
         produces: ['text/calendar'],
         response: {
-          200: z.string().meta({ description: 'text/calendar (RFC 5545), with an ETag' }),
+          200: z.string().meta({ description: feedDescription }),
           304: z.null().meta({ description: 'Unchanged since the ETag sent in If-None-Match' }),
           400: Problem,
           404: Problem,
@@ -152,7 +154,7 @@ export async function calendarRoutes(app: FastifyInstance, { db, now }: { db: Db
         params: FrameworkFeedParams,
         produces: ['text/calendar'],
         response: {
-          200: z.string().meta({ description: 'text/calendar (RFC 5545), with an ETag' }),
+          200: z.string().meta({ description: feedDescription }),
           304: z.null().meta({ description: 'Unchanged since the ETag sent in If-None-Match' }),
           400: Problem,
           404: Problem,
