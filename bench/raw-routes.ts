@@ -140,11 +140,21 @@ export function registerRawRoutes(
     const engagements: FeedEngagement[] = rows.map((row) => ({
       ...fromEngagementRow(row as unknown as EngagementTable),
       countries: jsonValue(row.countries) as string[],
+      // The raw route marks each event by the engagement alone: less work than the API's rule
+      // (participations too), so the printed ratio errs against the API.
+      participationMarkings: [],
       updatedAt: String(row.updated_at),
     }))
     reply
       .type('text/calendar; charset=utf-8')
-      .send(engagementCalendar(`Engagements: ${name}`, engagements, 'liaison.calendar', new Date()))
+      .send(
+        engagementCalendar(
+          `Engagements: ${name}`,
+          { engagements, scopeMarkings: [] },
+          'liaison.calendar',
+          new Date(),
+        ),
+      )
   })
 
   return close

@@ -10,8 +10,8 @@ import {
 import { engagementLevels, toEngagementFormat } from '../domain/engagement.ts'
 import type { Marking } from '../domain/marking.ts'
 import type { Principal } from '../domain/principal.ts'
+import { distinctMarkingIds, markingsFromIds } from './contributing-markings.ts'
 import type { Db } from './database.ts'
-import { markingFromColumns } from './marking-columns.ts'
 import { memberStatuses } from './partner-store.ts'
 import { visibleTo } from './visibility.ts'
 
@@ -22,7 +22,10 @@ export type AnalyticsScope =
 export interface EngagementAnalytics {
   readonly years: readonly YearSeries[]
   readonly levels: readonly LevelMilestone[]
-  /** The distinct markings of everything counted, for the banner of the answer and its exports. */
+  /**
+   * The distinct markings of everything counted (engagements, their participations and memberships
+   * in scope, the summits that decided the regularity figures), for the banner and its exports.
+   */
   readonly markings: readonly Marking[]
 }
 
@@ -59,13 +62,19 @@ function scoped(db: Db, principal: Principal, scope: AnalyticsScope): RawBuilder
   // SQLite without statistics looks engagements up by their primary key and then reads the wide
   // row; the covering index answers the same lookup from a narrow one (PostgreSQL chooses by itself).
   const covering = db.engine === 'sqlite' ? sql`indexed by engagement_counted` : sql``
-  return sql`select e.id, e.start_day, e.start_day_num, e.format, e.classification, e.releasable_to,
-      min(${levelRankOf(sql`coalesce(p.level, e.level)`)}) as level_rank
+  const memberships =
+    scope.kind === 'framework' ? distinctMarkingIds(db.engine, 'm.marking_id') : sql`cast(null as text)`
+  // Besides the engagement, its participations (and memberships) in scope put it in the answer:
+  // their markings ride along, aggregated per engagement, for the banner.
+  return sql`select e.id, e.start_day, e.start_day_num, e.format, e.marking_id,
+      min(${levelRankOf(sql`coalesce(p.level, e.level)`)}) as level_rank,
+      ${distinctMarkingIds(db.engine, 'p.marking_id')} as participation_markings,
+      ${memberships} as membership_markings
     from engagement_participant p
     join engagement e ${covering} on e.id = p.engagement_id
     ${framework}
     where ${visibleTo(principal, 'e')} and ${visibleTo(principal, 'p')} ${partner}
-    group by e.id, e.start_day, e.start_day_num, e.format, e.classification, e.releasable_to`
+    group by e.id, e.start_day, e.start_day_num, e.format, e.marking_id`
 }
 
 /**
@@ -123,14 +132,22 @@ export async function engagementAnalytics(
 ): Promise<EngagementAnalytics> {
   // One statement: the scoped engagements are found once (materialised) and every aggregate reads them.
   const result = await sql<PartRow>`with scoped as materialized (${scoped(db, principal, scope)}),
-    counted as (
-      select s.*, case when exists (
-        select 1 from engagement x
+    near_summits as materialized (
+      select s.*, (
+        select ${distinctMarkingIds(db.engine, 'x.marking_id')} from engagement x
         where x.kind = 'summit' and ${visibleTo(principal, 'x')}
           and x.start_day_num between s.start_day_num - ${windowDays + longestSummitDays} and s.start_day_num + ${windowDays}
           and x.end_day_num >= s.start_day_num - ${windowDays}
-      ) then 1 else 0 end as near
+      ) as summit_markings
       from scoped s
+    ),
+    -- The summits an engagement was near decide a figure, so their markings join the banner's.
+    counted as (select n.*, case when n.summit_markings is null then 0 else 1 end as near from near_summits n),
+    contributing as (
+      select marking_id as ids from scoped
+      union select participation_markings from scoped
+      union select membership_markings from scoped
+      union select summit_markings from near_summits
     ),
     days as (select distinct start_day, start_day_num from scoped),
     gaps as (select start_day, start_day_num - lag(start_day_num) over (order by start_day_num) as gap from days)
@@ -148,9 +165,9 @@ export async function engagementAnalytics(
       cast(count(*) as integer), cast(null as integer), cast(null as integer)
     from scoped group by level_rank
     union all
-    select distinct 'marking', releasable_to, classification, cast(null as text),
+    select 'marking', ids, cast(null as integer), cast(null as text),
       cast(null as integer), cast(null as integer), cast(null as integer)
-    from scoped`.execute(db.kysely)
+    from contributing where ids is not null`.execute(db.kysely)
 
   const rows = result.rows
   const cells = rows
@@ -208,9 +225,7 @@ export async function engagementAnalytics(
           ]),
     ]
   })
-  const markings = rows
-    .filter((row) => row.part === 'marking')
-    .map((row) => markingFromColumns({ classification: Number(row.rank), releasable_to: row.key }))
+  const markings = markingsFromIds(...rows.filter((row) => row.part === 'marking').map((row) => row.key))
   return {
     years: assembleYears(cells, days),
     levels: assembleMilestones(milestones),

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto'
+import { sql } from 'kysely'
+import type { Marking } from '../domain/marking.ts'
 import type { Principal } from '../domain/principal.ts'
+import { distinctMarkingIds, markingsFromIds } from './contributing-markings.ts'
 import type { Db } from './database.ts'
 import type { AnalyticsScope } from './engagement-analytics-store.ts'
 import {
@@ -9,6 +12,7 @@ import {
   hasVisibleParticipant,
 } from './engagement-store.ts'
 import type { Executor } from './executor.ts'
+import { memberStatuses } from './partner-store.ts'
 import { principalOf } from './user-store.ts'
 import { visibleTo } from './visibility.ts'
 
@@ -62,12 +66,18 @@ export interface FeedEngagement extends EngagementListItem {
   readonly updatedAt: string
 }
 
+export interface Feed {
+  readonly engagements: readonly FeedEngagement[]
+  /** The markings of the memberships that put an engagement in a framework's feed (none for a partner's). */
+  readonly scopeMarkings: readonly Marking[]
+}
+
 /** Every engagement of the partner or framework that the principal may see, oldest first, for a calendar. */
 export async function listFeedEngagements(
   db: Db,
   principal: Principal,
   scope: AnalyticsScope,
-): Promise<FeedEngagement[]> {
+): Promise<Feed> {
   const inScope =
     scope.kind === 'partner'
       ? hasVisibleParticipant(principal, scope.code)
@@ -80,10 +90,11 @@ export async function listFeedEngagements(
     .orderBy('e.start_utc')
     .orderBy('e.id')
     .execute()
-  // The visible participants of all those engagements in one more statement, not one per event.
+  // The visible participants of all those engagements in one more statement, not one per event,
+  // with their markings: a participation shown in an event raises that event's marking.
   const participants = await db.kysely
     .selectFrom('engagement_participant as p')
-    .select(['p.engagement_id', 'p.country_code'])
+    .select(['p.engagement_id', 'p.country_code', sql<string>`p.marking_id`.as('marking_id')])
     .distinct()
     .where(visibleTo(principal, 'p'))
     .where('p.engagement_id', 'in', (eb) =>
@@ -92,14 +103,46 @@ export async function listFeedEngagements(
     .orderBy('p.country_code')
     .execute()
   const countries = new Map<string, string[]>()
+  const markings = new Map<string, string[]>()
   for (const participant of participants) {
     const list = countries.get(participant.engagement_id) ?? []
-    list.push(participant.country_code)
+    if (!list.includes(participant.country_code)) {
+      list.push(participant.country_code)
+    }
     countries.set(participant.engagement_id, list)
+    markings.set(participant.engagement_id, [
+      ...(markings.get(participant.engagement_id) ?? []),
+      participant.marking_id,
+    ])
   }
-  return rows.map((row) => ({
-    ...fromEngagementRow(row),
-    countries: countries.get(row.id) ?? [],
-    updatedAt: row.updated_at,
-  }))
+  return {
+    engagements: rows.map((row) => ({
+      ...fromEngagementRow(row),
+      countries: countries.get(row.id) ?? [],
+      participationMarkings: markingsFromIds(...(markings.get(row.id) ?? [])),
+      updatedAt: row.updated_at,
+    })),
+    scopeMarkings: scope.kind === 'framework' ? await frameworkScopeMarkings(db, principal, scope.id) : [],
+  }
+}
+
+/**
+ * The visible memberships through which a visible participation put an engagement in the
+ * framework's feed (the condition of `hasVisibleFrameworkParticipant`), as distinct markings.
+ */
+async function frameworkScopeMarkings(db: Db, principal: Principal, framework: string): Promise<Marking[]> {
+  const row = await db.kysely
+    .selectFrom('engagement_participant as p')
+    .innerJoin('framework_membership as m', 'm.country_code', 'p.country_code')
+    .innerJoin('engagement as e', 'e.id', 'p.engagement_id')
+    .select(distinctMarkingIds(db.engine, 'm.marking_id').as('ids'))
+    .where('m.framework_id', '=', framework)
+    .where('m.status', 'in', memberStatuses)
+    .where((eb) => eb.or([eb('m.from_date', 'is', null), eb('m.from_date', '<=', eb.ref('e.start_day'))]))
+    .where((eb) => eb.or([eb('m.to_date', 'is', null), eb('m.to_date', '>=', eb.ref('e.start_day'))]))
+    .where(visibleTo(principal, 'p'))
+    .where(visibleTo(principal, 'm'))
+    .where(visibleTo(principal, 'e'))
+    .executeTakeFirst()
+  return markingsFromIds(row?.ids)
 }

@@ -8,8 +8,10 @@ import {
   toStatementStatus,
 } from '../domain/engagement-statement.ts'
 import { type FieldProblem, invalidInput } from '../domain/errors.ts'
+import type { Marking } from '../domain/marking.ts'
 import { clearanceProblems } from '../domain/marking-authority.ts'
 import type { Principal } from '../domain/principal.ts'
+import { markingsFromIds } from './contributing-markings.ts'
 import { isVisibleEngagement } from './engagement-store.ts'
 import type { EngagementStatementTable } from './engagement-tables.ts'
 import type { Executor } from './executor.ts'
@@ -39,7 +41,11 @@ function selectStatements(executor: Executor, principal: Principal) {
     )
     .where(visibleTo(principal, 's'))
     .selectAll('s')
-    .select(['e.title as engagement_title', 'e.id as visible_engagement_id'])
+    .select([
+      'e.title as engagement_title',
+      'e.id as visible_engagement_id',
+      sql<string | null>`e.marking_id`.as('visible_engagement_marking'),
+    ])
 }
 
 /** Visible statements, newest first, optionally for one engagement or one associated/issuing partner. */
@@ -47,7 +53,7 @@ export async function listVisibleStatements(
   executor: Executor,
   principal: Principal,
   filter: StatementFilter,
-): Promise<{ items: StatementRecord[]; total: number }> {
+): Promise<{ items: StatementRecord[]; total: number; engagementMarkings: Marking[] }> {
   let query = selectStatements(executor, principal)
   if (filter.engagement !== undefined) {
     // Through the visibility-filtered join: a hidden engagement's statements are not counted, so
@@ -91,6 +97,8 @@ export async function listVisibleStatements(
     items: rows.map((row) =>
       toRecord(row, row.visible_engagement_id === null ? null : row.engagement_title, associations),
     ),
+    // The linked engagements whose titles are shown: part of the answer, so of its banner.
+    engagementMarkings: markingsFromIds(...rows.map((row) => row.visible_engagement_marking)),
     total: Number(
       rows[0]?.total ??
         (filter.offset > 0

@@ -10,8 +10,10 @@ import {
   toEngagementLevel,
 } from '../domain/engagement.ts'
 import { dayNumber } from '../domain/engagement-time.ts'
+import type { Marking } from '../domain/marking.ts'
 import type { Principal } from '../domain/principal.ts'
 import { CompiledQueryCache } from './compiled-query-cache.ts'
+import { distinctMarkingIds, markingsFromIds } from './contributing-markings.ts'
 import type { Database, Db } from './database.ts'
 import type { EngagementTable } from './engagement-tables.ts'
 import type { Executor } from './executor.ts'
@@ -44,6 +46,36 @@ export interface EngagementFilter {
 /** An engagement as listed: without people, with the codes of the countries the viewer may see taking part. */
 export interface EngagementListItem extends Omit<Engagement, 'participants'> {
   readonly countries: readonly string[]
+  /** The markings of the visible participations behind `countries`: they raise the banner. */
+  readonly participationMarkings: readonly Marking[]
+}
+
+/**
+ * The visible participating countries of the row `e`, each with the marking of a participation
+ * (a country listed twice with two markings comes twice), as a JSON array; read with `readCountries`.
+ */
+function visibleCountries(db: Db, principal: Principal) {
+  return (eb: ExpressionBuilder<EngagementScope, 'e'>) =>
+    jsonArrayFrom(db.engine)(
+      eb
+        .selectFrom('engagement_participant as p')
+        .select(['p.country_code as code', sql<string>`p.marking_id`.as('marking')])
+        .distinct()
+        .whereRef('p.engagement_id', '=', 'e.id')
+        .where(visibleTo(principal, 'p'))
+        .orderBy('p.country_code')
+        .orderBy(sql`p.marking_id`),
+    )
+}
+
+function readCountries(
+  json: { code: string; marking: string }[] | string | null,
+): Pick<EngagementListItem, 'countries' | 'participationMarkings'> {
+  const rows = parseJsonArray(json)
+  return {
+    countries: [...new Set(rows.map((row) => row.code))],
+    participationMarkings: markingsFromIds(...rows.map((row) => row.marking)),
+  }
 }
 
 /**
@@ -151,8 +183,69 @@ function filtered(db: Db, principal: Principal, filter: FilterParams) {
   return query
 }
 
+/**
+ * The visible total and the distinct markings of every engagement it counts (each one contributes
+ * to the answer, on the page or not), in one pass over the filtered rows; with a partner or
+ * framework filter, also the markings of the participations and memberships that let a row in.
+ */
 function countOf(db: Db, principal: Principal, filter: FilterParams) {
-  return filtered(db, principal, filter).select(sql<number>`cast(count(*) as integer)`.as('n'))
+  return filtered(db, principal, filter).select([
+    sql<number>`cast(count(*) as integer)`.as('n'),
+    distinctMarkingIds(db.engine, 'e.marking_id').as('markings'),
+    partnerScopeMarkings(db, principal, filter).as('partner_markings'),
+    frameworkScopeMarkings(db, principal, filter).as('framework_markings'),
+  ])
+}
+
+const noMarkings = sql<string | null>`cast(null as text)`
+
+/**
+ * The distinct markings of the visible participations through which the counted engagements are
+ * the partner's (the condition of `hasVisibleParticipant`, over the counted rows); null without a
+ * partner filter.
+ */
+function partnerScopeMarkings(db: Db, principal: Principal, filter: FilterParams) {
+  if (filter.partner === undefined) {
+    return noMarkings
+  }
+  return sql<string | null>`(${db.kysely
+    .selectFrom('engagement_participant as sp')
+    .select(distinctMarkingIds(db.engine, 'sp.marking_id').as('ids'))
+    .where('sp.country_code', '=', filter.partner)
+    .where('sp.engagement_id', 'in', filtered(db, principal, filter).select('e.id'))
+    .where(visibleTo(principal, 'sp'))})`
+}
+
+/**
+ * The same for a framework filter (the condition of `hasVisibleFrameworkParticipant`): the
+ * participations and the memberships that made a counted engagement the framework's.
+ */
+function frameworkScopeMarkings(db: Db, principal: Principal, filter: FilterParams) {
+  if (filter.framework === undefined) {
+    return noMarkings
+  }
+  const ids = sql<
+    string | null
+  >`${distinctMarkingIds(db.engine, 'sp.marking_id')} || ',' || ${distinctMarkingIds(db.engine, 'sm.marking_id')}`
+  return sql<string | null>`(${db.kysely
+    .selectFrom('engagement_participant as sp')
+    .innerJoin('framework_membership as sm', 'sm.country_code', 'sp.country_code')
+    .innerJoin('engagement as on_day', 'on_day.id', 'sp.engagement_id')
+    .select(ids.as('ids'))
+    .where('sm.framework_id', '=', filter.framework)
+    .where('sm.status', 'in', memberStatuses)
+    .where((inner) =>
+      inner.or([
+        inner('sm.from_date', 'is', null),
+        inner('sm.from_date', '<=', inner.ref('on_day.start_day')),
+      ]),
+    )
+    .where((inner) =>
+      inner.or([inner('sm.to_date', 'is', null), inner('sm.to_date', '>=', inner.ref('on_day.start_day'))]),
+    )
+    .where('sp.engagement_id', 'in', filtered(db, principal, filter).select('e.id'))
+    .where(visibleTo(principal, 'sp'))
+    .where(visibleTo(principal, 'sm'))})`
 }
 
 /**
@@ -173,19 +266,16 @@ function pageQuery(db: Db, principal: Principal, filter: ListParams, direction: 
   return db.kysely
     .selectFrom(page)
     .innerJoin('engagement as e', 'e.id', 'page.id')
+    .innerJoin(countOf(db, principal, filter).as('counted'), (join) => join.onTrue())
     .selectAll('e')
     .select((eb) => [
-      countOf(db, principal, filter).as('total'),
+      'counted.n as total',
+      'counted.markings as counted_markings',
+      'counted.partner_markings',
+      'counted.framework_markings',
       visibleParentId(principal).as('visible_parent_id'),
-      jsonArrayFrom(db.engine)(
-        eb
-          .selectFrom('engagement_participant as p')
-          .select('p.country_code as code')
-          .distinct()
-          .whereRef('p.engagement_id', '=', 'e.id')
-          .where(visibleTo(principal, 'p'))
-          .orderBy('p.country_code'),
-      ).as('countries'),
+      visibleParentMarking(principal).as('visible_parent_marking'),
+      visibleCountries(db, principal)(eb).as('countries'),
     ])
     .orderBy('page.start_day_num', direction)
     .orderBy('page.start_utc', direction)
@@ -200,7 +290,7 @@ export async function listVisibleEngagements(
   db: Db,
   principal: Principal,
   filter: EngagementFilter,
-): Promise<{ items: EngagementListItem[]; total: number }> {
+): Promise<{ items: EngagementListItem[]; total: number; markings: Marking[] }> {
   const direction = filter.order ?? 'desc'
   const params = listParams(filter)
   const shape = `${visibilityShape(principal)}:${Object.keys(params).join(',')}`
@@ -209,22 +299,34 @@ export async function listVisibleEngagements(
   )
   // The count rides on each row; only a page past the end needs a second look.
   const { limit: _limit, offset: _offset, ...counted } = params
-  const total =
-    rows[0]?.total ??
-    (filter.offset > 0
-      ? ((
+  const first = rows[0]
+  const count =
+    first === undefined && filter.offset > 0
+      ? (
           await compiledQueries.execute(db, `engagement-count:${shape}`, counted, (bound) =>
             countOf(db, principal, bound),
           )
-        )[0]?.n ?? 0)
-      : 0)
+        )[0]
+      : undefined
+  const items = rows.map((row) => ({
+    ...fromEngagementRow(row),
+    parentId: row.visible_parent_id ?? null,
+    ...readCountries(row.countries),
+  }))
   return {
-    items: rows.map((row) => ({
-      ...fromEngagementRow(row),
-      parentId: row.visible_parent_id ?? null,
-      countries: parseJsonArray<{ code: string }>(row.countries).map((country) => country.code),
-    })),
-    total: Number(total),
+    items,
+    total: Number(first?.total ?? count?.n ?? 0),
+    // Every counted engagement, the participations shown and those that put a row in scope, and
+    // the parents whose ids are shown.
+    markings: [
+      ...markingsFromIds(
+        first?.counted_markings ?? count?.markings,
+        first?.partner_markings ?? count?.partner_markings,
+        first?.framework_markings ?? count?.framework_markings,
+        ...rows.map((row) => row.visible_parent_marking),
+      ),
+      ...items.flatMap((item) => item.participationMarkings),
+    ],
   }
 }
 
@@ -235,11 +337,20 @@ function visibleParentId(principal: Principal) {
   >`(select pe.id from engagement as pe where pe.id = e.parent_id and ${visibleTo(principal, 'pe')})`
 }
 
+/** The marking id of that visible parent: naming it on the page makes it part of the answer. */
+function visibleParentMarking(principal: Principal) {
+  return sql<
+    string | null
+  >`(select pe.marking_id from engagement as pe where pe.id = e.parent_id and ${visibleTo(principal, 'pe')})`
+}
+
 export interface EngagementDetail {
   readonly engagement: Omit<Engagement, 'participants'> & {
     readonly participants: readonly ParticipantRecord[]
   }
   readonly parent: { readonly id: string; readonly title: string } | null
+  /** The visible parent's marking: its title is on the page. */
+  readonly parentMarking: Marking | null
   readonly sidelines: readonly EngagementListItem[]
 }
 
@@ -253,21 +364,11 @@ export async function findVisibleEngagement(
   if (found === null) {
     return null
   }
-  const { engagement, parent } = found
+  const { engagement, parent, parentMarking } = found
   const sidelines = await db.kysely
     .selectFrom('engagement as e')
     .selectAll('e')
-    .select((eb) =>
-      jsonArrayFrom(db.engine)(
-        eb
-          .selectFrom('engagement_participant as p')
-          .select('p.country_code as code')
-          .distinct()
-          .whereRef('p.engagement_id', '=', 'e.id')
-          .where(visibleTo(principal, 'p'))
-          .orderBy('p.country_code'),
-      ).as('countries'),
-    )
+    .select((eb) => visibleCountries(db, principal)(eb).as('countries'))
     .where('e.parent_id', '=', id)
     .where(visibleTo(principal, 'e'))
     .orderBy('e.start_utc')
@@ -276,9 +377,10 @@ export async function findVisibleEngagement(
   return {
     engagement,
     parent,
+    parentMarking,
     sidelines: sidelines.map((sideline) => ({
       ...fromEngagementRow(sideline),
-      countries: parseJsonArray<{ code: string }>(sideline.countries).map((country) => country.code),
+      ...readCountries(sideline.countries),
     })),
   }
 }
@@ -291,7 +393,7 @@ export async function findVisibleEngagementRecord(
   executor: Executor,
   principal: Principal,
   id: string,
-): Promise<Pick<EngagementDetail, 'engagement' | 'parent'> | null> {
+): Promise<Pick<EngagementDetail, 'engagement' | 'parent' | 'parentMarking'> | null> {
   const row = await executor
     .selectFrom('engagement as e')
     .selectAll('e')
@@ -307,14 +409,15 @@ export async function findVisibleEngagementRecord(
       ? undefined
       : await executor
           .selectFrom('engagement as e')
-          .select(['e.id', 'e.title'])
+          .select(['e.id', 'e.title', 'e.classification', 'e.releasable_to'])
           .where('e.id', '=', row.parent_id)
           .where(visibleTo(principal, 'e'))
           .executeTakeFirst()
   return {
     // A sideline names its parent only when the principal may see the parent.
     engagement: { ...fromEngagementRow(row), parentId: parent?.id ?? null, participants },
-    parent: parent ?? null,
+    parent: parent === undefined ? null : { id: parent.id, title: parent.title },
+    parentMarking: parent === undefined ? null : markingFromColumns(parent),
   }
 }
 

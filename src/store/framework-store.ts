@@ -1,8 +1,9 @@
-import { sql } from 'kysely'
+import { type ExpressionBuilder, sql } from 'kysely'
 import { type FuzzyDate, fromStoredOrNull } from '../domain/fuzzy-date.ts'
 import type { Marking } from '../domain/marking.ts'
 import type { Principal } from '../domain/principal.ts'
-import type { Db } from './database.ts'
+import { distinctMarkingIds, markingsFromIds } from './contributing-markings.ts'
+import type { Database, Db, FrameworkTable } from './database.ts'
 import { markingFromColumns } from './marking-columns.ts'
 import { memberStatuses } from './partner-store.ts'
 import { visibleTo } from './visibility.ts'
@@ -17,6 +18,8 @@ export interface FrameworkRecord {
   readonly source: string | null
   readonly marking: Marking
   readonly memberCount: number
+  /** The markings of the memberships counted in `memberCount`. */
+  readonly memberMarkings: readonly Marking[]
 }
 
 export interface MembershipRecord {
@@ -30,20 +33,24 @@ export interface MembershipRecord {
 }
 
 function selectFrameworks(db: Db, principal: Principal) {
+  const currentMembers = (eb: ExpressionBuilder<Database & { f: FrameworkTable }, 'f'>) =>
+    eb
+      .selectFrom('framework_membership as m')
+      .whereRef('m.framework_id', '=', 'f.id')
+      .where('m.to_date', 'is', null)
+      .where('m.status', 'in', memberStatuses)
+      .where(visibleTo(principal, 'm'))
   return db.kysely
     .selectFrom('framework as f')
     .where(visibleTo(principal, 'f'))
     .selectAll('f')
-    .select((eb) =>
-      eb
-        .selectFrom('framework_membership as m')
-        .select(sql<number>`cast(count(*) as integer)`.as('n'))
-        .whereRef('m.framework_id', '=', 'f.id')
-        .where('m.to_date', 'is', null)
-        .where('m.status', 'in', memberStatuses)
-        .where(visibleTo(principal, 'm'))
-        .as('member_count'),
-    )
+    .select((eb) => [
+      currentMembers(eb).select(sql<number>`cast(count(*) as integer)`.as('n')).as('member_count'),
+      // The memberships counted are part of the answer: their markings go into its banner.
+      currentMembers(eb)
+        .select(distinctMarkingIds(db.engine, 'm.marking_id').as('ids'))
+        .as('member_markings'),
+    ])
 }
 
 type FrameworkRow = Awaited<ReturnType<ReturnType<typeof selectFrameworks>['executeTakeFirstOrThrow']>>
@@ -59,6 +66,7 @@ function toFrameworkRecord(row: FrameworkRow): FrameworkRecord {
     source: row.source,
     marking: markingFromColumns(row),
     memberCount: Number(row.member_count ?? 0),
+    memberMarkings: markingsFromIds(row.member_markings),
   }
 }
 

@@ -3,6 +3,7 @@ import { type FuzzyDate, fromStored, fromStoredOrNull, toPrecision } from '../do
 import type { Marking } from '../domain/marking.ts'
 import type { Principal } from '../domain/principal.ts'
 import { CompiledQueryCache } from './compiled-query-cache.ts'
+import { distinctMarkingIds, markingsFromIds } from './contributing-markings.ts'
 import type { Db, RelationshipEventTable } from './database.ts'
 import { jsonArrayFrom, parseJsonArray } from './json.ts'
 import { markingFromColumns } from './marking-columns.ts'
@@ -30,6 +31,11 @@ export interface PartnerRecord {
   readonly marking: Marking
   readonly frameworks: readonly PartnerFrameworkRef[]
   readonly eventCount: number
+  /**
+   * The markings of what the record shows besides itself: its current memberships and their
+   * frameworks, and the relationship events it counts. With `marking`, the record's part of a banner.
+   */
+  readonly contentMarkings: readonly Marking[]
 }
 
 export interface PartnerFilter {
@@ -59,7 +65,7 @@ export async function listVisiblePartners(
   db: Db,
   principal: Principal,
   filter: PartnerFilter,
-): Promise<{ items: PartnerRecord[]; total: number }> {
+): Promise<{ items: PartnerRecord[]; total: number; markings: Marking[] }> {
   const search = filter.q === undefined || filter.q === '' ? undefined : escapeLike(filter.q.toLowerCase())
   // Only the filters given are bound, so the shape names which are present.
   const params = {
@@ -75,10 +81,19 @@ export async function listVisiblePartners(
     )
   const page = await pageOf(params)
   // The count rides on each row; only a page past the end needs a second look.
-  const total =
-    page[0]?.total ??
-    (filter.offset > 0 ? ((await pageOf({ ...params, limit: 1, offset: 0 }))[0]?.total ?? 0) : 0)
-  return { items: page.map(toPartnerRecord), total: Number(total) }
+  const counted =
+    page[0] ?? (filter.offset > 0 ? (await pageOf({ ...params, limit: 1, offset: 0 }))[0] : undefined)
+  const items = page.map(toPartnerRecord)
+  return {
+    items,
+    total: Number(counted?.total ?? 0),
+    // Every partner counted in the total (and the memberships a framework filter let them in by),
+    // and what each row on the page shows.
+    markings: [
+      ...markingsFromIds(counted?.counted_markings, counted?.filter_markings),
+      ...items.flatMap((item) => item.contentMarkings),
+    ],
+  }
 }
 
 /** The visible partners in the framework and matching the (LIKE-escaped, lower-case) search. */
@@ -238,7 +253,7 @@ function selectPartners(
   db: Db,
   principal: Principal,
   rows: ReturnType<typeof visiblePartnerRows>,
-  page: { readonly limit: number; readonly offset: number } | null,
+  page: { readonly limit: number; readonly offset: number; readonly framework?: string } | null,
 ) {
   let chosen = rows
     .select([
@@ -258,26 +273,71 @@ function selectPartners(
   if (page !== null) {
     chosen = chosen.limit(page.limit).offset(page.offset)
   }
-  return db.kysely
-    .selectFrom(chosen.as('p'))
-    .selectAll('p')
-    .select((eb) => [
-      // Counted by its own uncorrelated subquery, which SQLite runs once; a window count(*) over ()
-      // on the page query would cost more than the page itself.
-      eb
-        .selectFrom(rows.select('p.country_code').as('counted'))
-        .select(sql<number>`cast(count(*) as integer)`.as('n'))
-        .as('total'),
-      currentFrameworks(db, principal, 'p.code').as('frameworks'),
-      eb
-        .selectFrom('relationship_event as e')
-        .select(sql<number>`cast(count(*) as integer)`.as('n'))
-        .whereRef('e.partner_code', '=', 'p.code')
-        .where(visibleTo(principal, 'e'))
-        .as('event_count'),
-    ])
-    .orderBy('p.name')
-    .orderBy('p.code')
+  return (
+    db.kysely
+      .selectFrom(chosen.as('p'))
+      .selectAll('p')
+      // Counted by an uncorrelated derived table, which the engine computes once; a window
+      // count(*) over () on the page query would cost more than the page itself.
+      .innerJoin(
+        db.kysely
+          .selectFrom(rows.select(sql<string>`p.marking_id`.as('marking_id')).as('counted'))
+          .select([
+            sql<number>`cast(count(*) as integer)`.as('n'),
+            distinctMarkingIds(db.engine, 'counted.marking_id').as('markings'),
+            filterMarkings(db, principal, rows, page ?? {}).as('filter_markings'),
+          ])
+          .as('counted'),
+        (join) => join.onTrue(),
+      )
+      .select((eb) => [
+        'counted.n as total',
+        'counted.markings as counted_markings',
+        'counted.filter_markings',
+        currentFrameworks(db, principal, 'p.code').as('frameworks'),
+        eb
+          .selectFrom('relationship_event as e')
+          .select(sql<number>`cast(count(*) as integer)`.as('n'))
+          .whereRef('e.partner_code', '=', 'p.code')
+          .where(visibleTo(principal, 'e'))
+          .as('event_count'),
+        eventMarkings(db, principal, 'p.code').as('event_markings'),
+      ])
+      .orderBy('p.name')
+      .orderBy('p.code')
+  )
+}
+
+/**
+ * The distinct markings of the visible current memberships through which a framework filter let
+ * the counted partners in (the condition of `filteredPartnerRows`); null without the filter.
+ */
+function filterMarkings(
+  db: Db,
+  principal: Principal,
+  rows: ReturnType<typeof visiblePartnerRows>,
+  filter: { readonly framework?: string },
+) {
+  if (filter.framework === undefined) {
+    return sql<string | null>`cast(null as text)`
+  }
+  return sql<string | null>`(${db.kysely
+    .selectFrom('framework_membership as m')
+    .select(distinctMarkingIds(db.engine, 'm.marking_id').as('ids'))
+    .where('m.framework_id', '=', filter.framework)
+    .where('m.to_date', 'is', null)
+    .where('m.status', 'in', memberStatuses)
+    .where(visibleTo(principal, 'm'))
+    .where('m.country_code', 'in', rows.select('p.country_code'))})`
+}
+
+/** The distinct markings of the visible relationship events of the partner `partnerCode` (they are counted). */
+function eventMarkings(db: Db, principal: Principal, partnerCode: string) {
+  return sql<string | null>`(${db.kysely
+    .selectFrom('relationship_event as e')
+    .select(distinctMarkingIds(db.engine, 'e.marking_id').as('ids'))
+    .where('e.partner_code', '=', sql.ref<string>(partnerCode))
+    .where(visibleTo(principal, 'e'))})`
 }
 
 /** The frameworks the partner (column `partnerCode` of the outer query) is in today, as JSON. */
@@ -286,7 +346,14 @@ function currentFrameworks(db: Db, principal: Principal, partnerCode: string) {
     db.kysely
       .selectFrom('framework_membership as m')
       .innerJoin('framework as f', 'f.id', 'm.framework_id')
-      .select(['f.id as id', 'f.short_name as shortName', 'm.status as status'])
+      .select([
+        'f.id as id',
+        'f.short_name as shortName',
+        'm.status as status',
+        // Both rows are shown (the framework by name): their markings are part of a banner.
+        sql<string>`m.marking_id`.as('membershipMarking'),
+        sql<string>`f.marking_id`.as('frameworkMarking'),
+      ])
       .where('m.country_code', '=', sql.ref<string>(partnerCode))
       .where('m.to_date', 'is', null)
       .where(visibleTo(principal, 'm'))
@@ -297,7 +364,12 @@ function currentFrameworks(db: Db, principal: Principal, partnerCode: string) {
 
 type PartnerRow = Awaited<ReturnType<ReturnType<typeof selectPartners>['executeTakeFirstOrThrow']>>
 
-function toPartnerRecord(row: Omit<PartnerRow, 'total'>): PartnerRecord {
+function toPartnerRecord(
+  row: Omit<PartnerRow, 'total' | 'counted_markings' | 'filter_markings' | 'event_markings'> & {
+    readonly event_markings?: string | null
+  },
+): PartnerRecord {
+  const frameworks = parseJsonArray(row.frameworks)
   return {
     code: row.code,
     name: row.name,
@@ -307,8 +379,12 @@ function toPartnerRecord(row: Omit<PartnerRow, 'total'>): PartnerRecord {
     summary: row.summary,
     dialogueSince: fromStoredOrNull(row.dialogue_date, row.dialogue_precision),
     marking: markingFromColumns(row),
-    frameworks: parseJsonArray(row.frameworks),
+    frameworks: frameworks.map(({ id, shortName, status }) => ({ id, shortName, status })),
     eventCount: Number(row.event_count ?? 0),
+    contentMarkings: markingsFromIds(
+      row.event_markings,
+      ...frameworks.flatMap((framework) => [framework.membershipMarking, framework.frameworkMarking]),
+    ),
   }
 }
 

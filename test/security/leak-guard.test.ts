@@ -150,10 +150,7 @@ const cases: Record<string, (context: Context) => string[]> = {
  * etag, control; the failing request and why are in the assertion's details). Each must STILL fail: when a fix
  * lands, the route's test fails until its entries are removed here.
  */
-const knownFailures: ReadonlySet<string> = new Set<string>([
-  // visibility: a staff engagement page's banner ignores its hidden participations (finding 2).
-  '*|banner|public engagement with a hidden participation',
-])
+const knownFailures: ReadonlySet<string> = new Set<string>([])
 
 interface Answer {
   readonly status: number
@@ -385,20 +382,39 @@ describe.each(engines)('leak guard on %s', (engine) => {
 
   it('banner-marks staff pages with the hidden rows they contain', async () => {
     const visible = full.fixtures.ids.get('engagement-public') ?? ''
+    const token = full.tokens.staff ?? ''
+    // Each answer holds (or counts) a CONFIDENTIAL row only staff and allies see: an engagement, a
+    // participation (Mongolia's, in the PUBLIC engagement), a membership (Mongolia's in IP4), a
+    // relationship event, a statement or a node. Its banner must say so.
     const pages: Record<string, string> = {
       'engagement list': '/api/v1/engagements?from=2026-03-01&to=2026-03-31',
+      'engagement list, hidden rows off the page':
+        '/api/v1/engagements?from=2026-03-01&to=2026-03-31&limit=1',
+      'engagement list past the last page': '/api/v1/engagements?from=2026-03-01&to=2026-03-31&offset=100',
+      'engagement list of a hidden participation': '/api/v1/engagements?partner=MNG',
+      'engagement list of a hidden membership':
+        '/api/v1/engagements?framework=ip4&from=2026-03-04&to=2026-03-04',
       'statement list': '/api/v1/statements',
+      'framework list counting a hidden membership': '/api/v1/frameworks',
       'framework detail': '/api/v1/frameworks/ip4',
+      'partner list counting hidden events': '/api/v1/partners?q=japan',
+      'partner list of a hidden membership': '/api/v1/partners?framework=ip4&q=mongol',
       'partner detail': '/api/v1/partners/JPN',
       'public engagement with a hidden participation': `/api/v1/engagements/${visible}`,
       'statements of the public engagement': `/api/v1/statements?engagement=${visible}`,
       'programme with hidden nodes': '/api/v1/programmes/jpn-itpp-2023',
+      'analytics of a hidden participation': '/api/v1/analytics/engagements?partner=MNG',
+      'analytics of a hidden membership': '/api/v1/analytics/engagements?framework=ip4',
+      'analytics CSV of a hidden participation': '/api/v1/analytics/engagements/levels.csv?partner=MNG',
+      'feed of a hidden participation': `/api/v1/calendar/${token}/partners/MNG.ics`,
+      'feed event with a hidden participation': `/api/v1/calendar/${token}/partners/JPN.ics#${visible}`,
+      'feed of a hidden membership': `/api/v1/calendar/${token}/frameworks/ip4.ics`,
     }
     const failing: string[] = []
     for (const [name, path] of Object.entries(pages)) {
-      const answer = await ask(full, full, 'staff', path)
-      const banner = (JSON.parse(answer.text) as { marking?: { classification?: string } }).marking
-      if (banner?.classification !== 'CONFIDENTIAL') {
+      const [target, event] = path.split('#')
+      const answer = await ask(full, full, 'staff', target ?? path)
+      if (bannerOf(answer, event) !== 'CONFIDENTIAL') {
         failing.push(`banner|${name}`)
       }
     }
@@ -409,6 +425,38 @@ describe.each(engines)('leak guard on %s', (engine) => {
     expect(failing.sort()).toEqual(known.sort())
   })
 })
+
+/**
+ * The classification an answer is marked with: a JSON page's `pageMarking` (an engagement page)
+ * or `marking`; a CSV's `marking` column on its first row; a feed's X-LIAISON-MARKING, or with
+ * `event` the marking in the DESCRIPTION of the VEVENT whose UID starts with it (checked against
+ * its CLASS).
+ */
+function bannerOf(answer: Answer, event?: string): string | undefined {
+  if (answer.type.includes('json')) {
+    const body = JSON.parse(answer.text) as Record<string, { classification?: string } | undefined>
+    return (body.pageMarking ?? body.marking)?.classification
+  }
+  if (answer.type.includes('csv')) {
+    return answer.text.split('\r\n')[1]?.split(',').at(-1)?.split(' ')[0]
+  }
+  // Unfolded (RFC 5545 §3.1) so that a long DESCRIPTION reads as one line.
+  const lines = answer.text.replaceAll('\r\n ', '').split('\r\n')
+  if (event === undefined) {
+    return lines
+      .find((line) => line.startsWith('X-LIAISON-MARKING:'))
+      ?.slice(18)
+      .split(' ')[0]
+  }
+  const start = lines.indexOf(lines.find((line) => line.startsWith(`UID:${event}`)) ?? '')
+  const block = start < 0 ? [] : lines.slice(start, lines.indexOf('END:VEVENT', start))
+  const described = block
+    .find((line) => line.startsWith('DESCRIPTION:'))
+    ?.slice(12)
+    .split(' ')[0]
+  const classOf = block.find((line) => line.startsWith('CLASS:'))?.slice(6)
+  return classOf === 'CONFIDENTIAL' ? described : `${described} with CLASS:${classOf}`
+}
 
 /** The last named segment of a JSON pointer: /items/3/parentId → parentId. */
 function fieldName(pointer: readonly (string | number)[]): string {

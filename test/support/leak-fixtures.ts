@@ -115,10 +115,21 @@ export async function addLeakFixtures(server: TestServer, sets: readonly HiddenS
 
   // Engagements: one per hidden set, and a PUBLIC one whose participation and statement are hidden.
   if (withConf) {
+    // Japan's participation is PUBLIC: a visible row of a hidden engagement, so that every read that
+    // reaches engagements through participations must still filter the engagement itself.
     const e = await call(server, staff, 'POST', '/api/v1/engagements', {
       ...engagement(`${confidentialMarker} engagement`, '2026-03-02', confidential),
+      participants: [{ country: 'JPN', person: null, marking: publicMarking }],
     })
     remember('engagement-conf', e.body.id, 'confidential')
+    // A hidden summit beside the visible engagement: it must not count in the summit window.
+    const summit = await call(server, staff, 'POST', '/api/v1/engagements', {
+      ...engagement(`${confidentialMarker} summit`, '2026-03-05', confidential),
+      kind: 'summit',
+      level: 'heads-of-state-government',
+      format: 'group',
+    })
+    remember('summit-conf', summit.body.id, 'confidential')
   }
   if (withKor) {
     const e = await call(server, staff, 'POST', '/api/v1/engagements', {
@@ -127,7 +138,12 @@ export async function addLeakFixtures(server: TestServer, sets: readonly HiddenS
     })
     remember('engagement-kor', e.body.id, 'korea')
   }
-  const participants: Record<string, unknown>[] = [{ country: 'JPN', person: 'Visible head of delegation' }]
+  // Mongolia takes part visibly and hiddenly: its visible participation puts the engagement in
+  // Mongolia's answers, and the hidden one must not raise their banners.
+  const participants: Record<string, unknown>[] = [
+    { country: 'JPN', person: 'Visible head of delegation' },
+    { country: 'MNG', person: 'Visible Mongolian delegate' },
+  ]
   if (withConf) {
     participants.push({ country: 'MNG', person: `${confidentialMarker} person`, marking: confidential })
   }
@@ -139,6 +155,25 @@ export async function addLeakFixtures(server: TestServer, sets: readonly HiddenS
     participants,
   })
   remember('engagement-public', visible.body.id)
+  // In IP4 only through a hidden row: Korea's hidden participation, or Mongolia's hidden membership.
+  const mongolian: Record<string, unknown>[] = [{ country: 'MNG', person: null, marking: publicMarking }]
+  if (withConf) {
+    mongolian.push({ country: 'KOR', person: `${confidentialMarker} person`, marking: confidential })
+  }
+  const talks = await call(server, staff, 'POST', '/api/v1/engagements', {
+    ...engagement('Visible talks with Mongolia', '2026-03-07', publicMarking),
+    participants: mongolian,
+  })
+  remember('engagement-mongolia', talks.body.id)
+  if (withConf) {
+    // A hidden sideline of the visible engagement.
+    const hiddenSideline = await call(server, staff, 'POST', '/api/v1/engagements', {
+      ...engagement(`${confidentialMarker} sideline`, '2026-03-04', confidential),
+      kind: 'sideline',
+      parentId: visible.body.id,
+    })
+    remember('sideline-conf', hiddenSideline.body.id, 'confidential')
+  }
   // A visible sideline of the hidden engagement. Without the hidden set, the same sideline whose
   // parent is unknown: what a principal who cannot see the parent must be shown.
   const sideline = await call(server, staff, 'POST', '/api/v1/engagements', {
@@ -273,6 +308,65 @@ export async function addLeakFixtures(server: TestServer, sets: readonly HiddenS
       })
       .execute()
     hiddenIds[set].push(eventId)
+  }
+  // A hidden partner, and a hidden framework that Japan visibly belongs to.
+  for (const [set, marker, marking] of [
+    ['confidential', confidentialMarker, confidential],
+    ['korea', koreaMarker, koreaOnly],
+  ] as const) {
+    if (!sets.includes(set)) {
+      continue
+    }
+    const code = set === 'confidential' ? 'XCF' : 'XKR'
+    await server.db.kysely
+      .insertInto('country')
+      .values({ code, name: `${marker} land`, capital: null, time_zone: 'UTC' })
+      .execute()
+    await server.db.kysely
+      .insertInto('partner')
+      .values({
+        country_code: code,
+        status: 'active',
+        summary: `${marker} partner`,
+        dialogue_date: null,
+        dialogue_precision: null,
+        version: 1,
+        ...markingToColumns(marking),
+      })
+      .execute()
+    hiddenIds[set].push(code)
+    const frameworkId = `hidden-${set}-framework`
+    await server.db.kysely
+      .insertInto('framework')
+      .values({
+        id: frameworkId,
+        name: `${marker} framework`,
+        short_name: `${marker} framework`,
+        formal: 0,
+        started_date: null,
+        started_precision: null,
+        description: '',
+        source: null,
+        version: 1,
+        ...markingToColumns(marking),
+      })
+      .execute()
+    hiddenIds[set].push(frameworkId)
+    await server.db.kysely
+      .insertInto('framework_membership')
+      .values({
+        id: `visible-jpn-in-${frameworkId}`,
+        framework_id: frameworkId,
+        country_code: 'JPN',
+        from_date: '2024-01-01',
+        from_precision: 'day',
+        to_date: null,
+        to_precision: null,
+        status: 'active',
+        note: null,
+        ...markingToColumns(publicMarking),
+      })
+      .execute()
   }
   return { ids, hiddenIds }
 }

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon'
 import { kindLabels, levelLabels } from '../../domain/engagement.ts'
-import { markingLabel } from '../../domain/marking.ts'
-import type { FeedEngagement } from '../../store/engagement-calendar-store.ts'
+import { highestMarking, type Marking, markingLabel } from '../../domain/marking.ts'
+import type { Feed, FeedEngagement } from '../../store/engagement-calendar-store.ts'
 import { vtimezoneLines } from './vtimezone.ts'
 
 /**
@@ -78,8 +78,9 @@ function nextDay(day: string): string {
 /** Appends one VEVENT's folded lines to `out`. */
 function writeEvent(out: string[], engagement: FeedEngagement, host: string, stamp: string): void {
   const { timing } = engagement
+  const marking = eventMarking(engagement)
   const description = [
-    markingLabel(engagement.marking),
+    markingLabel(marking),
     `${kindLabels[engagement.kind]} · ${levelLabels[engagement.level]}`,
     engagement.countries.length > 0 ? `Participants: ${engagement.countries.join(', ')}` : '',
     engagement.summary,
@@ -101,21 +102,25 @@ function writeEvent(out: string[], engagement: FeedEngagement, host: string, sta
     fold(`LOCATION:${text(engagement.place)}`),
     fold(`DESCRIPTION:${text(description)}`),
     fold(`CATEGORIES:${text(kindLabels[engagement.kind])}`),
-    `CLASS:${engagement.marking.classification === 'PUBLIC' ? 'PUBLIC' : 'CONFIDENTIAL'}`,
+    `CLASS:${marking.classification === 'PUBLIC' ? 'PUBLIC' : 'CONFIDENTIAL'}`,
     'END:VEVENT',
   )
 }
 
+/** An event's marking: the engagement's and that of every participation it shows. */
+function eventMarking(engagement: FeedEngagement): Marking {
+  return highestMarking([engagement.marking, ...engagement.participationMarkings])
+}
+
 /**
- * An iCalendar (RFC 5545) calendar of engagements. Timed events carry their place's named zone
+ * An iCalendar (RFC 5545) calendar of engagements. The calendar's banner (X-LIAISON-MARKING, and
+ * X-WR-CALDESC for calendar programs to show) is the highest marking of every event and of the
+ * memberships that put an event in the feed. Timed events carry their place's named zone
  * (DTSTART;TZID=Europe/Madrid) with a VTIMEZONE for each zone used; all-day events are dates.
  */
-export function engagementCalendar(
-  name: string,
-  engagements: readonly FeedEngagement[],
-  host: string,
-  now: Date,
-): string {
+export function engagementCalendar(name: string, feed: Feed, host: string, now: Date): string {
+  const { engagements } = feed
+  const banner = markingLabel(highestMarking([...engagements.map(eventMarking), ...feed.scopeMarkings]))
   let firstYear = Number.POSITIVE_INFINITY
   let lastYear = Number.NEGATIVE_INFINITY
   const zones = new Set<string>()
@@ -133,6 +138,8 @@ export function engagementCalendar(
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
     fold(`X-WR-CALNAME:${text(name)}`),
+    fold(`X-WR-CALDESC:${text(banner)}`),
+    fold(`X-LIAISON-MARKING:${text(banner)}`),
   ]
   for (const zone of [...zones].sort()) {
     out.push(...vtimezoneLines(zone, firstYear, lastYear))

@@ -25,6 +25,8 @@ import { engagementCalendar } from './ical.ts'
 
 const tags = ['calendar']
 const feedHost = 'liaison.calendar'
+const feedDescription =
+  'text/calendar (RFC 5545), with an ETag. X-LIAISON-MARKING (and X-WR-CALDESC) is the highest marking of everything in the feed; each event is marked in its DESCRIPTION and CLASS.'
 
 /**
  * Calendar feeds: each user has one secret feed token (kept only as a hash). Calendar programs fetch
@@ -86,15 +88,17 @@ export async function calendarRoutes(app: FastifyInstance, { db, clock: { now } 
     if (principal === null) {
       throw new DomainError('not-found', 'No calendar feed has this address. It may have been rotated.')
     }
-    const { scope, id, name } = await resolveScope(db, principal, query)
+    const { scope, id, name, marking } = await resolveScope(db, principal, query)
     const key = `${visibilityShape(principal)}\n${scope.kind}:${id}\n${name}`
     // Read before the data: a write in between leaves an entry newer than its version, so the next
     // request rebuilds it; never the other way round.
     const version = await engagementDataVersion(db)
     const cached = feeds.get(key, version)
     if (cached !== undefined) return cached
-    const engagements = await listFeedEngagements(db, principal, scope)
-    return feeds.set(key, version, engagementCalendar(`Engagements: ${name}`, engagements, feedHost, now()))
+    const found = await listFeedEngagements(db, principal, scope)
+    // The partner or framework named in the calendar's title is part of the answer too.
+    const feed = { ...found, scopeMarkings: [marking, ...found.scopeMarkings] }
+    return feeds.set(key, version, engagementCalendar(`Engagements: ${name}`, feed, feedHost, now()))
   }
 
   /** The feed, or 304 when the calendar program already holds it (If-None-Match, RFC 9110 §13.1.2). */
@@ -123,7 +127,7 @@ export async function calendarRoutes(app: FastifyInstance, { db, clock: { now } 
         params: PartnerFeedParams,
         produces: ['text/calendar'],
         response: {
-          200: z.string().meta({ description: 'text/calendar (RFC 5545), with an ETag' }),
+          200: z.string().meta({ description: feedDescription }),
           304: z.null().meta({ description: 'Unchanged since the ETag sent in If-None-Match' }),
           400: Problem,
           404: Problem,
@@ -143,7 +147,7 @@ export async function calendarRoutes(app: FastifyInstance, { db, clock: { now } 
         params: FrameworkFeedParams,
         produces: ['text/calendar'],
         response: {
-          200: z.string().meta({ description: 'text/calendar (RFC 5545), with an ETag' }),
+          200: z.string().meta({ description: feedDescription }),
           304: z.null().meta({ description: 'Unchanged since the ETag sent in If-None-Match' }),
           400: Problem,
           404: Problem,

@@ -8,6 +8,7 @@ import {
   EngagementAnalyticsView,
 } from '../../contract/engagement-analytics.ts'
 import { DomainError } from '../../domain/errors.ts'
+import type { Marking } from '../../domain/marking.ts'
 import type { Principal } from '../../domain/principal.ts'
 import type { Db } from '../../store/database.ts'
 import { type AnalyticsScope, engagementAnalytics } from '../../store/engagement-analytics-store.ts'
@@ -21,29 +22,41 @@ export async function resolveScope(
   db: Db,
   principal: Principal,
   query: { partner?: string | undefined; framework?: string | undefined },
-): Promise<{ scope: AnalyticsScope; id: string; name: string }> {
+): Promise<{ scope: AnalyticsScope; id: string; name: string; marking: Marking }> {
   if (query.partner !== undefined) {
     const partner = await findVisiblePartner(db, principal, query.partner)
     if (partner === null) {
       throw new DomainError('not-found', `No partner has the code ${query.partner}.`)
     }
-    return { scope: { kind: 'partner', code: partner.code }, id: partner.code, name: partner.name }
+    return {
+      scope: { kind: 'partner', code: partner.code },
+      id: partner.code,
+      name: partner.name,
+      marking: partner.marking,
+    }
   }
   const id = query.framework ?? ''
   const framework = await findVisibleFramework(db, principal, id)
   if (framework === null) {
     throw new DomainError('not-found', `No framework has the id ${id}.`)
   }
-  return { scope: { kind: 'framework', id: framework.id }, id: framework.id, name: framework.name }
+  return {
+    scope: { kind: 'framework', id: framework.id },
+    id: framework.id,
+    name: framework.name,
+    marking: framework.marking,
+  }
 }
 
 export async function analyticsRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const api = app.withTypeProvider<ZodTypeProvider>()
 
   async function compute(principal: Principal, query: z.infer<typeof AnalyticsQuery>) {
-    const { scope, id, name } = await resolveScope(db, principal, query)
+    const { scope, id, name, marking } = await resolveScope(db, principal, query)
     const analytics = await engagementAnalytics(db, principal, scope, query.window)
-    return presentAnalytics(analytics, { kind: scope.kind, id, name }, query.window)
+    // The partner or framework the answer is about is shown in it, so its marking counts too.
+    const withScope = { ...analytics, markings: [marking, ...analytics.markings] }
+    return presentAnalytics(withScope, { kind: scope.kind, id, name }, query.window)
   }
 
   api.get(

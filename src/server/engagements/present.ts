@@ -4,13 +4,14 @@ import type { StatementView } from '../../contract/engagement-statement.ts'
 import { formatLabels, kindLabels, levelLabels, participationLevel } from '../../domain/engagement.ts'
 import { statementKindLabels, statementStatusLabels } from '../../domain/engagement-statement.ts'
 import { showTime } from '../../domain/engagement-time.ts'
+import type { Marking } from '../../domain/marking.ts'
 import type { StatementRecord } from '../../store/engagement-statement-store.ts'
 import type { EngagementListItem, ParticipantRecord } from '../../store/engagement-store.ts'
 import { presentMarking } from '../present.ts'
 
 /** An engagement for the wire: times at the place and in the viewer's zone, labels beside codes. */
 export function presentEngagement(
-  item: EngagementListItem,
+  item: Omit<EngagementListItem, 'participationMarkings'>,
   viewerZone: string,
 ): z.infer<typeof EngagementSummary> {
   const { timing } = item
@@ -77,4 +78,9 @@ export function presentStatement(statement: StatementRecord): z.infer<typeof Sta
     marking: presentMarking(statement.marking),
     version: statement.version,
   }
+}
+
+/** What a shown statement adds to a banner: its own marking and those of its visible associations. */
+export function statementMarkings(statement: StatementRecord): Marking[] {
+  return [statement.marking, ...statement.associations.map((association) => association.marking)]
 }

@@ -22,7 +22,7 @@ import type { Clock } from '../clock.ts'
 import { createErrors, expectedVersion, setEtag, versionedWrite } from '../if-match.ts'
 import { presentMarking } from '../present.ts'
 import { createEngagement, deleteEngagement, updateEngagement } from './commands/engagement-commands.ts'
-import { presentEngagement, presentParticipant, presentStatement } from './present.ts'
+import { presentEngagement, presentParticipant, presentStatement, statementMarkings } from './present.ts'
 
 export async function engagementRoutes(
   app: FastifyInstance,
@@ -50,8 +50,9 @@ export async function engagementRoutes(
     const pageMarking = highestMarking([
       engagement.marking,
       ...engagement.participants.map((participant) => participant.marking),
-      ...detail.sidelines.map((sideline) => sideline.marking),
-      ...statements.map((statement) => statement.marking),
+      ...(detail.parentMarking === null ? [] : [detail.parentMarking]),
+      ...detail.sidelines.flatMap((sideline) => [sideline.marking, ...sideline.participationMarkings]),
+      ...statements.flatMap(statementMarkings),
     ])
     const countries = [...new Set(engagement.participants.map((participant) => participant.country))].sort()
     return {
@@ -84,11 +85,11 @@ export async function engagementRoutes(
     },
     async (request) => {
       const { tz, ...filter } = request.query
-      const { items, total } = await listVisibleEngagements(db, request.principal, filter)
+      const { items, total, markings } = await listVisibleEngagements(db, request.principal, filter)
       return {
         items: items.map((item) => presentEngagement(item, tz ?? 'UTC')),
         total,
-        marking: presentMarking(highestMarking(items.map((item) => item.marking))),
+        marking: presentMarking(highestMarking(markings)),
       }
     },
   )

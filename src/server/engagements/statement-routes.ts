@@ -30,7 +30,7 @@ import {
   dissociatePartner,
   updateStatement,
 } from './commands/statement-commands.ts'
-import { presentStatement } from './present.ts'
+import { presentStatement, statementMarkings } from './present.ts'
 
 export async function statementRoutes(
   app: FastifyInstance,
@@ -58,11 +58,15 @@ export async function statementRoutes(
       },
     },
     async (request) => {
-      const { items, total } = await listVisibleStatements(db.kysely, request.principal, request.query)
+      const { items, total, engagementMarkings } = await listVisibleStatements(
+        db.kysely,
+        request.principal,
+        request.query,
+      )
       return {
         items: items.map(presentStatement),
         total,
-        marking: presentMarking(highestMarking(items.map((item) => item.marking))),
+        marking: presentMarking(highestMarking([...items.flatMap(statementMarkings), ...engagementMarkings])),
       }
     },
   )

@@ -34,7 +34,9 @@ export async function frameworkRoutes(
       const frameworks = await listVisibleFrameworks(db, request.principal)
       return {
         items: frameworks.map(presentFramework),
-        marking: presentMarking(highestMarking(frameworks.map((framework) => framework.marking))),
+        marking: presentMarking(
+          highestMarking(frameworks.flatMap((framework) => [framework.marking, ...framework.memberMarkings])),
+        ),
       }
     },
   )

@@ -25,12 +25,8 @@ export async function partnerRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
     },
     async (request) => {
-      const { items, total } = await listVisiblePartners(db, request.principal, request.query)
-      return {
-        items: items.map(presentPartner),
-        total,
-        marking: presentMarking(highestMarking(items.map((partner) => partner.marking))),
-      }
+      const { items, total, markings } = await listVisiblePartners(db, request.principal, request.query)
+      return { items: items.map(presentPartner), total, marking: presentMarking(highestMarking(markings)) }
     },
   )
 
@@ -50,7 +46,11 @@ export async function partnerRoutes(app: FastifyInstance, { db }: { db: Db }) {
         throw new DomainError('not-found', `No partner has the code ${request.params.code}.`)
       }
       const { partner, timeline } = found
-      const marking = highestMarking([partner.marking, ...timeline.map((event) => event.marking)])
+      const marking = highestMarking([
+        partner.marking,
+        ...partner.contentMarkings,
+        ...timeline.map((event) => event.marking),
+      ])
       return presentPartnerDetail(partner, timeline, presentMarking(marking))
     },
   )

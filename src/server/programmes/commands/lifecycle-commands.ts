@@ -26,7 +26,7 @@ export async function recordApproval(
   expected: number,
   now: Date,
   /** Today in the alliance's zone: the day agreed when neither the request nor an approval gives one. */
-  today: string,
+  _today: string,
 ): Promise<void> {
   await inProgrammeTransaction(db, input.programmeId, async (tx) => {
     const programme = await openProgramme(tx, db, principal, input.programmeId)
