@@ -100,3 +100,17 @@ export function runningTotals(kinds: Uint8Array, tick: number): BurdenTotals {
   }
   return { outside: outsideTotals, night: nightTotals }
 }
+
+/** The local day (counted from 1970-01-01) of each tick on the clock of the spans' zone. */
+export function localDays(grid: TickGrid, spans: readonly OffsetSpan[]): Int32Array {
+  const days = new Int32Array(grid.length)
+  let spanIndex = 0
+  for (let i = 0; i < grid.length; i++) {
+    const minute = grid.from + i * grid.tick
+    while (spanIndex < spans.length - 1 && minute >= (spans[spanIndex]?.to ?? minute)) {
+      spanIndex++
+    }
+    days[i] = Math.floor((minute + (spans[spanIndex]?.offset ?? 0)) / 1440)
+  }
+  return days
+}
