@@ -224,8 +224,11 @@ export interface PyRequest {
   shared?: { hq: PyParticipant; partners: readonly PyParticipant[]; year: number }
 }
 
+/** Debian's own python3 and tzdata, not whatever python3 a version manager puts first on PATH. */
+const debianPython = '/usr/bin/python3'
+
 export function askZoneinfo(request: PyRequest): PyAnswer {
-  const output = execFileSync('python3', ['-c', script], {
+  const output = execFileSync(debianPython, ['-c', script], {
     input: JSON.stringify(request),
     maxBuffer: 256 * 1024 * 1024,
     env: { ...process.env, PYTHONTZPATH: '/usr/share/zoneinfo' },
