@@ -15,6 +15,7 @@ import { registerApiDocs, registerOpenApi } from './openapi.ts'
 import { partnerRoutes } from './partners/routes.ts'
 import { registerProblemHandlers } from './problem.ts'
 import { programmePlugin } from './programmes/plugin.ts'
+import { schedulingRoutes } from './scheduling/routes.ts'
 import { registerNulGuard } from './reject-nul.ts'
 import { registerOriginCheck, registerSecurityHeaders } from './security-headers.ts'
 import { sessionRoutes } from './session/routes.ts'
@@ -69,6 +70,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(analyticsRoutes, { db })
   await app.register(calendarRoutes, { db, now })
   await app.register(programmePlugin, { db, now })
+  await app.register(schedulingRoutes, { db })
   await registerApiDocs(app)
   await registerWebApp(app, options.webRoot ?? defaultWebRoot)
   return app
