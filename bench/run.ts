@@ -7,6 +7,7 @@ const benchmarks: ReadonlyArray<readonly [string, () => Promise<{ run(): Promise
   ['foundation', () => import('./foundation.bench.ts')],
   ['programmes', () => import('./programmes.bench.ts')],
   ['engagements', () => import('./engagements.bench.ts')],
+  ['scheduling', () => import('./scheduling.bench.ts')],
 ]
 
 const wanted = process.argv.slice(2)
