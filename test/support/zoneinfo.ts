@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process'
  * re-implements working hours and inconvenience from their definition, minute by minute, so the
  * slot search's ticks, offset spans and running totals are checked, not reused.
  */
-const script = String.raw`
+const script = `
 import json, math, sys
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
