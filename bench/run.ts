@@ -8,6 +8,7 @@ const benchmarks: ReadonlyArray<readonly [string, () => Promise<{ run(): Promise
   ['programmes', () => import('./programmes.bench.ts')],
   ['engagements', () => import('./engagements.bench.ts')],
   ['pages', () => import('./pages.bench.ts')],
+  ['scheduling', () => import('./scheduling.bench.ts')],
 ]
 
 const wanted = process.argv.slice(2)

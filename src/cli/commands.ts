@@ -8,11 +8,12 @@ import type { Db } from '../store/database.ts'
 import { migrateToLatest } from '../store/migrate.ts'
 import { demoUsers, isDatabaseEmpty, upsertDemoUsers } from '../store/seed/demo-users.ts'
 import { loadAllDemoData } from '../store/seed/seed-all.ts'
+import { type ScheduleOptions, schedule } from './schedule.ts'
 
 /** An error whose message is shown as is, on one line, with a non-zero exit. */
 export class CliError extends Error {}
 
-export interface CliOptions {
+export interface CliOptions extends ScheduleOptions {
   readonly db?: string | undefined
   readonly port?: string | undefined
   readonly host?: string | undefined
@@ -44,6 +45,15 @@ export async function runCommand(positionals: string[], options: CliOptions): Pr
         await seedDemo(db)
         return 0
       })
+    case 'schedule':
+      console.log(
+        await schedule(
+          options,
+          () => open(options),
+          (message) => new CliError(message),
+        ),
+      )
+      return 0
     default:
       throw new CliError(`unknown command '${command}'. Try 'liaison --help'.`)
   }

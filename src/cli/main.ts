@@ -7,6 +7,9 @@ Commands:
   serve     Start the web app and API (migrates, and loads the demo data into an empty database)
   migrate   Bring the database schema up to date
   seed      Load data: --demo loads the reference dataset and (re)sets the demo users' password
+  schedule  Best meeting slots: --with BRU,TYO,CBR,WLG,SEL --from 2026-03-23 --to 2026-04-10
+            [--duration 60] [--step 15] [--limit 10] [--json]; places are city codes, IANA
+            zones, member or partner codes (JPN, from the database) or office:tokyo
 
 Options:
   --db <path|url>   SQLite file (default var/liaison.db) or postgres:// URL; env DATABASE_URL
@@ -55,6 +58,13 @@ function parse(argv: string[]) {
       port: { type: 'string' },
       host: { type: 'string' },
       demo: { type: 'boolean' },
+      with: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      duration: { type: 'string' },
+      step: { type: 'string' },
+      limit: { type: 'string' },
+      json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   })

@@ -134,6 +134,26 @@ const writes: Record<string, WriteCase> = {
     body: { to: 'in-negotiation' },
     signedIn: true,
   }),
+  'POST /api/v1/scheduling/slots': () => ({
+    path: '/api/v1/scheduling/slots',
+    body: {
+      participants: [{ place: 'BRU' }, { place: 'JPN' }],
+      from: '2026-03-23',
+      to: '2026-03-29',
+      duration: 60,
+    },
+    signedIn: true,
+  }),
+  'POST /api/v1/scheduling/series': () => ({
+    path: '/api/v1/scheduling/series',
+    body: {
+      participants: [{ place: 'BRU' }, { place: 'TYO' }],
+      from: '2026-01-05',
+      occurrences: 4,
+      duration: 60,
+    },
+    signedIn: true,
+  }),
 }
 
 /**

@@ -216,3 +216,104 @@ describe('liaison CLI', () => {
     }
   })
 })
+
+describe('liaison schedule', () => {
+  it('prints the best slots with everyone’s local start, from city codes, without a database', async () => {
+    const result = await run([
+      'schedule',
+      '--with',
+      'BRU,TYO,CBR,WLG,SEL',
+      '--from',
+      '2026-03-23',
+      '--to',
+      '2026-03-29',
+    ])
+    expect(result.stderr).toBe('')
+    expect(result.code).toBe(0)
+    const lines = result.stdout.split('\n')
+    expect(lines[0]).toBe(
+      'Best 60-minute slots 2026-03-23 to 2026-03-29 (days on the Europe/Brussels clock), of 665:',
+    )
+    const top = lines.find((line) => line.startsWith('  1  '))
+    expect(
+      top
+        ?.trim()
+        .split(/\s{2,}/)
+        .map((cell) => cell.trim()),
+    ).toEqual([
+      '1',
+      '2026-03-23 06:00',
+      '120',
+      'Mon 03-23 07:00~',
+      'Mon 03-23 15:00',
+      'Mon 03-23 17:00',
+      'Mon 03-23 19:00~',
+      'Mon 03-23 15:00',
+    ])
+  })
+
+  it('answers JSON with --json, reading member and partner codes from the database', async () => {
+    const db = join(folder, 'schedule.db')
+    expect((await run(['seed', '--demo', '--db', db], { LIAISON_DEMO_PASSWORD: 'demo-pass' })).code).toBe(0)
+    const result = await run([
+      'schedule',
+      '--with',
+      'BEL,JPN,Pacific/Auckland',
+      '--from',
+      '2026-10-01',
+      '--to',
+      '2026-10-07',
+      '--duration',
+      '30',
+      '--limit',
+      '3',
+      '--json',
+      '--db',
+      db,
+    ])
+    expect(result.code).toBe(0)
+    const answer = JSON.parse(result.stdout) as { participants: { zone: string }[]; slots: unknown[] }
+    expect(answer.participants.map((p) => p.zone)).toEqual([
+      'Europe/Brussels',
+      'Asia/Tokyo',
+      'Pacific/Auckland',
+    ])
+    expect(answer.slots).toHaveLength(3)
+  })
+
+  it('says in one line what is wrong with the input', async () => {
+    const bad = await run([
+      'schedule',
+      '--with',
+      'BRU,TYO',
+      '--from',
+      '2026-03-23',
+      '--to',
+      '2026-03-29',
+      '--duration',
+      'an hour',
+    ])
+    expect(bad.code).toBe(1)
+    expect(bad.stderr.trim()).toBe("liaison: --duration must be a whole number, not 'an hour'")
+    const unknown = await run([
+      'schedule',
+      '--with',
+      'BRU,QQQ',
+      '--from',
+      '2026-03-23',
+      '--to',
+      '2026-03-29',
+      '--db',
+      join(folder, 'empty.db'),
+    ])
+    expect(unknown.code).toBe(1)
+    expect(unknown.stderr.trim().split('\n')).toHaveLength(1)
+    expect(unknown.stderr).toContain(
+      "--with: 'QQQ' is neither a member or partner code nor a known city code",
+    )
+    const long = await run(['schedule', '--with', 'BRU', '--from', '2026-01-01', '--to', '2027-06-01'])
+    expect(long.stderr.trim()).toBe('liaison: --to: The range may span at most 366 days')
+    const missing = await run(['schedule', '--with', 'BRU'])
+    expect(missing.stderr).toContain('schedule needs --with, --from and --to')
+  })
+})

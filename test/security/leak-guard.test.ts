@@ -111,6 +111,10 @@ const cases: Record<string, (context: Context) => string[]> = {
       `/api/v1/analytics/engagements/${series}.csv?partner=JPN`,
     ]),
   'GET /api/v1/calendar-feed': () => ['/api/v1/calendar-feed'],
+  'GET /api/v1/scheduling/shared-hours': () => [
+    '/api/v1/scheduling/shared-hours?with=AUS,NZL,JPN,KOR,MNG&year=2026&office=Asia/Tokyo',
+    '/api/v1/scheduling/shared-hours?hq=BEL&with=Pacific/Auckland&year=2026',
+  ],
   // The public has no feed: its token routes are exercised by every signed-in principal.
   'GET /api/v1/calendar/{token}/partners/{file}': ({ token }) =>
     token === null
@@ -359,6 +363,8 @@ describe.each(engines)('leak guard on %s', (engine) => {
       'GET /api/v1/analytics/engagements',
       'GET /api/v1/analytics/engagements/{series}.csv',
       'GET /api/v1/partners',
+      // Zones and working hours only; a hidden partner would resolve as an unknown place.
+      'GET /api/v1/scheduling/shared-hours',
     ])
     if (!cannotHoldHidden.has(key) && !seenByStaff.includes(confidentialMarker)) {
       fail('staff', 'control', routePattern(key), `staff and allies never see ${confidentialMarker}`)
