@@ -7,6 +7,14 @@ import { useWrite } from '../../lib/useWrite.ts'
 
 export type Principal = z.infer<typeof PrincipalView>
 
+/**
+ * Whether someone is signed in: the one place the web app reads `kind`. Who may do what is never
+ * decided here but by the `abilities` the API sends.
+ */
+export function isSignedIn(principal: Principal | undefined): principal is Principal {
+  return principal !== undefined && principal.kind !== 'public'
+}
+
 export function useSession() {
   return useQuery({
     queryKey: sessionKey,
