@@ -7,6 +7,7 @@ import {
 } from '../../../../src/domain/engagement-statement.ts'
 import { classifications } from '../../../../src/domain/marking.ts'
 import { DraftAlerts, SelectField, TextField } from '../../components/DraftFields.tsx'
+import { FormActions } from '../../components/FormActions.tsx'
 import type { ApiProblem } from '../../lib/problem.ts'
 import { useDraft } from '../../lib/useDraft.ts'
 import type { StatementData, StatementInputData } from './statement-queries.ts'
@@ -130,14 +131,12 @@ export function StatementForm({
         {...bind('classification')}
       />
       <TextField label="Releasable to (partner codes; empty = alliance only)" {...bind('releasableTo')} />
-      <div className="statement-actions">
-        <button type="submit" className="button" disabled={pending}>
-          {pending ? 'Saving…' : 'Save statement'}
-        </button>
-        <button type="button" className="button secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions
+        className="statement-actions"
+        submit={pending ? 'Saving…' : 'Save statement'}
+        pending={pending}
+        onCancel={onCancel}
+      />
     </form>
   )
 }

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react'
 import { ProgrammeDetail } from '../../../../src/contract/programme-view.ts'
+import { FormActions } from '../../components/FormActions.tsx'
 import { ErrorState } from '../../components/states.tsx'
 import { type ProgrammeData, programmePath, statusLabels, useProgrammeWrite } from './queries.ts'
 import { SuccessorSelect } from './SuccessorSelect.tsx'
@@ -143,14 +144,13 @@ export function LifecyclePanel({ programme, today }: { programme: ProgrammeData;
           />
         ) : null}
         {supersede.error === null ? null : <ErrorState error={supersede.error} />}
-        <div className="lifecycle-steps">
-          <button type="button" className="button" disabled={supersede.isPending} onClick={confirm}>
-            Confirm
-          </button>
-          <button type="button" className="button secondary" onClick={() => dialog.current?.close()}>
-            Cancel
-          </button>
-        </div>
+        <FormActions
+          className="lifecycle-steps"
+          submit="Confirm"
+          onConfirm={confirm}
+          pending={supersede.isPending}
+          onCancel={() => dialog.current?.close()}
+        />
       </dialog>
     </section>
   )
