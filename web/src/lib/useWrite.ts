@@ -31,7 +31,7 @@ export interface WriteSpec<S extends z.ZodType, V> {
 }
 
 const conflictAdvice: Record<OnConflict, string> = {
-  keep: 'What you typed is kept; the page now shows the current version. Save again to replace it.',
+  keep: 'The page now shows the current version; check it, then try again (anything you entered is kept).',
   reload: 'The form now shows the current version: make your change again.',
 }
 
