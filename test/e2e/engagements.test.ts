@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type LaunchedBrowser, launchBrowser, runAxe, webRoot } from '../support/browser.ts'
-import { startTestServer, type TestServer } from '../support/server.ts'
+import { startTestServer, type TestServer, testPassword } from '../support/server.ts'
 
 // The built app (npm run build → dist/web) served by the real server over a real SQLite file.
 let server: TestServer
@@ -19,6 +19,17 @@ afterAll(async () => {
 
 async function open(path: string): Promise<Page> {
   const page = await browser.newPage()
+  await page.goto(`${server.url}${path}`)
+  return page
+}
+
+async function signedIn(username: string, path: string): Promise<Page> {
+  const page = await browser.newPage()
+  await page.goto(`${server.url}/sign-in`)
+  await page.getByLabel('Username').fill(username)
+  await page.getByLabel('Password').fill(testPassword)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('button', { name: 'Sign out' }).waitFor()
   await page.goto(`${server.url}${path}`)
   return page
 }
@@ -69,6 +80,48 @@ describe('engagements in the web app (Chromium)', () => {
     await grid.waitFor()
     await eventually(() => grid.textContent()).toContain('Madrid Summit')
     expect(await runAxe(page)).toEqual([])
+    await page.close()
+  })
+
+  it('keeps what was typed when the engagement changed meanwhile, and saves it over the new version', async () => {
+    const id = 'summit-2024-washington'
+    const page = await signedIn('staff', `/engagements/${id}/edit`)
+    const summary = page.getByLabel('Summary')
+    await summary.waitFor()
+    await summary.fill('Summary as the desk officer wrote it')
+    // Someone else changes the same engagement after the form was filled.
+    const cookie = await server.signIn('staff')
+    const read = await fetch(`${server.url}/api/v1/engagements/${id}`, { headers: { cookie } })
+    const changed = await fetch(`${server.url}/api/v1/engagements/${id}`, {
+      method: 'PATCH',
+      headers: { cookie, 'content-type': 'application/json', 'if-match': read.headers.get('etag') ?? '' },
+      body: JSON.stringify({ summary: 'Changed elsewhere' }),
+    })
+    expect(changed.status).toBe(200)
+    await page.getByRole('button', { name: 'Save engagement' }).click()
+    await page.getByRole('alert').getByText('Changed by someone else.').waitFor()
+    expect(await summary.inputValue()).toBe('Summary as the desk officer wrote it')
+    expect(await runAxe(page)).toEqual([])
+    // Saving again is deliberate: it goes with the version the page has read since.
+    await page.getByRole('button', { name: 'Save engagement' }).click()
+    await page.waitForURL(`${server.url}/engagements/${id}`)
+    const stored = await fetch(`${server.url}/api/v1/engagements/${id}`, { headers: { cookie } })
+    expect((await stored.json()).summary).toBe('Summary as the desk officer wrote it')
+    await page.close()
+  })
+
+  it('shows a write refused for an ended session as signed out, with what to do', async () => {
+    const page = await signedIn('staff', '/engagements/summit-2024-washington/edit')
+    const summary = page.getByLabel('Summary')
+    await summary.waitFor()
+    // The session ends behind the page's back (signed out in another tab).
+    expect((await page.request.delete(`${server.url}/api/v1/session`)).status()).toBe(204)
+    await summary.fill('Typed after the session ended')
+    await page.getByRole('button', { name: 'Save engagement' }).click()
+    const alert = page.getByRole('alert').filter({ hasText: 'sign in again' })
+    await alert.waitFor()
+    await page.getByRole('link', { name: 'Sign in' }).waitFor()
+    expect(await summary.inputValue()).toBe('Typed after the session ended')
     await page.close()
   })
 })

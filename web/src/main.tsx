@@ -3,7 +3,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { BrowserRouter } from 'react-router'
 import { App } from './App.tsx'
-import { isApiProblem } from './lib/api.ts'
+import { isApiProblem } from './lib/problem.ts'
 import './styles/app.css'
 
 const queryClient = new QueryClient({

@@ -40,11 +40,17 @@ export function Field({ label, hint, error, ref, className, ...input }: FieldPro
   )
 }
 
-/** Collects Zod issues into one message per top-level field (the first one wins). */
-export function fieldErrors(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>) {
+/**
+ * Collects Zod issues into one message per top-level field (the first one wins); an issue about
+ * the whole value goes under `whole` when given, and is dropped otherwise.
+ */
+export function fieldErrors(
+  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>,
+  whole?: string,
+) {
   const errors: Record<string, string> = {}
   for (const issue of issues) {
-    const field = issue.path[0]
+    const field = issue.path[0] ?? whole
     if (typeof field === 'string' && errors[field] === undefined) {
       errors[field] = issue.message
     }

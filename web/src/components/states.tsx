@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { Link } from 'react-router'
-import { isApiProblem } from '../lib/api.ts'
+import { isApiProblem } from '../lib/problem.ts'
 
 export function Loading({ label = 'Loading…' }: { label?: string }) {
   return (
@@ -33,6 +33,7 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
     <div className="error-state" role="alert">
       <p className="error-title">{title}</p>
       <p>{detail}</p>
+      {isApiProblem(error) && error.advice !== undefined ? <p>{error.advice}</p> : null}
       {fields.length === 0 ? null : (
         <ul>
           {fields.map((field) => (

@@ -1,75 +1,5 @@
 import type { z } from 'zod'
-
-/** One field's message from a problem+json `errors[]` entry, e.g. pointer "#/username". */
-export interface FieldProblem {
-  readonly pointer: string
-  readonly detail: string
-}
-
-/** An RFC 9457 problem returned by the API (or made up here when the network fails). */
-export class ApiProblem extends Error {
-  readonly status: number
-  readonly title: string
-  readonly detail: string
-  readonly type: string
-  readonly errors: readonly FieldProblem[]
-
-  constructor(init: {
-    status: number
-    title: string
-    detail: string
-    type?: string
-    errors?: FieldProblem[]
-  }) {
-    super(init.detail)
-    this.name = 'ApiProblem'
-    this.status = init.status
-    this.title = init.title
-    this.detail = init.detail
-    this.type = init.type ?? 'about:blank'
-    this.errors = init.errors ?? []
-  }
-
-  /** The message for one field, by its name (the last segment of the JSON pointer). */
-  fieldError(field: string): string | undefined {
-    return this.errors.find((error) => error.pointer.split('/').pop() === field)?.detail
-  }
-}
-
-export function isApiProblem(error: unknown): error is ApiProblem {
-  return error instanceof ApiProblem
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null
-}
-
-function text(value: unknown, fallback: string): string {
-  return typeof value === 'string' && value !== '' ? value : fallback
-}
-
-function toProblem(status: number, statusText: string, body: unknown): ApiProblem {
-  if (!isRecord(body)) {
-    return new ApiProblem({
-      status,
-      title: statusText || 'Request failed',
-      detail: `The server answered ${status}.`,
-    })
-  }
-  const errors = Array.isArray(body.errors)
-    ? body.errors.filter(isRecord).map((error) => ({
-        pointer: text(error.pointer, ''),
-        detail: text(error.detail, 'Not valid'),
-      }))
-    : []
-  return new ApiProblem({
-    status,
-    title: text(body.title, statusText || 'Request failed'),
-    detail: text(body.detail, `The server answered ${status}.`),
-    type: text(body.type, 'about:blank'),
-    errors,
-  })
-}
+import { networkProblem, problemFrom } from './problem.ts'
 
 async function readBody(response: Response): Promise<unknown> {
   const raw = await response.text()
@@ -109,15 +39,11 @@ export async function apiRequest<S extends z.ZodType>(
       body: body === undefined ? undefined : JSON.stringify(body),
     })
   } catch {
-    throw new ApiProblem({
-      status: 0,
-      title: 'Network error',
-      detail: 'The server could not be reached. Check your connection and try again.',
-    })
+    throw networkProblem()
   }
   const parsed = await readBody(response)
   if (!response.ok) {
-    throw toProblem(response.status, response.statusText, parsed)
+    throw problemFrom(response.status, response.statusText, parsed)
   }
   return schema.parse(parsed)
 }

@@ -26,8 +26,9 @@ export function EngagementEditPage() {
         title={initial === undefined ? 'Record an engagement' : `Edit: ${initial.title}`}
         lead="Times are wall-clock times at the place, in its named time zone."
       />
+      {/* Keyed by the record, not its version: after a 409 what was typed stays, over the version now read. */}
       <EngagementForm
-        key={initial?.version ?? 'new'}
+        key={initial?.id ?? 'new'}
         initial={initial}
         pending={save.isPending}
         serverError={save.error}

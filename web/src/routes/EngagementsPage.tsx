@@ -10,7 +10,7 @@ import { MonthGrid } from '../features/engagements/MonthGrid.tsx'
 import { type EngagementFilterParams, useEngagements } from '../features/engagements/queries.ts'
 import { useFrameworks } from '../features/frameworks/queries.ts'
 import { usePartners } from '../features/partners/queries.ts'
-import { useSession } from '../features/session/queries.ts'
+import { isSignedIn, useSession } from '../features/session/queries.ts'
 import { useAddressParams } from '../lib/useAddressParams.ts'
 
 const views = [
@@ -81,7 +81,7 @@ export function EngagementsPage() {
   )
 
   const data = engagements.data
-  const signedIn = session.data !== undefined && session.data.kind !== 'public'
+  const signedIn = isSignedIn(session.data)
   return (
     <>
       <title>Engagements — Liaison</title>

@@ -1,6 +1,6 @@
 import { Navigate, useSearchParams } from 'react-router'
 import { PageHeader } from '../components/PageHeader.tsx'
-import { useSession } from '../features/session/queries.ts'
+import { isSignedIn, useSession } from '../features/session/queries.ts'
 import { SignInForm } from '../features/session/SignInForm.tsx'
 
 /** Only same-site paths are followed after sign-in, so the link cannot send people elsewhere. */
@@ -12,7 +12,7 @@ export function SignInPage() {
   const [params] = useSearchParams()
   const next = safeNext(params.get('next'))
   const session = useSession()
-  if (session.data !== undefined && session.data.kind !== 'public') {
+  if (isSignedIn(session.data)) {
     return <Navigate to={next} replace />
   }
   return (

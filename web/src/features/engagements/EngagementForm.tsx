@@ -1,4 +1,3 @@
-import { type FormEvent, useState } from 'react'
 import { EngagementInput } from '../../../../src/contract/engagement.ts'
 import {
   engagementFormats,
@@ -9,7 +8,9 @@ import {
   levelLabels,
 } from '../../../../src/domain/engagement.ts'
 import { classifications } from '../../../../src/domain/marking.ts'
-import { isApiProblem } from '../../lib/api.ts'
+import { DraftAlerts, SelectField, TextField } from '../../components/DraftFields.tsx'
+import type { ApiProblem } from '../../lib/problem.ts'
+import { useDraft } from '../../lib/useDraft.ts'
 import type { EngagementDetailData, EngagementInputData } from './queries.ts'
 
 /** The form's own state: plain strings, as people type them. */
@@ -131,107 +132,38 @@ export function EngagementForm({
   initial: EngagementDetailData | undefined
   onSubmit: (input: EngagementInputData) => void
   pending: boolean
-  serverError: unknown
+  serverError: ApiProblem | null
 }) {
-  const [draft, setDraft] = useState<Draft>(() => draftFrom(initial))
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const serverErrors: Record<string, string> = {}
-  if (isApiProblem(serverError)) {
-    for (const error of serverError.errors) {
-      const key = error.pointer.replace(/^#\//, '').split('/')[0] ?? ''
-      serverErrors[key] ??= error.detail
-    }
-  }
-  const shown = { ...serverErrors, ...errors }
-  const change = <K extends keyof Draft>(key: K, value: Draft[K]) =>
-    setDraft((current) => ({ ...current, [key]: value }))
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    const result = EngagementInput.safeParse(toCandidate(draft))
-    if (!result.success) {
-      const found: Record<string, string> = {}
-      for (const issue of result.error.issues) {
-        const key = String(issue.path[0] ?? 'form')
-        found[key] ??= issue.message
-      }
-      setErrors(found)
-      return
-    }
-    setErrors({})
-    onSubmit(result.data)
-  }
-  const errorOf = (key: string) =>
-    shown[key] === undefined ? null : (
-      <p className="field-error" id={`engagement-${key}-error`}>
-        {shown[key]}
-      </p>
-    )
-  const described = (key: string) => (shown[key] === undefined ? undefined : `engagement-${key}-error`)
-  const choice = (
-    key: 'kind' | 'level' | 'format' | 'classification',
-    label: string,
-    options: readonly (readonly [string, string])[],
-  ) => (
-    <div className={`field${shown[key] === undefined ? '' : ' has-error'}`}>
-      <label htmlFor={`engagement-${key}`}>{label}</label>
-      <select
-        id={`engagement-${key}`}
-        className="input"
-        value={draft[key]}
-        onChange={(event) => change(key, event.target.value)}
-      >
-        {options.map(([value, text]) => (
-          <option key={value} value={value}>
-            {text}
-          </option>
-        ))}
-      </select>
-      {errorOf(key)}
-    </div>
-  )
+  const { draft, change, bind, invalid, submit } = useDraft({
+    idPrefix: 'engagement',
+    initial: () => draftFrom(initial),
+    schema: EngagementInput,
+    candidate: toCandidate,
+    serverError,
+    // Marking problems come back on marking/releasableTo; show them under the releasable-to field.
+    errorAt: { releasableTo: 'marking' },
+  })
   return (
-    <form className="form" onSubmit={submit} noValidate>
-      {isApiProblem(serverError) ? (
-        <div className="form-error" role="alert">
-          <p>
-            <strong>{serverError.title}.</strong> {serverError.detail}
-          </p>
-        </div>
-      ) : null}
-      {Object.keys(errors).length > 0 ? (
-        <div className="form-error" role="alert">
-          <p>Please correct the fields marked below.</p>
-        </div>
-      ) : null}
+    <form className="form" onSubmit={submit(onSubmit)} noValidate>
+      <DraftAlerts serverError={serverError} invalid={invalid} />
       {textFields.map(([key, label]) => (
-        <div key={key} className={`field${shown[key] === undefined ? '' : ' has-error'}`}>
-          <label htmlFor={`engagement-${key}`}>{label}</label>
-          <input
-            id={`engagement-${key}`}
-            className="input"
-            value={draft[key]}
-            onChange={(event) => change(key, event.target.value)}
-            aria-invalid={shown[key] === undefined ? undefined : true}
-            aria-describedby={described(key)}
-          />
-          {errorOf(key)}
-        </div>
+        <TextField key={key} label={label} {...bind(key)} />
       ))}
-      {choice(
-        'kind',
-        'Kind',
-        engagementKinds.map((kind) => [kind, kindLabels[kind]] as const),
-      )}
-      {choice(
-        'level',
-        'Level',
-        engagementLevels.map((level) => [level, levelLabels[level]] as const),
-      )}
-      {choice(
-        'format',
-        'Format',
-        engagementFormats.map((format) => [format, formatLabels[format]] as const),
-      )}
+      <SelectField
+        label="Kind"
+        options={engagementKinds.map((kind) => [kind, kindLabels[kind]] as const)}
+        {...bind('kind')}
+      />
+      <SelectField
+        label="Level"
+        options={engagementLevels.map((level) => [level, levelLabels[level]] as const)}
+        {...bind('level')}
+      />
+      <SelectField
+        label="Format"
+        options={engagementFormats.map((format) => [format, formatLabels[format]] as const)}
+        {...bind('format')}
+      />
       <div className="field">
         <label>
           <input
@@ -243,60 +175,27 @@ export function EngagementForm({
         </label>
       </div>
       {(['start', 'end'] as const).map((key) => (
-        <div key={key} className={`field${shown[key] === undefined ? '' : ' has-error'}`}>
-          <label htmlFor={`engagement-${key}`}>
-            {key === 'start' ? 'Starts' : 'Ends'} (local time at the place)
-          </label>
-          <input
-            id={`engagement-${key}`}
-            className="input"
-            type={draft.allDay ? 'date' : 'datetime-local'}
-            value={draft[key]}
-            onChange={(event) => change(key, event.target.value)}
-            aria-invalid={shown[key] === undefined ? undefined : true}
-            aria-describedby={described(key)}
-          />
-          {errorOf(key)}
-        </div>
-      ))}
-      {(
-        [
-          ['participants', 'Participants: one per line, “CODE; person; role”'],
-          ['priorityAreas', 'Priority area ids, separated by commas'],
-          ['outcomes', 'Outcomes, one per line'],
-          ['summary', 'Summary'],
-        ] as const
-      ).map(([key, label]) => (
-        <div key={key} className={`field${shown[key] === undefined ? '' : ' has-error'}`}>
-          <label htmlFor={`engagement-${key}`}>{label}</label>
-          <textarea
-            id={`engagement-${key}`}
-            className="input"
-            rows={key === 'summary' ? 4 : 3}
-            value={draft[key]}
-            onChange={(event) => change(key, event.target.value)}
-            aria-invalid={shown[key] === undefined ? undefined : true}
-            aria-describedby={described(key)}
-          />
-          {errorOf(key)}
-        </div>
-      ))}
-      {choice(
-        'classification',
-        'Classification',
-        classifications.map((c) => [c, c] as const),
-      )}
-      <div className={`field${shown.marking === undefined ? '' : ' has-error'}`}>
-        <label htmlFor="engagement-releasableTo">Releasable to (partner codes; empty = alliance only)</label>
-        <input
-          id="engagement-releasableTo"
-          className="input"
-          value={draft.releasableTo}
-          onChange={(event) => change('releasableTo', event.target.value)}
-          aria-describedby={described('marking')}
+        <TextField
+          key={key}
+          label={`${key === 'start' ? 'Starts' : 'Ends'} (local time at the place)`}
+          type={draft.allDay ? 'date' : 'datetime-local'}
+          {...bind(key)}
         />
-        {errorOf('marking')}
-      </div>
+      ))}
+      <TextField
+        label="Participants: one per line, “CODE; person; role”"
+        rows={3}
+        {...bind('participants')}
+      />
+      <TextField label="Priority area ids, separated by commas" rows={3} {...bind('priorityAreas')} />
+      <TextField label="Outcomes, one per line" rows={3} {...bind('outcomes')} />
+      <TextField label="Summary" rows={4} {...bind('summary')} />
+      <SelectField
+        label="Classification"
+        options={classifications.map((c) => [c, c] as const)}
+        {...bind('classification')}
+      />
+      <TextField label="Releasable to (partner codes; empty = alliance only)" {...bind('releasableTo')} />
       <button type="submit" className="button" disabled={pending}>
         {pending ? 'Saving…' : 'Save engagement'}
       </button>

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react'
 import { Link } from 'react-router'
+import { FormActions } from '../../components/FormActions.tsx'
 import { MarkingTag } from '../../components/marking.tsx'
 import { ErrorState } from '../../components/states.tsx'
 import { formatDay } from './EngagementWhen.tsx'
@@ -41,24 +42,18 @@ function DeleteStatement({ statement }: { statement: StatementData }) {
           the deletion.
         </p>
         {remove.error === null ? null : <ErrorState error={remove.error} />}
-        <div className="statement-actions">
-          <button
-            type="button"
-            className="button"
-            disabled={remove.isPending}
-            onClick={() =>
-              remove.mutate(
-                { id: statement.id, version: statement.version },
-                { onSuccess: () => dialog.current?.close() },
-              )
-            }
-          >
-            {remove.isPending ? 'Deleting…' : 'Delete statement'}
-          </button>
-          <button type="button" className="button secondary" onClick={() => dialog.current?.close()}>
-            Cancel
-          </button>
-        </div>
+        <FormActions
+          className="statement-actions"
+          submit={remove.isPending ? 'Deleting…' : 'Delete statement'}
+          pending={remove.isPending}
+          onConfirm={() =>
+            remove.mutate(
+              { id: statement.id, version: statement.version },
+              { onSuccess: () => dialog.current?.close() },
+            )
+          }
+          onCancel={() => dialog.current?.close()}
+        />
       </dialog>
     </>
   )

@@ -1,4 +1,3 @@
-import { type FormEvent, useState } from 'react'
 import { StatementInput } from '../../../../src/contract/engagement-statement.ts'
 import {
   statementKindLabels,
@@ -7,7 +6,10 @@ import {
   statementStatusLabels,
 } from '../../../../src/domain/engagement-statement.ts'
 import { classifications } from '../../../../src/domain/marking.ts'
-import { isApiProblem } from '../../lib/api.ts'
+import { DraftAlerts, SelectField, TextField } from '../../components/DraftFields.tsx'
+import { FormActions } from '../../components/FormActions.tsx'
+import type { ApiProblem } from '../../lib/problem.ts'
+import { useDraft } from '../../lib/useDraft.ts'
 import type { StatementData, StatementInputData } from './statement-queries.ts'
 
 /** The form's own state: plain strings, as people type them. */
@@ -71,8 +73,6 @@ function toCandidate(draft: Draft, engagementId: string | null): Record<string, 
   }
 }
 
-type TextKey = 'title' | 'issuedOn' | 'issuers' | 'priorityAreas' | 'summary' | 'releasableTo'
-
 /**
  * Record or change a statement of an engagement. As with the engagement form, the shared Zod schema
  * checks it before sending (same messages as the server), and server problems — a stale version
@@ -91,146 +91,52 @@ export function StatementForm({
   onSubmit: (input: StatementInputData) => void
   onCancel: () => void
   pending: boolean
-  serverError: unknown
+  serverError: ApiProblem | null
 }) {
-  const [draft, setDraft] = useState<Draft>(() => draftFrom(initial))
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const prefix = `statement-${initial?.id ?? 'new'}`
-  const serverErrors: Record<string, string> = {}
-  if (isApiProblem(serverError)) {
-    for (const error of serverError.errors) {
-      const key = error.pointer.replace(/^#\//, '').split('/')[0] ?? ''
-      serverErrors[key] ??= error.detail
-    }
-  }
-  const shown = { ...serverErrors, ...errors }
-  const change = (key: keyof Draft, value: string) => setDraft((current) => ({ ...current, [key]: value }))
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    const result = StatementInput.safeParse(toCandidate(draft, initial?.engagementId ?? engagementId))
-    if (!result.success) {
-      const found: Record<string, string> = {}
-      for (const issue of result.error.issues) {
-        found[String(issue.path[0] ?? 'form')] ??= issue.message
-      }
-      setErrors(found)
-      return
-    }
-    setErrors({})
-    onSubmit(result.data)
-  }
-  // Marking problems come back on marking/releasableTo; show them under the releasable-to field.
-  const errorKey = (key: string) => (key === 'releasableTo' ? 'marking' : key)
-  const errorOf = (key: string) =>
-    shown[errorKey(key)] === undefined ? null : (
-      <p className="field-error" id={`${prefix}-${key}-error`}>
-        {shown[errorKey(key)]}
-      </p>
-    )
-  const fieldClass = (key: string) => `field${shown[errorKey(key)] === undefined ? '' : ' has-error'}`
-  const aria = (key: string) =>
-    shown[errorKey(key)] === undefined
-      ? {}
-      : { 'aria-invalid': true, 'aria-describedby': `${prefix}-${key}-error` }
-  const text = (key: TextKey, label: string, type = 'text') => (
-    <div className={fieldClass(key)}>
-      <label htmlFor={`${prefix}-${key}`}>{label}</label>
-      {key === 'summary' ? (
-        <textarea
-          id={`${prefix}-${key}`}
-          className="input"
-          rows={4}
-          value={draft[key]}
-          onChange={(event) => change(key, event.target.value)}
-          {...aria(key)}
-        />
-      ) : (
-        <input
-          id={`${prefix}-${key}`}
-          className="input"
-          type={type}
-          value={draft[key]}
-          onChange={(event) => change(key, event.target.value)}
-          {...aria(key)}
-        />
-      )}
-      {errorOf(key)}
-    </div>
-  )
-  const choice = (
-    key: 'kind' | 'status' | 'classification',
-    label: string,
-    options: readonly (readonly [string, string])[],
-  ) => (
-    <div className={fieldClass(key)}>
-      <label htmlFor={`${prefix}-${key}`}>{label}</label>
-      <select
-        id={`${prefix}-${key}`}
-        className="input"
-        value={draft[key]}
-        onChange={(event) => change(key, event.target.value)}
-        {...aria(key)}
-      >
-        {options.map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
-      </select>
-      {errorOf(key)}
-    </div>
-  )
+  const { bind, invalid, submit } = useDraft({
+    idPrefix: `statement-${initial?.id ?? 'new'}`,
+    initial: () => draftFrom(initial),
+    schema: StatementInput,
+    candidate: (current: Draft) => toCandidate(current, initial?.engagementId ?? engagementId),
+    serverError,
+    // Marking problems come back on marking/releasableTo; show them under the releasable-to field.
+    errorAt: { releasableTo: 'marking' },
+  })
   return (
     <form
       className="form statement-form"
-      onSubmit={submit}
+      onSubmit={submit(onSubmit)}
       noValidate
       aria-label={initial === undefined ? 'Add a statement' : `Edit ${initial.title}`}
     >
-      {isApiProblem(serverError) ? (
-        <div className="form-error" role="alert">
-          <p>
-            <strong>{serverError.title}.</strong> {serverError.detail}
-            {serverError.status === 409
-              ? ' The form now shows the current version: make your change again.'
-              : ''}
-          </p>
-        </div>
-      ) : null}
-      {Object.keys(errors).length > 0 ? (
-        <div className="form-error" role="alert">
-          <p>Please correct the fields marked below.</p>
-        </div>
-      ) : null}
-      {choice(
-        'kind',
-        'Kind',
-        statementKinds.map((kind) => [kind, statementKindLabels[kind]] as const),
-      )}
-      {text('title', 'Title (or, when none was issued, what was decided)')}
-      {choice(
-        'status',
-        'Status',
-        statementStatuses.map((status) => [status, statementStatusLabels[status]] as const),
-      )}
-      {text('issuedOn', 'Issued on (issued statements only)', 'date')}
-      {text('issuers', 'Issuers: NATO or country codes, separated by commas')}
-      {text('summary', 'Summary')}
-      {text('priorityAreas', 'Priority area ids, separated by commas')}
-      {choice(
-        'classification',
-        'Classification',
-        classifications.map((c) => [c, c] as const),
-      )}
-      {text('releasableTo', 'Releasable to (partner codes; empty = alliance only)')}
-      <div className="statement-actions">
-        <button type="submit" className="button" disabled={pending}>
-          {pending ? 'Saving…' : 'Save statement'}
-        </button>
-        <button type="button" className="button secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <DraftAlerts serverError={serverError} invalid={invalid} />
+      <SelectField
+        label="Kind"
+        options={statementKinds.map((kind) => [kind, statementKindLabels[kind]] as const)}
+        {...bind('kind')}
+      />
+      <TextField label="Title (or, when none was issued, what was decided)" {...bind('title')} />
+      <SelectField
+        label="Status"
+        options={statementStatuses.map((status) => [status, statementStatusLabels[status]] as const)}
+        {...bind('status')}
+      />
+      <TextField label="Issued on (issued statements only)" type="date" {...bind('issuedOn')} />
+      <TextField label="Issuers: NATO or country codes, separated by commas" {...bind('issuers')} />
+      <TextField label="Summary" rows={4} {...bind('summary')} />
+      <TextField label="Priority area ids, separated by commas" {...bind('priorityAreas')} />
+      <SelectField
+        label="Classification"
+        options={classifications.map((c) => [c, c] as const)}
+        {...bind('classification')}
+      />
+      <TextField label="Releasable to (partner codes; empty = alliance only)" {...bind('releasableTo')} />
+      <FormActions
+        className="statement-actions"
+        submit={pending ? 'Saving…' : 'Save statement'}
+        pending={pending}
+        onCancel={onCancel}
+      />
     </form>
   )
 }

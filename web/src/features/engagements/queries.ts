@@ -1,11 +1,12 @@
-import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query'
+import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query'
 import type { z } from 'zod'
 import type { EngagementInput, EngagementList } from '../../../../src/contract/engagement.ts'
 import { EngagementList as EngagementListSchema } from '../../../../src/contract/engagement.ts'
 import { EngagementAnalyticsView } from '../../../../src/contract/engagement-analytics.ts'
 import { CalendarFeedCreated, CalendarFeedStatus } from '../../../../src/contract/engagement-calendar.ts'
 import { EngagementDetail } from '../../../../src/contract/engagement-detail.ts'
-import { ApiProblem, apiGet, apiRequest, queryString } from '../../lib/api.ts'
+import { apiGet, queryString } from '../../lib/api.ts'
+import { useWrite } from '../../lib/useWrite.ts'
 
 export type EngagementListData = z.infer<typeof EngagementList>
 export type EngagementSummaryData = EngagementListData['items'][number]
@@ -83,51 +84,18 @@ export function useAnalyticsComparison(partners: readonly string[], window: numb
   })
 }
 
-/** Reads a problem+json answer into the shared ApiProblem, so forms show the same field messages. */
-function problemOf(status: number, body: unknown): ApiProblem {
-  const record = typeof body === 'object' && body !== null ? body : {}
-  const field = (name: string) => {
-    const value: unknown = Reflect.get(record, name)
-    return typeof value === 'string' ? value : ''
-  }
-  const rawErrors: unknown = Reflect.get(record, 'errors')
-  const errors = Array.isArray(rawErrors)
-    ? rawErrors.map((error: unknown) => ({
-        pointer:
-          typeof error === 'object' && error !== null ? String(Reflect.get(error, 'pointer') ?? '') : '',
-        detail: typeof error === 'object' && error !== null ? String(Reflect.get(error, 'detail') ?? '') : '',
-      }))
-    : []
-  return new ApiProblem({
-    status,
-    title: field('title') || 'Request failed',
-    detail: field('detail') || `The server answered ${status}.`,
-    type: field('type'),
-    errors,
-  })
-}
+/** An engagement shows in lists, analytics, partner timelines and beside its statements. */
+const engagementQueries = [['engagements'], ['statements'], ['analytics'], ['partners']]
 
-/** PATCH with If-Match: the version the form was filled from, so a change made meanwhile gets a 409. */
-async function patchEngagement(id: string, version: number, input: EngagementInputData) {
-  const response = await fetch(`/api/v1/engagements/${encodeURIComponent(id)}`, {
-    method: 'PATCH',
-    credentials: 'same-origin',
-    headers: { 'content-type': 'application/json', accept: 'application/json', 'if-match': `"${version}"` },
-    body: JSON.stringify(input),
-  })
-  const text = await response.text()
-  const body: unknown = text === '' ? null : JSON.parse(text)
-  if (!response.ok) {
-    throw problemOf(response.status, body)
-  }
-  return EngagementDetail.parse(body)
-}
-
-/** Creates (no id) or changes (with id and the version read) an engagement. */
+/**
+ * Creates (no id) or changes (with id and the version read) an engagement. The edit form keeps
+ * what was typed after a 409 and sends the version it now shows when saved again.
+ */
 export function useSaveEngagement() {
-  const client = useQueryClient()
-  return useMutation({
-    mutationFn: ({
+  return useWrite({
+    schema: EngagementDetail,
+    invalidates: engagementQueries,
+    request: ({
       id,
       version,
       input,
@@ -137,9 +105,8 @@ export function useSaveEngagement() {
       input: EngagementInputData
     }) =>
       id === undefined
-        ? apiRequest('POST', '/api/v1/engagements', EngagementDetail, input)
-        : patchEngagement(id, version ?? 0, input),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['engagements'] }),
+        ? { method: 'POST', path: '/api/v1/engagements', body: input }
+        : { method: 'PATCH', path: `/api/v1/engagements/${encodeURIComponent(id)}`, body: input, version },
   })
 }
 
@@ -153,9 +120,9 @@ export function useFeedStatus(enabled: boolean) {
 }
 
 export function useRotateFeed() {
-  const client = useQueryClient()
-  return useMutation({
-    mutationFn: () => apiRequest('POST', '/api/v1/calendar-feed', CalendarFeedCreated),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['calendar-feed'] }),
+  return useWrite({
+    schema: CalendarFeedCreated,
+    invalidates: [['calendar-feed']],
+    request: () => ({ method: 'POST', path: '/api/v1/calendar-feed' }),
   })
 }

@@ -1,11 +1,12 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { z } from 'zod'
 import {
   type StatementInput,
   StatementList,
   StatementView,
 } from '../../../../src/contract/engagement-statement.ts'
-import { apiGet, apiRequest, isApiProblem, queryString } from '../../lib/api.ts'
+import { apiGet, queryString } from '../../lib/api.ts'
+import { useWrite } from '../../lib/useWrite.ts'
 
 export type StatementData = z.infer<typeof StatementView>
 export type StatementInputData = z.output<typeof StatementInput>
@@ -13,14 +14,7 @@ export type StatementInputData = z.output<typeof StatementInput>
 const path = (id: string) => `/api/v1/statements/${encodeURIComponent(id)}`
 
 /** Statements show on engagement pages, so every change refreshes those too. */
-function useRefresh() {
-  const client = useQueryClient()
-  return () =>
-    Promise.all([
-      client.invalidateQueries({ queryKey: ['engagements'] }),
-      client.invalidateQueries({ queryKey: ['statements'] }),
-    ])
-}
+const statementQueries = [['engagements'], ['statements']]
 
 export interface StatementFilter {
   readonly partner?: string | undefined
@@ -38,40 +32,43 @@ export function useStatements(filter: StatementFilter) {
   })
 }
 
-/** Records a statement (no id) or changes one, sending the version it was read at. */
+/**
+ * Records a statement (no id) or changes one, sending the version it was read at. The form is keyed
+ * by the version, so after a 409 it shows the statement as it is now.
+ */
 export function useSaveStatement() {
-  const refresh = useRefresh()
-  return useMutation({
-    mutationFn: ({ id, version, input }: { id?: string; version?: number; input: StatementInputData }) =>
+  return useWrite({
+    schema: StatementView,
+    invalidates: statementQueries,
+    onConflict: 'reload',
+    request: ({ id, version, input }: { id?: string; version?: number; input: StatementInputData }) =>
       id === undefined
-        ? apiRequest('POST', '/api/v1/statements', StatementView, input)
-        : apiRequest('PATCH', path(id), StatementView, input, { ifMatch: version ?? 0 }),
-    onSuccess: refresh,
-    // A 409 means someone changed it meanwhile: load the current version so the form shows it.
-    onError: (error) => (isApiProblem(error) && error.status === 409 ? refresh() : undefined),
+        ? { method: 'POST', path: '/api/v1/statements', body: input }
+        : { method: 'PATCH', path: path(id), body: input, version },
   })
 }
 
 export function useDeleteStatement() {
-  const refresh = useRefresh()
-  return useMutation({
-    mutationFn: ({ id, version }: { id: string; version: number }) =>
-      apiRequest('DELETE', path(id), z.null(), undefined, { ifMatch: version }),
-    onSuccess: refresh,
-    onError: (error) => (isApiProblem(error) && error.status === 409 ? refresh() : undefined),
+  return useWrite({
+    schema: z.null(),
+    invalidates: statementQueries,
+    onConflict: 'reload',
+    request: ({ id, version }: { id: string; version: number }) => ({
+      method: 'DELETE',
+      path: path(id),
+      version,
+    }),
   })
 }
 
 /** Associates a partner with a statement, or withdraws it; repeating either changes nothing. */
 export function useAssociation() {
-  const refresh = useRefresh()
-  return useMutation({
-    mutationFn: ({ id, country, associate }: { id: string; country: string; associate: boolean }) =>
-      apiRequest(
-        associate ? 'PUT' : 'DELETE',
-        `${path(id)}/associations/${encodeURIComponent(country)}`,
-        StatementView,
-      ),
-    onSuccess: refresh,
+  return useWrite({
+    schema: StatementView,
+    invalidates: statementQueries,
+    request: ({ id, country, associate }: { id: string; country: string; associate: boolean }) => ({
+      method: associate ? 'PUT' : 'DELETE',
+      path: `${path(id)}/associations/${encodeURIComponent(country)}`,
+    }),
   })
 }

@@ -1,19 +1,34 @@
 import { useState } from 'react'
+import { ProgrammeDetail } from '../../../../src/contract/programme-view.ts'
 import { Field } from '../../components/Field.tsx'
+import { FormActions } from '../../components/FormActions.tsx'
 import { ErrorState } from '../../components/states.tsx'
-import { isApiProblem } from '../../lib/api.ts'
-import { type ProgrammeData, useRefreshProgrammes, writeProgramme } from './queries.ts'
+import { PeriodFields, type TitlePeriod } from './PeriodFields.tsx'
+import { type ProgrammeData, programmePath, useProgrammeWrite } from './queries.ts'
+
+interface Header extends TitlePeriod {
+  readonly nextReview: string
+  readonly publicDiplomacy: string
+}
+
+const headerOf = (programme: ProgrammeData): Header => ({
+  title: programme.title,
+  periodFrom: programme.period.from.date,
+  periodTo: programme.period.to.date,
+  nextReview: programme.nextReview ?? '',
+  publicDiplomacy: programme.publicDiplomacy,
+})
 
 /** Edits the programme's title, period, next review and public-diplomacy element (If-Match on its version). */
 export function HeaderForm({ programme }: { programme: ProgrammeData }) {
-  const refresh = useRefreshProgrammes()
+  const save = useProgrammeWrite(ProgrammeDetail, (header: Header) => ({
+    method: 'PATCH',
+    path: programmePath(programme.id),
+    body: { ...header, nextReview: header.nextReview === '' ? null : header.nextReview },
+    version: programme.version,
+  }))
   const [open, setOpen] = useState(false)
-  const [title, setTitle] = useState(programme.title)
-  const [periodFrom, setPeriodFrom] = useState(programme.period.from.date)
-  const [periodTo, setPeriodTo] = useState(programme.period.to.date)
-  const [nextReview, setNextReview] = useState(programme.nextReview ?? '')
-  const [publicDiplomacy, setPublicDiplomacy] = useState(programme.publicDiplomacy)
-  const [problem, setProblem] = useState<unknown>(null)
+  const [header, setHeader] = useState(() => headerOf(programme))
   if (!programme.abilities.edit) return null
   if (!open) {
     return (
@@ -22,12 +37,8 @@ export function HeaderForm({ programme }: { programme: ProgrammeData }) {
         className="button secondary"
         onClick={() => {
           // Start from the programme as it is now; while open, the form keeps what is typed.
-          setTitle(programme.title)
-          setPeriodFrom(programme.period.from.date)
-          setPeriodTo(programme.period.to.date)
-          setNextReview(programme.nextReview ?? '')
-          setPublicDiplomacy(programme.publicDiplomacy)
-          setProblem(null)
+          setHeader(headerOf(programme))
+          save.reset()
           setOpen(true)
         }}
       >
@@ -35,77 +46,40 @@ export function HeaderForm({ programme }: { programme: ProgrammeData }) {
       </button>
     )
   }
-  const fieldError = (name: string) => (isApiProblem(problem) ? problem.fieldError(name) : undefined)
+  const change = (key: keyof Header, value: string) => setHeader((current) => ({ ...current, [key]: value }))
+  const errors = save.error?.fieldMessages() ?? {}
   return (
     <form
       className="form tree-edit"
       aria-label="Programme header"
-      onSubmit={async (event) => {
+      onSubmit={(event) => {
         event.preventDefault()
-        setProblem(null)
-        try {
-          await writeProgramme(
-            'PATCH',
-            `/${programme.id}`,
-            {
-              title,
-              periodFrom,
-              periodTo,
-              publicDiplomacy,
-              nextReview: nextReview === '' ? null : nextReview,
-            },
-            programme.version,
-          )
-          setOpen(false)
-        } catch (error) {
-          // The form keeps what was typed; a 409 says someone else changed the programme meanwhile.
-          setProblem(error)
-        }
-        await refresh()
+        save.mutate(header, { onSuccess: () => setOpen(false) })
       }}
     >
-      <Field
-        label="Programme title"
-        value={title}
-        onChange={(e) => setTitle(e.target.value)}
-        error={fieldError('title')}
-      />
-      <Field
-        label="Period from"
-        hint="A year, month or day, e.g. 2023"
-        value={periodFrom}
-        onChange={(e) => setPeriodFrom(e.target.value)}
-        error={fieldError('periodFrom')}
-      />
-      <Field
-        label="Period to"
-        value={periodTo}
-        onChange={(e) => setPeriodTo(e.target.value)}
-        error={fieldError('periodTo')}
+      <PeriodFields
+        titleLabel="Programme title"
+        value={header}
+        onChange={change}
+        errors={errors}
+        fromExample="2023"
       />
       <Field
         label="Next review"
         type="date"
-        value={nextReview}
-        onChange={(e) => setNextReview(e.target.value)}
-        error={fieldError('nextReview')}
+        value={header.nextReview}
+        onChange={(e) => change('nextReview', e.target.value)}
+        error={errors.nextReview}
       />
       <label htmlFor="public-diplomacy-input">Public diplomacy element</label>
       <textarea
         id="public-diplomacy-input"
         className="input"
-        value={publicDiplomacy}
-        onChange={(e) => setPublicDiplomacy(e.target.value)}
+        value={header.publicDiplomacy}
+        onChange={(e) => change('publicDiplomacy', e.target.value)}
       />
-      <span className="tree-actions">
-        <button type="submit" className="button">
-          Save header
-        </button>
-        <button type="button" className="button secondary" onClick={() => setOpen(false)}>
-          Cancel
-        </button>
-      </span>
-      {problem === null ? null : <ErrorState error={problem} />}
+      <FormActions submit="Save header" pending={save.isPending} onCancel={() => setOpen(false)} />
+      {save.error === null ? null : <ErrorState error={save.error} />}
     </form>
   )
 }

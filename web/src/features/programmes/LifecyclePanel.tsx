@@ -1,6 +1,8 @@
 import { useRef, useState } from 'react'
+import { ProgrammeDetail } from '../../../../src/contract/programme-view.ts'
+import { FormActions } from '../../components/FormActions.tsx'
 import { ErrorState } from '../../components/states.tsx'
-import { type ProgrammeData, statusLabels, useRefreshProgrammes, writeProgramme } from './queries.ts'
+import { type ProgrammeData, programmePath, statusLabels, useProgrammeWrite } from './queries.ts'
 import { SuccessorSelect } from './SuccessorSelect.tsx'
 
 interface Step {
@@ -27,13 +29,19 @@ const stepLabels: Record<ProgrammeData['status'], string> = {
  * the successor there, and a refusal stays in the dialog so another one can be chosen.
  */
 export function LifecyclePanel({ programme, today }: { programme: ProgrammeData; today: string }) {
-  const refresh = useRefreshProgrammes()
+  const request = ({ path, body }: { path: string; body: unknown }) => ({
+    method: 'POST' as const,
+    path: programmePath(programme.id, path),
+    body,
+    version: programme.version,
+  })
+  // A step's refusal shows on the panel; superseding's stays in its dialog, to choose again.
+  const take = useProgrammeWrite(ProgrammeDetail, request)
+  const supersede = useProgrammeWrite(ProgrammeDetail, request)
   const dialog = useRef<HTMLDialogElement>(null)
   const [pending, setPending] = useState<Step | null>(null)
-  const [problem, setProblem] = useState<unknown>(null)
   const [successor, setSuccessor] = useState('')
   const [successorError, setSuccessorError] = useState<string | undefined>(undefined)
-  const [dialogProblem, setDialogProblem] = useState<unknown>(null)
   const current = programme.approvals.filter((a) => a.current)
   const has = (party: 'council' | 'partner') => current.find((a) => a.party === party)
 
@@ -69,37 +77,26 @@ export function LifecyclePanel({ programme, today }: { programme: ProgrammeData;
     setPending(step)
     setSuccessor('')
     setSuccessorError(undefined)
-    setDialogProblem(null)
+    supersede.reset()
     dialog.current?.showModal()
   }
 
-  const confirm = async () => {
+  const confirm = () => {
     if (pending === null) return
     if (pending.needsSuccessor === true) {
       if (successor === '') {
         setSuccessorError('Choose the programme that supersedes this one.')
         return
       }
-      setDialogProblem(null)
-      try {
-        const body = { to: 'superseded', supersededBy: successor }
-        await writeProgramme('POST', `/${programme.id}/transitions`, body, programme.version)
-        dialog.current?.close()
-      } catch (error) {
-        setDialogProblem(error)
-      }
-      await refresh()
+      supersede.mutate(
+        { path: 'transitions', body: { to: 'superseded', supersededBy: successor } },
+        { onSuccess: () => dialog.current?.close() },
+      )
       return
     }
     dialog.current?.close()
-    setProblem(null)
-    try {
-      await writeProgramme('POST', `/${programme.id}/${pending.path}`, pending.body, programme.version)
-    } catch (error) {
-      setProblem(error)
-    }
+    take.mutate({ path: pending.path, body: pending.body })
     setPending(null)
-    await refresh()
   }
 
   return (
@@ -126,7 +123,7 @@ export function LifecyclePanel({ programme, today }: { programme: ProgrammeData;
           ))}
         </div>
       )}
-      {problem === null ? null : <ErrorState error={problem} />}
+      {take.error === null ? null : <ErrorState error={take.error} />}
       <dialog
         ref={dialog}
         className="confirm-dialog"
@@ -146,15 +143,14 @@ export function LifecyclePanel({ programme, today }: { programme: ProgrammeData;
             }}
           />
         ) : null}
-        {dialogProblem === null ? null : <ErrorState error={dialogProblem} />}
-        <div className="lifecycle-steps">
-          <button type="button" className="button" onClick={() => void confirm()}>
-            Confirm
-          </button>
-          <button type="button" className="button secondary" onClick={() => dialog.current?.close()}>
-            Cancel
-          </button>
-        </div>
+        {supersede.error === null ? null : <ErrorState error={supersede.error} />}
+        <FormActions
+          className="lifecycle-steps"
+          submit="Confirm"
+          onConfirm={confirm}
+          pending={supersede.isPending}
+          onCancel={() => dialog.current?.close()}
+        />
       </dialog>
     </section>
   )

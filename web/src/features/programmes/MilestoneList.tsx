@@ -1,7 +1,9 @@
 import { useId, useState } from 'react'
+import { MilestoneView } from '../../../../src/contract/programme-view.ts'
 import { ErrorState } from '../../components/states.tsx'
 import { MarkingTagFor } from './MarkingTag.tsx'
-import { healthLabels, type MilestoneData, useRefreshProgrammes, writeProgramme } from './queries.ts'
+import { healthLabels, type MilestoneData, programmePath, useProgrammeWrite } from './queries.ts'
+import { TitleDueForm } from './TitleDueForm.tsx'
 
 const statuses: ReadonlyArray<MilestoneData['status']> = ['planned', 'in-progress', 'done', 'cancelled']
 
@@ -48,61 +50,32 @@ function MilestoneItem({
   canTrack: boolean
   canEdit: boolean
 }) {
-  const refresh = useRefreshProgrammes()
-  const [problem, setProblem] = useState<unknown>(null)
+  // One write for the milestone's edit, status and deletion: the last refusal is the one shown.
+  const write = useProgrammeWrite(
+    MilestoneView.nullable(),
+    (change: { method: 'PATCH' | 'DELETE'; body?: unknown }) => ({
+      ...change,
+      path: programmePath(programmeId, 'milestones', milestone.id),
+      version: milestone.version,
+    }),
+  )
   const [editing, setEditing] = useState(false)
-  const [title, setTitle] = useState(milestone.title)
-  const [due, setDue] = useState(milestone.due)
   const id = useId()
-  const path = `/${programmeId}/milestones/${milestone.id}`
-  const write = async (method: 'PATCH' | 'DELETE', body: unknown) => {
-    setProblem(null)
-    try {
-      await writeProgramme(method, path, body, milestone.version)
-      setEditing(false)
-    } catch (error) {
-      // What was typed stays in the form.
-      setProblem(error)
-    }
-    await refresh()
-  }
   if (editing) {
     return (
       <li className="milestone-item">
-        <form
-          className="tree-edit"
-          onSubmit={(event) => {
-            event.preventDefault()
-            void write('PATCH', { title, due })
-          }}
-        >
-          <label htmlFor={`${id}-title`}>Milestone title</label>
-          <input
-            id={`${id}-title`}
-            className="input"
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-            required
-          />
-          <label htmlFor={`${id}-due`}>Due date</label>
-          <input
-            id={`${id}-due`}
-            className="input"
-            type="date"
-            value={due}
-            onChange={(e) => setDue(e.target.value)}
-            required
-          />
-          <span className="tree-actions">
-            <button type="submit" className="button">
-              Save
-            </button>
-            <button type="button" className="button secondary" onClick={() => setEditing(false)}>
-              Cancel
-            </button>
-          </span>
-          {problem === null ? null : <ErrorState error={problem} />}
-        </form>
+        <TitleDueForm
+          titleLabel="Milestone title"
+          initial={{ title: milestone.title, due: milestone.due }}
+          withDue
+          submit="Save"
+          pending={write.isPending}
+          problem={write.error}
+          onCancel={() => setEditing(false)}
+          onSubmit={(title, due) =>
+            write.mutate({ method: 'PATCH', body: { title, due } }, { onSuccess: () => setEditing(false) })
+          }
+        />
       </li>
     )
   }
@@ -124,20 +97,7 @@ function MilestoneItem({
             id={`${id}-status`}
             className="input"
             value={milestone.status}
-            onChange={async (event) => {
-              setProblem(null)
-              try {
-                await writeProgramme(
-                  'PATCH',
-                  `/${programmeId}/milestones/${milestone.id}`,
-                  { status: event.target.value },
-                  milestone.version,
-                )
-              } catch (error) {
-                setProblem(error)
-              }
-              await refresh()
-            }}
+            onChange={(event) => write.mutate({ method: 'PATCH', body: { status: event.target.value } })}
           >
             {statuses.map((status) => (
               <option key={status} value={status}>
@@ -154,7 +114,10 @@ function MilestoneItem({
           <button
             type="button"
             className="button secondary"
-            onClick={() => setEditing(true)}
+            onClick={() => {
+              write.reset()
+              setEditing(true)
+            }}
             aria-label={`Edit milestone ${milestone.title}`}
           >
             Edit
@@ -165,14 +128,14 @@ function MilestoneItem({
             aria-label={`Delete milestone ${milestone.title}`}
             onClick={() => {
               if (window.confirm(`Delete the milestone “${milestone.title}”?`))
-                void write('DELETE', undefined)
+                write.mutate({ method: 'DELETE' })
             }}
           >
             Delete
           </button>
         </span>
       ) : null}
-      {problem === null ? null : <ErrorState error={problem} />}
+      {write.error === null ? null : <ErrorState error={write.error} />}
     </li>
   )
 }

@@ -1,9 +1,17 @@
 import { type ReactNode, useId, useState } from 'react'
+import { NodeView } from '../../../../src/contract/programme-view.ts'
+import { FormActions } from '../../components/FormActions.tsx'
 import { ErrorState } from '../../components/states.tsx'
 import { MarkingSelect, markingChoices, markingKey } from './MarkingSelect.tsx'
 import { MarkingTagFor } from './MarkingTag.tsx'
-import type { ActivityData } from './queries.ts'
-import { useRefreshProgrammes, writeProgramme } from './queries.ts'
+import { type ActivityData, programmePath, useProgrammeWrite } from './queries.ts'
+
+/** What a node's write changes: its fields (PATCH), its place (POST …/move) or its existence. */
+interface NodeChange {
+  readonly method: 'PATCH' | 'POST' | 'DELETE'
+  readonly move?: boolean
+  readonly body?: unknown
+}
 
 const kindLabels = {
   objective: 'Strategic objective',
@@ -34,32 +42,21 @@ export function NodeRow({
   areaOptions: ReadonlyArray<{ id: string; name: string }>
   children?: ReactNode
 }) {
-  const refresh = useRefreshProgrammes()
+  // One write for saving, moving and deleting the node: the last refusal is the one shown.
+  const write = useProgrammeWrite(NodeView.nullable(), ({ move, ...change }: NodeChange) => ({
+    ...change,
+    path: programmePath(programmeId, 'nodes', node.id, ...(move === true ? ['move'] : [])),
+    version: node.version,
+  }))
   const [editing, setEditing] = useState(false)
+  // The typed text stays in the form whatever the server answers: a stale write loses nothing.
   const [title, setTitle] = useState(node.title)
   const [description, setDescription] = useState(node.description)
   const [areas, setAreas] = useState<string[]>([...node.priorityAreas])
   const [marking, setMarking] = useState(markingKey(node.marking, partner))
-  const [problem, setProblem] = useState<unknown>(null)
-  const [busy, setBusy] = useState(false)
+  const busy = write.isPending
   const id = useId()
-  const path = `/${programmeId}/nodes/${node.id}`
 
-  const run = async (work: () => Promise<void>, after?: () => void) => {
-    setBusy(true)
-    setProblem(null)
-    try {
-      await work()
-      after?.()
-      await refresh()
-    } catch (error) {
-      // The typed text stays in the form: a stale write loses nothing.
-      setProblem(error)
-      await refresh()
-    } finally {
-      setBusy(false)
-    }
-  }
   const save = () => {
     const chosen = markingChoices(partner).find(([key]) => key === marking)?.[2]
     const body = {
@@ -68,16 +65,13 @@ export function NodeRow({
       priorityAreas: areas,
       ...(chosen === undefined ? {} : { marking: chosen }),
     }
-    return run(
-      () => writeProgramme('PATCH', path, body, node.version),
-      () => setEditing(false),
-    )
+    write.mutate({ method: 'PATCH', body }, { onSuccess: () => setEditing(false) })
   }
   const move = (to: number) =>
-    run(() => writeProgramme('POST', `${path}/move`, { parentId: node.parentId, position: to }, node.version))
+    write.mutate({ method: 'POST', move: true, body: { parentId: node.parentId, position: to } })
   const remove = () => {
     if (window.confirm(`Delete “${node.title}” and everything under it?`)) {
-      void run(() => writeProgramme('DELETE', path, undefined, node.version))
+      write.mutate({ method: 'DELETE' })
     }
   }
 
@@ -141,7 +135,7 @@ export function NodeRow({
           className="tree-edit"
           onSubmit={(event) => {
             event.preventDefault()
-            void save()
+            save()
           }}
         >
           <label htmlFor={`${id}-edit-title`}>Title of {node.number}</label>
@@ -181,28 +175,21 @@ export function NodeRow({
             value={marking}
             onChange={setMarking}
           />
-          <span className="tree-actions">
-            <button type="submit" className="button" disabled={busy}>
-              Save
-            </button>
-            <button
-              type="button"
-              className="button secondary"
-              onClick={() => {
-                setEditing(false)
-                setTitle(node.title)
-                setDescription(node.description)
-                setProblem(null)
-              }}
-            >
-              Cancel
-            </button>
-          </span>
+          <FormActions
+            submit="Save"
+            pending={busy}
+            onCancel={() => {
+              setEditing(false)
+              setTitle(node.title)
+              setDescription(node.description)
+              write.reset()
+            }}
+          />
         </form>
       ) : node.description === '' ? null : (
         <p className="tree-description">{node.description}</p>
       )}
-      {problem === null ? null : <ErrorState error={problem} />}
+      {write.error === null ? null : <ErrorState error={write.error} />}
       {children}
     </li>
   )

@@ -1,63 +1,104 @@
+import type { ReactNode } from 'react'
 import { AddForm } from './AddForm.tsx'
 import { MilestoneList } from './MilestoneList.tsx'
 import { NodeRow } from './NodeRow.tsx'
-import type { ProgrammeData } from './queries.ts'
+import type { ActivityData, ProgrammeData } from './queries.ts'
+
+/** What every row of one programme's tree shares. */
+interface TreeScope {
+  readonly programmeId: string
+  readonly canEdit: boolean
+  readonly partner: string
+  readonly areaOptions: ProgrammeData['areaOptions']
+}
+
+/** One level of the tree: its nodes in order, each numbered among its siblings, with what hangs below. */
+function Branch<N extends ActivityData>({
+  label,
+  className,
+  nodes,
+  tree,
+  below,
+}: {
+  label: string
+  className?: string
+  nodes: readonly N[]
+  tree: TreeScope
+  below?: (node: N) => ReactNode
+}) {
+  return (
+    <ol className={className} aria-label={label}>
+      {nodes.map((node, index) => (
+        <NodeRow key={node.id} node={node} index={index} siblings={nodes.length} {...tree}>
+          {below?.(node)}
+        </NodeRow>
+      ))}
+    </ol>
+  )
+}
+
+/** Adds a part under `parentId` (an objective, at the top: none), for editors only. */
+function AddNode({
+  tree,
+  kind,
+  parentId,
+  label,
+}: {
+  tree: TreeScope
+  kind: ActivityData['kind']
+  parentId: string | null
+  label: string
+}) {
+  if (!tree.canEdit) return null
+  return (
+    <AddForm
+      programmeId={tree.programmeId}
+      what="nodes"
+      label={label}
+      body={(title) => ({ kind, parentId, title })}
+    />
+  )
+}
 
 /** Objectives → goals (with milestones) → activities, numbered, editable in place for editors. */
 export function ProgrammeTree({ programme }: { programme: ProgrammeData }) {
   const { id, abilities } = programme
   const edit = abilities.edit
-  const shared = { partner: programme.partner.code, areaOptions: programme.areaOptions }
+  const tree: TreeScope = {
+    programmeId: id,
+    canEdit: edit,
+    partner: programme.partner.code,
+    areaOptions: programme.areaOptions,
+  }
   return (
     <>
-      <ol className="programme-tree" aria-label="Objectives, goals and activities">
-        {programme.objectives.map((objective, oi) => (
-          <NodeRow
-            key={objective.id}
-            programmeId={id}
-            node={objective}
-            index={oi}
-            siblings={programme.objectives.length}
-            canEdit={edit}
-            {...shared}
-          >
-            <ol aria-label={`Goals of objective ${objective.number}`}>
-              {objective.goals.map((goal, gi) => (
-                <NodeRow
-                  key={goal.id}
-                  programmeId={id}
-                  node={goal}
-                  index={gi}
-                  siblings={objective.goals.length}
-                  canEdit={edit}
-                  {...shared}
-                >
+      <Branch
+        className="programme-tree"
+        label="Objectives, goals and activities"
+        nodes={programme.objectives}
+        tree={tree}
+        below={(objective) => (
+          <>
+            <Branch
+              label={`Goals of objective ${objective.number}`}
+              nodes={objective.goals}
+              tree={tree}
+              below={(goal) => (
+                <>
                   <MilestoneList
                     programmeId={id}
                     milestones={goal.milestones}
                     canTrack={abilities.track}
                     canEdit={edit}
                   />
-                  <ol aria-label={`Activities of goal ${goal.number}`}>
-                    {goal.activities.map((activity, ai) => (
-                      <NodeRow
-                        key={activity.id}
-                        programmeId={id}
-                        node={activity}
-                        index={ai}
-                        siblings={goal.activities.length}
-                        canEdit={edit}
-                        {...shared}
-                      />
-                    ))}
-                  </ol>
+                  <Branch label={`Activities of goal ${goal.number}`} nodes={goal.activities} tree={tree} />
                   {edit ? (
                     <p className="tree-actions">
-                      <AddForm
-                        programmeId={id}
-                        what="nodes"
+                      <AddNode
+                        tree={tree}
+                        kind="activity"
+                        parentId={goal.id}
                         label={`Activity under ${goal.number}`}
-                        body={(title) => ({ kind: 'activity', parentId: goal.id, title })}
                       />
                       <AddForm
                         programmeId={id}
@@ -68,28 +109,19 @@ export function ProgrammeTree({ programme }: { programme: ProgrammeData }) {
                       />
                     </p>
                   ) : null}
-                </NodeRow>
-              ))}
-            </ol>
-            {edit ? (
-              <AddForm
-                programmeId={id}
-                what="nodes"
-                label={`Goal under ${objective.number}`}
-                body={(title) => ({ kind: 'goal', parentId: objective.id, title })}
-              />
-            ) : null}
-          </NodeRow>
-        ))}
-      </ol>
-      {edit ? (
-        <AddForm
-          programmeId={id}
-          what="nodes"
-          label="Strategic objective"
-          body={(title) => ({ kind: 'objective', parentId: null, title })}
-        />
-      ) : null}
+                </>
+              )}
+            />
+            <AddNode
+              tree={tree}
+              kind="goal"
+              parentId={objective.id}
+              label={`Goal under ${objective.number}`}
+            />
+          </>
+        )}
+      />
+      <AddNode tree={tree} kind="objective" parentId={null} label="Strategic objective" />
     </>
   )
 }

@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import type { z } from 'zod'
 import {
   DiffView,
@@ -7,7 +7,8 @@ import {
   ProgressReport,
   VersionList,
 } from '../../../../src/contract/programme-view.ts'
-import { ApiProblem, apiGet } from '../../lib/api.ts'
+import { apiGet } from '../../lib/api.ts'
+import { useWrite, type WriteRequest } from '../../lib/useWrite.ts'
 
 export type ProgrammeData = z.infer<typeof ProgrammeDetail>
 export type ObjectiveData = ProgrammeData['objectives'][number]
@@ -56,58 +57,23 @@ export function useDiff(id: string, from: string, to: string) {
   })
 }
 
-/** Refetches everything about programmes after a write, so every panel shows the new state. */
-export function useRefreshProgrammes() {
-  const client = useQueryClient()
-  return () => client.invalidateQueries({ queryKey: ['programmes'] })
+/** A programme shows in its own panels, the portfolio and its partner's page: a write refreshes all. */
+const programmeQueries = [['programmes'], ['partners']]
+
+/** The address of a programme, or of one of its parts (`nodes/…`, `milestones/…`, `transitions`). */
+export function programmePath(id: string, ...part: string[]): string {
+  return [base, encodeURIComponent(id), ...part.map(encodeURIComponent)].join('/')
 }
 
 /**
- * A write with optimistic concurrency: sends If-Match with the version the user saw. A 409 comes
- * back as an ApiProblem, and the caller keeps what the user typed so nothing is lost.
+ * A write to a programme or one of its parts through the one web write hook: If-Match from the
+ * version the page read, and after a 409 the form keeps what was typed over the programme as it is now.
  */
-export async function writeProgramme(
-  method: 'POST' | 'PATCH' | 'DELETE',
-  path: string,
-  body: unknown,
-  version: number | null,
-): Promise<void> {
-  const headers: Record<string, string> = { accept: 'application/json' }
-  if (body !== undefined) headers['content-type'] = 'application/json'
-  if (version !== null) headers['if-match'] = `"${version}"`
-  let response: Response
-  try {
-    response = await fetch(`${base}${path}`, {
-      method,
-      credentials: 'same-origin',
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-  } catch {
-    throw new ApiProblem({ status: 0, title: 'Network error', detail: 'The server could not be reached.' })
-  }
-  if (response.ok) return
-  const text = await response.text()
-  let parsed: unknown = null
-  try {
-    parsed = JSON.parse(text)
-  } catch {
-    parsed = null
-  }
-  const record =
-    typeof parsed === 'object' && parsed !== null ? Object.fromEntries(Object.entries(parsed)) : {}
-  const errors = Array.isArray(record.errors)
-    ? record.errors.map((e: unknown) => {
-        const entry = typeof e === 'object' && e !== null ? Object.fromEntries(Object.entries(e)) : {}
-        return { pointer: String(entry.pointer ?? ''), detail: String(entry.detail ?? '') }
-      })
-    : []
-  throw new ApiProblem({
-    status: response.status,
-    title: typeof record.title === 'string' ? record.title : 'Request failed',
-    detail: typeof record.detail === 'string' ? record.detail : `The server answered ${response.status}.`,
-    errors,
-  })
+export function useProgrammeWrite<S extends z.ZodType, V>(
+  schema: S,
+  request: (variables: V) => WriteRequest,
+) {
+  return useWrite({ schema, invalidates: programmeQueries, request })
 }
 
 export const statusLabels: Record<ProgrammeData['status'], string> = {

@@ -1,5 +1,5 @@
 import { Link, useNavigate } from 'react-router'
-import { useSession, useSignOut } from './queries.ts'
+import { isSignedIn, useSession, useSignOut } from './queries.ts'
 
 /** Header corner: who is signed in with a Sign out button, or a Sign in link. */
 export function SessionControl() {
@@ -7,7 +7,7 @@ export function SessionControl() {
   const signOut = useSignOut()
   const navigate = useNavigate()
   const principal = session.data
-  if (principal === undefined || principal.kind === 'public') {
+  if (!isSignedIn(principal)) {
     return (
       <Link className="button header-button" to="/sign-in">
         Sign in

@@ -2,7 +2,6 @@ import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { useNavigate } from 'react-router'
 import { SignIn } from '../../../../src/contract/session.ts'
 import { Field, fieldErrors } from '../../components/Field.tsx'
-import { isApiProblem } from '../../lib/api.ts'
 import { useSignIn } from './queries.ts'
 
 /**
@@ -46,20 +45,18 @@ export function SignInForm({ next }: { next: string }) {
     setErrors({})
     signIn.mutate(parsed.data, {
       onSuccess: () => navigate(next),
-      onError: (error) => {
-        if (isApiProblem(error) && error.errors.length > 0) {
-          const found: Record<string, string> = {}
-          for (const field of ['username', 'password']) {
-            const message = error.fieldError(field)
-            if (message !== undefined) {
-              found[field] = message
-            }
+      onError: (problem) => {
+        const { username, password } = problem.fieldMessages()
+        if (username !== undefined || password !== undefined) {
+          const found = {
+            ...(username === undefined ? {} : { username }),
+            ...(password === undefined ? {} : { password }),
           }
           setErrors(found)
           focusFirst(found)
           return
         }
-        setFormError(isApiProblem(error) ? error.detail : 'Signing in failed. Try again.')
+        setFormError(problem.detail)
         // Wait for the alert to render, then move focus to it so screen readers announce it.
         requestAnimationFrame(() => formErrorRef.current?.focus())
       },

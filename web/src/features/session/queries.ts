@@ -1,10 +1,19 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { z } from 'zod'
 import { PrincipalView, type SignIn } from '../../../../src/contract/session.ts'
-import { apiGet, apiRequest } from '../../lib/api.ts'
+import { apiGet } from '../../lib/api.ts'
+import { sessionKey } from '../../lib/query-keys.ts'
+import { useWrite } from '../../lib/useWrite.ts'
 
 export type Principal = z.infer<typeof PrincipalView>
-export const sessionKey = ['session'] as const
+
+/**
+ * Whether someone is signed in: the one place the web app reads `kind`. Who may do what is never
+ * decided here but by the `abilities` the API sends.
+ */
+export function isSignedIn(principal: Principal | undefined): principal is Principal {
+  return principal !== undefined && principal.kind !== 'public'
+}
 
 export function useSession() {
   return useQuery({
@@ -26,28 +35,34 @@ function useSwitchPrincipal() {
   }
 }
 
+const signedOut: Principal = {
+  kind: 'public',
+  username: null,
+  displayName: 'Public visitor',
+  country: null,
+  clearance: 'PUBLIC',
+  roles: [],
+  permissions: [],
+  abilities: { createEngagements: false, startProgramme: 'none', associate: 'none' },
+}
+
 export function useSignIn() {
   const switchPrincipal = useSwitchPrincipal()
-  return useMutation({
-    mutationFn: (body: z.input<typeof SignIn>) => apiRequest('POST', '/api/v1/session', PrincipalView, body),
+  return useWrite({
+    schema: PrincipalView,
+    // The session is set from the answer itself; every other query was dropped.
+    invalidates: [],
+    request: (body: z.input<typeof SignIn>) => ({ method: 'POST', path: '/api/v1/session', body }),
     onSuccess: switchPrincipal,
   })
 }
 
 export function useSignOut() {
   const switchPrincipal = useSwitchPrincipal()
-  return useMutation({
-    mutationFn: () => apiRequest('DELETE', '/api/v1/session', z.null()),
-    onSuccess: () =>
-      switchPrincipal({
-        kind: 'public',
-        username: null,
-        displayName: 'Public visitor',
-        country: null,
-        clearance: 'PUBLIC',
-        roles: [],
-        permissions: [],
-        abilities: { createEngagements: false, startProgramme: 'none', associate: 'none' },
-      }),
+  return useWrite({
+    schema: z.null(),
+    invalidates: [],
+    request: () => ({ method: 'DELETE', path: '/api/v1/session' }),
+    onSuccess: () => switchPrincipal(signedOut),
   })
 }
