@@ -60,6 +60,41 @@ describe('scheduling in the web app (Chromium)', () => {
     await page.close()
   })
 
+  it('compares the hours partners share with Brussels and with an office in Tokyo, as zoneinfo counts them', async () => {
+    const workday = (zone: string) => ({ zone, start: 540, end: 1080, days: [1, 2, 3, 4, 5], daysOff: [] })
+    const partners = ['Australia/Sydney', 'Pacific/Auckland', 'Asia/Tokyo', 'Asia/Seoul'].map(workday)
+    const withHq =
+      askZoneinfo({ shared: { hq: workday('Europe/Brussels'), partners, year: 2026 } }).shared ?? []
+    const withOffice =
+      askZoneinfo({ shared: { hq: workday('Asia/Tokyo'), partners, year: 2026 } }).shared ?? []
+    for (const viewport of viewports) {
+      const page = await signedIn('/scheduling', viewport)
+      await page.getByLabel('Year').fill('2026')
+      await page.getByLabel('Candidate office').fill('TYO')
+      await page.getByRole('button', { name: 'Compare' }).click()
+      const shared = page.getByTestId('shared-hours')
+      await shared.waitFor({ timeout: 20_000 })
+      expect(
+        await shared
+          .getByRole('img', { name: /with Tokyo and with either/ })
+          .locator('svg')
+          .count(),
+      ).toBe(1)
+      for (const [index, ref] of ['AUS', 'NZL', 'JPN', 'KOR'].entries()) {
+        const row = page.getByTestId('shared-hours-table').locator(`tr[data-ref="${ref}"]`)
+        const january = `${withHq[index]?.months['2026-01']?.minutesPerWorkingDay} / ${withOffice[index]?.months['2026-01']?.minutesPerWorkingDay}`
+        expect(await row.locator('td[data-month="2026-01"]').textContent()).toBe(january)
+        expect(await row.locator('td[data-kind="hours"]').textContent()).toBe(
+          `${withHq[index]?.hoursPerYear} / ${withOffice[index]?.hoursPerYear}`,
+        )
+      }
+      expect(await pageWidth(page)).toBeLessThanOrEqual(viewport.width)
+      expect(await runAxe(page)).toEqual([])
+      await page.screenshot({ path: `/tmp/schedweb-shared-${viewport.width}.png`, fullPage: true })
+      await page.close()
+    }
+  }, 90_000)
+
   for (const viewport of viewports) {
     it(`finds slots for Brussels, Tokyo, Canberra and Wellington and plans a 10-week series at ${viewport.width} px`, async () => {
       const page = await signedIn('/scheduling', viewport)

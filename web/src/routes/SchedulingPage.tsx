@@ -6,6 +6,7 @@ import { EmptyState, ErrorState, Loading } from '../components/states.tsx'
 import { useSeries, useSlotSearch } from '../features/scheduling/queries.ts'
 import { SeriesForm } from '../features/scheduling/SeriesForm.tsx'
 import { BurdenChart, BurdenTable, OccurrenceTable } from '../features/scheduling/SeriesPlanner.tsx'
+import { SharedHoursSection } from '../features/scheduling/SharedHours.tsx'
 import { SlotList } from '../features/scheduling/SlotList.tsx'
 import { SlotSearchForm } from '../features/scheduling/SlotSearchForm.tsx'
 import '../features/scheduling/scheduling.css'
@@ -92,6 +93,7 @@ export function SchedulingPage() {
         )}
       </section>
       {request === null || slots.data === undefined ? null : <SeriesSection base={request} />}
+      <SharedHoursSection defaultYear={new Date().getFullYear()} />
     </>
   )
 }
