@@ -48,6 +48,25 @@ describe('scheduling in the web app (Chromium)', () => {
     await page.close()
   })
 
+  it('offers no engagement from a slot to a partner, who may not create engagements', async () => {
+    const page = await browser.newPage()
+    await page.goto(`${server.url}/sign-in`)
+    await page.getByLabel('Username').fill('jpn')
+    await page.getByLabel('Password').fill(testPassword)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.getByRole('button', { name: 'Sign out' }).waitFor()
+    await page.goto(`${server.url}/scheduling`)
+    const picker = page.getByLabel('Add a participant')
+    await picker.fill('Tokyo')
+    await picker.press('Enter')
+    await page.getByLabel('From').fill('2026-03-23')
+    await page.getByLabel('To').fill('2026-03-24')
+    await page.getByRole('button', { name: 'Find slots' }).click()
+    await page.getByTestId('slots').locator('li').first().waitFor({ timeout: 20_000 })
+    expect(await page.getByRole('link', { name: /Create engagement from slot/ }).count()).toBe(0)
+    await page.close()
+  })
+
   it('shows the contract’s message when no participant is chosen, and sends nothing', async () => {
     const page = await signedIn('/scheduling', viewports[0] ?? { width: 1366, height: 900 })
     let posted = 0
@@ -146,6 +165,28 @@ describe('scheduling in the web app (Chromium)', () => {
       expect(await pageWidth(page)).toBeLessThanOrEqual(viewport.width)
       expect(await runAxe(page)).toEqual([])
       await page.screenshot({ path: `/tmp/schedweb-${viewport.width}.png`, fullPage: true })
+
+      // The first slot becomes an engagement: the form opens with its start and end on Brussels' clock.
+      await page.getByRole('link', { name: 'Create engagement from slot 1', exact: true }).click()
+      await page.waitForURL(`${server.url}/engagements/new`)
+      const brussels = expected[0]
+      expect(await page.getByLabel('Starts (local time at the place)').inputValue()).toBe(brussels?.local)
+      expect(await page.getByLabel('Time zone (IANA name, e.g. Europe/Madrid)').inputValue()).toBe(
+        'Europe/Brussels',
+      )
+      const title = `IP4 call planned at ${viewport.width} px`
+      await page.getByLabel('Title').fill(title)
+      await page.getByLabel('Summary').fill('Planned on the Scheduling page across four time zones.')
+      await page.getByRole('button', { name: 'Save engagement' }).click()
+      await page.waitForURL(/\/engagements\/(?!new)[^/]+$/)
+      const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '')
+      const cookie = await server.signIn('staff')
+      const stored = await (
+        await fetch(`${server.url}/api/v1/engagements/${id}`, { headers: { cookie } })
+      ).json()
+      expect(stored.title).toBe(title)
+      expect(stored.start.place.local).toBe(brussels?.local)
+      expect(new Date(stored.start.utc).toISOString()).toBe(new Date(start ?? '').toISOString())
       await page.close()
     }, 90_000)
   }

@@ -88,7 +88,7 @@ export function SchedulingPage() {
               {slots.data.slots.length} best of {slots.data.candidates} candidate starts, {slots.data.from} to{' '}
               {slots.data.to} ({slots.data.timeZone})
             </p>
-            <SlotList slots={slots.data.slots} />
+            <SlotList slots={slots.data.slots} canCreate={session.data.abilities.createEngagements} />
           </>
         )}
       </section>

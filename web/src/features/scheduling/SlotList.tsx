@@ -1,3 +1,4 @@
+import { Link } from 'react-router'
 import { TableWrap } from '../../components/TableWrap.tsx'
 import type { SlotData } from './queries.ts'
 
@@ -14,7 +15,14 @@ function minutes(value: number): string {
 }
 
 /** The ranked slots, each with every participant's local start and end, and their share of the cost. */
-export function SlotList({ slots }: { readonly slots: readonly SlotData[] }) {
+export function SlotList({
+  slots,
+  canCreate,
+}: {
+  readonly slots: readonly SlotData[]
+  /** The session's `createEngagements` ability, as the server sent it. */
+  readonly canCreate: boolean
+}) {
   return (
     <ol className="slot-list" data-testid="slots">
       {slots.map((slot, rank) => (
@@ -55,8 +63,29 @@ export function SlotList({ slots }: { readonly slots: readonly SlotData[] }) {
               </tbody>
             </table>
           </TableWrap>
+          {canCreate ? <CreateFromSlot slot={slot} rank={rank + 1} /> : null}
         </li>
       ))}
     </ol>
+  )
+}
+
+/**
+ * Opens the new-engagement form with the slot's start and end on the first participant's clock (the
+ * place the meeting is recorded at), sent as router state so the address stays /engagements/new.
+ */
+function CreateFromSlot({ slot, rank }: { readonly slot: SlotData; readonly rank: number }) {
+  const host = slot.participants[0]
+  if (host === undefined) return null
+  return (
+    <p className="slot-actions">
+      <Link
+        className="button secondary"
+        to="/engagements/new"
+        state={{ prefill: { start: host.start.local, end: host.end.local, timeZone: host.zone } }}
+      >
+        Create engagement from slot {rank}
+      </Link>
+    </p>
   )
 }
