@@ -16,5 +16,6 @@ export const navItems: readonly NavItem[] = [
   { label: 'Engagements', to: '/engagements' },
   { label: 'Statements', to: '/statements' },
   { label: 'Analytics', to: '/analytics' },
+  { label: 'Scheduling', to: '/scheduling' },
   { label: 'API docs', to: '/api/docs', external: true },
 ]

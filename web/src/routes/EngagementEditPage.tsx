@@ -1,14 +1,28 @@
-import { useNavigate, useParams } from 'react-router'
+import { useLocation, useNavigate, useParams } from 'react-router'
 import { usePageMarking } from '../components/marking.tsx'
 import { PageHeader } from '../components/PageHeader.tsx'
 import { ErrorState, Loading } from '../components/states.tsx'
-import { EngagementForm } from '../features/engagements/EngagementForm.tsx'
+import { EngagementForm, type EngagementPrefill } from '../features/engagements/EngagementForm.tsx'
 import { useEngagement, useSaveEngagement } from '../features/engagements/queries.ts'
+
+/** The start, end and zone another page sent in the router state (a chosen slot), if it sent any. */
+function prefillFrom(state: unknown): EngagementPrefill | undefined {
+  if (typeof state !== 'object' || state === null || !('prefill' in state)) return undefined
+  const prefill: unknown = state.prefill
+  if (typeof prefill !== 'object' || prefill === null) return undefined
+  const text = (key: string) => {
+    const value: unknown = (prefill as Record<string, unknown>)[key]
+    return typeof value === 'string' ? value : undefined
+  }
+  const fields = { start: text('start'), end: text('end'), timeZone: text('timeZone') }
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined))
+}
 
 /** Record a new engagement (/engagements/new) or edit one (/engagements/:id/edit). */
 export function EngagementEditPage() {
   const { id } = useParams()
   const navigate = useNavigate()
+  const location = useLocation()
   const existing = useEngagement(id ?? '')
   const save = useSaveEngagement()
   usePageMarking(existing.data?.pageMarking)
@@ -30,6 +44,7 @@ export function EngagementEditPage() {
       <EngagementForm
         key={initial?.id ?? 'new'}
         initial={initial}
+        prefill={id === undefined ? prefillFrom(location.state) : undefined}
         pending={save.isPending}
         serverError={save.error}
         onSubmit={(input) =>

@@ -123,20 +123,25 @@ const textFields = [
  * messages match the server's; problems only the server can find (a stale version, an unknown
  * country) come back as problem+json and are shown on the same fields.
  */
+/** What another page may fill in a new engagement with, e.g. a slot chosen on the Scheduling page. */
+export type EngagementPrefill = Partial<Pick<Draft, 'start' | 'end' | 'timeZone'>>
+
 export function EngagementForm({
   initial,
+  prefill,
   onSubmit,
   pending,
   serverError,
 }: {
   initial: EngagementDetailData | undefined
+  prefill?: EngagementPrefill | undefined
   onSubmit: (input: EngagementInputData) => void
   pending: boolean
   serverError: ApiProblem | null
 }) {
   const { draft, change, bind, invalid, submit } = useDraft({
     idPrefix: 'engagement',
-    initial: () => draftFrom(initial),
+    initial: () => ({ ...draftFrom(initial), ...prefill }),
     schema: EngagementInput,
     candidate: toCandidate,
     serverError,

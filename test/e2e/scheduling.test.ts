@@ -1,0 +1,193 @@
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type LaunchedBrowser, launchBrowser, runAxe, webRoot } from '../support/browser.ts'
+import { startTestServer, type TestServer, testPassword } from '../support/server.ts'
+import { askZoneinfo } from '../support/zoneinfo.ts'
+
+// The built app (npm run build → dist/web) served by the real server over a real SQLite file,
+// on the fixed test clock the browser shares.
+let server: TestServer
+let browser: LaunchedBrowser
+
+beforeAll(async () => {
+  server = await startTestServer('sqlite', { webRoot })
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+async function signedIn(path: string, viewport: { width: number; height: number }): Promise<Page> {
+  const page = await browser.newPage(viewport)
+  await page.goto(`${server.url}/sign-in`)
+  await page.getByLabel('Username').fill('staff')
+  await page.getByLabel('Password').fill(testPassword)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('button', { name: 'Sign out' }).waitFor()
+  await page.goto(`${server.url}${path}`)
+  return page
+}
+
+async function pageWidth(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth)
+}
+
+const viewports = [
+  { width: 1366, height: 900 },
+  { width: 390, height: 844 },
+]
+
+describe('scheduling in the web app (Chromium)', () => {
+  it('asks to sign in first', async () => {
+    const page = await browser.newPage()
+    await page.goto(`${server.url}/scheduling`)
+    await page.getByText('Sign in to plan meetings').waitFor()
+    expect(await runAxe(page)).toEqual([])
+    await page.close()
+  })
+
+  it('offers no engagement from a slot to a partner, who may not create engagements', async () => {
+    const page = await browser.newPage()
+    await page.goto(`${server.url}/sign-in`)
+    await page.getByLabel('Username').fill('jpn')
+    await page.getByLabel('Password').fill(testPassword)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.getByRole('button', { name: 'Sign out' }).waitFor()
+    await page.goto(`${server.url}/scheduling`)
+    const picker = page.getByLabel('Add a participant')
+    await picker.fill('Tokyo')
+    await picker.press('Enter')
+    await page.getByLabel('From').fill('2026-03-23')
+    await page.getByLabel('To').fill('2026-03-24')
+    await page.getByRole('button', { name: 'Find slots' }).click()
+    await page.getByTestId('slots').locator('li').first().waitFor({ timeout: 20_000 })
+    expect(await page.getByRole('link', { name: /Create engagement from slot/ }).count()).toBe(0)
+    await page.close()
+  })
+
+  it('shows the contract’s message when no participant is chosen, and sends nothing', async () => {
+    const page = await signedIn('/scheduling', viewports[0] ?? { width: 1366, height: 900 })
+    let posted = 0
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().includes('/api/v1/scheduling/')) posted += 1
+    })
+    await page.getByRole('button', { name: 'Find slots' }).click()
+    await page.getByText('Give at least one participant').waitFor()
+    expect(posted).toBe(0)
+    await page.close()
+  })
+
+  it('compares the hours partners share with Brussels and with an office in Tokyo, as zoneinfo counts them', async () => {
+    const workday = (zone: string) => ({ zone, start: 540, end: 1080, days: [1, 2, 3, 4, 5], daysOff: [] })
+    const partners = ['Australia/Sydney', 'Pacific/Auckland', 'Asia/Tokyo', 'Asia/Seoul'].map(workday)
+    const withHq =
+      askZoneinfo({ shared: { hq: workday('Europe/Brussels'), partners, year: 2026 } }).shared ?? []
+    const withOffice =
+      askZoneinfo({ shared: { hq: workday('Asia/Tokyo'), partners, year: 2026 } }).shared ?? []
+    for (const viewport of viewports) {
+      const page = await signedIn('/scheduling', viewport)
+      await page.getByLabel('Year').fill('2026')
+      await page.getByLabel('Candidate office').fill('TYO')
+      await page.getByRole('button', { name: 'Compare' }).click()
+      const shared = page.getByTestId('shared-hours')
+      await shared.waitFor({ timeout: 20_000 })
+      expect(
+        await shared
+          .getByRole('img', { name: /with Tokyo and with either/ })
+          .locator('svg')
+          .count(),
+      ).toBe(1)
+      for (const [index, ref] of ['AUS', 'NZL', 'JPN', 'KOR'].entries()) {
+        const row = page.getByTestId('shared-hours-table').locator(`tr[data-ref="${ref}"]`)
+        const january = `${withHq[index]?.months['2026-01']?.minutesPerWorkingDay} / ${withOffice[index]?.months['2026-01']?.minutesPerWorkingDay}`
+        expect(await row.locator('td[data-month="2026-01"]').textContent()).toBe(january)
+        expect(await row.locator('td[data-kind="hours"]').textContent()).toBe(
+          `${withHq[index]?.hoursPerYear} / ${withOffice[index]?.hoursPerYear}`,
+        )
+      }
+      expect(await pageWidth(page)).toBeLessThanOrEqual(viewport.width)
+      expect(await runAxe(page)).toEqual([])
+      await page.screenshot({ path: `/tmp/schedweb-shared-${viewport.width}.png`, fullPage: true })
+      await page.close()
+    }
+  }, 90_000)
+
+  for (const viewport of viewports) {
+    it(`finds slots for Brussels, Tokyo, Canberra and Wellington and plans a 10-week series at ${viewport.width} px`, async () => {
+      const page = await signedIn('/scheduling', viewport)
+      expect(await page.locator('#primary-nav-list a[href="/scheduling"]').count()).toBe(1)
+      const picker = page.getByLabel('Add a participant')
+      for (const city of ['Brussels', 'Tokyo', 'Canberra', 'Wellington']) {
+        await picker.fill(city)
+        await picker.press('Enter')
+      }
+      const chosen = page.getByRole('list', { name: 'Chosen participants' }).locator('li')
+      expect(await chosen.evaluateAll((items) => items.map((item) => item.getAttribute('data-ref')))).toEqual(
+        ['BRU', 'TYO', 'CBR', 'WLG'],
+      )
+      await page.getByLabel('From').fill('2026-03-23')
+      await page.getByLabel('To').fill('2026-03-27')
+      await page.getByLabel('Duration (minutes)').fill('60')
+      await page.getByRole('button', { name: 'Find slots' }).click()
+
+      const first = page.getByTestId('slots').locator('li').first()
+      await first.waitFor({ timeout: 20_000 })
+      const start = await first.getAttribute('data-start')
+      expect(start).not.toBeNull()
+      const startMinute = Date.parse(start ?? '') / 60_000
+      // Each participant's local start, weekday and offset, worked out again by Python's zoneinfo.
+      const zones = ['Europe/Brussels', 'Asia/Tokyo', 'Australia/Sydney', 'Pacific/Auckland']
+      const expected =
+        askZoneinfo({ localTimes: zones.map((zone) => [zone, startMinute] as const) }).localTimes ?? []
+      expect(expected).toHaveLength(4)
+      for (const [index, zone] of zones.entries()) {
+        const cell = first.locator(`tr[data-zone="${zone}"] td`).first()
+        const want = expected[index]
+        expect(await cell.getAttribute('data-local')).toBe(want?.local)
+        const text = await cell.textContent()
+        expect(text).toContain(`${want?.weekday} ${want?.local.replace('T', ' ')}`)
+        expect(text).toContain(`UTC${want?.offset}`)
+      }
+      expect(await pageWidth(page)).toBeLessThanOrEqual(viewport.width)
+      expect(await runAxe(page)).toEqual([])
+
+      await page.getByLabel('Meetings').fill('10')
+      await page.getByRole('button', { name: 'Plan series' }).click()
+      const series = page.getByTestId('series')
+      await series.waitFor({ timeout: 30_000 })
+      const chart = series.getByRole('img', { name: /over 10 meetings/ })
+      expect(await chart.locator('svg').count()).toBe(1)
+      const rows = page.getByTestId('burden-table').locator('tbody tr')
+      expect(await rows.count()).toBe(4)
+      expect(await page.getByTestId('occurrences').locator('tbody tr').count()).toBe(10)
+      expect(await pageWidth(page)).toBeLessThanOrEqual(viewport.width)
+      expect(await runAxe(page)).toEqual([])
+      await page.screenshot({ path: `/tmp/schedweb-${viewport.width}.png`, fullPage: true })
+
+      // The first slot becomes an engagement: the form opens with its start and end on Brussels' clock.
+      await page.getByRole('link', { name: 'Create engagement from slot 1', exact: true }).click()
+      await page.waitForURL(`${server.url}/engagements/new`)
+      const brussels = expected[0]
+      expect(await page.getByLabel('Starts (local time at the place)').inputValue()).toBe(brussels?.local)
+      expect(await page.getByLabel('Time zone (IANA name, e.g. Europe/Madrid)').inputValue()).toBe(
+        'Europe/Brussels',
+      )
+      const title = `IP4 call planned at ${viewport.width} px`
+      await page.getByLabel('Title').fill(title)
+      await page.getByLabel('Summary').fill('Planned on the Scheduling page across four time zones.')
+      await page.getByRole('button', { name: 'Save engagement' }).click()
+      await page.waitForURL(/\/engagements\/(?!new)[^/]+$/)
+      const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '')
+      const cookie = await server.signIn('staff')
+      const stored = await (
+        await fetch(`${server.url}/api/v1/engagements/${id}`, { headers: { cookie } })
+      ).json()
+      expect(stored.title).toBe(title)
+      expect(stored.start.place.local).toBe(brussels?.local)
+      expect(new Date(stored.start.utc).toISOString()).toBe(new Date(start ?? '').toISOString())
+      await page.close()
+    }, 90_000)
+  }
+})

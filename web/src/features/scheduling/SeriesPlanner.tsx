@@ -1,0 +1,104 @@
+import { useMemo } from 'react'
+import { type ChartOption, chartFont, EChart } from '../../components/EChart.tsx'
+import { TableWrap } from '../../components/TableWrap.tsx'
+import type { SeriesData } from './queries.ts'
+import { formatLocal } from './SlotList.tsx'
+
+const fairName = 'Rotated slots'
+const naiveName = 'Same time every week'
+
+/** Each participant's inconvenience over the series: the planner's slots beside the naive fixed time. */
+export function BurdenChart({ data }: { readonly data: SeriesData }) {
+  const option = useMemo<ChartOption>(
+    () => ({
+      textStyle: { fontFamily: chartFont },
+      color: ['#1b3a5c', '#b4541a'],
+      // The legend sits in its own band above the plot, so it never overlaps the bars at 390 px.
+      grid: { left: 48, right: 16, top: 56, bottom: 32, containLabel: true },
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0, data: [fairName, naiveName] },
+      xAxis: { type: 'category', data: data.burdens.map((burden) => burden.label) },
+      yAxis: { type: 'value', name: 'Inconvenience', splitLine: { lineStyle: { color: '#e3e7ec' } } },
+      series: [
+        { name: fairName, type: 'bar', barMaxWidth: 28, data: data.burdens.map((b) => b.fair.inconvenience) },
+        {
+          name: naiveName,
+          type: 'bar',
+          barMaxWidth: 28,
+          data: data.burdens.map((b) => b.naive.inconvenience),
+        },
+      ],
+    }),
+    [data],
+  )
+  const label = `Inconvenience per participant over ${data.occurrences.length} meetings: worst ${data.fairWorst} with rotated slots, ${data.naiveWorst} at the same time every week. The table below has the numbers.`
+  return <EChart option={option} label={label} height={300} />
+}
+
+/** The same numbers as the chart, for screen readers and for reading exactly. */
+export function BurdenTable({ data }: { readonly data: SeriesData }) {
+  return (
+    <TableWrap label="Burden per participant">
+      <table className="data-table" data-testid="burden-table">
+        <caption>
+          Naive time: {data.naive.weekday} {data.naive.time} ({data.naive.timeZone})
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Participant</th>
+            <th scope="col">Rotated: outside / night min</th>
+            <th scope="col">Rotated: inconvenience</th>
+            <th scope="col">Same time: outside / night min</th>
+            <th scope="col">Same time: inconvenience</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.burdens.map((burden) => (
+            <tr key={burden.label} data-zone={burden.zone}>
+              <th scope="row">{burden.label}</th>
+              <td>
+                {burden.fair.outsideMinutes} / {burden.fair.nightMinutes}
+              </td>
+              <td data-kind="fair">{burden.fair.inconvenience}</td>
+              <td>
+                {burden.naive.outsideMinutes} / {burden.naive.nightMinutes}
+              </td>
+              <td data-kind="naive">{burden.naive.inconvenience}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
+  )
+}
+
+/** The chosen meetings of the series, with each participant's local start. */
+export function OccurrenceTable({ data }: { readonly data: SeriesData }) {
+  const labels = data.occurrences[0]?.participants.map((person) => person.label) ?? []
+  return (
+    <TableWrap label="Meetings of the series">
+      <table className="data-table" data-testid="occurrences">
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            {labels.map((label) => (
+              <th key={label} scope="col">
+                {label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {data.occurrences.map((slot, index) => (
+            <tr key={slot.start}>
+              <th scope="row">{index + 1}</th>
+              {slot.participants.map((person) => (
+                <td key={person.label}>{formatLocal(person.start)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
+  )
+}

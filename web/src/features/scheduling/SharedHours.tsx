@@ -1,0 +1,168 @@
+import { useMemo, useState } from 'react'
+import { SharedHoursQuery } from '../../../../src/contract/scheduling.ts'
+import { type ChartOption, chartFont, EChart } from '../../components/EChart.tsx'
+import { Field } from '../../components/Field.tsx'
+import { ErrorState, Loading } from '../../components/states.tsx'
+import { TableWrap } from '../../components/TableWrap.tsx'
+import { isApiProblem } from '../../lib/problem.ts'
+import { useDraft } from '../../lib/useDraft.ts'
+import { type SharedHoursData, type SharedHoursParams, useSharedHours } from './queries.ts'
+
+interface SharedDraft {
+  with: string
+  year: string
+  office: string
+}
+
+/** Hours per year each partner shares with headquarters, beside an office and either of the two. */
+function SharedHoursChart({ data }: { readonly data: SharedHoursData }) {
+  const withOffice = data.office !== null
+  const option = useMemo<ChartOption>(() => {
+    const names = [
+      `With ${data.hq.name}`,
+      ...(withOffice ? [`With ${data.office?.name}`, 'With either'] : []),
+    ]
+    return {
+      textStyle: { fontFamily: chartFont },
+      color: ['#1b3a5c', '#b4541a', '#3d7a4f'],
+      // The legend wraps in its own band above the plot, so at 390 px it pushes the plot down instead of covering it.
+      grid: { left: 48, right: 16, top: withOffice ? 84 : 48, bottom: 32, containLabel: true },
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0, data: names },
+      xAxis: { type: 'category', data: data.items.map((item) => item.ref) },
+      yAxis: { type: 'value', name: 'Hours per year', splitLine: { lineStyle: { color: '#e3e7ec' } } },
+      series: [
+        { name: names[0], type: 'bar', barMaxWidth: 24, data: data.items.map((item) => item.hoursPerYear) },
+        ...(withOffice
+          ? [
+              {
+                name: names[1],
+                type: 'bar' as const,
+                barMaxWidth: 24,
+                data: data.items.map((item) => item.hoursPerYearWithOffice ?? 0),
+              },
+              {
+                name: names[2],
+                type: 'bar' as const,
+                barMaxWidth: 24,
+                data: data.items.map((item) => item.hoursPerYearWithEither ?? 0),
+              },
+            ]
+          : []),
+      ],
+    }
+  }, [data, withOffice])
+  const label = `Working hours per year in ${data.year} that ${data.items.map((item) => item.ref).join(', ')} share with ${data.hq.name}${
+    withOffice ? `, with ${data.office?.name} and with either` : ''
+  }. The table below has the numbers per month.`
+  return <EChart option={option} label={label} height={withOffice ? 340 : 300} />
+}
+
+function SharedHoursTable({ data }: { readonly data: SharedHoursData }) {
+  const withOffice = data.office !== null
+  const months = data.items[0]?.months.map((month) => month.month) ?? []
+  return (
+    <TableWrap label="Shared working minutes per day, by month">
+      <table className="data-table" data-testid="shared-hours-table">
+        <caption>
+          Minutes of a working day shared with {data.hq.name}
+          {withOffice ? ` / with ${data.office?.name}` : ''}; hours per year at the end
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Place</th>
+            {months.map((month) => (
+              <th key={month} scope="col">
+                {month}
+              </th>
+            ))}
+            <th scope="col">Hours per year</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.items.map((item) => (
+            <tr key={item.ref} data-ref={item.ref}>
+              <th scope="row">
+                {item.name} <span className="muted">({item.zone})</span>
+              </th>
+              {item.months.map((month) => (
+                <td key={month.month} data-month={month.month}>
+                  {month.minutesPerWorkingDay}
+                  {withOffice ? ` / ${month.minutesPerWorkingDayWithOffice ?? 0}` : ''}
+                </td>
+              ))}
+              <td data-kind="hours">
+                {item.hoursPerYear}
+                {withOffice ? ` / ${item.hoursPerYearWithOffice ?? 0}` : ''}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
+  )
+}
+
+/** Which partners, which year and which candidate office: checked with the route's own query schema. */
+export function SharedHoursSection({ defaultYear }: { readonly defaultYear: number }) {
+  const [params, setParams] = useState<SharedHoursParams | null>(null)
+  const shared = useSharedHours(params)
+  const problem = isApiProblem(shared.error) ? shared.error : null
+  const { bind, submit } = useDraft<SharedDraft, typeof SharedHoursQuery>({
+    idPrefix: 'shared',
+    initial: () => ({ with: 'AUS,NZL,JPN,KOR', year: String(defaultYear), office: '' }),
+    schema: SharedHoursQuery,
+    candidate: (draft) => ({
+      with: draft.with,
+      year: draft.year,
+      ...(draft.office.trim() === '' ? {} : { office: draft.office.trim() }),
+    }),
+    serverError: problem,
+  })
+  const field = (key: keyof SharedDraft) => {
+    const { onChange, ...rest } = bind(key)
+    return { ...rest, onChange: (event: { target: { value: string } }) => onChange(event.target.value) }
+  }
+  return (
+    <section className="section" aria-labelledby="shared-title">
+      <h2 id="shared-title">Shared working hours</h2>
+      <p className="muted">
+        Working minutes a day (09:00–18:00, Monday to Friday, each on its own clock) that partner capitals
+        share with headquarters in Brussels, and with a candidate office.
+      </p>
+      <form
+        className="form-row"
+        noValidate
+        aria-label="Shared working hours"
+        onSubmit={submit((query) =>
+          setParams({
+            with: query.with.join(','),
+            year: query.year,
+            office: query.office,
+          }),
+        )}
+      >
+        <Field label="Places" hint="Comma-separated: AUS,NZL,JPN,KOR" {...field('with')} />
+        <Field label="Year" type="number" inputMode="numeric" {...field('year')} />
+        <Field
+          label="Candidate office"
+          hint="A city or zone, e.g. TYO or office:tokyo"
+          {...field('office')}
+        />
+        <div className="form-actions">
+          <button type="submit" className="button primary" disabled={shared.isFetching}>
+            Compare
+          </button>
+        </div>
+      </form>
+      {shared.isFetching ? <Loading label="Computing shared hours…" /> : null}
+      {shared.error === null ? null : <ErrorState error={shared.error} />}
+      {shared.data === undefined ? null : (
+        <div className="series-result" data-testid="shared-hours">
+          <SharedHoursChart data={shared.data} />
+          <SharedHoursTable data={shared.data} />
+        </div>
+      )}
+    </section>
+  )
+}
