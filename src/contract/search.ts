@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { searchTypes } from '../store/search-entry.ts'
+import { searchTypes } from '../domain/search-types.ts'
 import { MarkingView, Paging } from './common.ts'
 
 const Highlight = z

@@ -2,18 +2,9 @@ import { type RawBuilder, type SqlBool, sql } from 'kysely'
 import { type Principal, publicPrincipal } from '../domain/principal.ts'
 import { visibleTo } from './visibility.ts'
 
-/** What the index holds (migration 2026-12-02T1300-search-index). */
-export const searchTypes = [
-  'partner',
-  'event',
-  'framework',
-  'programme',
-  'programme-node',
-  'milestone',
-  'engagement',
-  'statement',
-] as const
-export type SearchType = (typeof searchTypes)[number]
+export { type SearchType, searchTypes } from '../domain/search-types.ts'
+
+import type { SearchType } from '../domain/search-types.ts'
 
 export interface SearchRequest {
   /** Plain words from domain/search-query.ts `searchWords`: letters and digits only, folded. */

@@ -12,6 +12,7 @@ import { PartnerPage } from './PartnerPage.tsx'
 import { PartnersPage } from './PartnersPage.tsx'
 import { ProgrammePage } from './ProgrammePage.tsx'
 import { ProgrammesPage } from './ProgrammesPage.tsx'
+import { SearchPage } from './SearchPage.tsx'
 import { SignInPage } from './SignInPage.tsx'
 import { StatementsPage } from './StatementsPage.tsx'
 
@@ -35,5 +36,6 @@ export const routes: ReadonlyArray<{ path: string; element: ReactNode }> = [
   { path: '/engagements/:id/edit', element: <EngagementEditPage /> },
   { path: '/statements', element: <StatementsPage /> },
   { path: '/analytics', element: <AnalyticsPage /> },
+  { path: '/search', element: <SearchPage /> },
   { path: '*', element: <NotFoundPage /> },
 ]
