@@ -9,6 +9,7 @@ const benchmarks: ReadonlyArray<readonly [string, () => Promise<{ run(): Promise
   ['engagements', () => import('./engagements.bench.ts')],
   ['pages', () => import('./pages.bench.ts')],
   ['scheduling', () => import('./scheduling.bench.ts')],
+  ['search', () => import('./search.bench.ts')],
 ]
 
 const wanted = process.argv.slice(2)

@@ -18,6 +18,7 @@ import { registerProblemHandlers } from './problem.ts'
 import { programmePlugin } from './programmes/plugin.ts'
 import { registerNulGuard } from './reject-nul.ts'
 import { schedulingRoutes } from './scheduling/routes.ts'
+import { searchRoutes } from './search/routes.ts'
 import { registerOriginCheck, registerSecurityHeaders } from './security-headers.ts'
 import { sessionRoutes } from './session/routes.ts'
 import { shellErrorOptions } from './shell-errors.ts'
@@ -76,6 +77,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(calendarRoutes, { db, clock })
   await app.register(programmePlugin, { db, clock })
   await app.register(schedulingRoutes, { db })
+  await app.register(searchRoutes, { db })
   await registerApiDocs(app)
   await registerWebApp(app, options.webRoot ?? defaultWebRoot)
   return app

@@ -388,6 +388,57 @@ describe.each(engines)('bad input on %s', (engine) => {
     }
   }, 60_000)
 
+  /** Full-text syntax of both engines, which the search must read as plain words. */
+  const ftsSyntax = fc.constantFrom(
+    '"',
+    '*',
+    'NEAR(',
+    'NEAR/2',
+    'OR',
+    'AND',
+    'NOT',
+    '-',
+    ':',
+    '^',
+    '(',
+    ')',
+    "'",
+    '&',
+    '|',
+    '!',
+    '<->',
+    ':*',
+    '\\',
+    '{',
+    '}',
+  )
+  const searchText = fc.oneof(
+    nastyString.map((s) => s.slice(0, 4000)),
+    fc
+      .tuple(
+        fc.array(fc.oneof(ftsSyntax, fc.constantFrom('tokyo', 'Séoul', '東京', 'title')), { maxLength: 12 }),
+        fc.constantFrom(' ', ''),
+      )
+      .map(([parts, separator]) => parts.join(separator)),
+    fc.constantFrom('x'.repeat(10_000), 'a\u0000b', `${'tokyo '.repeat(500)}`),
+  )
+  it('reads any search text as words: never a 5xx', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        searchText,
+        fc.option(fc.constantFrom('engagement', 'partner', 'x'), { nil: undefined }),
+        async (q, type) => {
+          const query = new URLSearchParams(type === undefined ? { q } : { q, type }).toString()
+          await rejectsCleanly(
+            () => send('GET', `/api/v1/search?${query}`, { cookie: staff }),
+            `GET /api/v1/search?${query.slice(0, 200)}`,
+          )
+        },
+      ),
+      settings,
+    )
+  }, 60_000)
+
   /** Named probes for the bugs known to give a 5xx today; see knownFailures. */
   const probes: Record<string, () => Promise<Answer>> = {
     'nul in body': () =>

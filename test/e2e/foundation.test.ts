@@ -73,9 +73,9 @@ describe('web app foundation (Chromium)', () => {
 
   it('searches with a debounce and shows an empty state when nothing matches', async () => {
     const page = await open('/partners')
-    await page.getByLabel('Search').fill('zealand')
+    await page.getByLabel('Search', { exact: true }).fill('zealand')
     await eventually(() => partnerNames(page)).toEqual(['New Zealand'])
-    await page.getByLabel('Search').fill('no such country')
+    await page.getByLabel('Search', { exact: true }).fill('no such country')
     await page.getByText('No partners match').waitFor()
     expect(await page.getByTestId('result-count').textContent()).toContain('0 partners')
     await expectAccessible(page)

@@ -146,6 +146,15 @@ const cases: Record<string, (context: Context) => string[]> = {
     '/api/v1/programmes/jpn-itpp-2023/document.docx',
     '/api/v1/programmes/jpn-itpp-2023/document.pdf',
   ],
+  'GET /api/v1/search': () => [
+    `/api/v1/search?q=${confidentialMarker}`,
+    `/api/v1/search?q=${koreaMarker}`,
+    '/api/v1/search?q=visible',
+    '/api/v1/search?q=objective',
+    '/api/v1/search?q=milestone&type=milestone',
+    '/api/v1/search?q=engagement&limit=2&offset=1',
+    '/api/v1/search?q=tokyo',
+  ],
 }
 
 /**

@@ -1,6 +1,7 @@
 import { type RefObject, useEffect, useRef, useState } from 'react'
 import { NavLink, Route, Routes, useLocation } from 'react-router'
 import { MarkingBanner, MarkingProvider } from './components/marking.tsx'
+import { HeaderSearch } from './features/search/HeaderSearch.tsx'
 import { SessionControl } from './features/session/SessionControl.tsx'
 import { navItems } from './nav.ts'
 import { routes } from './routes/index.tsx'
@@ -70,6 +71,7 @@ export function App() {
             <span className="brand-name">Liaison</span>
           </NavLink>
           <PrimaryNav />
+          <HeaderSearch />
           <div className="header-session">
             <SessionControl />
           </div>

@@ -13,6 +13,7 @@ import { PartnersPage } from './PartnersPage.tsx'
 import { ProgrammePage } from './ProgrammePage.tsx'
 import { ProgrammesPage } from './ProgrammesPage.tsx'
 import { SchedulingPage } from './SchedulingPage.tsx'
+import { SearchPage } from './SearchPage.tsx'
 import { SignInPage } from './SignInPage.tsx'
 import { StatementsPage } from './StatementsPage.tsx'
 
@@ -37,5 +38,6 @@ export const routes: ReadonlyArray<{ path: string; element: ReactNode }> = [
   { path: '/statements', element: <StatementsPage /> },
   { path: '/analytics', element: <AnalyticsPage /> },
   { path: '/scheduling', element: <SchedulingPage /> },
+  { path: '/search', element: <SearchPage /> },
   { path: '*', element: <NotFoundPage /> },
 ]

@@ -1,0 +1,151 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { sql } from 'kysely'
+import pg from 'pg'
+import { type Principal, publicPrincipal } from '../src/domain/principal.ts'
+import { searchWords } from '../src/domain/search-query.ts'
+import { openDatabase } from '../src/store/connect.ts'
+import type { Db } from '../src/store/database.ts'
+import { migrateToLatest } from '../src/store/migrate.ts'
+import { searchIndex } from '../src/store/search-store.ts'
+import { visibleMarkings } from '../src/store/visibility.ts'
+
+/**
+ * The search benchmark (issue 11 item 6): BENCH_SEARCH_ROWS (default 1,000,000) index entries,
+ * generated in SQL straight into `search_entry` (the triggers feed FTS5 on SQLite; PostgreSQL
+ * computes the tsvector), with one marking in four released to Korea only and one in four alliance
+ * only. Each query is run as Korea and as staff through `searchIndex` (page of 20 and the total),
+ * beside the fastest raw statement a person would write with the same marking filter (match, the
+ * marking `in` list, order by rank, limit 20, plus its count). Prints the median milliseconds.
+ */
+const rows = Number(process.env.BENCH_SEARCH_ROWS ?? 1_000_000)
+const repeats = Number(process.env.BENCH_REPEATS ?? 15)
+const engines = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',')
+const postgresAdmin =
+  process.env.BENCH_POSTGRES ?? process.env.LIAISON_TEST_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/test'
+
+const korea: Principal = { ...publicPrincipal, kind: 'partner', country: 'KOR', clearance: 'RESTRICTED' }
+const staff: Principal = { ...publicPrincipal, kind: 'staff', clearance: 'CONFIDENTIAL' }
+/** A rare word (one entry in 1,000), a common one (one in 10) and a prefix of a name. */
+const queries = ['quasar7', 'tokyo', 'seo']
+
+async function generate(db: Db): Promise<void> {
+  const words = `case n % 10 when 0 then 'Tokyo' when 1 then 'Séoul' else 'Brussels' end`
+  const marking = (n: string) => `case ${n} % 4 when 0 then '2|KOR|' when 1 then '3' else '0' end`
+  const select = (series: string) => `select 'engagement', 'bench-' || n, ${marking('n')},
+      case n % 4 when 0 then 2 when 1 then 3 else 0 end,
+      case n % 4 when 0 then '|KOR|' else '' end, null, null,
+      'Meeting ' || n || ' in ' || ${words} || case when n % 1000 = 7 then ' quasar7' else '' end,
+      'Talks on maritime security and cyber defence, number ' || n || ', held in ' || ${words}
+    from ${series}`
+  const columns =
+    'type, record_id, marking_id, classification, releasable_to, parent_id, owner_code, title, body'
+  for (const id of ['0', '2|KOR|', '3']) {
+    await sql`insert into marking (id, classification, releasable_to) values (${id}, ${Number(id[0])}, ${id.slice(1)})
+      on conflict do nothing`.execute(db.kysely)
+  }
+  await sql`insert into marking_release (marking_id, country_code) values ('2|KOR|', 'KOR') on conflict do nothing`.execute(
+    db.kysely,
+  )
+  const series =
+    db.engine === 'postgres'
+      ? `generate_series(1, ${rows}) as n`
+      : `(with recursive s(n) as (select 1 union all select n + 1 from s where n < ${rows}) select n from s)`
+  await sql.raw(`insert into search_entry (${columns}) ${select(series)}`).execute(db.kysely)
+  if (db.engine === 'postgres') {
+    await sql`analyze search_entry`.execute(db.kysely)
+  }
+}
+
+/** The statement a person would write: match, the same marking filter, rank, first page, count. */
+async function raw(db: Db, principal: Principal, query: string): Promise<number> {
+  const words = searchWords(query)
+  if (db.engine === 'postgres') {
+    const tsquery = words.map((word) => `${word}:*`).join(' & ')
+    await sql`select type, record_id, title, body, classification, releasable_to from search_entry
+      where document @@ to_tsquery('simple', ${tsquery}) and marking_id in (${visibleMarkings(principal)})
+      order by ts_rank(document, to_tsquery('simple', ${tsquery})) desc limit 20`.execute(db.kysely)
+    const count = await sql<{ n: string }>`select count(*) as n from search_entry
+      where document @@ to_tsquery('simple', ${tsquery}) and marking_id in (${visibleMarkings(principal)})`.execute(
+      db.kysely,
+    )
+    return Number(count.rows[0]?.n)
+  }
+  const match = words.map((word) => `"${word}"*`).join(' ')
+  await sql`select e.type, e.record_id, e.title, e.body, e.classification, e.releasable_to
+    from search_fts join search_entry as e on e.id = search_fts.rowid
+    where search_fts match ${match} and e.marking_id in (${visibleMarkings(principal)})
+    order by bm25(search_fts, 10.0, 1.0) limit 20`.execute(db.kysely)
+  const count = await sql<{ n: number }>`select count(*) as n
+    from search_fts join search_entry as e on e.id = search_fts.rowid
+    where search_fts match ${match} and e.marking_id in (${visibleMarkings(principal)})`.execute(db.kysely)
+  return Number(count.rows[0]?.n)
+}
+
+async function median(task: () => Promise<unknown>): Promise<number> {
+  const times: number[] = []
+  for (let i = 0; i < repeats; i += 1) {
+    const start = performance.now()
+    await task()
+    times.push(performance.now() - start)
+  }
+  times.sort((a, b) => a - b)
+  return times[Math.floor(times.length / 2)] ?? Number.NaN
+}
+
+async function measureEngine(db: Db): Promise<void> {
+  const start = performance.now()
+  await generate(db)
+  console.log(
+    `${db.engine}: ${rows.toLocaleString('en')} entries indexed in ${((performance.now() - start) / 1000).toFixed(1)} s`,
+  )
+  console.log('query     as     hits      store ms   raw ms   × raw')
+  for (const query of queries) {
+    for (const [name, principal] of [
+      ['korea', korea],
+      ['staff', staff],
+    ] as const) {
+      const request = { words: searchWords(query), type: null, limit: 20, offset: 0 }
+      const found = await searchIndex(db, principal, request)
+      const rawTotal = await raw(db, principal, query)
+      if (rawTotal !== found.total) {
+        throw new Error(`${query} as ${name}: store total ${found.total}, raw total ${rawTotal}`)
+      }
+      const store = await median(() => searchIndex(db, principal, request))
+      const yardstick = await median(() => raw(db, principal, query))
+      console.log(
+        `${query.padEnd(9)} ${name.padEnd(6)} ${String(found.total).padStart(7)}  ${store.toFixed(1).padStart(9)} ${yardstick.toFixed(1).padStart(8)}   ${(store / yardstick).toFixed(2)}`,
+      )
+    }
+  }
+}
+
+export async function run(): Promise<void> {
+  if (engines.includes('sqlite')) {
+    const directory = mkdtempSync(join(tmpdir(), 'liaison-search-bench-'))
+    const db = await openDatabase(join(directory, 'search.db'))
+    try {
+      await migrateToLatest(db)
+      await measureEngine(db)
+    } finally {
+      await db.close()
+      rmSync(directory, { recursive: true, force: true })
+    }
+  }
+  if (engines.includes('postgres')) {
+    const name = `liaison_search_bench_${process.pid}`
+    const admin = new pg.Client({ connectionString: postgresAdmin })
+    await admin.connect()
+    await admin.query(`create database ${name}`)
+    const db = await openDatabase(Object.assign(new URL(postgresAdmin), { pathname: `/${name}` }).toString())
+    try {
+      await migrateToLatest(db)
+      await measureEngine(db)
+    } finally {
+      await db.close()
+      await admin.query(`drop database ${name}`)
+      await admin.end()
+    }
+  }
+}

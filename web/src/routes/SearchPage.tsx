@@ -1,0 +1,104 @@
+import { Link } from 'react-router'
+import { type SearchType, searchTypeLabels, searchTypes } from '../../../src/domain/search-types.ts'
+import { MarkingTag, usePageMarking } from '../components/marking.tsx'
+import { PageHeader } from '../components/PageHeader.tsx'
+import { EmptyState, ErrorState, Loading } from '../components/states.tsx'
+import { Highlighted } from '../features/search/Highlighted.tsx'
+import { useSearch } from '../features/search/queries.ts'
+import { useAddressParams } from '../lib/useAddressParams.ts'
+
+const pageSize = 20
+
+/** One search over everything the viewer may read; the query, type and page live in the address. */
+export function SearchPage() {
+  const { get, set: setAddress } = useAddressParams()
+  const q = get('q')
+  const type = get('type')
+  const page = Math.max(0, Number(get('page')) || 0)
+  const results = useSearch({ q, type: type || undefined, limit: pageSize, offset: page * pageSize })
+  usePageMarking(results.data?.marking)
+  // A new filter starts again from the first page.
+  const set = (key: string, value: string) =>
+    setAddress(key === 'page' ? { page: value } : { [key]: value, page: '' })
+  const data = results.data
+  return (
+    <>
+      <title>{q === '' ? 'Search — Liaison' : `${q} — Search — Liaison`}</title>
+      <PageHeader
+        title="Search"
+        lead="Partners, events, frameworks, programmes, engagements and statements."
+      />
+      <search className="filters" aria-label="Filter search results">
+        <div className="field">
+          <label htmlFor="search-type">Kind of record</label>
+          <select
+            id="search-type"
+            className="input"
+            value={type}
+            onChange={(event) => set('type', event.target.value)}
+          >
+            <option value="">All</option>
+            {searchTypes.map((value) => (
+              <option key={value} value={value}>
+                {searchTypeLabels[value]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </search>
+      {q.trim() === '' ? (
+        <EmptyState title="Type something to search">
+          <p>Use the search box at the top of the page; press / to reach it from anywhere.</p>
+        </EmptyState>
+      ) : results.isError ? (
+        <ErrorState error={results.error} onRetry={() => results.refetch()} />
+      ) : data === undefined ? (
+        <Loading label="Searching…" />
+      ) : data.items.length === 0 ? (
+        <EmptyState title={`Nothing found for “${q}”`}>
+          <p>Try fewer or shorter words{type === '' ? '' : ', or every kind of record'}.</p>
+        </EmptyState>
+      ) : (
+        <>
+          <p className="result-count" aria-live="polite">
+            {data.total} results · page {page + 1} of {Math.max(1, Math.ceil(data.total / pageSize))}
+          </p>
+          <ol className="card-list search-results" data-testid="search-results">
+            {data.items.map((hit) => (
+              <li key={`${hit.type}:${hit.id}`} className="card">
+                <p className="search-kind">{searchTypeLabels[hit.type as SearchType]}</p>
+                <h2 className="card-title">
+                  <Link to={hit.url}>
+                    <Highlighted text={hit.title} highlights={hit.titleHighlights} />
+                  </Link>
+                </h2>
+                <p className="search-snippet">
+                  <Highlighted text={hit.snippet.text} highlights={hit.snippet.highlights} />
+                </p>
+                <MarkingTag marking={hit.marking} />
+              </li>
+            ))}
+          </ol>
+          <div className="chips">
+            <button
+              type="button"
+              className="chip"
+              disabled={page === 0}
+              onClick={() => set('page', String(page - 1))}
+            >
+              Previous
+            </button>
+            <button
+              type="button"
+              className="chip"
+              disabled={(page + 1) * pageSize >= data.total}
+              onClick={() => set('page', String(page + 1))}
+            >
+              Next
+            </button>
+          </div>
+        </>
+      )}
+    </>
+  )
+}
