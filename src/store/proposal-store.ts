@@ -144,7 +144,7 @@ export interface ProposalFilter {
   readonly offset: number
 }
 
-/** A page of visible proposals, newest first, with the total and the markings of every row counted. */
+/** A page of visible proposals, newest first (then by title), with the total and the markings of every row counted. */
 export async function listVisibleProposals(
   executor: Executor,
   engine: Engine,
@@ -168,7 +168,13 @@ export async function listVisibleProposals(
     counted = counted.where('p.procedure', '=', filter.procedure)
   }
   const [rows, count] = await Promise.all([
-    page.orderBy('p.created_at', 'desc').orderBy('p.id').limit(filter.limit).offset(filter.offset).execute(),
+    page
+      .orderBy('p.created_at', 'desc')
+      .orderBy('p.title')
+      .orderBy('p.id')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute(),
     counted.executeTakeFirstOrThrow(),
   ])
   const items = rows.map(toRecord)

@@ -146,6 +146,16 @@ const cases: Record<string, (context: Context) => string[]> = {
     '/api/v1/programmes/jpn-itpp-2023/document.docx',
     '/api/v1/programmes/jpn-itpp-2023/document.pdf',
   ],
+  'GET /api/v1/proposals': () => [
+    '/api/v1/proposals',
+    '/api/v1/proposals?status=blocked',
+    '/api/v1/proposals?procedure=consensus&limit=1',
+  ],
+  'GET /api/v1/proposals/{id}': ({ id }) => [
+    `/api/v1/proposals/${id('proposal-public')}`,
+    `/api/v1/proposals/${id('proposal-confidential')}`,
+    `/api/v1/proposals/${id('proposal-korea')}`,
+  ],
 }
 
 /**
