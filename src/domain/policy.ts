@@ -2,6 +2,8 @@ import { DomainError } from './errors.ts'
 import type { Principal, PrincipalKind } from './principal.ts'
 import type { ProgrammeStatus } from './programme.ts'
 import { type Actor, editableStatuses, trackingStatuses } from './programme-lifecycle.ts'
+import type { ProposalProcedure } from './proposal.ts'
+import { mayTake, type ProposalStatus } from './proposal-lifecycle.ts'
 
 /**
  * Who may do what, as data: roles grant permissions, and every check asks for a permission, never
@@ -23,6 +25,14 @@ export const permissions = [
   'statement.associate-own',
   /** Give a record any marking one can read: lower it, release it to any partner. */
   'marking.set-any',
+  /** Draft, open and withdraw alliance proposals. */
+  'proposal.author',
+  /** Record the position of one's own member state on a proposal. */
+  'proposal.position-own',
+  /** Record any member's position on its behalf (shown as such). */
+  'proposal.position-any',
+  /** See members' positions on proposals (alliance only: partners never see them). */
+  'proposal.see-positions',
 ] as const
 export type Permission = (typeof permissions)[number]
 
@@ -34,9 +44,12 @@ export const rolePermissions: Readonly<Record<string, readonly Permission[]>> = 
     'engagement.write',
     'statement.associate-any',
     'marking.set-any',
+    'proposal.author',
+    'proposal.position-any',
+    'proposal.see-positions',
   ],
-  administrator: [],
-  delegation: [],
+  administrator: ['proposal.see-positions'],
+  delegation: ['proposal.position-own', 'proposal.see-positions'],
   'partner-mission': ['programme.author-own', 'statement.associate-own'],
 }
 
@@ -70,6 +83,13 @@ export type Resource =
   | { readonly type: 'engagement' }
   | { readonly type: 'statement' }
   | { readonly type: 'statement-association'; readonly country: string }
+  | { readonly type: 'proposal'; readonly status: ProposalStatus; readonly procedure: ProposalProcedure }
+  | {
+      readonly type: 'proposal-position'
+      readonly member: string
+      readonly status: ProposalStatus
+      readonly procedure: ProposalProcedure
+    }
 
 export type Action =
   | 'programme.create'
@@ -81,6 +101,10 @@ export type Action =
   | 'update'
   | 'delete'
   | 'associate'
+  | 'proposal.create'
+  | 'proposal.open'
+  | 'proposal.withdraw'
+  | 'proposal.position'
 
 /** The part a principal plays in a programme, for the lifecycle's state machine. */
 export function programmeActor(principal: Principal, partnerCode: string): Actor {
@@ -149,7 +173,65 @@ function refusal(principal: Principal, action: Action, resource: Resource): Doma
         (granted.has('statement.associate-own') && principal.country === resource.country)
         ? null
         : new DomainError('forbidden', 'A partner mission may associate only its own country.')
+    case 'proposal':
+      return proposalRefusal(granted, action, resource)
+    case 'proposal-position':
+      return positionRefusal(principal, granted, resource)
   }
+}
+
+function proposalRefusal(
+  granted: ReadonlySet<Permission>,
+  action: Action,
+  resource: Extract<Resource, { type: 'proposal' }>,
+): DomainError | null {
+  if (!granted.has('proposal.author')) {
+    return new DomainError('forbidden', 'Only alliance staff draft, open and withdraw proposals.')
+  }
+  const step = action === 'proposal.open' ? 'open' : action === 'proposal.withdraw' ? 'withdraw' : null
+  if (step !== null && !mayTake(step, resource.status)) {
+    return new DomainError(
+      'invalid-state',
+      `A ${resource.status} proposal cannot be ${step === 'open' ? 'opened' : 'withdrawn'}.`,
+      {
+        currentStatus: resource.status,
+      },
+    )
+  }
+  return null
+}
+
+function positionRefusal(
+  principal: Principal,
+  granted: ReadonlySet<Permission>,
+  resource: Extract<Resource, { type: 'proposal-position' }>,
+): DomainError | null {
+  const own = granted.has('proposal.position-own') && principal.country === resource.member
+  if (!granted.has('proposal.position-any') && !own) {
+    return new DomainError(
+      'forbidden',
+      'A delegation records only its own member’s position; staff may record any on its behalf.',
+    )
+  }
+  if (resource.procedure !== 'consensus') {
+    return new DomainError(
+      'invalid-state',
+      'Under the silence procedure members do not state positions; break the silence to discuss it.',
+      {
+        currentStatus: resource.status,
+      },
+    )
+  }
+  if (resource.status !== 'open' && resource.status !== 'blocked') {
+    return new DomainError(
+      'invalid-state',
+      `Positions are recorded while a proposal is open or blocked; it is ${resource.status}.`,
+      {
+        currentStatus: resource.status,
+      },
+    )
+  }
+  return null
 }
 
 const readerRefusal: Partial<Record<Action, string>> = {

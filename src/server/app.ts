@@ -16,6 +16,7 @@ import { registerApiDocs, registerOpenApi } from './openapi.ts'
 import { partnerRoutes } from './partners/routes.ts'
 import { registerProblemHandlers } from './problem.ts'
 import { programmePlugin } from './programmes/plugin.ts'
+import { proposalRoutes } from './proposals/routes.ts'
 import { registerNulGuard } from './reject-nul.ts'
 import { schedulingRoutes } from './scheduling/routes.ts'
 import { searchRoutes } from './search/routes.ts'
@@ -78,6 +79,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(programmePlugin, { db, clock })
   await app.register(schedulingRoutes, { db })
   await app.register(searchRoutes, { db })
+  await app.register(proposalRoutes, { db, clock })
   await registerApiDocs(app)
   await registerWebApp(app, options.webRoot ?? defaultWebRoot)
   return app

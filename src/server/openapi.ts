@@ -27,6 +27,10 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         { name: 'analytics', description: 'Engagement trends by level, format, intensity and regularity' },
         { name: 'calendar', description: 'Secret per-user iCalendar feeds of engagements' },
         {
+          name: 'decisions',
+          description: 'Proposals decided by consensus or silence, and members’ positions',
+        },
+        {
           name: 'programmes',
           description:
             'Partnership programmes (ITPP, IPCP): tree, milestones, lifecycle, versions, documents',

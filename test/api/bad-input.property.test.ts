@@ -29,6 +29,7 @@ interface Targets {
   statement: string
   node: string
   milestone: string
+  proposal: string
 }
 
 /** A valid request of each write route: its concrete path and a body the route would accept. */
@@ -52,6 +53,12 @@ const statementBody = {
   marking: { classification: 'PUBLIC', releasableTo: [] },
 }
 const programme = '/api/v1/programmes/jpn-itpp-2023'
+const proposalBody = {
+  title: 'Property test proposal',
+  kind: 'other',
+  procedure: 'consensus',
+  marking: { classification: 'PUBLIC', releasableTo: [] },
+}
 
 /** Every write route of the document, keyed as the document names it. A route without a case fails. */
 const writes: Record<string, WriteCase> = {
@@ -154,6 +161,20 @@ const writes: Record<string, WriteCase> = {
     },
     signedIn: true,
   }),
+  'POST /api/v1/proposals': () => ({ path: '/api/v1/proposals', body: proposalBody, signedIn: true }),
+  'POST /api/v1/proposals/{id}/open': (t) => ({
+    path: `/api/v1/proposals/${t.proposal}/open`,
+    signedIn: true,
+  }),
+  'POST /api/v1/proposals/{id}/withdraw': (t) => ({
+    path: `/api/v1/proposals/${t.proposal}/withdraw`,
+    signedIn: true,
+  }),
+  'PUT /api/v1/proposals/{id}/positions/{member}': (t) => ({
+    path: `/api/v1/proposals/${t.proposal}/positions/FRA`,
+    body: { position: 'reserve', note: 'Property test' },
+    signedIn: true,
+  }),
 }
 
 /**
@@ -242,7 +263,7 @@ describe.each(engines)('bad input on %s', (engine) => {
   let server: TestServer
   let document: OpenApiDocument
   let staff = ''
-  const targets: Targets = { engagement: '', statement: '', node: '', milestone: '' }
+  const targets: Targets = { engagement: '', statement: '', node: '', milestone: '', proposal: '' }
   let probeEngagement = ''
 
   beforeAll(async () => {
@@ -263,6 +284,12 @@ describe.each(engines)('bad input on %s', (engine) => {
     targets.node = detail.objectives[0]?.id ?? ''
     targets.milestone =
       detail.objectives.flatMap((o) => o.goals.flatMap((g) => g.milestones.map((m) => m.id)))[0] ?? ''
+    const proposal = await fetch(`${server.url}/api/v1/proposals`, {
+      method: 'POST',
+      headers: { cookie: staff, 'content-type': 'application/json' },
+      body: JSON.stringify(proposalBody),
+    })
+    targets.proposal = ((await proposal.json()) as { id: string }).id
   }, 60_000)
   afterAll(() => server.close())
 

@@ -155,6 +155,16 @@ const cases: Record<string, (context: Context) => string[]> = {
     '/api/v1/search?q=engagement&limit=2&offset=1',
     '/api/v1/search?q=tokyo',
   ],
+  'GET /api/v1/proposals': () => [
+    '/api/v1/proposals',
+    '/api/v1/proposals?status=blocked',
+    '/api/v1/proposals?procedure=consensus&limit=1',
+  ],
+  'GET /api/v1/proposals/{id}': ({ id }) => [
+    `/api/v1/proposals/${id('proposal-public')}`,
+    `/api/v1/proposals/${id('proposal-confidential')}`,
+    `/api/v1/proposals/${id('proposal-korea')}`,
+  ],
 }
 
 /**

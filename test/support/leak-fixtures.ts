@@ -2,6 +2,7 @@ import type { Marking } from '../../src/domain/marking.ts'
 import { markingToColumns } from '../../src/store/marking-columns.ts'
 import { hashPassword } from '../../src/store/password.ts'
 import { upsertUser } from '../../src/store/user-store.ts'
+import { addProposalFixtures } from './leak-proposals.ts'
 import { fixedNow, type TestServer, testPassword } from './server.ts'
 
 /**
@@ -367,6 +368,23 @@ export async function addLeakFixtures(server: TestServer, sets: readonly HiddenS
         ...markingToColumns(publicMarking),
       })
       .execute()
+  }
+  const proposals = await addProposalFixtures(
+    server,
+    staff,
+    sets.map((set) => ({
+      label: `proposal-${set}`,
+      title: `${set === 'confidential' ? confidentialMarker : koreaMarker} proposal`,
+      marking: set === 'confidential' ? confidential : koreaOnly,
+    })),
+    ids.get('engagement-conf'),
+  )
+  for (const [label, id] of proposals) {
+    remember(
+      label,
+      id,
+      label === 'proposal-public' ? undefined : (label.slice('proposal-'.length) as HiddenSet),
+    )
   }
   return { ids, hiddenIds }
 }

@@ -1,0 +1,182 @@
+import type { FastifyInstance } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { Problem } from '../../contract/common.ts'
+import {
+  PositionInput,
+  PositionParams,
+  ProposalDetail,
+  ProposalInput,
+  ProposalList,
+  ProposalListQuery,
+  ProposalParams,
+} from '../../contract/proposal.ts'
+import { DomainError } from '../../domain/errors.ts'
+import { highestMarking } from '../../domain/marking.ts'
+import type { Principal } from '../../domain/principal.ts'
+import type { Db } from '../../store/database.ts'
+import {
+  findVisibleProposal,
+  listVisibleProposals,
+  memberCodesOn,
+  positionHistories,
+} from '../../store/proposal-store.ts'
+import type { Clock } from '../clock.ts'
+import { createErrors, expectedVersion, setEtag, versionedWrite } from '../if-match.ts'
+import { presentMarking } from '../present.ts'
+import {
+  createProposal,
+  openProposal,
+  recordPosition,
+  withdrawProposal,
+} from './commands/proposal-commands.ts'
+import { mayReadPositions, presentProposal, presentProposalDetail } from './present.ts'
+
+export async function proposalRoutes(app: FastifyInstance, { db, clock }: { db: Db; clock: Clock }) {
+  const api = app.withTypeProvider<ZodTypeProvider>()
+
+  async function loadDetail(principal: Principal, id: string) {
+    const record = await findVisibleProposal(db.kysely, principal, id)
+    if (record === null) throw new DomainError('not-found', `No proposal has the id ${id}.`)
+    const positions = mayReadPositions(principal)
+      ? {
+          members: await memberCodesOn(db.kysely, clock.today()),
+          history: (await positionHistories(db.kysely, principal, [id])).get(id) ?? [],
+        }
+      : null
+    return { version: record.version, body: presentProposalDetail(principal, record, positions) }
+  }
+
+  api.get(
+    '/api/v1/proposals',
+    {
+      schema: {
+        tags: ['decisions'],
+        summary: 'List proposals',
+        description:
+          'Proposals the caller may see, newest first, by status and procedure. Members’ positions are listed for alliance readers only.',
+        querystring: ProposalListQuery,
+        response: { 200: ProposalList, 400: Problem },
+      },
+    },
+    async (request) => {
+      const { principal } = request
+      const { items, total, markings } = await listVisibleProposals(
+        db.kysely,
+        db.engine,
+        principal,
+        request.query,
+      )
+      const members = mayReadPositions(principal) ? await memberCodesOn(db.kysely, clock.today()) : null
+      const histories =
+        members === null
+          ? null
+          : await positionHistories(
+              db.kysely,
+              principal,
+              items.map((item) => item.id),
+            )
+      return {
+        items: items.map((item) =>
+          presentProposal(
+            item,
+            members === null || histories === null
+              ? null
+              : { members, history: histories.get(item.id) ?? [] },
+          ),
+        ),
+        total,
+        marking: presentMarking(highestMarking(markings)),
+      }
+    },
+  )
+
+  api.get(
+    '/api/v1/proposals/:id',
+    {
+      config: { etag: true },
+      schema: {
+        tags: ['decisions'],
+        summary: 'Get a proposal with its positions, who blocks it and their history',
+        params: ProposalParams,
+        response: { 200: ProposalDetail, 400: Problem, 404: Problem },
+      },
+    },
+    async (request, reply) => {
+      const { version, body } = await loadDetail(request.principal, request.params.id)
+      setEtag(reply, version)
+      return body
+    },
+  )
+
+  api.post(
+    '/api/v1/proposals',
+    {
+      config: { etag: true },
+      schema: {
+        tags: ['decisions'],
+        summary: 'Draft a proposal',
+        body: ProposalInput,
+        response: { 201: ProposalDetail, ...createErrors },
+      },
+    },
+    async (request, reply) => {
+      const { principal } = request
+      const id = await createProposal(db, principal, request.body, clock.now())
+      const { version, body } = await loadDetail(principal, id)
+      setEtag(reply, version)
+      return reply.code(201).header('location', `/api/v1/proposals/${id}`).send(body)
+    },
+  )
+
+  const steps = [
+    ['open', 'Open a draft proposal for decision (If-Match required)', openProposal],
+    ['withdraw', 'Withdraw an undecided proposal (If-Match required)', withdrawProposal],
+  ] as const
+  for (const [step, summary, command] of steps) {
+    api.post(
+      `/api/v1/proposals/:id/${step}`,
+      {
+        schema: {
+          tags: ['decisions'],
+          summary,
+          params: ProposalParams,
+          ...versionedWrite({ 200: ProposalDetail }),
+        },
+      },
+      async (request, reply) => {
+        const { principal } = request
+        const expected = expectedVersion(request)
+        await command(db, principal, request.params, expected, clock.now())
+        const { version, body } = await loadDetail(principal, request.params.id)
+        setEtag(reply, version)
+        return body
+      },
+    )
+  }
+
+  api.put(
+    '/api/v1/proposals/:id/positions/:member',
+    {
+      schema: {
+        tags: ['decisions'],
+        summary: 'Record a member’s position (If-Match required)',
+        description:
+          'A delegation records its own member’s position; staff may record any member’s on its behalf, shown as such. The proposal is then decided by the system: any objection blocks it, every member concurring adopts it.',
+        params: PositionParams,
+        body: PositionInput,
+        ...versionedWrite({ 200: ProposalDetail }),
+      },
+    },
+    async (request, reply) => {
+      const { principal } = request
+      const expected = expectedVersion(request)
+      await recordPosition(db, principal, { ...request.params, ...request.body }, expected, {
+        now: clock.now(),
+        today: clock.today(),
+      })
+      const { version, body } = await loadDetail(principal, request.params.id)
+      setEtag(reply, version)
+      return body
+    },
+  )
+}

@@ -1,0 +1,360 @@
+import { sql } from 'kysely'
+import type { Position } from '../domain/decision-consensus.ts'
+import { DomainError, staleVersion } from '../domain/errors.ts'
+import type { Marking } from '../domain/marking.ts'
+import type { Principal } from '../domain/principal.ts'
+import type {
+  PositionEntry,
+  ProposalDraft,
+  ProposalKind,
+  ProposalLinks,
+  ProposalProcedure,
+} from '../domain/proposal.ts'
+import type { ProposalStatus } from '../domain/proposal-lifecycle.ts'
+import { distinctMarkingIds, markingFromId, markingsFromIds } from './contributing-markings.ts'
+import type { Engine } from './database.ts'
+import type { Executor } from './executor.ts'
+import { markingFromColumns, markingToColumns } from './marking-columns.ts'
+import './proposal-tables.ts'
+import { visibleTo } from './visibility.ts'
+
+/** A proposal as a principal sees it: links to records it may not see read as null. */
+export interface ProposalRecord {
+  readonly id: string
+  readonly title: string
+  readonly text: string
+  readonly kind: ProposalKind
+  readonly status: ProposalStatus
+  readonly procedure: ProposalProcedure
+  readonly deadline: string | null
+  readonly partner: string | null
+  readonly programme: string | null
+  readonly engagement: string | null
+  readonly liaisonOffice: string | null
+  readonly createdAt: string
+  readonly marking: Marking
+  /** The markings of the linked records shown (they contribute to the banner). */
+  readonly linkMarkings: readonly Marking[]
+  readonly version: number
+}
+
+/**
+ * The proposal columns with each link read through the principal's marking filter in the same
+ * statement: the id of a partner, programme or engagement the reader may not see is never sent.
+ */
+function selectProposals(executor: Executor, principal: Principal) {
+  return executor
+    .selectFrom('proposal as p')
+    .where(visibleTo(principal, 'p'))
+    .select([
+      'p.id',
+      'p.title',
+      'p.text',
+      'p.kind',
+      'p.status',
+      'p.procedure',
+      'p.deadline',
+      'p.liaison_office_id',
+      'p.created_at',
+      'p.version',
+      'p.classification',
+      'p.releasable_to',
+    ])
+    .select((eb) => [
+      eb
+        .selectFrom('partner as lp')
+        .select('lp.country_code')
+        .whereRef('lp.country_code', '=', 'p.partner_code')
+        .where(visibleTo(principal, 'lp'))
+        .as('partner_code'),
+      eb
+        .selectFrom('partner as lp')
+        .select(markingIdOf('lp'))
+        .whereRef('lp.country_code', '=', 'p.partner_code')
+        .where(visibleTo(principal, 'lp'))
+        .as('partner_marking'),
+      eb
+        .selectFrom('programme as lg')
+        .select('lg.id')
+        .whereRef('lg.id', '=', 'p.programme_id')
+        .where(visibleTo(principal, 'lg'))
+        .as('programme_id'),
+      eb
+        .selectFrom('programme as lg')
+        .select(markingIdOf('lg'))
+        .whereRef('lg.id', '=', 'p.programme_id')
+        .where(visibleTo(principal, 'lg'))
+        .as('programme_marking'),
+      eb
+        .selectFrom('engagement as le')
+        .select('le.id')
+        .whereRef('le.id', '=', 'p.engagement_id')
+        .where(visibleTo(principal, 'le'))
+        .as('engagement_id'),
+      eb
+        .selectFrom('engagement as le')
+        .select(markingIdOf('le'))
+        .whereRef('le.id', '=', 'p.engagement_id')
+        .where(visibleTo(principal, 'le'))
+        .as('engagement_marking'),
+    ])
+}
+
+/** A marked row's `marking_id` (kept by triggers, so it is not in the table types). */
+function markingIdOf(alias: string) {
+  return sql<string>`${sql.ref(`${alias}.marking_id`)}`.as('marking_id')
+}
+
+type ProposalRow = Awaited<ReturnType<ReturnType<typeof selectProposals>['execute']>>[number]
+
+function toRecord(row: ProposalRow): ProposalRecord {
+  const links = [row.partner_marking, row.programme_marking, row.engagement_marking]
+  return {
+    id: row.id,
+    title: row.title,
+    text: row.text,
+    kind: row.kind as ProposalKind,
+    status: row.status as ProposalStatus,
+    procedure: row.procedure as ProposalProcedure,
+    deadline: row.deadline,
+    partner: row.partner_code ?? null,
+    programme: row.programme_id ?? null,
+    engagement: row.engagement_id ?? null,
+    liaisonOffice: row.liaison_office_id,
+    createdAt: row.created_at,
+    marking: markingFromColumns(row),
+    linkMarkings: links.filter((id) => id !== null && id !== undefined).map(markingFromId),
+    version: Number(row.version),
+  }
+}
+
+export async function findVisibleProposal(
+  executor: Executor,
+  principal: Principal,
+  id: string,
+): Promise<ProposalRecord | null> {
+  const row = await selectProposals(executor, principal).where('p.id', '=', id).executeTakeFirst()
+  return row === undefined ? null : toRecord(row)
+}
+
+export interface ProposalFilter {
+  readonly status?: ProposalStatus | undefined
+  readonly procedure?: ProposalProcedure | undefined
+  readonly limit: number
+  readonly offset: number
+}
+
+/** A page of visible proposals, newest first (then by title), with the total and the markings of every row counted. */
+export async function listVisibleProposals(
+  executor: Executor,
+  engine: Engine,
+  principal: Principal,
+  filter: ProposalFilter,
+): Promise<{ items: ProposalRecord[]; total: number; markings: Marking[] }> {
+  let page = selectProposals(executor, principal)
+  let counted = executor
+    .selectFrom('proposal as p')
+    .where(visibleTo(principal, 'p'))
+    .select((eb) => [
+      eb.fn.countAll<number | string>().as('total'),
+      distinctMarkingIds(engine, 'p.marking_id').as('ids'),
+    ])
+  if (filter.status !== undefined) {
+    page = page.where('p.status', '=', filter.status)
+    counted = counted.where('p.status', '=', filter.status)
+  }
+  if (filter.procedure !== undefined) {
+    page = page.where('p.procedure', '=', filter.procedure)
+    counted = counted.where('p.procedure', '=', filter.procedure)
+  }
+  const [rows, count] = await Promise.all([
+    page
+      .orderBy('p.created_at', 'desc')
+      .orderBy('p.title')
+      .orderBy('p.id')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute(),
+    counted.executeTakeFirstOrThrow(),
+  ])
+  const items = rows.map(toRecord)
+  return {
+    items,
+    total: Number(count.total),
+    markings: [...markingsFromIds(count.ids), ...items.flatMap((item) => item.linkMarkings)],
+  }
+}
+
+/**
+ * The position history of the given proposals, oldest first. Positions are part of their
+ * proposal and share its marking, so they are read through the proposal's filter.
+ */
+export async function positionHistories(
+  executor: Executor,
+  principal: Principal,
+  proposalIds: readonly string[],
+): Promise<Map<string, PositionEntry[]>> {
+  const histories = new Map<string, PositionEntry[]>(proposalIds.map((id) => [id, []]))
+  if (proposalIds.length === 0) return histories
+  const rows = await executor
+    .selectFrom('proposal_position as pp')
+    .innerJoin('proposal as p', 'p.id', 'pp.proposal_id')
+    .where(visibleTo(principal, 'p'))
+    .where('pp.proposal_id', 'in', proposalIds)
+    .select([
+      'pp.proposal_id',
+      'pp.member_code',
+      'pp.position',
+      'pp.note',
+      'pp.recorded_by',
+      'pp.on_behalf',
+      'pp.recorded_at',
+    ])
+    .orderBy('pp.proposal_id')
+    .orderBy('pp.seq')
+    .execute()
+  for (const row of rows) {
+    histories.get(row.proposal_id)?.push({
+      member: row.member_code,
+      position: row.position as Position,
+      note: row.note,
+      recordedBy: row.recorded_by,
+      onBehalf: Number(row.on_behalf) === 1,
+      at: row.recorded_at,
+    })
+  }
+  return histories
+}
+
+/** The member states of the day, by code: those that had acceded by `day` (YYYY-MM-DD). */
+export async function memberCodesOn(executor: Executor, day: string): Promise<string[]> {
+  const rows = await executor
+    .selectFrom('member')
+    .select('country_code')
+    .where('accession_date', '<=', day)
+    .orderBy('country_code')
+    .execute()
+  return rows.map((row) => row.country_code)
+}
+
+/** Takes the proposal's row lock (PostgreSQL; SQLite has one writer) so concurrent commands queue. */
+export async function lockProposal(executor: Executor, engine: Engine, id: string): Promise<void> {
+  if (engine === 'postgres') {
+    await sql`select id from proposal where id = ${id} for update`.execute(executor)
+  }
+}
+
+export async function insertProposal(
+  executor: Executor,
+  id: string,
+  draft: ProposalDraft,
+  now: Date,
+): Promise<void> {
+  await executor
+    .insertInto('proposal')
+    .values({
+      id,
+      title: draft.title,
+      text: draft.text,
+      kind: draft.kind,
+      partner_code: draft.links.partner,
+      programme_id: draft.links.programme,
+      liaison_office_id: draft.links.liaisonOffice,
+      engagement_id: draft.links.engagement,
+      procedure: draft.procedure,
+      deadline: draft.deadline,
+      status: 'draft',
+      version: 1,
+      created_at: now.toISOString(),
+      updated_at: now.toISOString(),
+      ...markingToColumns(draft.marking),
+    })
+    .execute()
+}
+
+/** Moves the proposal to `status` when `expected` is still its version; returns the new version. */
+export async function setProposalStatus(
+  executor: Executor,
+  principal: Principal,
+  id: string,
+  expected: number,
+  status: ProposalStatus,
+  now: Date,
+): Promise<number> {
+  const result = await executor
+    .updateTable('proposal')
+    .set({ status, version: expected + 1, updated_at: now.toISOString() })
+    .where('id', '=', id)
+    .where('version', '=', expected)
+    .executeTakeFirst()
+  if (Number(result.numUpdatedRows) === 0) {
+    const current = await findVisibleProposal(executor, principal, id)
+    throw current === null
+      ? new DomainError('not-found', `No proposal has the id ${id}.`)
+      : staleVersion('proposal', current.version)
+  }
+  return expected + 1
+}
+
+/** Appends a member's position to the proposal's history. */
+export async function appendPosition(
+  executor: Executor,
+  proposalId: string,
+  entry: PositionEntry,
+): Promise<void> {
+  const last = await executor
+    .selectFrom('proposal_position')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('proposal_id', '=', proposalId)
+    .executeTakeFirst()
+  await executor
+    .insertInto('proposal_position')
+    .values({
+      proposal_id: proposalId,
+      seq: Number(last?.seq ?? 0) + 1,
+      member_code: entry.member,
+      position: entry.position,
+      note: entry.note,
+      recorded_by: entry.recordedBy,
+      on_behalf: entry.onBehalf ? 1 : 0,
+      recorded_at: entry.at,
+    })
+    .execute()
+}
+
+/** Which of the links name no record the principal may see (an unseen one reads as missing). */
+export async function unseenLinks(
+  executor: Executor,
+  principal: Principal,
+  links: Pick<ProposalLinks, 'partner' | 'programme' | 'engagement'>,
+): Promise<Array<'partner' | 'programme' | 'engagement'>> {
+  const unseen: Array<'partner' | 'programme' | 'engagement'> = []
+  if (links.partner !== null) {
+    const row = await executor
+      .selectFrom('partner as lp')
+      .select('lp.country_code')
+      .where('lp.country_code', '=', links.partner)
+      .where(visibleTo(principal, 'lp'))
+      .executeTakeFirst()
+    if (row === undefined) unseen.push('partner')
+  }
+  if (links.programme !== null) {
+    const row = await executor
+      .selectFrom('programme as lg')
+      .select('lg.id')
+      .where('lg.id', '=', links.programme)
+      .where(visibleTo(principal, 'lg'))
+      .executeTakeFirst()
+    if (row === undefined) unseen.push('programme')
+  }
+  if (links.engagement !== null) {
+    const row = await executor
+      .selectFrom('engagement as le')
+      .select('le.id')
+      .where('le.id', '=', links.engagement)
+      .where(visibleTo(principal, 'le'))
+      .executeTakeFirst()
+    if (row === undefined) unseen.push('engagement')
+  }
+  return unseen
+}
