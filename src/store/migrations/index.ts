@@ -19,6 +19,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T0400-markings': markings,
   '2026-12-02T1000-engagement-marking-index': engagementMarkingIndex,
   '2026-12-02T1100-programme-revisions': programmeRevisions,
-  '2026-12-02T1300-search-index': searchIndex,
   '2026-12-02T1220-proposals': proposals,
+  '2026-12-02T1300-search-index': searchIndex,
 }
