@@ -23,6 +23,8 @@ export const permissions = [
   'statement.associate-own',
   /** Give a record any marking one can read: lower it, release it to any partner. */
   'marking.set-any',
+  /** Create, change, disable, unlock accounts and reset their passwords (within `account-grant.ts`). */
+  'user.manage',
 ] as const
 export type Permission = (typeof permissions)[number]
 
@@ -35,7 +37,7 @@ export const rolePermissions: Readonly<Record<string, readonly Permission[]>> = 
     'statement.associate-any',
     'marking.set-any',
   ],
-  administrator: [],
+  administrator: ['user.manage'],
   delegation: [],
   'partner-mission': ['programme.author-own', 'statement.associate-own'],
 }
