@@ -35,6 +35,8 @@ export interface AppOptions {
    * slip past per-address limits.
    */
   readonly trustProxy?: string | number | false
+  /** Consecutive wrong passwords that lock an account (LIAISON_LOCKOUT_AFTER; default 5). */
+  readonly lockoutAfter?: number
   /** Folder of the built web app. */
   readonly webRoot?: string
   readonly logger?: boolean
@@ -66,7 +68,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerSecurityHeaders(app, options.secureCookies ?? false)
   registerOriginCheck(app)
   await registerOpenApi(app)
-  await app.register(sessionRoutes, { db, now, secureCookies: options.secureCookies ?? false })
+  await app.register(sessionRoutes, {
+    db,
+    now,
+    secureCookies: options.secureCookies ?? false,
+    ...(options.lockoutAfter === undefined ? {} : { lockoutAfter: options.lockoutAfter }),
+  })
   await app.register(partnerRoutes, { db })
   await app.register(frameworkRoutes, { db, clock })
   await app.register(memberRoutes, { db })

@@ -40,7 +40,14 @@ export async function upsertUser(db: Db, user: NewUser, now: Date): Promise<stri
   const id = randomUUID()
   await db.kysely
     .insertInto('app_user')
-    .values({ id, username: user.username, created_at: now.toISOString(), ...values })
+    .values({
+      id,
+      username: user.username,
+      created_at: now.toISOString(),
+      failed_sign_ins: 0,
+      locked_at: null,
+      ...values,
+    })
     .execute()
   return id
 }

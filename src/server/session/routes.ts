@@ -6,6 +6,11 @@ import { PrincipalView, SignIn } from '../../contract/session.ts'
 import { DomainError } from '../../domain/errors.ts'
 import { permissionsOf, sessionAbilities } from '../../domain/policy.ts'
 import type { Principal } from '../../domain/principal.ts'
+import {
+  defaultLockoutAfter,
+  recordFailedSignIn,
+  resetFailedSignIns,
+} from '../../store/account-lockout-store.ts'
 import { recordAudit } from '../../store/audit-store.ts'
 import type { Db } from '../../store/database.ts'
 import { decoyHash, verifyPassword } from '../../store/password.ts'
@@ -19,6 +24,8 @@ export interface SessionOptions {
   readonly now: () => Date
   /** Send the cookie only over HTTPS; on by default outside development. */
   readonly secureCookies: boolean
+  /** Consecutive wrong passwords that lock an account until an administrator unlocks it (default 5). */
+  readonly lockoutAfter?: number
 }
 
 export function presentPrincipal(principal: Principal): z.infer<typeof PrincipalView> {
@@ -57,7 +64,17 @@ const signInRateLimit = {
   errorResponseBuilder: () => tooMany('Too many sign-in attempts. Wait a minute and try again.'),
 } as const
 
-export async function sessionRoutes(app: FastifyInstance, { db, now, secureCookies }: SessionOptions) {
+function accountLocked(): DomainError {
+  return new DomainError(
+    'forbidden',
+    'This account is locked after too many failed sign-ins. Ask an administrator to unlock it.',
+  )
+}
+
+export async function sessionRoutes(
+  app: FastifyInstance,
+  { db, now, secureCookies, lockoutAfter = defaultLockoutAfter }: SessionOptions,
+) {
   const api = app.withTypeProvider<ZodTypeProvider>()
   const throttle = signInThrottle()
 
@@ -98,11 +115,24 @@ export async function sessionRoutes(app: FastifyInstance, { db, now, secureCooki
       const user = await findUserByUsername(db, username)
       // Verify against a decoy when the user is unknown, so timing does not reveal usernames.
       const valid = await verifyPassword(user?.password_hash ?? (await decoyHash), password)
+      // Checked after the password, so a locked answer never tells a guesser which names exist
+      // without the price of a verification; a locked account refuses the right password too.
+      if (user?.locked_at != null) throw accountLocked()
       if (user === null || !valid) {
         throttle.failed(username, now())
+        if (user !== null && (await recordFailedSignIn(db, user.id, lockoutAfter, now()))) {
+          await recordAudit(
+            db.kysely,
+            principalOf(user),
+            { action: 'lock', entity: 'user', entityId: user.id },
+            now(),
+          )
+          throw accountLocked()
+        }
         throw new DomainError('unauthenticated', 'The username or password is not correct.')
       }
       throttle.succeeded(username)
+      if (user.failed_sign_ins > 0) await resetFailedSignIns(db, user.id)
       const at = now()
       const { token, expiresAt } = await createSession(db, user.id, at)
       const principal = principalOf(user)
