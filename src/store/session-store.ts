@@ -120,3 +120,27 @@ export async function deleteSession(db: Db, token: string): Promise<void> {
   recentPrincipals.get(db)?.delete(token)
   await db.kysely.deleteFrom('user_session').where('id', '=', hashToken(token)).execute()
 }
+
+/** At most this many expired sessions are deleted per purge, so a sign-in never waits on a backlog. */
+const purgeBatch = 100
+
+/**
+ * Deletes up to `purgeBatch` sessions that expired before `now`, and answers how many. Run on every
+ * sign-in: each sign-in adds one row and removes up to a hundred dead ones, so the table stays
+ * about the size of the live sessions without a timer.
+ */
+export async function purgeExpiredSessions(db: Db, now: Date): Promise<number> {
+  const result = await db.kysely
+    .deleteFrom('user_session')
+    .where(
+      'id',
+      'in',
+      db.kysely
+        .selectFrom('user_session')
+        .select('id')
+        .where('expires_at', '<=', now.toISOString())
+        .limit(purgeBatch),
+    )
+    .executeTakeFirst()
+  return Number(result.numDeletedRows)
+}

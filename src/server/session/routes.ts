@@ -14,7 +14,7 @@ import {
 import { recordAudit } from '../../store/audit-store.ts'
 import type { Db } from '../../store/database.ts'
 import { decoyHash, verifyPassword } from '../../store/password.ts'
-import { createSession, deleteSession } from '../../store/session-store.ts'
+import { createSession, deleteSession, purgeExpiredSessions } from '../../store/session-store.ts'
 import { findUserByUsername, principalOf } from '../../store/user-store.ts'
 import { sessionCookie } from '../authenticate.ts'
 import { signInThrottle } from './sign-in-throttle.ts'
@@ -134,6 +134,7 @@ export async function sessionRoutes(
       throttle.succeeded(username)
       if (user.failed_sign_ins > 0) await resetFailedSignIns(db, user.id)
       const at = now()
+      await purgeExpiredSessions(db, at)
       const { token, expiresAt } = await createSession(db, user.id, at)
       const principal = principalOf(user)
       await recordAudit(db.kysely, principal, { action: 'sign-in', entity: 'user', entityId: user.id }, at)
