@@ -4,6 +4,7 @@ import rateLimit from '@fastify/rate-limit'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import { validatorCompiler } from 'fastify-type-provider-zod'
 import type { Db } from '../store/database.ts'
+import { accountRoutes } from './accounts/routes.ts'
 import { registerAuthentication } from './authenticate.ts'
 import { calendarRoutes } from './calendar/routes.ts'
 import { type Clock, systemClock } from './clock.ts'
@@ -83,6 +84,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(calendarRoutes, { db, clock })
   await app.register(programmePlugin, { db, clock })
   await app.register(schedulingRoutes, { db })
+  await app.register(accountRoutes, { db, now })
   await registerApiDocs(app)
   await registerWebApp(app, options.webRoot ?? defaultWebRoot)
   return app

@@ -60,3 +60,45 @@ describe.each(engines)('account lockout on %s', (engine) => {
     }
   })
 })
+
+describe.each(engines)('unlocking an account on %s', (engine) => {
+  let server: TestServer
+
+  beforeAll(async () => {
+    server = await startTestServer(engine)
+  })
+  afterAll(() => server.close())
+
+  async function unlock(username: string, cookie: string) {
+    const { id } = await server.db.kysely
+      .selectFrom('app_user')
+      .select('id')
+      .where('username', '=', username)
+      .executeTakeFirstOrThrow()
+    return fetch(`${server.url}/api/v1/users/${id}/unlock`, { method: 'POST', headers: { cookie } })
+  }
+
+  it('lets an administrator unlock a locked account, which may then sign in', async () => {
+    const partner = await server.signIn('jpn')
+    for (let attempt = 0; attempt < 5; attempt++) await signIn(server, 'kor', 'wrong')
+    expect((await signIn(server, 'kor', testPassword)).status).toBe(403)
+
+    expect((await unlock('kor', partner)).status).toBe(404)
+    expect((await signIn(server, 'kor', testPassword)).status).toBe(403)
+
+    const response = await unlock('kor', await server.signIn('staff'))
+    expect(response.status).toBe(200)
+    expect(await response.json()).toMatchObject({ username: 'kor', locked: false, failedSignIns: 0 })
+    expect((await signIn(server, 'kor', testPassword)).status).toBe(200)
+    const audit = await server.db.kysely
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', 'in', ['lock', 'unlock'])
+      .execute()
+    expect(audit.map((row) => row.action).sort()).toEqual(['lock', 'unlock'])
+  })
+
+  it('asks a signed-out caller to sign in', async () => {
+    expect((await unlock('kor', '')).status).toBe(401)
+  })
+})

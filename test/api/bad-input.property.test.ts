@@ -85,6 +85,7 @@ const writes: Record<string, WriteCase> = {
   }),
   'POST /api/v1/calendar-feed': () => ({ path: '/api/v1/calendar-feed', signedIn: true }),
   'DELETE /api/v1/calendar-feed': () => ({ path: '/api/v1/calendar-feed', signedIn: true }),
+  'POST /api/v1/users/{id}/unlock': () => ({ path: '/api/v1/users/no-such-user/unlock', signedIn: true }),
   'POST /api/v1/programmes': () => ({
     path: '/api/v1/programmes',
     body: { partner: 'MNG', kind: 'ITPP', title: 'Property programme', periodFrom: '2027', periodTo: '2029' },
