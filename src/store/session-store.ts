@@ -2,6 +2,8 @@ import { createHash, randomBytes } from 'node:crypto'
 import type { Principal } from '../domain/principal.ts'
 import { CompiledQueryCache } from './compiled-query-cache.ts'
 import type { Db } from './database.ts'
+import { removeFeedToken } from './engagement-calendar-store.ts'
+import type { Executor } from './executor.ts'
 import { principalOf } from './user-store.ts'
 
 /** Sessions last this long from sign-in. */
@@ -143,4 +145,17 @@ export async function purgeExpiredSessions(db: Db, now: Date): Promise<number> {
     )
     .executeTakeFirst()
   return Number(result.numDeletedRows)
+}
+
+/**
+ * Signs the user out everywhere at once: deletes their sessions and calendar feed token, and forgets
+ * their recently checked sessions in this process (other instances follow within `principalCacheMs`).
+ */
+export async function revokeUserAccess(executor: Executor, db: Db, userId: string): Promise<void> {
+  await executor.deleteFrom('user_session').where('user_id', '=', userId).execute()
+  await removeFeedToken(executor, userId)
+  const recent = recentPrincipals.get(db)
+  for (const [token, known] of recent ?? []) {
+    if (known.principal.userId === userId) recent?.delete(token)
+  }
 }

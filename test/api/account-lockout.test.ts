@@ -102,3 +102,33 @@ describe.each(engines)('unlocking an account on %s', (engine) => {
     expect((await unlock('kor', '')).status).toBe(401)
   })
 })
+
+describe.each(engines)('locking revokes access at once on %s', (engine) => {
+  let server: TestServer
+
+  beforeAll(async () => {
+    server = await startTestServer(engine)
+  })
+  afterAll(() => server.close())
+
+  it('signs the locked account out and kills its calendar feed', async () => {
+    const cookie = await server.signIn('kor')
+    const created = await fetch(`${server.url}/api/v1/calendar-feed`, { method: 'POST', headers: { cookie } })
+    expect(created.status).toBe(201)
+    const { token } = (await created.json()) as { token: string }
+    const feed = `${server.url}/api/v1/calendar/${token}/partners/KOR.ics`
+    expect((await fetch(feed)).status).toBe(200)
+    const me = async () =>
+      (
+        (await (await fetch(`${server.url}/api/v1/session`, { headers: { cookie } })).json()) as {
+          kind: string
+        }
+      ).kind
+    expect(await me()).toBe('partner')
+
+    for (let attempt = 0; attempt < 5; attempt++) await signIn(server, 'kor', 'wrong')
+
+    expect(await me()).toBe('public')
+    expect((await fetch(feed)).status).toBe(404)
+  })
+})

@@ -14,7 +14,12 @@ import {
 import { recordAudit } from '../../store/audit-store.ts'
 import type { Db } from '../../store/database.ts'
 import { decoyHash, verifyPassword } from '../../store/password.ts'
-import { createSession, deleteSession, purgeExpiredSessions } from '../../store/session-store.ts'
+import {
+  createSession,
+  deleteSession,
+  purgeExpiredSessions,
+  revokeUserAccess,
+} from '../../store/session-store.ts'
 import { findUserByUsername, principalOf } from '../../store/user-store.ts'
 import { sessionCookie } from '../authenticate.ts'
 import { signInThrottle } from './sign-in-throttle.ts'
@@ -121,6 +126,8 @@ export async function sessionRoutes(
       if (user === null || !valid) {
         throttle.failed(username, now())
         if (user !== null && (await recordFailedSignIn(db, user.id, lockoutAfter, now()))) {
+          // Whoever is guessing may already hold a session or feed link: a locked account keeps neither.
+          await revokeUserAccess(db.kysely, db, user.id)
           await recordAudit(
             db.kysely,
             principalOf(user),
