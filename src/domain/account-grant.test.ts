@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { type AccountGrant, grantableClearances, grantableRoles, grantProblems } from './account-grant.ts'
+import {
+  type AccountGrant,
+  accountShapeProblems,
+  grantableClearances,
+  grantableRoles,
+  grantProblems,
+} from './account-grant.ts'
 import { classifications } from './marking.ts'
 import { type Principal, publicPrincipal } from './principal.ts'
 
@@ -89,5 +95,20 @@ describe('what a form may offer', () => {
   it('offers clearances up to the granter’s own', () => {
     expect(grantableClearances(plainAdmin, classifications)).toEqual(['PUBLIC', 'UNCLASSIFIED', 'RESTRICTED'])
     expect(grantableClearances(staffAdmin, classifications)).toEqual([...classifications])
+  })
+})
+
+describe('the shape of every account', () => {
+  it.each([
+    { case: 'staff with no country', grant: { kind: 'staff', country: null }, fields: [] },
+    { case: 'staff with a country', grant: { kind: 'staff', country: 'JPN' }, fields: ['country'] },
+    { case: 'a partner with its country', grant: { kind: 'partner', country: 'JPN' }, fields: [] },
+    { case: 'a partner without one', grant: { kind: 'partner', country: null }, fields: ['country'] },
+    { case: 'an ally without one', grant: { kind: 'ally', country: null }, fields: ['country'] },
+    { case: 'no role at all', grant: { roles: [] }, fields: ['roles'] },
+  ] as const)('$case', ({ grant: overrides, fields }) => {
+    expect(
+      accountShapeProblems(grant({ roles: ['delegation'], ...overrides })).map((problem) => problem.field),
+    ).toEqual(fields)
   })
 })

@@ -81,3 +81,20 @@ export function grantProblems(granter: Principal, grant: AccountGrant): GrantPro
   }
   return problems
 }
+
+/**
+ * What every account must be whoever grants it: staff belong to no country, allies and partners
+ * to exactly one; and it holds at least one role, since an account without roles would fall back
+ * to its kind's defaults, which nobody chose to grant.
+ */
+export function accountShapeProblems(grant: AccountGrant): GrantProblem[] {
+  const problems: GrantProblem[] = []
+  if (grant.kind === 'staff' && grant.country !== null) {
+    problems.push({ field: 'country', message: 'Staff accounts belong to no country; leave it empty.' })
+  }
+  if (grant.kind !== 'staff' && grant.country === null) {
+    problems.push({ field: 'country', message: `A ${grant.kind} account needs its country.` })
+  }
+  if (grant.roles.length === 0) problems.push({ field: 'roles', message: 'Give at least one role.' })
+  return problems
+}

@@ -72,6 +72,7 @@ export type Resource =
   | { readonly type: 'engagement' }
   | { readonly type: 'statement' }
   | { readonly type: 'statement-association'; readonly country: string }
+  | { readonly type: 'account' }
 
 export type Action =
   | 'programme.create'
@@ -151,6 +152,10 @@ function refusal(principal: Principal, action: Action, resource: Resource): Doma
         (granted.has('statement.associate-own') && principal.country === resource.country)
         ? null
         : new DomainError('forbidden', 'A partner mission may associate only its own country.')
+    case 'account':
+      return granted.has('user.manage')
+        ? null
+        : new DomainError('forbidden', 'Only an administrator may see and manage accounts.')
   }
 }
 

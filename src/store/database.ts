@@ -122,6 +122,10 @@ export interface AppUserTable {
   failed_sign_ins: number
   /** ISO instant the account was locked by failed sign-ins; null while it may sign in. */
   locked_at: string | null
+  /** ISO instant an administrator disabled the account; null while active. */
+  disabled_at: string | null
+  /** Bumped by every administrator's change, for If-Match. */
+  version: number
 }
 
 export interface UserSessionTable {

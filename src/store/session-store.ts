@@ -98,7 +98,9 @@ export async function findSessionPrincipal(db: Db, token: string, now: Date): Pr
         .selectAll('u')
         .select('s.expires_at')
         .where('s.id', '=', params.id)
-        .where('s.expires_at', '>', params.now),
+        .where('s.expires_at', '>', params.now)
+        // Disabling deletes the sessions too; this keeps a disabled account out even if one survived.
+        .where('u.disabled_at', 'is', null),
   )
   if (user === undefined) {
     return null

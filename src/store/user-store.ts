@@ -51,6 +51,8 @@ export async function upsertUser(db: Db, user: NewUser, now: Date): Promise<stri
       created_at: now.toISOString(),
       failed_sign_ins: 0,
       locked_at: null,
+      disabled_at: null,
+      version: 1,
       ...values,
     })
     .execute()

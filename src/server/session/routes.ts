@@ -76,6 +76,10 @@ function accountLocked(): DomainError {
   )
 }
 
+function accountDisabled(): DomainError {
+  return new DomainError('forbidden', 'This account is disabled. Ask an administrator to enable it.')
+}
+
 export async function sessionRoutes(
   app: FastifyInstance,
   { db, now, secureCookies, lockoutAfter = defaultLockoutAfter }: SessionOptions,
@@ -138,6 +142,8 @@ export async function sessionRoutes(
         }
         throw new DomainError('unauthenticated', 'The username or password is not correct.')
       }
+      // Only with the right password, so a guesser cannot tell a disabled account from a wrong guess.
+      if (user.disabled_at !== null) throw accountDisabled()
       throttle.succeeded(username)
       if (user.failed_sign_ins > 0) await resetFailedSignIns(db, user.id)
       const at = now()

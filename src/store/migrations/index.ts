@@ -6,6 +6,7 @@ import * as markings from './2026-12-02T0400-markings.ts'
 import * as engagementMarkingIndex from './2026-12-02T1000-engagement-marking-index.ts'
 import * as programmeRevisions from './2026-12-02T1100-programme-revisions.ts'
 import * as accountLockout from './2026-12-02T1240-account-lockout.ts'
+import * as accountStatus from './2026-12-02T1241-account-status.ts'
 
 /**
  * Every migration, by name. Names sort in the order they run; both engines run the same list.
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T1000-engagement-marking-index': engagementMarkingIndex,
   '2026-12-02T1100-programme-revisions': programmeRevisions,
   '2026-12-02T1240-account-lockout': accountLockout,
+  '2026-12-02T1241-account-status': accountStatus,
 }
