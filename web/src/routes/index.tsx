@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { Navigate } from 'react-router'
+import { AccountsPage } from './AccountsPage.tsx'
 import { AnalyticsPage } from './AnalyticsPage.tsx'
 import { EngagementEditPage } from './EngagementEditPage.tsx'
 import { EngagementPage } from './EngagementPage.tsx'
@@ -35,5 +36,6 @@ export const routes: ReadonlyArray<{ path: string; element: ReactNode }> = [
   { path: '/engagements/:id/edit', element: <EngagementEditPage /> },
   { path: '/statements', element: <StatementsPage /> },
   { path: '/analytics', element: <AnalyticsPage /> },
+  { path: '/accounts', element: <AccountsPage /> },
   { path: '*', element: <NotFoundPage /> },
 ]
