@@ -104,6 +104,22 @@ describe('accounts in the web app (Chromium)', () => {
     expect(user.status).toBe(200)
     expect(await kindOf(user.cookie)).toBe('partner')
 
+    await page.getByRole('button', { name: 'Edit mng-officer' }).click()
+    const edit = page.getByRole('form', { name: 'Edit mng-officer' })
+    expect(await edit.getByLabel('Clearance').locator('option').allTextContents()).toEqual([
+      'PUBLIC',
+      'UNCLASSIFIED',
+      'RESTRICTED',
+      'CONFIDENTIAL',
+    ])
+    expect(await runAxe(page)).toEqual([])
+    await edit.getByLabel('Display name').fill('Defence attaché of Mongolia')
+    await edit.getByRole('button', { name: 'Save' }).click()
+    await edit.waitFor({ state: 'hidden' })
+    await eventually(() => page.getByTestId('account-mng-officer').textContent()).toContain(
+      'Defence attaché of Mongolia',
+    )
+
     await confirmAction(page, 'Disable mng-officer')
     await eventually(() => page.getByTestId('account-mng-officer').textContent()).toContain('disabled')
     expect(await kindOf(user.cookie)).toBe('public')
