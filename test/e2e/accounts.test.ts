@@ -77,6 +77,7 @@ describe('accounts in the web app (Chromium)', () => {
   it('lets an administrator create an account that signs in, then disable it, signing it out', async () => {
     const page = await adminPage({ width: 1366, height: 900 })
     expect(await runAxe(page)).toEqual([])
+    expect(await page.getByRole('button', { name: 'Disable staff' }).count()).toBe(0)
     await page.getByRole('button', { name: 'New account' }).click()
     const form = page.getByRole('form', { name: 'New account' })
     await form.getByLabel('Username').fill('mng-officer')

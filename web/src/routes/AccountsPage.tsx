@@ -118,6 +118,7 @@ export function AccountsPage() {
                   <td>
                     <AccountActions
                       user={user}
+                      isSelf={user.username === session.data?.username}
                       onEdit={() => setEditing(user.id)}
                       onPassword={showPassword}
                     />

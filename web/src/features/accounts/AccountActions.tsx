@@ -20,8 +20,9 @@ const explanations: Record<AccountAction, (username: string) => string> = {
 }
 
 /** What may be done to this account now, each confirmed in a dialog first. */
-function actionsFor(user: UserData): AccountAction[] {
-  const actions: AccountAction[] = [user.status === 'disabled' ? 'enable' : 'disable']
+function actionsFor(user: UserData, isSelf: boolean): AccountAction[] {
+  // One's own account is never offered for disabling: the API refuses it (another administrator may).
+  const actions: AccountAction[] = user.status === 'disabled' ? ['enable'] : isSelf ? [] : ['disable']
   if (user.status === 'locked') actions.push('unlock')
   actions.push('reset-password')
   return actions
@@ -29,10 +30,12 @@ function actionsFor(user: UserData): AccountAction[] {
 
 export function AccountActions({
   user,
+  isSelf,
   onEdit,
   onPassword,
 }: {
   user: UserData
+  isSelf: boolean
   onEdit: () => void
   onPassword: (username: string, password: string) => void
 }) {
@@ -59,7 +62,7 @@ export function AccountActions({
       >
         Edit
       </button>
-      {actionsFor(user).map((action) => (
+      {actionsFor(user, isSelf).map((action) => (
         <button
           key={action}
           type="button"
