@@ -171,9 +171,20 @@ export function parseTimeZone(setting: string | undefined): string {
   return zone
 }
 
+/** LIAISON_LOCKOUT_AFTER: consecutive wrong passwords that lock an account; unset means the default. */
+function parseLockoutAfter(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined
+  const count = Number(value)
+  if (!Number.isInteger(count) || count < 1) {
+    throw new Error('LIAISON_LOCKOUT_AFTER must be a whole number of failed sign-ins, at least 1.')
+  }
+  return count
+}
+
 async function serve(options: CliOptions): Promise<number> {
   const port = parsePort(options)
   const trustProxy = parseTrustProxy(process.env.LIAISON_TRUST_PROXY)
+  const lockoutAfter = parseLockoutAfter(process.env.LIAISON_LOCKOUT_AFTER)
   const clock = systemClock(parseTimeZone(process.env.LIAISON_TIME_ZONE))
   const host = options.host ?? process.env.HOST ?? '127.0.0.1'
   const db = await open(options)
@@ -187,6 +198,7 @@ async function serve(options: CliOptions): Promise<number> {
     logger: process.env.LIAISON_LOG === '1',
     secureCookies: servedOverTls(host),
     trustProxy,
+    ...(lockoutAfter === undefined ? {} : { lockoutAfter }),
   })
   try {
     await app.listen({ port, host })

@@ -33,6 +33,8 @@ export const permissions = [
   'proposal.position-any',
   /** See members' positions on proposals (alliance only: partners never see them). */
   'proposal.see-positions',
+  /** Create, change, disable, unlock accounts and reset their passwords (within `account-grant.ts`). */
+  'user.manage',
 ] as const
 export type Permission = (typeof permissions)[number]
 
@@ -48,7 +50,7 @@ export const rolePermissions: Readonly<Record<string, readonly Permission[]>> = 
     'proposal.position-any',
     'proposal.see-positions',
   ],
-  administrator: ['proposal.see-positions'],
+  administrator: ['proposal.see-positions', 'user.manage'],
   delegation: ['proposal.position-own', 'proposal.see-positions'],
   'partner-mission': ['programme.author-own', 'statement.associate-own'],
 }
@@ -90,6 +92,7 @@ export type Resource =
       readonly status: ProposalStatus
       readonly procedure: ProposalProcedure
     }
+  | { readonly type: 'account' }
 
 export type Action =
   | 'programme.create'
@@ -177,6 +180,10 @@ function refusal(principal: Principal, action: Action, resource: Resource): Doma
       return proposalRefusal(granted, action, resource)
     case 'proposal-position':
       return positionRefusal(principal, granted, resource)
+    case 'account':
+      return granted.has('user.manage')
+        ? null
+        : new DomainError('forbidden', 'Only an administrator may see and manage accounts.')
   }
 }
 

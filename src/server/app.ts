@@ -4,6 +4,7 @@ import rateLimit from '@fastify/rate-limit'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import { validatorCompiler } from 'fastify-type-provider-zod'
 import type { Db } from '../store/database.ts'
+import { accountRoutes } from './accounts/routes.ts'
 import { registerAuthentication } from './authenticate.ts'
 import { calendarRoutes } from './calendar/routes.ts'
 import { type Clock, systemClock } from './clock.ts'
@@ -37,6 +38,8 @@ export interface AppOptions {
    * slip past per-address limits.
    */
   readonly trustProxy?: string | number | false
+  /** Consecutive wrong passwords that lock an account (LIAISON_LOCKOUT_AFTER; default 5). */
+  readonly lockoutAfter?: number
   /** Folder of the built web app. */
   readonly webRoot?: string
   readonly logger?: boolean
@@ -68,7 +71,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerSecurityHeaders(app, options.secureCookies ?? false)
   registerOriginCheck(app)
   await registerOpenApi(app)
-  await app.register(sessionRoutes, { db, now, secureCookies: options.secureCookies ?? false })
+  await app.register(sessionRoutes, {
+    db,
+    now,
+    secureCookies: options.secureCookies ?? false,
+    ...(options.lockoutAfter === undefined ? {} : { lockoutAfter: options.lockoutAfter }),
+  })
   await app.register(partnerRoutes, { db })
   await app.register(frameworkRoutes, { db, clock })
   await app.register(memberRoutes, { db })
@@ -80,6 +88,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(schedulingRoutes, { db })
   await app.register(searchRoutes, { db })
   await app.register(proposalRoutes, { db, clock })
+  await app.register(accountRoutes, { db, now })
   await registerApiDocs(app)
   await registerWebApp(app, options.webRoot ?? defaultWebRoot)
   return app

@@ -118,6 +118,14 @@ export interface AppUserTable {
   display_name: string
   roles: string
   created_at: string
+  /** Consecutive failed sign-ins since the last success or unlock. */
+  failed_sign_ins: number
+  /** ISO instant the account was locked by failed sign-ins; null while it may sign in. */
+  locked_at: string | null
+  /** ISO instant an administrator disabled the account; null while active. */
+  disabled_at: string | null
+  /** Bumped by every administrator's change, for If-Match. */
+  version: number
 }
 
 export interface UserSessionTable {

@@ -2,6 +2,8 @@ import { createHash, randomBytes } from 'node:crypto'
 import type { Principal } from '../domain/principal.ts'
 import { CompiledQueryCache } from './compiled-query-cache.ts'
 import type { Db } from './database.ts'
+import { removeFeedToken } from './engagement-calendar-store.ts'
+import type { Executor } from './executor.ts'
 import { principalOf } from './user-store.ts'
 
 /** Sessions last this long from sign-in. */
@@ -96,7 +98,9 @@ export async function findSessionPrincipal(db: Db, token: string, now: Date): Pr
         .selectAll('u')
         .select('s.expires_at')
         .where('s.id', '=', params.id)
-        .where('s.expires_at', '>', params.now),
+        .where('s.expires_at', '>', params.now)
+        // Disabling deletes the sessions too; this keeps a disabled account out even if one survived.
+        .where('u.disabled_at', 'is', null),
   )
   if (user === undefined) {
     return null
@@ -119,4 +123,41 @@ export async function findSessionPrincipal(db: Db, token: string, now: Date): Pr
 export async function deleteSession(db: Db, token: string): Promise<void> {
   recentPrincipals.get(db)?.delete(token)
   await db.kysely.deleteFrom('user_session').where('id', '=', hashToken(token)).execute()
+}
+
+/** At most this many expired sessions are deleted per purge, so a sign-in never waits on a backlog. */
+const purgeBatch = 100
+
+/**
+ * Deletes up to `purgeBatch` sessions that expired before `now`, and answers how many. Run on every
+ * sign-in: each sign-in adds one row and removes up to a hundred dead ones, so the table stays
+ * about the size of the live sessions without a timer.
+ */
+export async function purgeExpiredSessions(db: Db, now: Date): Promise<number> {
+  const result = await db.kysely
+    .deleteFrom('user_session')
+    .where(
+      'id',
+      'in',
+      db.kysely
+        .selectFrom('user_session')
+        .select('id')
+        .where('expires_at', '<=', now.toISOString())
+        .limit(purgeBatch),
+    )
+    .executeTakeFirst()
+  return Number(result.numDeletedRows)
+}
+
+/**
+ * Signs the user out everywhere at once: deletes their sessions and calendar feed token, and forgets
+ * their recently checked sessions in this process (other instances follow within `principalCacheMs`).
+ */
+export async function revokeUserAccess(executor: Executor, db: Db, userId: string): Promise<void> {
+  await executor.deleteFrom('user_session').where('user_id', '=', userId).execute()
+  await removeFeedToken(executor, userId)
+  const recent = recentPrincipals.get(db)
+  for (const [token, known] of recent ?? []) {
+    if (known.principal.userId === userId) recent?.delete(token)
+  }
 }

@@ -34,13 +34,27 @@ export async function upsertUser(db: Db, user: NewUser, now: Date): Promise<stri
   }
   const existing = await findUserByUsername(db, user.username)
   if (existing !== null) {
-    await db.kysely.updateTable('app_user').set(values).where('id', '=', existing.id).execute()
+    // Setting a password by hand (the CLI's seed) is an operator's unlock as well.
+    await db.kysely
+      .updateTable('app_user')
+      .set({ ...values, failed_sign_ins: 0, locked_at: null })
+      .where('id', '=', existing.id)
+      .execute()
     return existing.id
   }
   const id = randomUUID()
   await db.kysely
     .insertInto('app_user')
-    .values({ id, username: user.username, created_at: now.toISOString(), ...values })
+    .values({
+      id,
+      username: user.username,
+      created_at: now.toISOString(),
+      failed_sign_ins: 0,
+      locked_at: null,
+      disabled_at: null,
+      version: 1,
+      ...values,
+    })
     .execute()
   return id
 }

@@ -30,6 +30,7 @@ interface Targets {
   node: string
   milestone: string
   proposal: string
+  user: string
 }
 
 /** A valid request of each write route: its concrete path and a body the route would accept. */
@@ -92,6 +93,31 @@ const writes: Record<string, WriteCase> = {
   }),
   'POST /api/v1/calendar-feed': () => ({ path: '/api/v1/calendar-feed', signedIn: true }),
   'DELETE /api/v1/calendar-feed': () => ({ path: '/api/v1/calendar-feed', signedIn: true }),
+  'POST /api/v1/users/{id}/unlock': () => ({ path: '/api/v1/users/no-such-user/unlock', signedIn: true }),
+  'POST /api/v1/users': () => ({
+    path: '/api/v1/users',
+    body: {
+      username: 'property-user',
+      displayName: 'Property user',
+      kind: 'partner',
+      country: 'MNG',
+      clearance: 'UNCLASSIFIED',
+      roles: ['partner-mission'],
+    },
+    signedIn: true,
+  }),
+  'PATCH /api/v1/users/{id}': (t) => ({
+    path: `/api/v1/users/${t.user}`,
+    body: { displayName: 'Renamed' },
+    signedIn: true,
+  }),
+  'POST /api/v1/users/{id}/disable': (t) => ({ path: `/api/v1/users/${t.user}/disable`, signedIn: true }),
+  'POST /api/v1/users/{id}/enable': (t) => ({ path: `/api/v1/users/${t.user}/enable`, signedIn: true }),
+  'POST /api/v1/users/{id}/reset-password': (t) => ({
+    path: `/api/v1/users/${t.user}/reset-password`,
+    body: { password: 'a long enough password' },
+    signedIn: true,
+  }),
   'POST /api/v1/programmes': () => ({
     path: '/api/v1/programmes',
     body: { partner: 'MNG', kind: 'ITPP', title: 'Property programme', periodFrom: '2027', periodTo: '2029' },
@@ -263,7 +289,7 @@ describe.each(engines)('bad input on %s', (engine) => {
   let server: TestServer
   let document: OpenApiDocument
   let staff = ''
-  const targets: Targets = { engagement: '', statement: '', node: '', milestone: '', proposal: '' }
+  const targets: Targets = { engagement: '', statement: '', node: '', milestone: '', proposal: '', user: '' }
   let probeEngagement = ''
 
   beforeAll(async () => {
@@ -281,6 +307,8 @@ describe.each(engines)('bad input on %s', (engine) => {
     // The probes' own engagement: the properties may delete the first one.
     probeEngagement = engagements.items[1]?.id ?? ''
     targets.statement = statements.items[0]?.id ?? ''
+    const users = (await get('/api/v1/users?q=kor')) as { items: { id: string }[] }
+    targets.user = users.items[0]?.id ?? ''
     targets.node = detail.objectives[0]?.id ?? ''
     targets.milestone =
       detail.objectives.flatMap((o) => o.goals.flatMap((g) => g.milestones.map((m) => m.id)))[0] ?? ''

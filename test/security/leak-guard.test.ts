@@ -111,6 +111,9 @@ const cases: Record<string, (context: Context) => string[]> = {
       `/api/v1/analytics/engagements/${series}.csv?partner=JPN`,
     ]),
   'GET /api/v1/calendar-feed': () => ['/api/v1/calendar-feed'],
+  // Administrators only: every principal the guard compares must be refused, alike on every server.
+  'GET /api/v1/users': () => ['/api/v1/users', '/api/v1/users?country=KOR', '/api/v1/users?status=locked'],
+  'GET /api/v1/users/{id}': () => ['/api/v1/users/no-such-user'],
   'GET /api/v1/scheduling/shared-hours': () => [
     '/api/v1/scheduling/shared-hours?with=AUS,NZL,JPN,KOR,MNG&year=2026&office=Asia/Tokyo',
     '/api/v1/scheduling/shared-hours?hq=BEL&with=Pacific/Auckland&year=2026',
@@ -374,6 +377,8 @@ describe.each(engines)('leak guard on %s', (engine) => {
       'GET /api/v1/members',
       'GET /api/v1/frameworks',
       'GET /api/v1/calendar-feed',
+      'GET /api/v1/users',
+      'GET /api/v1/users/{id}',
       'GET /api/v1/programmes/{id}/versions',
       'GET /api/v1/programmes/{id}/progress',
       'GET /api/v1/programmes/{id}/diff',

@@ -2,6 +2,7 @@ import { type RefObject, useEffect, useRef, useState } from 'react'
 import { NavLink, Route, Routes, useLocation } from 'react-router'
 import { MarkingBanner, MarkingProvider } from './components/marking.tsx'
 import { HeaderSearch } from './features/search/HeaderSearch.tsx'
+import { useSession } from './features/session/queries.ts'
 import { SessionControl } from './features/session/SessionControl.tsx'
 import { navItems } from './nav.ts'
 import { routes } from './routes/index.tsx'
@@ -9,6 +10,7 @@ import { routes } from './routes/index.tsx'
 function PrimaryNav() {
   const [open, setOpen] = useState(false)
   const location = useLocation()
+  const granted = useSession().data?.permissions ?? []
   // A page change closes the phone menu.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on navigation only
   useEffect(() => setOpen(false), [location.pathname])
@@ -25,15 +27,17 @@ function PrimaryNav() {
         Menu
       </button>
       <ul id="primary-nav-list" className="nav-list">
-        {navItems.map((item) => (
-          <li key={item.to}>
-            {item.external === true ? (
-              <a href={item.to}>{item.label}</a>
-            ) : (
-              <NavLink to={item.to}>{item.label}</NavLink>
-            )}
-          </li>
-        ))}
+        {navItems
+          .filter((item) => item.permission === undefined || granted.some((p) => p === item.permission))
+          .map((item) => (
+            <li key={item.to}>
+              {item.external === true ? (
+                <a href={item.to}>{item.label}</a>
+              ) : (
+                <NavLink to={item.to}>{item.label}</NavLink>
+              )}
+            </li>
+          ))}
       </ul>
     </nav>
   )

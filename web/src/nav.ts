@@ -6,6 +6,8 @@ export interface NavItem {
   readonly label: string
   readonly to: string
   readonly external?: boolean
+  /** Shown only to a session holding this permission (the API still checks every request). */
+  readonly permission?: string
 }
 
 export const navItems: readonly NavItem[] = [
@@ -17,5 +19,6 @@ export const navItems: readonly NavItem[] = [
   { label: 'Statements', to: '/statements' },
   { label: 'Analytics', to: '/analytics' },
   { label: 'Scheduling', to: '/scheduling' },
+  { label: 'Accounts', to: '/accounts', permission: 'user.manage' },
   { label: 'API docs', to: '/api/docs', external: true },
 ]

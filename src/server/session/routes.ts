@@ -6,10 +6,20 @@ import { PrincipalView, SignIn } from '../../contract/session.ts'
 import { DomainError } from '../../domain/errors.ts'
 import { permissionsOf, sessionAbilities } from '../../domain/policy.ts'
 import type { Principal } from '../../domain/principal.ts'
+import {
+  defaultLockoutAfter,
+  recordFailedSignIn,
+  resetFailedSignIns,
+} from '../../store/account-lockout-store.ts'
 import { recordAudit } from '../../store/audit-store.ts'
 import type { Db } from '../../store/database.ts'
 import { decoyHash, verifyPassword } from '../../store/password.ts'
-import { createSession, deleteSession } from '../../store/session-store.ts'
+import {
+  createSession,
+  deleteSession,
+  purgeExpiredSessions,
+  revokeUserAccess,
+} from '../../store/session-store.ts'
 import { findUserByUsername, principalOf } from '../../store/user-store.ts'
 import { sessionCookie } from '../authenticate.ts'
 import { signInThrottle } from './sign-in-throttle.ts'
@@ -19,6 +29,8 @@ export interface SessionOptions {
   readonly now: () => Date
   /** Send the cookie only over HTTPS; on by default outside development. */
   readonly secureCookies: boolean
+  /** Consecutive wrong passwords that lock an account until an administrator unlocks it (default 5). */
+  readonly lockoutAfter?: number
 }
 
 export function presentPrincipal(principal: Principal): z.infer<typeof PrincipalView> {
@@ -57,7 +69,21 @@ const signInRateLimit = {
   errorResponseBuilder: () => tooMany('Too many sign-in attempts. Wait a minute and try again.'),
 } as const
 
-export async function sessionRoutes(app: FastifyInstance, { db, now, secureCookies }: SessionOptions) {
+function accountLocked(): DomainError {
+  return new DomainError(
+    'forbidden',
+    'This account is locked after too many failed sign-ins. Ask an administrator to unlock it.',
+  )
+}
+
+function accountDisabled(): DomainError {
+  return new DomainError('forbidden', 'This account is disabled. Ask an administrator to enable it.')
+}
+
+export async function sessionRoutes(
+  app: FastifyInstance,
+  { db, now, secureCookies, lockoutAfter = defaultLockoutAfter }: SessionOptions,
+) {
   const api = app.withTypeProvider<ZodTypeProvider>()
   const throttle = signInThrottle()
 
@@ -98,12 +124,30 @@ export async function sessionRoutes(app: FastifyInstance, { db, now, secureCooki
       const user = await findUserByUsername(db, username)
       // Verify against a decoy when the user is unknown, so timing does not reveal usernames.
       const valid = await verifyPassword(user?.password_hash ?? (await decoyHash), password)
+      // Checked after the password, so a locked answer never tells a guesser which names exist
+      // without the price of a verification; a locked account refuses the right password too.
+      if (user?.locked_at != null) throw accountLocked()
       if (user === null || !valid) {
         throttle.failed(username, now())
+        if (user !== null && (await recordFailedSignIn(db, user.id, lockoutAfter, now()))) {
+          // Whoever is guessing may already hold a session or feed link: a locked account keeps neither.
+          await revokeUserAccess(db.kysely, db, user.id)
+          await recordAudit(
+            db.kysely,
+            principalOf(user),
+            { action: 'lock', entity: 'user', entityId: user.id },
+            now(),
+          )
+          throw accountLocked()
+        }
         throw new DomainError('unauthenticated', 'The username or password is not correct.')
       }
+      // Only with the right password, so a guesser cannot tell a disabled account from a wrong guess.
+      if (user.disabled_at !== null) throw accountDisabled()
       throttle.succeeded(username)
+      if (user.failed_sign_ins > 0) await resetFailedSignIns(db, user.id)
       const at = now()
+      await purgeExpiredSessions(db, at)
       const { token, expiresAt } = await createSession(db, user.id, at)
       const principal = principalOf(user)
       await recordAudit(db.kysely, principal, { action: 'sign-in', entity: 'user', entityId: user.id }, at)

@@ -3,7 +3,7 @@
  * beaten by spreading guesses over many addresses (or, behind a trusted proxy, many forwarded
  * ones). After `maxFailures` wrong passwords in `windowMs`, the account refuses every attempt,
  * the right password too, until the window ends; a success clears the count. In memory, per
- * process: a full lockout that an administrator lifts is a later piece of work.
+ * process; the lasting lockout that an administrator lifts is in the database (account-lockout-store.ts).
  */
 export interface SignInThrottle {
   /** Milliseconds until the account may try again, or 0 when it may try now. */

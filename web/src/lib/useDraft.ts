@@ -51,5 +51,6 @@ export function useDraft<D extends object, S extends z.ZodType>({
     onChange: (value: string) => setDraft((current) => ({ ...current, [key]: value })),
     error: shown[errorAt[key] ?? key],
   })
-  return { draft, change, bind, invalid: Object.keys(errors).length > 0, submit }
+  // `messages`: every field's message, for controls `bind` does not fit (a list of checkboxes).
+  return { draft, change, bind, messages: shown, invalid: Object.keys(errors).length > 0, submit }
 }

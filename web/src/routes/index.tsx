@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { Navigate } from 'react-router'
+import { AccountsPage } from './AccountsPage.tsx'
 import { AnalyticsPage } from './AnalyticsPage.tsx'
 import { EngagementEditPage } from './EngagementEditPage.tsx'
 import { EngagementPage } from './EngagementPage.tsx'
@@ -39,5 +40,6 @@ export const routes: ReadonlyArray<{ path: string; element: ReactNode }> = [
   { path: '/analytics', element: <AnalyticsPage /> },
   { path: '/scheduling', element: <SchedulingPage /> },
   { path: '/search', element: <SearchPage /> },
+  { path: '/accounts', element: <AccountsPage /> },
   { path: '*', element: <NotFoundPage /> },
 ]

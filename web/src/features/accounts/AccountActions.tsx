@@ -1,0 +1,95 @@
+import { useRef, useState } from 'react'
+import { FormActions } from '../../components/FormActions.tsx'
+import { ErrorState } from '../../components/states.tsx'
+import { type AccountAction, type UserData, useAccountAction } from './queries.ts'
+
+const labels: Record<AccountAction, string> = {
+  disable: 'Disable',
+  enable: 'Enable',
+  unlock: 'Unlock',
+  'reset-password': 'Reset password',
+}
+
+const explanations: Record<AccountAction, (username: string) => string> = {
+  disable: (u) =>
+    `${u} will be signed out at once, their calendar feed link stops working, and they cannot sign in.`,
+  enable: (u) => `${u} may sign in again.`,
+  unlock: (u) => `Lift the lockout of ${u} after too many failed sign-ins.`,
+  'reset-password': (u) =>
+    `Give ${u} a new one-time password. They are signed out everywhere; the old password stops working.`,
+}
+
+/** What may be done to this account now, each confirmed in a dialog first. */
+function actionsFor(user: UserData, isSelf: boolean): AccountAction[] {
+  // One's own account is never offered for disabling: the API refuses it (another administrator may).
+  const actions: AccountAction[] = user.status === 'disabled' ? ['enable'] : isSelf ? [] : ['disable']
+  if (user.status === 'locked') actions.push('unlock')
+  actions.push('reset-password')
+  return actions
+}
+
+export function AccountActions({
+  user,
+  isSelf,
+  onEdit,
+  onPassword,
+}: {
+  user: UserData
+  isSelf: boolean
+  onEdit: () => void
+  onPassword: (username: string, password: string) => void
+}) {
+  const dialog = useRef<HTMLDialogElement>(null)
+  const [pending, setPending] = useState<AccountAction | null>(null)
+  const act = useAccountAction(onPassword)
+  const titleId = `confirm-${user.id}`
+  const open = (action: AccountAction) => {
+    setPending(action)
+    act.reset()
+    dialog.current?.showModal()
+  }
+  const confirm = () => {
+    if (pending === null) return
+    act.mutate({ id: user.id, action: pending }, { onSuccess: () => dialog.current?.close() })
+  }
+  return (
+    <span className="account-actions">
+      <button
+        type="button"
+        className="button secondary"
+        onClick={onEdit}
+        aria-label={`Edit ${user.username}`}
+      >
+        Edit
+      </button>
+      {actionsFor(user, isSelf).map((action) => (
+        <button
+          key={action}
+          type="button"
+          className="button secondary"
+          onClick={() => open(action)}
+          aria-label={`${labels[action]} ${user.username}`}
+        >
+          {labels[action]}
+        </button>
+      ))}
+      <dialog
+        ref={dialog}
+        className="confirm-dialog"
+        aria-labelledby={titleId}
+        onClose={() => setPending(null)}
+      >
+        <h3 id={titleId}>{pending === null ? 'Confirm' : `${labels[pending]} ${user.username}?`}</h3>
+        <p>{pending === null ? '' : explanations[pending](user.username)}</p>
+        {act.error === null ? null : <ErrorState error={act.error} />}
+        <FormActions
+          className="lifecycle-steps"
+          submit="Confirm"
+          onConfirm={confirm}
+          pending={act.isPending}
+          onCancel={() => dialog.current?.close()}
+        />
+      </dialog>
+    </span>
+  )
+}

@@ -1,0 +1,40 @@
+/** Roles as checkboxes: only those the administrator may grant (the API's `grantableRoles`). */
+export function RoleChoices({
+  idPrefix,
+  offered,
+  chosen,
+  onChange,
+  error,
+}: {
+  idPrefix: string
+  offered: readonly string[]
+  chosen: readonly string[]
+  onChange: (roles: string[]) => void
+  error: string | undefined
+}) {
+  const toggle = (role: string, on: boolean) =>
+    onChange(on ? [...chosen, role] : chosen.filter((held) => held !== role))
+  return (
+    <fieldset
+      className={`field role-choices${error === undefined ? '' : ' has-error'}`}
+      {...(error === undefined ? {} : { 'aria-describedby': `${idPrefix}-roles-error` })}
+    >
+      <legend>Roles</legend>
+      {offered.map((role) => (
+        <label key={role} className="checkbox">
+          <input
+            type="checkbox"
+            checked={chosen.includes(role)}
+            onChange={(event) => toggle(role, event.target.checked)}
+          />{' '}
+          {role}
+        </label>
+      ))}
+      {error === undefined ? null : (
+        <p className="field-error" id={`${idPrefix}-roles-error`}>
+          {error}
+        </p>
+      )}
+    </fieldset>
+  )
+}
