@@ -100,6 +100,19 @@ export async function sessionRoutes(app: FastifyInstance, { db, now, secureCooki
       const valid = await verifyPassword(user?.password_hash ?? (await decoyHash), password)
       if (user === null || !valid) {
         throttle.failed(username, now())
+        // Kept even though the request fails: repeated failures are what an audit reader looks for.
+        // The username as typed (shortened) is recorded, never the password.
+        await recordAudit(
+          db.kysely,
+          null,
+          {
+            action: 'sign-in-failed',
+            entity: 'user',
+            entityId: user?.id ?? '',
+            details: { username: username.slice(0, 100) },
+          },
+          now(),
+        )
         throw new DomainError('unauthenticated', 'The username or password is not correct.')
       }
       throttle.succeeded(username)
@@ -119,6 +132,15 @@ export async function sessionRoutes(app: FastifyInstance, { db, now, secureCooki
       const token = request.cookies[sessionCookie]
       if (token !== undefined) {
         await deleteSession(db, token)
+        const { principal } = request
+        if (principal.userId !== null) {
+          await recordAudit(
+            db.kysely,
+            principal,
+            { action: 'sign-out', entity: 'user', entityId: principal.userId },
+            now(),
+          )
+        }
       }
       reply.clearCookie(sessionCookie, { path: '/' })
       return reply.code(204).send(null)

@@ -5,6 +5,7 @@ import * as engagements from './2026-11-27T2210-engagements.ts'
 import * as markings from './2026-12-02T0400-markings.ts'
 import * as engagementMarkingIndex from './2026-12-02T1000-engagement-marking-index.ts'
 import * as programmeRevisions from './2026-12-02T1100-programme-revisions.ts'
+import * as auditChain from './2026-12-02T1230-audit-chain.ts'
 
 /**
  * Every migration, by name. Names sort in the order they run; both engines run the same list.
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T0400-markings': markings,
   '2026-12-02T1000-engagement-marking-index': engagementMarkingIndex,
   '2026-12-02T1100-programme-revisions': programmeRevisions,
+  '2026-12-02T1230-audit-chain': auditChain,
 }
