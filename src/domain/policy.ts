@@ -23,6 +23,8 @@ export const permissions = [
   'statement.associate-own',
   /** Give a record any marking one can read: lower it, release it to any partner. */
   'marking.set-any',
+  /** Read and export the audit trail (with the clearance rule of src/domain/audit-policy.ts). */
+  'audit.read',
 ] as const
 export type Permission = (typeof permissions)[number]
 
@@ -35,7 +37,7 @@ export const rolePermissions: Readonly<Record<string, readonly Permission[]>> = 
     'statement.associate-any',
     'marking.set-any',
   ],
-  administrator: [],
+  administrator: ['audit.read'],
   delegation: [],
   'partner-mission': ['programme.author-own', 'statement.associate-own'],
 }

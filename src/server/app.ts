@@ -4,6 +4,7 @@ import rateLimit from '@fastify/rate-limit'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import { validatorCompiler } from 'fastify-type-provider-zod'
 import type { Db } from '../store/database.ts'
+import { auditRoutes } from './audit/routes.ts'
 import { registerAuthentication } from './authenticate.ts'
 import { calendarRoutes } from './calendar/routes.ts'
 import { type Clock, systemClock } from './clock.ts'
@@ -73,6 +74,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(engagementRoutes, { db, clock })
   await app.register(statementRoutes, { db, clock })
   await app.register(analyticsRoutes, { db })
+  await app.register(auditRoutes, { db })
   await app.register(calendarRoutes, { db, clock })
   await app.register(programmePlugin, { db, clock })
   await app.register(schedulingRoutes, { db })
