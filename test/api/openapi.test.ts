@@ -35,6 +35,7 @@ describe('OpenAPI document', () => {
         '/api/v1/frameworks',
         '/api/v1/frameworks/{id}',
         '/api/v1/members',
+        '/api/v1/audit',
       ]),
     )
     expect(Object.keys(document.paths['/api/v1/session'] ?? {}).sort()).toEqual(['delete', 'get', 'post'])

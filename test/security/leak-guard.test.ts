@@ -111,6 +111,12 @@ const cases: Record<string, (context: Context) => string[]> = {
       `/api/v1/analytics/engagements/${series}.csv?partner=JPN`,
     ]),
   'GET /api/v1/calendar-feed': () => ['/api/v1/calendar-feed'],
+  'GET /api/v1/audit': () => [
+    '/api/v1/audit',
+    '/api/v1/audit?entity=programme',
+    '/api/v1/audit?actor=staff&from=2020-01-01&to=2030-12-31',
+    '/api/v1/audit?limit=1&offset=1',
+  ],
   'GET /api/v1/scheduling/shared-hours': () => [
     '/api/v1/scheduling/shared-hours?with=AUS,NZL,JPN,KOR,MNG&year=2026&office=Asia/Tokyo',
     '/api/v1/scheduling/shared-hours?hq=BEL&with=Pacific/Auckland&year=2026',
@@ -365,6 +371,8 @@ describe.each(engines)('leak guard on %s', (engine) => {
       'GET /api/v1/partners',
       // Zones and working hours only; a hidden partner would resolve as an unknown place.
       'GET /api/v1/scheduling/shared-hours',
+      // Only staff cleared to the top read it (all or nothing); the fixtures are not audited.
+      'GET /api/v1/audit',
     ])
     if (!cannotHoldHidden.has(key) && !seenByStaff.includes(confidentialMarker)) {
       fail('staff', 'control', routePattern(key), `staff and allies never see ${confidentialMarker}`)
