@@ -3,19 +3,31 @@ import { IsoDay, Paging } from './common.ts'
 
 const Text = z.string().min(1).max(200)
 
-export const AuditListQuery = Paging.extend({
+const AuditFilters = z.object({
   entity: Text.optional().meta({ description: 'Kind of record, e.g. programme, engagement, user' }),
   entityId: Text.optional().meta({ description: 'Id of the record (with entity)' }),
   actor: Text.optional().meta({ description: 'Username of who acted' }),
   from: IsoDay.optional().meta({ description: 'Entries on or after this UTC day' }),
   to: IsoDay.optional().meta({ description: 'Entries on or before this UTC day' }),
 })
+
+const dayOrder = {
+  check: (query: { from?: string | undefined; to?: string | undefined }) =>
+    query.from === undefined || query.to === undefined || query.from <= query.to,
+  message: 'to must not be before from',
+}
+
+export const AuditListQuery = AuditFilters.extend(Paging.shape)
   .strict()
-  .refine((query) => query.from === undefined || query.to === undefined || query.from <= query.to, {
-    message: 'to must not be before from',
-    path: ['to'],
-  })
+  .refine(dayOrder.check, { message: dayOrder.message, path: ['to'] })
 export type AuditListQuery = z.infer<typeof AuditListQuery>
+
+/** The export takes the same filters and no paging: every matching entry. */
+export const AuditExportQuery = AuditFilters.strict().refine(dayOrder.check, {
+  message: dayOrder.message,
+  path: ['to'],
+})
+export type AuditFilters = z.infer<typeof AuditFilters>
 
 export const AuditEntryView = z
   .object({

@@ -1,4 +1,4 @@
-import type { AuditListQuery } from '../contract/audit.ts'
+import type { AuditFilters } from '../contract/audit.ts'
 import type { ChainedAuditRow } from '../domain/audit-chain.ts'
 import type { Executor } from './executor.ts'
 
@@ -8,7 +8,7 @@ import type { Executor } from './executor.ts'
  */
 export async function listAuditEntries(
   executor: Executor,
-  query: AuditListQuery,
+  query: AuditFilters & { readonly limit: number; readonly offset: number },
 ): Promise<{ items: ChainedAuditRow[]; total: number }> {
   let filtered = executor.selectFrom('audit_log').where('seq', 'is not', null)
   if (query.entity !== undefined) {

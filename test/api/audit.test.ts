@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AuditList } from '../../src/contract/audit.ts'
 import { Problem } from '../../src/contract/common.ts'
@@ -14,6 +15,18 @@ const officer: Principal = {
   username: 'officer-x',
   displayName: 'Officer',
   roles: new Set(['desk-officer']),
+}
+
+/** Reads CSV bytes with Python's csv.DictReader (an independent reader), as utf-8-sig. */
+function readCsv(bytes: Buffer): { header: string[]; rows: Record<string, string>[] } {
+  const reader = `
+import csv, io, json, sys
+text = sys.stdin.buffer.read().decode('utf-8-sig')
+reader = csv.DictReader(io.StringIO(text, newline=''))
+rows = list(reader)
+print(json.dumps({'header': reader.fieldnames, 'rows': rows}))
+`
+  return JSON.parse(execFileSync('/usr/bin/python3', ['-c', reader], { input: bytes, encoding: 'utf8' }))
 }
 
 describe.each(engines)('GET /api/v1/audit on %s', (engine) => {
@@ -90,6 +103,40 @@ describe.each(engines)('GET /api/v1/audit on %s', (engine) => {
       expect(answer.status).toBe(403)
       expect(Problem.parse(answer.body).status).toBe(403)
     }
+  })
+
+  it('exports the filtered trail as CSV, every row marked, with the JSON of the changes', async () => {
+    const response = await fetch(`${server.url}/api/v1/audit.csv?entity=test-thing&to=2026-05-02`, {
+      headers: { cookie: staff },
+    })
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8')
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="audit-trail.csv"')
+    const { header, rows } = readCsv(Buffer.from(await response.arrayBuffer()))
+    expect(header).toEqual([
+      'seq',
+      'at',
+      'actor',
+      'on_behalf_of',
+      'action',
+      'entity',
+      'entity_id',
+      'details',
+      'changes',
+      'id',
+      'hash',
+      'marking',
+    ])
+    expect(rows.map((row) => row.at)).toEqual(['2026-05-02T23:59:59.999Z', '2026-05-01T23:59:59.999Z'])
+    expect(rows[0]).toMatchObject({ actor: 'officer-x', on_behalf_of: 'jpn', entity_id: 'p-may' })
+    expect(JSON.parse(rows[0]?.changes ?? '')).toEqual({ title: { before: 'A', after: 'B' } })
+    expect(rows[0]?.marking).toMatch(/^CONFIDENTIAL/)
+    const jpn = await fetch(`${server.url}/api/v1/audit.csv`, {
+      headers: { cookie: await server.signIn('jpn') },
+    })
+    expect(jpn.status).toBe(403)
+    expect((await fetch(`${server.url}/api/v1/audit.csv`)).status).toBe(401)
+    expect((await getJson(server, '/api/v1/audit.csv?limit=5', staff)).status).toBe(400)
   })
 
   it('answers bad filters with a 400 problem naming each', async () => {

@@ -118,6 +118,7 @@ describe('OpenAPI document', () => {
         url: '/api/v1/analytics/engagements/levels.csv?framework=ip4',
         cookie: staff,
       },
+      { documented: '/api/v1/audit.csv', url: '/api/v1/audit.csv?actor=staff', cookie: staff },
       {
         documented: '/api/v1/calendar/{token}/partners/{file}',
         url: `/api/v1/calendar/${token}/partners/JPN.ics`,
@@ -139,6 +140,7 @@ describe('OpenAPI document', () => {
         'application/pdf',
       ],
       '/api/v1/analytics/engagements/{series}.csv': ['text/csv'],
+      '/api/v1/audit.csv': ['text/csv'],
       '/api/v1/calendar/{token}/partners/{file}': ['text/calendar'],
       '/api/v1/calendar/{token}/frameworks/{file}': ['text/calendar'],
     }
