@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto'
+import { describeChainBreak } from '../domain/audit-chain.ts'
 import { allianceHomeZone } from '../domain/calendar-day.ts'
 import { isNamedZone } from '../domain/engagement-time.ts'
 import { buildApp } from '../server/app.ts'
 import { systemClock } from '../server/clock.ts'
+import { verifyAuditTrail } from '../store/audit-verify.ts'
 import { DatabaseUnavailableError, openDatabase } from '../store/connect.ts'
 import type { Db } from '../store/database.ts'
 import { migrateToLatest } from '../store/migrate.ts'
@@ -23,7 +25,9 @@ export interface CliOptions extends ScheduleOptions {
 const defaultDatabase = 'var/liaison.db'
 
 export async function runCommand(positionals: string[], options: CliOptions): Promise<number> {
-  const [command, ...extra] = positionals
+  const [command, ...rest] = positionals
+  // `audit` takes a subcommand (`audit verify`); every other command takes none.
+  const [subcommand, ...extra] = command === 'audit' ? rest : [undefined, ...rest]
   if (extra.length > 0) {
     throw new CliError(`unexpected argument '${extra[0]}'. Try 'liaison --help'.`)
   }
@@ -54,9 +58,36 @@ export async function runCommand(positionals: string[], options: CliOptions): Pr
         ),
       )
       return 0
+    case 'audit':
+      return audit(subcommand, options)
     default:
       throw new CliError(`unknown command '${command}'. Try 'liaison --help'.`)
   }
+}
+
+/** `liaison audit verify`: exit 0 with the count and head, or 1 naming the first broken entry. */
+function audit(subcommand: string | undefined, options: CliOptions): Promise<number> {
+  if (subcommand !== 'verify') {
+    throw new CliError(
+      subcommand === undefined
+        ? "audit needs a subcommand: use 'liaison audit verify'."
+        : `unknown audit subcommand '${subcommand}'. Try 'liaison audit verify'.`,
+    )
+  }
+  return withDatabase(options, async (db) => {
+    const verdict = await verifyAuditTrail(db)
+    if (!verdict.ok) {
+      throw new CliError(
+        `audit trail broken after ${verdict.count} good entries: ${describeChainBreak(verdict.problem)}`,
+      )
+    }
+    console.log(`Audit trail intact: ${verdict.count} entries.`)
+    if (verdict.head !== null) {
+      // Kept elsewhere, the head shows later whether the newest entries were rewritten or removed.
+      console.log(`Head: #${verdict.head.seq} ${verdict.head.hash}`)
+    }
+    return 0
+  })
 }
 
 function databaseLocation(options: CliOptions): string {

@@ -7,6 +7,8 @@ Commands:
   serve     Start the web app and API (migrates, and loads the demo data into an empty database)
   migrate   Bring the database schema up to date
   seed      Load data: --demo loads the reference dataset and (re)sets the demo users' password
+  audit verify  Check the audit trail's hash chain: exit 0 with the count, or 1 naming the
+            first altered, inserted or removed entry
   schedule  Best meeting slots: --with BRU,TYO,CBR,WLG,SEL --from 2026-03-23 --to 2026-04-10
             [--duration 60] [--step 15] [--limit 10] [--json]; places are city codes, IANA
             zones, member or partner codes (JPN, from the database) or office:tokyo

@@ -35,6 +35,8 @@ export const permissions = [
   'proposal.see-positions',
   /** Create, change, disable, unlock accounts and reset their passwords (within `account-grant.ts`). */
   'user.manage',
+  /** Read and export the audit trail (with the clearance rule of src/domain/audit-policy.ts). */
+  'audit.read',
 ] as const
 export type Permission = (typeof permissions)[number]
 
@@ -50,7 +52,7 @@ export const rolePermissions: Readonly<Record<string, readonly Permission[]>> = 
     'proposal.position-any',
     'proposal.see-positions',
   ],
-  administrator: ['proposal.see-positions', 'user.manage'],
+  administrator: ['proposal.see-positions', 'user.manage', 'audit.read'],
   delegation: ['proposal.position-own', 'proposal.see-positions'],
   'partner-mission': ['programme.author-own', 'statement.associate-own'],
 }

@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { validatorCompiler } from 'fastify-type-provider-zod'
 import type { Db } from '../store/database.ts'
 import { accountRoutes } from './accounts/routes.ts'
+import { auditRoutes } from './audit/routes.ts'
 import { registerAuthentication } from './authenticate.ts'
 import { calendarRoutes } from './calendar/routes.ts'
 import { type Clock, systemClock } from './clock.ts'
@@ -83,6 +84,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(engagementRoutes, { db, clock })
   await app.register(statementRoutes, { db, clock })
   await app.register(analyticsRoutes, { db })
+  await app.register(auditRoutes, { db })
   await app.register(calendarRoutes, { db, clock })
   await app.register(programmePlugin, { db, clock })
   await app.register(schedulingRoutes, { db })

@@ -143,6 +143,13 @@ export interface AuditLogTable {
   entity: string
   entity_id: string
   details: string
+  /** Position in the hash chain (1, 2, 3…); see src/domain/audit-chain.ts. */
+  seq: number | null
+  prev_hash: string | null
+  hash: string | null
+  /** JSON: { field: { before, after } } of the changed fields only. */
+  changes: string
+  on_behalf_of: string | null
 }
 
 export type Engine = 'sqlite' | 'postgres'

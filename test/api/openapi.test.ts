@@ -35,6 +35,7 @@ describe('OpenAPI document', () => {
         '/api/v1/frameworks',
         '/api/v1/frameworks/{id}',
         '/api/v1/members',
+        '/api/v1/audit',
       ]),
     )
     expect(Object.keys(document.paths['/api/v1/session'] ?? {}).sort()).toEqual(['delete', 'get', 'post'])
@@ -117,6 +118,7 @@ describe('OpenAPI document', () => {
         url: '/api/v1/analytics/engagements/levels.csv?framework=ip4',
         cookie: staff,
       },
+      { documented: '/api/v1/audit.csv', url: '/api/v1/audit.csv?actor=staff', cookie: staff },
       {
         documented: '/api/v1/calendar/{token}/partners/{file}',
         url: `/api/v1/calendar/${token}/partners/JPN.ics`,
@@ -138,6 +140,7 @@ describe('OpenAPI document', () => {
         'application/pdf',
       ],
       '/api/v1/analytics/engagements/{series}.csv': ['text/csv'],
+      '/api/v1/audit.csv': ['text/csv'],
       '/api/v1/calendar/{token}/partners/{file}': ['text/calendar'],
       '/api/v1/calendar/{token}/frameworks/{file}': ['text/calendar'],
     }

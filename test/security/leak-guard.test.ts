@@ -114,6 +114,13 @@ const cases: Record<string, (context: Context) => string[]> = {
   // Administrators only: every principal the guard compares must be refused, alike on every server.
   'GET /api/v1/users': () => ['/api/v1/users', '/api/v1/users?country=KOR', '/api/v1/users?status=locked'],
   'GET /api/v1/users/{id}': () => ['/api/v1/users/no-such-user'],
+  'GET /api/v1/audit': () => [
+    '/api/v1/audit',
+    '/api/v1/audit?entity=programme',
+    '/api/v1/audit?actor=staff&from=2020-01-01&to=2030-12-31',
+    '/api/v1/audit?limit=1&offset=1',
+  ],
+  'GET /api/v1/audit.csv': () => ['/api/v1/audit.csv', '/api/v1/audit.csv?entity=programme'],
   'GET /api/v1/scheduling/shared-hours': () => [
     '/api/v1/scheduling/shared-hours?with=AUS,NZL,JPN,KOR,MNG&year=2026&office=Asia/Tokyo',
     '/api/v1/scheduling/shared-hours?hq=BEL&with=Pacific/Auckland&year=2026',
@@ -389,6 +396,9 @@ describe.each(engines)('leak guard on %s', (engine) => {
       'GET /api/v1/partners',
       // Zones and working hours only; a hidden partner would resolve as an unknown place.
       'GET /api/v1/scheduling/shared-hours',
+      // Only staff cleared to the top read it (all or nothing); the fixtures are not audited.
+      'GET /api/v1/audit',
+      'GET /api/v1/audit.csv',
     ])
     if (!cannotHoldHidden.has(key) && !seenByStaff.includes(confidentialMarker)) {
       fail('staff', 'control', routePattern(key), `staff and allies never see ${confidentialMarker}`)

@@ -129,6 +129,19 @@ export async function sessionRoutes(
       if (user?.locked_at != null) throw accountLocked()
       if (user === null || !valid) {
         throttle.failed(username, now())
+        // Kept even though the request fails: repeated failures are what an audit reader looks for.
+        // The username as typed (shortened) is recorded, never the password.
+        await recordAudit(
+          db.kysely,
+          null,
+          {
+            action: 'sign-in-failed',
+            entity: 'user',
+            entityId: user?.id ?? '',
+            details: { username: username.slice(0, 100) },
+          },
+          now(),
+        )
         if (user !== null && (await recordFailedSignIn(db, user.id, lockoutAfter, now()))) {
           // Whoever is guessing may already hold a session or feed link: a locked account keeps neither.
           await revokeUserAccess(db.kysely, db, user.id)
@@ -163,6 +176,15 @@ export async function sessionRoutes(
       const token = request.cookies[sessionCookie]
       if (token !== undefined) {
         await deleteSession(db, token)
+        const { principal } = request
+        if (principal.userId !== null) {
+          await recordAudit(
+            db.kysely,
+            principal,
+            { action: 'sign-out', entity: 'user', entityId: principal.userId },
+            now(),
+          )
+        }
       }
       reply.clearCookie(sessionCookie, { path: '/' })
       return reply.code(204).send(null)

@@ -6,6 +6,7 @@ import * as markings from './2026-12-02T0400-markings.ts'
 import * as engagementMarkingIndex from './2026-12-02T1000-engagement-marking-index.ts'
 import * as programmeRevisions from './2026-12-02T1100-programme-revisions.ts'
 import * as proposals from './2026-12-02T1220-proposals.ts'
+import * as auditChain from './2026-12-02T1230-audit-chain.ts'
 import * as accountLockout from './2026-12-02T1240-account-lockout.ts'
 import * as accountStatus from './2026-12-02T1241-account-status.ts'
 import * as searchIndex from './2026-12-02T1300-search-index.ts'
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T1000-engagement-marking-index': engagementMarkingIndex,
   '2026-12-02T1100-programme-revisions': programmeRevisions,
   '2026-12-02T1220-proposals': proposals,
+  '2026-12-02T1230-audit-chain': auditChain,
   '2026-12-02T1240-account-lockout': accountLockout,
   '2026-12-02T1241-account-status': accountStatus,
   '2026-12-02T1300-search-index': searchIndex,

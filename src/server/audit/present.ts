@@ -1,0 +1,62 @@
+import type { ChainedAuditRow } from '../../domain/audit-chain.ts'
+import { classifications } from '../../domain/marking.ts'
+import { writeCsv } from '../csv.ts'
+import { presentMarking } from '../present.ts'
+
+export function presentAuditEntry(row: ChainedAuditRow) {
+  return {
+    seq: Number(row.seq),
+    id: row.id,
+    at: row.at,
+    actor: row.actor,
+    onBehalfOf: row.on_behalf_of,
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entity_id,
+    details: JSON.parse(row.details) as Record<string, unknown>,
+    changes: JSON.parse(row.changes) as Record<string, { before: unknown; after: unknown }>,
+    hash: row.hash ?? '',
+  }
+}
+
+/**
+ * The trail names records of every marking, so an export of it is marked at the highest
+ * classification, alliance only, whatever the filter picked.
+ */
+const trailMarking = presentMarking({
+  classification: classifications[classifications.length - 1] ?? 'CONFIDENTIAL',
+  releasableTo: [],
+}).label
+
+/** The entries as CSV, one row each; details and changes as their JSON text. */
+export function auditCsv(rows: readonly ChainedAuditRow[]): string {
+  return writeCsv(
+    [
+      'seq',
+      'at',
+      'actor',
+      'on_behalf_of',
+      'action',
+      'entity',
+      'entity_id',
+      'details',
+      'changes',
+      'id',
+      'hash',
+    ],
+    rows.map((row) => [
+      Number(row.seq),
+      row.at,
+      row.actor,
+      row.on_behalf_of,
+      row.action,
+      row.entity,
+      row.entity_id,
+      row.details,
+      row.changes,
+      row.id,
+      row.hash,
+    ]),
+    trailMarking,
+  )
+}
