@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { allianceHomeZone } from '../domain/calendar-day.ts'
 import { isNamedZone } from '../domain/engagement-time.ts'
-import { buildApp } from '../server/app.ts'
+import { buildApp, defaultBodyLimit } from '../server/app.ts'
 import { systemClock } from '../server/clock.ts'
 import { DatabaseUnavailableError, openDatabase } from '../store/connect.ts'
 import type { Db } from '../store/database.ts'
@@ -171,6 +171,22 @@ export function parseTimeZone(setting: string | undefined): string {
   return zone
 }
 
+/**
+ * LIAISON_BODY_LIMIT: the largest request body in bytes (default 1 MiB); a positive whole number,
+ * so a typo cannot silently lift the limit.
+ */
+export function parseBodyLimit(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') {
+    return defaultBodyLimit
+  }
+  if (!/^[1-9][0-9]*$/.test(value.trim())) {
+    throw new CliError(
+      `LIAISON_BODY_LIMIT must be a positive number of bytes such as 1048576, not '${value}'.`,
+    )
+  }
+  return Number(value.trim())
+}
+
 async function serve(options: CliOptions): Promise<number> {
   const port = parsePort(options)
   const trustProxy = parseTrustProxy(process.env.LIAISON_TRUST_PROXY)
@@ -187,6 +203,7 @@ async function serve(options: CliOptions): Promise<number> {
     logger: process.env.LIAISON_LOG === '1',
     secureCookies: servedOverTls(host),
     trustProxy,
+    bodyLimit: parseBodyLimit(process.env.LIAISON_BODY_LIMIT),
   })
   try {
     await app.listen({ port, host })

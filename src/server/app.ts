@@ -38,7 +38,12 @@ export interface AppOptions {
   /** Folder of the built web app. */
   readonly webRoot?: string
   readonly logger?: boolean
+  /** Largest request body in bytes; larger ones are a 413 problem before any route runs. */
+  readonly bodyLimit?: number
 }
+
+/** 1 MiB: ample for every JSON body the API takes (documents arrive as JSON text, not uploads). */
+export const defaultBodyLimit = 1024 * 1024
 
 export const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url))
 
@@ -49,6 +54,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { now } = clock
   const serverOptions: FastifyServerOptions = {
     logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? defaultBodyLimit,
     trustProxy: trustedProxies(options.trustProxy ?? false),
     // Refusals made before any route runs, by Fastify's router and by Node's parser, as problem+json.
     ...shellErrorOptions(options.secureCookies ?? false),

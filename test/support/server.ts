@@ -41,7 +41,7 @@ export interface TestServer {
 /** A real HTTP server on a free port over a fresh database with the demo data and users. */
 export async function startTestServer(
   engine: Engine,
-  options: { webRoot?: string; now?: Date; trustProxy?: string | number } = {},
+  options: { webRoot?: string; now?: Date; trustProxy?: string | number; bodyLimit?: number } = {},
 ): Promise<TestServer> {
   const { now = fixedNow, ...appOptions } = options
   const database = await freshDatabase(engine)
