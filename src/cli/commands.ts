@@ -197,9 +197,11 @@ async function serve(options: CliOptions): Promise<number> {
   if (await isDatabaseEmpty(db)) {
     await seedDemo(db)
   }
+  const shutdown = { draining: false }
   const app = await buildApp({
     db,
     clock,
+    shutdown,
     logger: process.env.LIAISON_LOG === '1',
     secureCookies: servedOverTls(host),
     trustProxy,
@@ -219,6 +221,8 @@ async function serve(options: CliOptions): Promise<number> {
   )
   console.log(`API docs: http://${host === '0.0.0.0' ? 'localhost' : host}:${actualPort}/api/docs`)
   stopOnSignal(async () => {
+    // /readyz answers 503 from here on, so a load balancer stops sending new requests.
+    shutdown.draining = true
     // Fastify's close stops accepting, lets in-flight requests finish (idle keep-alive sockets are
     // closed) and then runs onClose; only then is the database closed under no running request.
     await app.close()

@@ -11,6 +11,8 @@ import { analyticsRoutes } from './engagements/analytics-routes.ts'
 import { engagementRoutes } from './engagements/routes.ts'
 import { statementRoutes } from './engagements/statement-routes.ts'
 import { frameworkRoutes } from './frameworks/routes.ts'
+import type { ShutdownState } from './health/readiness.ts'
+import { healthRoutes } from './health/routes.ts'
 import { memberRoutes } from './members/routes.ts'
 import { registerApiDocs, registerOpenApi } from './openapi.ts'
 import { partnerRoutes } from './partners/routes.ts'
@@ -40,6 +42,8 @@ export interface AppOptions {
   readonly logger?: boolean
   /** Largest request body in bytes; larger ones are a 413 problem before any route runs. */
   readonly bodyLimit?: number
+  /** Flipped to draining when the server begins to stop (the CLI does it on a signal; close does too). */
+  readonly shutdown?: ShutdownState
 }
 
 /** 1 MiB: ample for every JSON body the API takes (documents arrive as JSON text, not uploads). */
@@ -82,6 +86,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(calendarRoutes, { db, clock })
   await app.register(programmePlugin, { db, clock })
   await app.register(schedulingRoutes, { db })
+  await app.register(healthRoutes, { db, shutdown: options.shutdown ?? { draining: false } })
   await registerApiDocs(app)
   await registerWebApp(app, options.webRoot ?? defaultWebRoot)
   return app

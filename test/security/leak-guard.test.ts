@@ -146,6 +146,8 @@ const cases: Record<string, (context: Context) => string[]> = {
     '/api/v1/programmes/jpn-itpp-2023/document.docx',
     '/api/v1/programmes/jpn-itpp-2023/document.pdf',
   ],
+  'GET /healthz': () => ['/healthz'],
+  'GET /readyz': () => ['/readyz'],
 }
 
 /**
@@ -365,6 +367,9 @@ describe.each(engines)('leak guard on %s', (engine) => {
       'GET /api/v1/partners',
       // Zones and working hours only; a hidden partner would resolve as an unknown place.
       'GET /api/v1/scheduling/shared-hours',
+      // Probes: status, engine and a migration count, never data.
+      'GET /healthz',
+      'GET /readyz',
     ])
     if (!cannotHoldHidden.has(key) && !seenByStaff.includes(confidentialMarker)) {
       fail('staff', 'control', routePattern(key), `staff and allies never see ${confidentialMarker}`)
