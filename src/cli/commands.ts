@@ -206,6 +206,7 @@ async function serve(options: CliOptions): Promise<number> {
     secureCookies: servedOverTls(host),
     trustProxy,
     bodyLimit: parseBodyLimit(process.env.LIAISON_BODY_LIMIT),
+    metricsToken: process.env.LIAISON_METRICS_TOKEN,
   })
   try {
     await app.listen({ port, host })

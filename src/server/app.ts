@@ -14,6 +14,7 @@ import { frameworkRoutes } from './frameworks/routes.ts'
 import type { ShutdownState } from './health/readiness.ts'
 import { healthRoutes } from './health/routes.ts'
 import { memberRoutes } from './members/routes.ts'
+import { registerMetrics } from './metrics/routes.ts'
 import { registerApiDocs, registerOpenApi } from './openapi.ts'
 import { partnerRoutes } from './partners/routes.ts'
 import { registerProblemHandlers } from './problem.ts'
@@ -44,6 +45,8 @@ export interface AppOptions {
   readonly bodyLimit?: number
   /** Flipped to draining when the server begins to stop (the CLI does it on a signal; close does too). */
   readonly shutdown?: ShutdownState
+  /** Bearer token for /metrics (LIAISON_METRICS_TOKEN); without one, only loopback may read it. */
+  readonly metricsToken?: string
 }
 
 /** 1 MiB: ample for every JSON body the API takes (documents arrive as JSON text, not uploads). */
@@ -70,6 +73,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(() => (data) => JSON.stringify(data))
   registerProblemHandlers(app)
   registerNulGuard(app)
+  registerMetrics(app, db, options.metricsToken)
   await app.register(cookie)
   await app.register(rateLimit, { global: false })
   registerAuthentication(app, db, now)
