@@ -202,7 +202,8 @@ async function serve(options: CliOptions): Promise<number> {
     db,
     clock,
     shutdown,
-    logger: process.env.LIAISON_LOG === '1',
+    // On unless turned off: one JSON line per request is what an operator needs first.
+    logger: process.env.LIAISON_LOG !== '0',
     secureCookies: servedOverTls(host),
     trustProxy,
     bodyLimit: parseBodyLimit(process.env.LIAISON_BODY_LIMIT),

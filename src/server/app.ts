@@ -20,6 +20,7 @@ import { partnerRoutes } from './partners/routes.ts'
 import { registerProblemHandlers } from './problem.ts'
 import { programmePlugin } from './programmes/plugin.ts'
 import { registerNulGuard } from './reject-nul.ts'
+import { registerRequestLog, requestIdOptions } from './request-log.ts'
 import { schedulingRoutes } from './scheduling/routes.ts'
 import { registerOriginCheck, registerSecurityHeaders } from './security-headers.ts'
 import { sessionRoutes } from './session/routes.ts'
@@ -40,7 +41,10 @@ export interface AppOptions {
   readonly trustProxy?: string | number | false
   /** Folder of the built web app. */
   readonly webRoot?: string
+  /** JSON logs, one line per request (LIAISON_LOG); to stdout unless `logStream` is given. */
   readonly logger?: boolean
+  /** Where log lines go instead of stdout (tests read them). */
+  readonly logStream?: { write(line: string): void }
   /** Largest request body in bytes; larger ones are a 413 problem before any route runs. */
   readonly bodyLimit?: number
   /** Flipped to draining when the server begins to stop (the CLI does it on a signal; close does too). */
@@ -60,7 +64,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const clock = options.clock ?? systemClock()
   const { now } = clock
   const serverOptions: FastifyServerOptions = {
-    logger: options.logger ?? false,
+    logger: (options.logger ?? false) && {
+      level: 'info',
+      ...(options.logStream === undefined ? {} : { stream: options.logStream }),
+    },
+    ...requestIdOptions((options.trustProxy ?? false) !== false),
     bodyLimit: options.bodyLimit ?? defaultBodyLimit,
     trustProxy: trustedProxies(options.trustProxy ?? false),
     // Refusals made before any route runs, by Fastify's router and by Node's parser, as problem+json.
@@ -74,6 +82,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerProblemHandlers(app)
   registerNulGuard(app)
   registerMetrics(app, db, options.metricsToken)
+  registerRequestLog(app)
   await app.register(cookie)
   await app.register(rateLimit, { global: false })
   registerAuthentication(app, db, now)
