@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
-import type { FastifyInstance, FastifyServerOptions } from 'fastify'
+import { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify'
 
 /** What a request id from a proxy may look like: short, printable, nothing that could forge a log line. */
 const acceptableId = /^[A-Za-z0-9._:@-]{1,128}$/
@@ -13,10 +13,9 @@ const acceptableId = /^[A-Za-z0-9._:@-]{1,128}$/
 export function requestIdOptions(proxyTrusted: boolean): Partial<FastifyServerOptions> {
   return {
     requestIdHeader: false,
-    requestIdLogLabel: 'requestId',
     // The one line per request below replaces Fastify's two (which log the raw URL, and with it
     // calendar tokens).
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     genReqId: (request: IncomingMessage) => {
       const sent = request.headers['x-request-id']
       return proxyTrusted && typeof sent === 'string' && acceptableId.test(sent) ? sent : randomUUID()
@@ -26,7 +25,7 @@ export function requestIdOptions(proxyTrusted: boolean): Partial<FastifyServerOp
 
 /**
  * Echoes the request id in X-Request-Id and logs one JSON line per answered request: method, route
- * pattern (never the URL, which may hold a calendar token), status, duration and who asked. No
+ * pattern (never the URL, which may hold a calendar token), status, duration and who asked, with its `requestId`. No
  * header, cookie or body is logged. Register before the routes so every route gets the hooks.
  */
 export function registerRequestLog(app: FastifyInstance): void {

@@ -218,6 +218,11 @@ async function ask(target: Guarded, full: Guarded, principal: Principal, path: s
   if (token !== null) {
     normalised = normalised.replaceAll(token, '<token>')
   }
+  // Every answer has its own request id (echoed in problem bodies); it tells nothing about data.
+  const requestId = response.headers.get('x-request-id')
+  if (requestId !== null && requestId !== '') {
+    normalised = normalised.replaceAll(requestId, '<request-id>')
+  }
   return { status: response.status, type, etag: response.headers.get('etag') ?? '', text, normalised }
 }
 
