@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     reporters: ['default'],
+    // Servers the tests spawn (`liaison serve`) log nothing unless a test turns logging on.
+    env: { LIAISON_LOG: '0' },
   },
 })

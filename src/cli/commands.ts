@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { describeChainBreak } from '../domain/audit-chain.ts'
 import { allianceHomeZone } from '../domain/calendar-day.ts'
 import { isNamedZone } from '../domain/engagement-time.ts'
-import { buildApp } from '../server/app.ts'
+import { buildApp, defaultBodyLimit } from '../server/app.ts'
 import { systemClock } from '../server/clock.ts'
 import { verifyAuditTrail } from '../store/audit-verify.ts'
 import { DatabaseUnavailableError, openDatabase } from '../store/connect.ts'
@@ -212,6 +212,22 @@ function parseLockoutAfter(value: string | undefined): number | undefined {
   return count
 }
 
+/**
+ * LIAISON_BODY_LIMIT: the largest request body in bytes (default 1 MiB); a positive whole number,
+ * so a typo cannot silently lift the limit.
+ */
+export function parseBodyLimit(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') {
+    return defaultBodyLimit
+  }
+  if (!/^[1-9][0-9]*$/.test(value.trim())) {
+    throw new CliError(
+      `LIAISON_BODY_LIMIT must be a positive number of bytes such as 1048576, not '${value}'.`,
+    )
+  }
+  return Number(value.trim())
+}
+
 async function serve(options: CliOptions): Promise<number> {
   const port = parsePort(options)
   const trustProxy = parseTrustProxy(process.env.LIAISON_TRUST_PROXY)
@@ -223,13 +239,18 @@ async function serve(options: CliOptions): Promise<number> {
   if (await isDatabaseEmpty(db)) {
     await seedDemo(db)
   }
+  const shutdown = { draining: false }
   const app = await buildApp({
     db,
     clock,
-    logger: process.env.LIAISON_LOG === '1',
+    shutdown,
+    // On unless turned off: one JSON line per request is what an operator needs first.
+    logger: process.env.LIAISON_LOG !== '0',
     secureCookies: servedOverTls(host),
     trustProxy,
     ...(lockoutAfter === undefined ? {} : { lockoutAfter }),
+    bodyLimit: parseBodyLimit(process.env.LIAISON_BODY_LIMIT),
+    metricsToken: process.env.LIAISON_METRICS_TOKEN,
   })
   try {
     await app.listen({ port, host })
@@ -245,6 +266,8 @@ async function serve(options: CliOptions): Promise<number> {
   )
   console.log(`API docs: http://${host === '0.0.0.0' ? 'localhost' : host}:${actualPort}/api/docs`)
   stopOnSignal(async () => {
+    // /readyz answers 503 from here on, so a load balancer stops sending new requests.
+    shutdown.draining = true
     // Fastify's close stops accepting, lets in-flight requests finish (idle keep-alive sockets are
     // closed) and then runs onClose; only then is the database closed under no running request.
     await app.close()

@@ -24,6 +24,7 @@ Environment:
   LIAISON_DEMO_PASSWORD   Password of the demo users (staff, fra, jpn, kor); random when unset
   LIAISON_TRUST_PROXY     Proxies whose X-Forwarded-For to believe: addresses/CIDRs or a hop count
   LIAISON_LOCKOUT_AFTER   Consecutive failed sign-ins that lock an account (default 5)
+  LIAISON_BODY_LIMIT      Largest request body in bytes (default 1048576, 1 MiB)
 `
 
 async function main(argv: string[]): Promise<number> {

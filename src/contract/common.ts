@@ -50,6 +50,10 @@ export const Problem = z
     status: z.number().int(),
     detail: z.string(),
     instance: z.string().optional(),
+    requestId: z
+      .string()
+      .optional()
+      .meta({ description: 'The X-Request-Id of the request: quote it when reporting a problem' }),
     errors: z
       .array(
         z.object({

@@ -13,13 +13,17 @@ import { analyticsRoutes } from './engagements/analytics-routes.ts'
 import { engagementRoutes } from './engagements/routes.ts'
 import { statementRoutes } from './engagements/statement-routes.ts'
 import { frameworkRoutes } from './frameworks/routes.ts'
+import type { ShutdownState } from './health/readiness.ts'
+import { healthRoutes } from './health/routes.ts'
 import { memberRoutes } from './members/routes.ts'
+import { registerMetrics } from './metrics/routes.ts'
 import { registerApiDocs, registerOpenApi } from './openapi.ts'
 import { partnerRoutes } from './partners/routes.ts'
 import { registerProblemHandlers } from './problem.ts'
 import { programmePlugin } from './programmes/plugin.ts'
 import { proposalRoutes } from './proposals/routes.ts'
 import { registerNulGuard } from './reject-nul.ts'
+import { registerRequestLog, requestIdOptions } from './request-log.ts'
 import { schedulingRoutes } from './scheduling/routes.ts'
 import { searchRoutes } from './search/routes.ts'
 import { registerOriginCheck, registerSecurityHeaders } from './security-headers.ts'
@@ -43,8 +47,20 @@ export interface AppOptions {
   readonly lockoutAfter?: number
   /** Folder of the built web app. */
   readonly webRoot?: string
+  /** JSON logs, one line per request (LIAISON_LOG); to stdout unless `logStream` is given. */
   readonly logger?: boolean
+  /** Where log lines go instead of stdout (tests read them). */
+  readonly logStream?: { write(line: string): void }
+  /** Largest request body in bytes; larger ones are a 413 problem before any route runs. */
+  readonly bodyLimit?: number
+  /** Flipped to draining when the server begins to stop (the CLI does it on a signal; close does too). */
+  readonly shutdown?: ShutdownState
+  /** Bearer token for /metrics (LIAISON_METRICS_TOKEN); without one, only loopback may read it. */
+  readonly metricsToken?: string
 }
+
+/** 1 MiB: ample for every JSON body the API takes (documents arrive as JSON text, not uploads). */
+export const defaultBodyLimit = 1024 * 1024
 
 export const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url))
 
@@ -54,7 +70,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const clock = options.clock ?? systemClock()
   const { now } = clock
   const serverOptions: FastifyServerOptions = {
-    logger: options.logger ?? false,
+    logger: (options.logger ?? false) && {
+      level: 'info',
+      ...(options.logStream === undefined ? {} : { stream: options.logStream }),
+    },
+    ...requestIdOptions((options.trustProxy ?? false) !== false),
+    bodyLimit: options.bodyLimit ?? defaultBodyLimit,
     trustProxy: trustedProxies(options.trustProxy ?? false),
     // Refusals made before any route runs, by Fastify's router and by Node's parser, as problem+json.
     ...shellErrorOptions(options.secureCookies ?? false),
@@ -66,6 +87,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(() => (data) => JSON.stringify(data))
   registerProblemHandlers(app)
   registerNulGuard(app)
+  registerMetrics(app, db, options.metricsToken)
+  registerRequestLog(app)
   await app.register(cookie)
   await app.register(rateLimit, { global: false })
   registerAuthentication(app, db, now)
@@ -91,6 +114,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(searchRoutes, { db })
   await app.register(proposalRoutes, { db, clock })
   await app.register(accountRoutes, { db, now })
+  await app.register(healthRoutes, { db, shutdown: options.shutdown ?? { draining: false } })
   await registerApiDocs(app)
   await registerWebApp(app, options.webRoot ?? defaultWebRoot)
   return app

@@ -55,6 +55,16 @@ const entries: ReadonlyArray<readonly [string, number, string]> = [
     431,
     'The request line and headers are larger than 16 KiB (a very long query, or too many cookies). Shorten them. The connection is closed.',
   ],
+  [
+    'metrics-restricted',
+    403,
+    'Without `LIAISON_METRICS_TOKEN`, /metrics answers only direct (not proxied) requests from the server host. Scrape from the host, or set the token and send it as `Authorization: Bearer`.',
+  ],
+  [
+    'not-ready',
+    503,
+    'The instance should not get traffic now: it is shutting down, its database does not answer, or a migration is pending (`detail` says which). Try another instance or retry shortly.',
+  ],
   ['internal', 500, 'Something failed on the server. Nothing was changed; the error has been logged.'],
 ]
 

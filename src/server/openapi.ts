@@ -25,6 +25,10 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         { name: 'engagements', description: 'Summits, ministerials, council sessions and other meetings' },
         { name: 'statements', description: 'Declarations and joint statements, and who associates' },
         { name: 'analytics', description: 'Engagement trends by level, format, intensity and regularity' },
+        {
+          name: 'health',
+          description: 'Liveness and readiness probes for process managers and load balancers',
+        },
         { name: 'calendar', description: 'Secret per-user iCalendar feeds of engagements' },
         {
           name: 'decisions',

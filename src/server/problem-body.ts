@@ -25,5 +25,5 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, body: 
   return reply
     .code(body.status)
     .type('application/problem+json')
-    .send({ ...extensions, ...standard, instance: request.url })
+    .send({ ...extensions, ...standard, instance: request.url, requestId: request.id })
 }

@@ -58,6 +58,7 @@ function openSqlite(file: string): Db {
     engine: 'sqlite',
     location: path,
     sqlite,
+    pgPool: null,
     close: () => kysely.destroy(),
   }
 }
@@ -79,6 +80,7 @@ async function openPostgres(url: string): Promise<Db> {
     engine: 'postgres',
     location: redactLocation(url),
     sqlite: null,
+    pgPool: pool,
     close: () => kysely.destroy(),
   }
 }

@@ -154,6 +154,13 @@ export interface AuditLogTable {
 
 export type Engine = 'sqlite' | 'postgres'
 
+/** What a pg Pool reports about its connections. */
+export interface PoolCounts {
+  readonly totalCount: number
+  readonly idleCount: number
+  readonly waitingCount: number
+}
+
 /** An open database: the Kysely instance plus which engine is behind it. */
 export interface Db {
   readonly kysely: Kysely<Database>
@@ -162,5 +169,7 @@ export interface Db {
   readonly location: string
   /** The better-sqlite3 handle on SQLite (for benchmarks and backups); null on PostgreSQL. */
   readonly sqlite: BetterSqlite3.Database | null
+  /** The pg Pool's connection counts on PostgreSQL (for metrics); null on SQLite. */
+  readonly pgPool: PoolCounts | null
   close(): Promise<void>
 }

@@ -175,6 +175,8 @@ const cases: Record<string, (context: Context) => string[]> = {
     `/api/v1/proposals/${id('proposal-confidential')}`,
     `/api/v1/proposals/${id('proposal-korea')}`,
   ],
+  'GET /healthz': () => ['/healthz'],
+  'GET /readyz': () => ['/readyz'],
 }
 
 /**
@@ -244,6 +246,11 @@ async function ask(target: Guarded, full: Guarded, principal: Principal, path: s
   const token = target.tokens[principal]
   if (token !== null) {
     normalised = normalised.replaceAll(token, '<token>')
+  }
+  // Every answer has its own request id (echoed in problem bodies); it tells nothing about data.
+  const requestId = response.headers.get('x-request-id')
+  if (requestId !== null && requestId !== '') {
+    normalised = normalised.replaceAll(requestId, '<request-id>')
   }
   return { status: response.status, type, etag: response.headers.get('etag') ?? '', text, normalised }
 }
@@ -399,6 +406,9 @@ describe.each(engines)('leak guard on %s', (engine) => {
       // Only staff cleared to the top read it (all or nothing); the fixtures are not audited.
       'GET /api/v1/audit',
       'GET /api/v1/audit.csv',
+      // Probes: status, engine and a migration count, never data.
+      'GET /healthz',
+      'GET /readyz',
     ])
     if (!cannotHoldHidden.has(key) && !seenByStaff.includes(confidentialMarker)) {
       fail('staff', 'control', routePattern(key), `staff and allies never see ${confidentialMarker}`)

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { buildApp } from '../../src/server/app.ts'
+import { type AppOptions, buildApp } from '../../src/server/app.ts'
 import { clockOf } from '../../src/server/clock.ts'
 import type { Db, Engine } from '../../src/store/database.ts'
 import { upsertDemoUsers } from '../../src/store/seed/demo-users.ts'
@@ -41,7 +41,7 @@ export interface TestServer {
 /** A real HTTP server on a free port over a fresh database with the demo data and users. */
 export async function startTestServer(
   engine: Engine,
-  options: { webRoot?: string; now?: Date; trustProxy?: string | number; lockoutAfter?: number } = {},
+  options: Omit<AppOptions, 'db' | 'clock'> & { now?: Date } = {},
 ): Promise<TestServer> {
   const { now = fixedNow, ...appOptions } = options
   const database = await freshDatabase(engine)
