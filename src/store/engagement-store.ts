@@ -189,11 +189,31 @@ function filtered(db: Db, principal: Principal, filter: FilterParams) {
  * framework filter, also the markings of the participations and memberships that let a row in.
  */
 function countOf(db: Db, principal: Principal, filter: FilterParams) {
+  const scopeMarkings = [
+    partnerScopeMarkings(db, principal, filter).as('partner_markings'),
+    frameworkScopeMarkings(db, principal, filter).as('framework_markings'),
+  ] as const
+  if (db.engine === 'postgres') {
+    // PostgreSQL runs string_agg(distinct …) by sorting every counted row's marking id (50,000
+    // for a partner user at 100,000 engagements: the list fell to 0.14 × raw). Counting per
+    // marking first is one hashed pass over the engagement_marking_id index with a group per
+    // marking (a handful), and the total and the distinct ids are then folded from those groups.
+    const byMarking = filtered(db, principal, filter)
+      .select([sql<string>`e.marking_id`.as('marking_id'), sql<number>`count(*)`.as('n')])
+      .groupBy(sql`e.marking_id`)
+      .as('by_marking')
+    return db.kysely
+      .selectFrom(byMarking)
+      .select([
+        sql<number>`cast(coalesce(sum(by_marking.n), 0) as integer)`.as('n'),
+        sql<string | null>`string_agg(by_marking.marking_id, ',')`.as('markings'),
+        ...scopeMarkings,
+      ])
+  }
   return filtered(db, principal, filter).select([
     sql<number>`cast(count(*) as integer)`.as('n'),
     distinctMarkingIds(db.engine, 'e.marking_id').as('markings'),
-    partnerScopeMarkings(db, principal, filter).as('partner_markings'),
-    frameworkScopeMarkings(db, principal, filter).as('framework_markings'),
+    ...scopeMarkings,
   ])
 }
 
