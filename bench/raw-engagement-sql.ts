@@ -30,22 +30,23 @@ function countriesOf(engine: Engine, engagement: string): string {
 }
 
 /** The distinct marking ids of `column` over the group, comma-separated (null for no rows). */
-function markingIdsOf(engine: Engine, column: string, distinct: boolean): string {
-  const unique = distinct ? 'distinct ' : ''
-  return engine === 'sqlite' ? `group_concat(${unique}${column})` : `string_agg(${unique}${column}, ',')`
+function markingIdsOf(engine: Engine, column: string): string {
+  return engine === 'sqlite' ? `group_concat(distinct ${column})` : `string_agg(distinct ${column}, ',')`
 }
 
 /**
  * The visible total and the distinct markings of the engagements it counts (they raise the banner):
- * on SQLite one aggregate pass over the covering index; on PostgreSQL a count per marking over the
- * engagement_marking_id index, folded, because string_agg(distinct …) sorts every counted row.
+ * on SQLite one aggregate pass over the covering index; on PostgreSQL the count beside a probe of
+ * the engagement_marking_id index per visible marking, because string_agg(distinct …) sorts every
+ * counted row.
  */
 function countedSql(engine: Engine): string {
   return engine === 'sqlite'
-    ? `select count(*) as n, ${markingIdsOf(engine, 'c.marking_id', true)} as markings
+    ? `select count(*) as n, group_concat(distinct c.marking_id) as markings
         from engagement c where ${visible('c')}`
-    : `select coalesce(sum(g.n), 0) as n, ${markingIdsOf(engine, 'g.marking_id', false)} as markings
-        from (select c.marking_id, count(*) as n from engagement c where ${visible('c')} group by c.marking_id) g`
+    : `select count(*) as n, (select string_agg(v.id, ',') from vis v
+          where exists (select 1 from engagement x where x.marking_id = v.id)) as markings
+        from engagement c where ${visible('c')}`
 }
 
 /**
@@ -57,7 +58,7 @@ export function rawEngagementListSql(engine: Engine): string {
   return `with vis as (${rawVisibleMarkings}), counted as (${countedSql(engine)})
   select e.*, ${countriesOf(engine, 'e')} as countries,
     (select markings from counted) as counted_markings,
-    (select ${markingIdsOf(engine, 'p.marking_id', true)} from engagement_participant p
+    (select ${markingIdsOf(engine, 'p.marking_id')} from engagement_participant p
       where p.engagement_id = e.id and ${visible('p')}) as participation_markings,
     (select pe.marking_id from engagement pe where pe.id = e.parent_id and ${visible('pe')}) as parent_marking,
     (select n from counted) as total
