@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { openDatabase } from '../src/store/connect.ts'
 import type { Db } from '../src/store/database.ts'
+import { markedTables } from '../src/store/marked-tables.ts'
 import { migrateToLatest } from '../src/store/migrate.ts'
 import { migrations } from '../src/store/migrations/index.ts'
 import { upsertDemoUsers } from '../src/store/seed/demo-users.ts'
@@ -38,25 +39,6 @@ export const defaultDataset: DatasetOptions = {
   partners: 5000,
   eventsPerPartner: 80,
 }
-
-/** Tables whose rows carry a marking (migration 2026-12-02T0400-markings). */
-const markedTables = [
-  'member',
-  'partner',
-  'framework',
-  'framework_membership',
-  'relationship_event',
-  'programme',
-  'programme_node',
-  'programme_milestone',
-  'programme_approval',
-  'programme_version',
-  'programme_version_item',
-  'engagement',
-  'engagement_participant',
-  'engagement_statement',
-  'engagement_statement_association',
-] as const
 
 const generatorVersion = 1
 const cacheFolder = join(dirname(fileURLToPath(import.meta.url)), '.cache')

@@ -58,9 +58,9 @@ function sameJson(api: string, raw: string): void {
 }
 
 function sameEngagementPage(api: string, raw: string): void {
-  type ListPage = { items: { id: string; countries: string[] }[]; total: number }
+  type ListPage = { items: { id: string; countries: string[] }[]; total: number; marking: { label: string } }
   const key = (page: ListPage) =>
-    `${page.total} ${page.items.map((item) => `${item.id}:${item.countries.join(',')}`).join(' ')}`
+    `${page.total} ${page.marking.label} ${page.items.map((item) => `${item.id}:${item.countries.join(',')}`).join(' ')}`
   const [a, b] = [key(JSON.parse(api) as ListPage), key(JSON.parse(raw) as ListPage)]
   if (a !== b) throw new Error(`The raw engagement page differs:\n${a}\n${b}`)
 }

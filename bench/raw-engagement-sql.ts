@@ -29,11 +29,39 @@ function countriesOf(engine: Engine, engagement: string): string {
         where p.engagement_id = ${engagement}.id and ${visible('p')}) x), '[]'::json)`
 }
 
-/** GET /api/v1/engagements?limit=&offset=: the page, its countries and the visible total, in one statement. */
+/** The distinct marking ids of `column` over the group, comma-separated (null for no rows). */
+function markingIdsOf(engine: Engine, column: string): string {
+  return engine === 'sqlite' ? `group_concat(distinct ${column})` : `string_agg(distinct ${column}, ',')`
+}
+
+/**
+ * The visible total and the distinct markings of the engagements it counts (they raise the banner):
+ * on SQLite one aggregate pass over the covering index; on PostgreSQL the count beside a probe of
+ * the engagement_marking_id index per visible marking, because string_agg(distinct …) sorts every
+ * counted row.
+ */
+function countedSql(engine: Engine): string {
+  return engine === 'sqlite'
+    ? `select count(*) as n, group_concat(distinct c.marking_id) as markings
+        from engagement c where ${visible('c')}`
+    : `select count(*) as n, (select string_agg(v.id, ',') from vis v
+          where exists (select 1 from engagement x where x.marking_id = v.id)) as markings
+        from engagement c where ${visible('c')}`
+}
+
+/**
+ * GET /api/v1/engagements?limit=&offset=: the page, its countries, the visible total and what the
+ * banner is made of (the counted engagements' markings, those of each row's visible participations
+ * and of its visible parent), in one statement.
+ */
 export function rawEngagementListSql(engine: Engine): string {
-  return `with vis as (${rawVisibleMarkings})
+  return `with vis as (${rawVisibleMarkings}), counted as (${countedSql(engine)})
   select e.*, ${countriesOf(engine, 'e')} as countries,
-    (select count(*) from engagement c where ${visible('c')}) as total
+    (select markings from counted) as counted_markings,
+    (select ${markingIdsOf(engine, 'p.marking_id')} from engagement_participant p
+      where p.engagement_id = e.id and ${visible('p')}) as participation_markings,
+    (select pe.marking_id from engagement pe where pe.id = e.parent_id and ${visible('pe')}) as parent_marking,
+    (select n from counted) as total
   from engagement e
   where ${visible('e')}
   order by e.start_day_num desc, e.start_utc desc, e.id desc

@@ -1,7 +1,10 @@
 import type { Statement } from 'better-sqlite3'
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import pg from 'pg'
+import { highestMarking } from '../src/domain/marking.ts'
 import { engagementCalendar } from '../src/server/calendar/ical.ts'
+import { presentMarking } from '../src/server/present.ts'
+import { markingsFromIds } from '../src/store/contributing-markings.ts'
 import type { Db } from '../src/store/database.ts'
 import type { FeedEngagement } from '../src/store/engagement-calendar-store.ts'
 import { fromEngagementRow } from '../src/store/engagement-store.ts'
@@ -49,6 +52,11 @@ function statementRunner(db: Db, postgresUrl: string | null): { run: Run; close:
     },
     close: async () => undefined,
   }
+}
+
+/** A column of comma-separated marking ids, or null. */
+function markingIdList(value: unknown): string | null {
+  return typeof value === 'string' ? value : null
 }
 
 function sendJson(reply: FastifyReply, body: string): void {
@@ -103,11 +111,33 @@ export function registerRawRoutes(
       Number(request.query.limit ?? 50),
       Number(request.query.offset ?? 0),
     ])
-    const items = rows.map(({ total: _total, countries, ...row }) => ({
-      ...row,
-      countries: jsonValue(countries),
-    }))
-    sendJson(reply, JSON.stringify({ items, total: Number(rows[0]?.total ?? 0) }))
+    const items = rows.map(
+      ({
+        total: _t,
+        counted_markings: _c,
+        participation_markings: _p,
+        parent_marking: _m,
+        countries,
+        ...row
+      }) => ({
+        ...row,
+        countries: jsonValue(countries),
+      }),
+    )
+    const first = rows[0]
+    const banner = highestMarking(
+      markingsFromIds(
+        markingIdList(first?.counted_markings),
+        ...rows.flatMap((row) => [
+          markingIdList(row.participation_markings),
+          markingIdList(row.parent_marking),
+        ]),
+      ),
+    )
+    sendJson(
+      reply,
+      JSON.stringify({ items, total: Number(first?.total ?? 0), marking: presentMarking(banner) }),
+    )
   })
 
   app.get<{ Querystring: { partner?: string; framework?: string } }>(

@@ -21,7 +21,7 @@ import { jsonArrayFrom, parseJsonArray } from './json.ts'
 import { decodeList, hasListItem } from './list-column.ts'
 import { markingFromColumns } from './marking-columns.ts'
 import { memberStatuses } from './partner-store.ts'
-import { visibilityShape, visibleTo } from './visibility.ts'
+import { visibilityShape, visibleMarkings, visibleTo } from './visibility.ts'
 
 const compiledQueries = new CompiledQueryCache()
 
@@ -185,16 +185,38 @@ function filtered(db: Db, principal: Principal, filter: FilterParams) {
 
 /**
  * The visible total and the distinct markings of every engagement it counts (each one contributes
- * to the answer, on the page or not), in one pass over the filtered rows; with a partner or
- * framework filter, also the markings of the participations and memberships that let a row in.
+ * to the answer, on the page or not); with a partner or framework filter, also the markings of the
+ * participations and memberships that let a row in.
  */
 function countOf(db: Db, principal: Principal, filter: FilterParams) {
+  const countedMarkings =
+    db.engine === 'postgres'
+      ? countedMarkingsByProbe(db, principal, filter)
+      : distinctMarkingIds(db.engine, 'e.marking_id')
   return filtered(db, principal, filter).select([
     sql<number>`cast(count(*) as integer)`.as('n'),
-    distinctMarkingIds(db.engine, 'e.marking_id').as('markings'),
+    countedMarkings.as('markings'),
     partnerScopeMarkings(db, principal, filter).as('partner_markings'),
     frameworkScopeMarkings(db, principal, filter).as('framework_markings'),
   ])
+}
+
+/**
+ * PostgreSQL: the distinct markings of the counted engagements, as the visible markings (a handful)
+ * for which a counted engagement exists, each probed on the engagement_marking_id index; the same
+ * set as string_agg(distinct e.marking_id) over the counted rows, which PostgreSQL computes by
+ * sorting every one of them (85,000 for a partner user at 100,000 engagements: 60 ms beside the
+ * 12 ms count, and the list fell to 0.14 × raw). The probes cost a fraction of a millisecond.
+ * SQLite keeps the aggregate: without an index leading with marking_id each probe would scan.
+ */
+function countedMarkingsByProbe(db: Db, principal: Principal, filter: FilterParams) {
+  const counted = filtered(db, principal, filter)
+    .select(sql<number>`1`.as('one'))
+    .where(sql`e.marking_id`, '=', sql.ref('probe_m.id'))
+  return sql<
+    string | null
+  >`(select string_agg(probe_m.id, ',') from (${visibleMarkings(principal)}) as probe_m
+    where exists (${counted}))`
 }
 
 const noMarkings = sql<string | null>`cast(null as text)`
