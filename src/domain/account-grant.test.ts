@@ -46,7 +46,13 @@ describe('grantProblems: a user cannot grant more than they hold', () => {
       ['roles'],
     ],
     ['admin grants the administrator role it holds', plainAdmin, grant({ roles: ['administrator'] }), []],
-    ['admin grants a role with no permissions', plainAdmin, grant({ roles: ['delegation'] }), []],
+    // A delegation records its member's positions, which a plain administrator cannot do.
+    [
+      'admin grants a role with a permission it lacks',
+      plainAdmin,
+      grant({ roles: ['delegation'] }),
+      ['roles'],
+    ],
     ['admin grants above its clearance', plainAdmin, grant({ clearance: 'CONFIDENTIAL' }), ['clearance']],
     ['unknown role', staffAdmin, grant({ roles: ['root'] }), ['roles']],
     ['non-admin manages accounts', deskOfficer, grant({}), ['roles']],
@@ -72,24 +78,24 @@ describe('grantProblems: a user cannot grant more than they hold', () => {
   it('names the refused roles and levels so the form can say why', () => {
     const [rolesProblem, clearanceProblem] = grantProblems(
       plainAdmin,
-      grant({ roles: ['desk-officer', 'delegation'], clearance: 'CONFIDENTIAL' }),
+      grant({ roles: ['desk-officer', 'administrator'], clearance: 'CONFIDENTIAL' }),
     )
     expect(rolesProblem?.message).toContain('desk-officer')
-    expect(rolesProblem?.message).not.toContain('delegation')
+    expect(rolesProblem?.message).not.toContain('administrator')
     expect(clearanceProblem?.message).toContain('RESTRICTED')
   })
 })
 
 describe('what a form may offer', () => {
   it('offers only roles whose permissions are held, or held roles', () => {
-    expect([...grantableRoles(plainAdmin)].sort()).toEqual(['administrator', 'delegation'])
+    expect([...grantableRoles(plainAdmin)].sort()).toEqual(['administrator'])
     expect([...grantableRoles(staffAdmin)].sort()).toEqual([
       'administrator',
       'delegation',
       'desk-officer',
       'partner-mission',
     ])
-    expect([...grantableRoles(japanAdmin)].sort()).toEqual(['administrator', 'delegation', 'partner-mission'])
+    expect([...grantableRoles(japanAdmin)].sort()).toEqual(['administrator', 'partner-mission'])
   })
 
   it('offers clearances up to the granter’s own', () => {

@@ -20,6 +20,7 @@ export interface GrantProblem {
 const coveredBy: Partial<Record<Permission, Permission>> = {
   'programme.author-own': 'programme.author-any',
   'statement.associate-own': 'statement.associate-any',
+  'proposal.position-own': 'proposal.position-any',
 }
 
 function holds(held: ReadonlySet<Permission>, permission: Permission): boolean {

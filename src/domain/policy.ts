@@ -52,7 +52,8 @@ export const rolePermissions: Readonly<Record<string, readonly Permission[]>> = 
     'proposal.position-any',
     'proposal.see-positions',
   ],
-  administrator: ['proposal.see-positions', 'user.manage', 'audit.read'],
+  // Not proposal.see-positions: a partner's own administrator must never see members' positions.
+  administrator: ['user.manage', 'audit.read'],
   delegation: ['proposal.position-own', 'proposal.see-positions'],
   'partner-mission': ['programme.author-own', 'statement.associate-own'],
 }

@@ -59,8 +59,8 @@ describe('scheduling in the web app (Chromium)', () => {
     const picker = page.getByLabel('Add a participant')
     await picker.fill('Tokyo')
     await picker.press('Enter')
-    await page.getByLabel('From').fill('2026-03-23')
-    await page.getByLabel('To').fill('2026-03-24')
+    await page.getByLabel('From', { exact: true }).fill('2026-03-23')
+    await page.getByLabel('To', { exact: true }).fill('2026-03-24')
     await page.getByRole('button', { name: 'Find slots' }).click()
     await page.getByTestId('slots').locator('li').first().waitFor({ timeout: 20_000 })
     expect(await page.getByRole('link', { name: /Create engagement from slot/ }).count()).toBe(0)
@@ -127,8 +127,8 @@ describe('scheduling in the web app (Chromium)', () => {
       expect(await chosen.evaluateAll((items) => items.map((item) => item.getAttribute('data-ref')))).toEqual(
         ['BRU', 'TYO', 'CBR', 'WLG'],
       )
-      await page.getByLabel('From').fill('2026-03-23')
-      await page.getByLabel('To').fill('2026-03-27')
+      await page.getByLabel('From', { exact: true }).fill('2026-03-23')
+      await page.getByLabel('To', { exact: true }).fill('2026-03-27')
       await page.getByLabel('Duration (minutes)').fill('60')
       await page.getByRole('button', { name: 'Find slots' }).click()
 
