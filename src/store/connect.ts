@@ -65,6 +65,9 @@ function openSqlite(file: string): Db {
 
 async function openPostgres(url: string): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 })
+  // An idle connection the server ends (restart, failover, pg_terminate_backend) is dropped from
+  // the pool and replaced on the next query; without a listener it would crash the process.
+  pool.on('error', () => undefined)
   try {
     const client = await pool.connect()
     client.release()
