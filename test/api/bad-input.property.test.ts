@@ -357,9 +357,15 @@ describe.each(engines)('bad input on %s', (engine) => {
       expect(answer.type, `${what}: ${answer.status} is not problem+json`).toContain(
         'application/problem+json',
       )
-      expect(await databaseFingerprint(server.db), `${what} was rejected but changed the database`).toBe(
-        before,
-      )
+      // A refused sign-in is audited by design (issue 8: failed sign-ins are traced): only the
+      // audit_log count may move, and only for the sign-in route.
+      const signIn = what.startsWith('POST /api/v1/session ')
+      const comparable = (fingerprint: string) =>
+        signIn ? fingerprint.replace(/audit_log:\d+:/, 'audit_log:*:') : fingerprint
+      expect(
+        comparable(await databaseFingerprint(server.db)),
+        `${what} was rejected but changed the database`,
+      ).toBe(comparable(before))
     }
   }
 
