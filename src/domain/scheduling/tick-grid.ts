@@ -45,8 +45,16 @@ export function spanBoundaries(from: number, spans: readonly OffsetSpan[]): numb
 export const working = 0
 export const outside = 1
 export const night = 2
+/** Outside the night window on a day they do not work (a weekend or a day off): it costs as `outside`. */
+export const dayOff = 3
 
-/** Each tick of the grid as working, outside or night for the participant. */
+export type TickKind = typeof working | typeof outside | typeof night | typeof dayOff
+
+/**
+ * Each tick of the grid as working, outside, night or day off for the participant. Every kind but
+ * `working` is time outside their hours; the burden counts `dayOff` as `outside`, and only the
+ * participants × hours grid tells the two apart.
+ */
 export function classifyTicks(
   participant: Participant,
   scoring: Scoring,
@@ -78,7 +86,7 @@ export function classifyTicks(
     if (cachedWorking && minuteOfDay >= startMinute && minuteOfDay < endMinute) {
       kinds[i] = working
     } else {
-      kinds[i] = isNightMinute(scoring, minuteOfDay) ? night : outside
+      kinds[i] = isNightMinute(scoring, minuteOfDay) ? night : cachedWorking ? outside : dayOff
     }
   }
   return kinds
