@@ -34,6 +34,27 @@ async function pageWidth(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth)
 }
 
+/** Whether the page itself scrolls sideways (a box inside it may). */
+async function pageScrollsSideways(page: Page): Promise<boolean> {
+  return page.evaluate(() => (document.scrollingElement?.scrollWidth ?? 0) > window.innerWidth)
+}
+
+/** What the grid should colour a local time, by the default hours (09:00–18:00 Mon–Fri, night 22:00–07:00). */
+function expectedKind(time: { local: string; weekday: string }): string {
+  const hour = Number(time.local.slice(11, 13))
+  if (hour >= 22 || hour < 7) return 'night'
+  if (time.weekday === 'Sat' || time.weekday === 'Sun') return 'dayOff'
+  return hour >= 9 && hour < 18 ? 'working' : 'outside'
+}
+
+const ip4AndHq = [
+  ['Brussels', 'Europe/Brussels'],
+  ['Tokyo', 'Asia/Tokyo'],
+  ['Canberra', 'Australia/Sydney'],
+  ['Wellington', 'Pacific/Auckland'],
+  ['Seoul', 'Asia/Seoul'],
+] as const
+
 const viewports = [
   { width: 1366, height: 900 },
   { width: 390, height: 844 },
@@ -187,6 +208,106 @@ describe('scheduling in the web app (Chromium)', () => {
       expect(stored.title).toBe(title)
       expect(stored.start.place.local).toBe(brussels?.local)
       expect(new Date(stored.start.utc).toISOString()).toBe(new Date(start ?? '').toISOString())
+      await page.close()
+    }, 90_000)
+  }
+
+  for (const viewport of viewports) {
+    it(`picks the top slot on the participants × hours grid and lands on a filled-in engagement draft at ${viewport.width} px`, async () => {
+      // The week Europe changes its clocks (29 March 2026), as zoneinfo ranks it, independently.
+      const workday = (zone: string) => ({ zone, start: 540, end: 1080, days: [1, 2, 3, 4, 5], daysOff: [] })
+      const [zoneinfoSearch] =
+        askZoneinfo({
+          searches: [
+            {
+              participants: ip4AndHq.map(([, zone]) => workday(zone)),
+              from: '2026-03-23',
+              to: '2026-03-29',
+              timeZone: 'Europe/Brussels',
+              duration: 60,
+              step: 15,
+              scoring: { outside: 1, night: 3, nightStart: 1320, nightEnd: 420 },
+              limit: 1,
+            },
+          ],
+        }).searches ?? []
+      const top = zoneinfoSearch?.top[0]
+      expect(top?.participants).toHaveLength(5)
+
+      const page = await signedIn('/scheduling', viewport)
+      const picker = page.getByLabel('Add a participant')
+      for (const [city] of ip4AndHq) {
+        await picker.fill(city)
+        await picker.press('Enter')
+      }
+      await page.getByLabel('From', { exact: true }).fill('2026-03-23')
+      await page.getByLabel('To', { exact: true }).fill('2026-03-29')
+      await page.getByLabel('Duration (minutes)').fill('60')
+      await page.getByRole('button', { name: 'Find slots' }).click()
+      const grid = page.getByTestId('hour-grid')
+      await grid.waitFor({ timeout: 20_000 })
+
+      // The grid opens on the top slot's day, a row per participant, each cell on that participant's clock.
+      expect(await grid.getByLabel('Day', { exact: true }).inputValue()).toBe(top?.participants[0]?.start.local.slice(0, 10))
+      expect(await grid.locator('tbody tr').count()).toBe(5)
+      for (const [index, [, zone]] of ip4AndHq.entries()) {
+        const want = top?.participants[index]?.start
+        const cell = grid.locator(`tbody tr[data-zone="${zone}"] td[data-local="${want?.local}"]`)
+        expect(await cell.count()).toBe(1)
+        expect(await cell.getAttribute('data-kind')).toBe(want === undefined ? '' : expectedKind(want))
+      }
+      // Slot 1's marker names everyone's local start, as zoneinfo reads it.
+      const marker = grid.getByRole('link', { name: /^Slot 1: / })
+      const name = (await marker.getAttribute('aria-label')) ?? ''
+      for (const [index, [city]] of ip4AndHq.entries()) {
+        const want = top?.participants[index]?.start
+        expect(name).toContain(`${city} ${want?.weekday} ${want?.local.slice(11)}`)
+      }
+      expect(await grid.getByTestId('hour-grid-summary').textContent()).toContain('Slot 1')
+
+      // At 390 px the grid scrolls inside its own box; the page never scrolls sideways.
+      expect(await pageScrollsSideways(page)).toBe(false)
+      const box = grid.getByRole('region', { name: 'Participants by hour' })
+      const [scrollWidth, clientWidth] = await box.evaluate((element) => [
+        element.scrollWidth,
+        element.clientWidth,
+      ])
+      if (viewport.width < 500) expect(scrollWidth).toBeGreaterThan(clientWidth ?? 0)
+      expect(await runAxe(page)).toEqual([])
+      await grid.screenshot({ path: `/tmp/schedweb-grid-${viewport.width}.png` })
+      await page.screenshot({ path: `/tmp/schedweb-gridpage-${viewport.width}.png`, fullPage: true })
+
+      // The hour headers are one tab stop; arrows move along them, each naming everyone's time.
+      const hours = grid.locator('thead button')
+      const firstFocusable = grid.locator('thead button[tabindex="0"]')
+      await firstFocusable.focus()
+      await page.keyboard.press('Home')
+      expect(await hours.first().evaluate((element) => element === document.activeElement)).toBe(true)
+      expect(await hours.first().getAttribute('aria-label')).toMatch(
+        /^00:00 Europe\/Brussels time: Brussels /,
+      )
+
+      // Enter on the marker (a click at the wider width) opens the draft filled in from the slot.
+      if (viewport.width < 500) {
+        await marker.focus()
+        await page.keyboard.press('Enter')
+      } else {
+        await marker.click()
+      }
+      await page.waitForURL(`${server.url}/engagements/new`)
+      const brussels = top?.participants[0]
+      expect(await page.getByLabel('Title').inputValue()).toBe(
+        'Call: Brussels, Tokyo, Canberra, Wellington, Seoul',
+      )
+      expect(await page.getByLabel('Starts (local time at the place)').inputValue()).toBe(
+        brussels?.start.local,
+      )
+      expect(await page.getByLabel('Ends (local time at the place)').inputValue()).toBe(brussels?.end.local)
+      expect(await page.getByLabel('Time zone (IANA name, e.g. Europe/Madrid)').inputValue()).toBe(
+        'Europe/Brussels',
+      )
+      expect(await pageScrollsSideways(page)).toBe(false)
+      expect(await runAxe(page)).toEqual([])
       await page.close()
     }, 90_000)
   }

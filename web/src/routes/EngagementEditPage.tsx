@@ -5,7 +5,7 @@ import { ErrorState, Loading } from '../components/states.tsx'
 import { EngagementForm, type EngagementPrefill } from '../features/engagements/EngagementForm.tsx'
 import { useEngagement, useSaveEngagement } from '../features/engagements/queries.ts'
 
-/** The start, end and zone another page sent in the router state (a chosen slot), if it sent any. */
+/** The title, start, end and zone another page sent in the router state (a chosen slot), if it sent any. */
 function prefillFrom(state: unknown): EngagementPrefill | undefined {
   if (typeof state !== 'object' || state === null || !('prefill' in state)) return undefined
   const prefill: unknown = state.prefill
@@ -14,7 +14,7 @@ function prefillFrom(state: unknown): EngagementPrefill | undefined {
     const value: unknown = (prefill as Record<string, unknown>)[key]
     return typeof value === 'string' ? value : undefined
   }
-  const fields = { start: text('start'), end: text('end'), timeZone: text('timeZone') }
+  const fields = { title: text('title'), start: text('start'), end: text('end'), timeZone: text('timeZone') }
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined))
 }
 

@@ -3,6 +3,7 @@ import { Link } from 'react-router'
 import type { SeriesRequestBody, SlotSearchRequestBody } from '../../../src/contract/scheduling.ts'
 import { PageHeader } from '../components/PageHeader.tsx'
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx'
+import { HourGrid } from '../features/scheduling/HourGrid.tsx'
 import { useSeries, useSlotSearch } from '../features/scheduling/queries.ts'
 import { SeriesForm } from '../features/scheduling/SeriesForm.tsx'
 import { BurdenChart, BurdenTable, OccurrenceTable } from '../features/scheduling/SeriesPlanner.tsx'
@@ -88,7 +89,16 @@ export function SchedulingPage() {
               {slots.data.slots.length} best of {slots.data.candidates} candidate starts, {slots.data.from} to{' '}
               {slots.data.to} ({slots.data.timeZone})
             </p>
-            <SlotList slots={slots.data.slots} canCreate={session.data.abilities.createEngagements} />
+            <HourGrid
+              request={request}
+              data={slots.data}
+              canCreate={session.data.abilities.createEngagements}
+            />
+            <SlotList
+              slots={slots.data.slots}
+              names={slots.data.participants.map((place) => place.name)}
+              canCreate={session.data.abilities.createEngagements}
+            />
           </>
         )}
       </section>

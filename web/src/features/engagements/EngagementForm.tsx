@@ -124,7 +124,7 @@ const textFields = [
  * country) come back as problem+json and are shown on the same fields.
  */
 /** What another page may fill in a new engagement with, e.g. a slot chosen on the Scheduling page. */
-export type EngagementPrefill = Partial<Pick<Draft, 'start' | 'end' | 'timeZone'>>
+export type EngagementPrefill = Partial<Pick<Draft, 'title' | 'start' | 'end' | 'timeZone'>>
 
 export function EngagementForm({
   initial,

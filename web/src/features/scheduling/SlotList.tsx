@@ -1,6 +1,7 @@
 import { Link } from 'react-router'
 import { TableWrap } from '../../components/TableWrap.tsx'
 import type { SlotData } from './queries.ts'
+import { slotPrefill } from './slot-prefill.ts'
 
 type LocalTime = SlotData['participants'][number]['start']
 
@@ -17,9 +18,12 @@ function minutes(value: number): string {
 /** The ranked slots, each with every participant's local start and end, and their share of the cost. */
 export function SlotList({
   slots,
+  names,
   canCreate,
 }: {
   readonly slots: readonly SlotData[]
+  /** The participants' place names, in order, for the drafted engagement's title. */
+  readonly names: readonly string[]
   /** The session's `createEngagements` ability, as the server sent it. */
   readonly canCreate: boolean
 }) {
@@ -63,27 +67,28 @@ export function SlotList({
               </tbody>
             </table>
           </TableWrap>
-          {canCreate ? <CreateFromSlot slot={slot} rank={rank + 1} /> : null}
+          {canCreate ? <CreateFromSlot slot={slot} names={names} rank={rank + 1} /> : null}
         </li>
       ))}
     </ol>
   )
 }
 
-/**
- * Opens the new-engagement form with the slot's start and end on the first participant's clock (the
- * place the meeting is recorded at), sent as router state so the address stays /engagements/new.
- */
-function CreateFromSlot({ slot, rank }: { readonly slot: SlotData; readonly rank: number }) {
-  const host = slot.participants[0]
-  if (host === undefined) return null
+/** Opens the new-engagement form filled in from the slot, sent as router state so the address stays /engagements/new. */
+function CreateFromSlot({
+  slot,
+  names,
+  rank,
+}: {
+  readonly slot: SlotData
+  readonly names: readonly string[]
+  readonly rank: number
+}) {
+  const state = slotPrefill(slot, names)
+  if (state === null) return null
   return (
     <p className="slot-actions">
-      <Link
-        className="button secondary"
-        to="/engagements/new"
-        state={{ prefill: { start: host.start.local, end: host.end.local, timeZone: host.zone } }}
-      >
+      <Link className="button secondary" to="/engagements/new" state={state}>
         Create engagement from slot {rank}
       </Link>
     </p>
