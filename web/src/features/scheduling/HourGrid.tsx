@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useMemo, useRef, useState } from 'react'
+import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react'
 import { Link } from 'react-router'
 import type { SlotSearchRequestBody } from '../../../../src/contract/scheduling.ts'
 import { type HourKind, type HourRow, participantHours } from '../../../../src/domain/scheduling/hour-grid.ts'
@@ -92,8 +92,10 @@ export function HourGrid({
   const days = useMemo(() => dayOptions(data.from, data.to, slots), [data.from, data.to, slots])
   const [day, setDay] = useState(() => slots[0]?.day ?? data.from)
   const [activeRank, setActiveRank] = useState<number | null>(() => slots[0]?.rank ?? null)
-  const [focusColumn, setFocusColumn] = useState(9)
+  const [focusColumn, setFocusColumn] = useState<number | null>(null)
+  const [shownColumn, setShownColumn] = useState<number | null>(null)
   const headers = useRef<Array<HTMLButtonElement | null>>([])
+  const scrollBox = useRef<HTMLElement | null>(null)
   const scoring = useMemo(() => toScoring(request.weights), [request.weights])
   const { start, end } = rangeMinutes(zone, day, day)
   const rows = useMemo(() => {
@@ -109,7 +111,22 @@ export function HourGrid({
     setActiveRank(slots.find((slot) => slot.day === next)?.rank ?? null)
   }
   const dayIndex = days.findIndex((option) => option.date === day)
-  const column = Math.min(focusColumn, columns.length - 1)
+  const activeColumn =
+    active === undefined ? -1 : columns.findIndex((col) => active.start < col.start + cellMinutes)
+  // The one hour header in the tab order: the last one focused, else the chosen slot's, else 09:00.
+  const column = Math.min(focusColumn ?? (activeColumn >= 0 ? activeColumn : 9), columns.length - 1)
+  const firstRank = daySlots[0]?.rank
+
+  // On a new day, bring its best slot into the scroll box's view (on a phone the box shows a few hours).
+  useEffect(() => {
+    const box = scrollBox.current
+    const marker = box?.querySelector<HTMLElement>(`[data-rank="${firstRank}"]`)
+    if (box === null || box === undefined || marker === null || marker === undefined) return
+    const sticky = box.querySelector<HTMLElement>('.hg-corner')?.offsetWidth ?? 0
+    const cell = marker.closest('td')
+    const left = (cell?.offsetLeft ?? 0) - sticky - (box.clientWidth - sticky) / 3
+    box.scrollLeft = Math.max(0, left)
+  }, [firstRank])
 
   const moveFocus = (event: KeyboardEvent<HTMLButtonElement>, from: number) => {
     const next =
@@ -180,6 +197,7 @@ export function HourGrid({
       />
       <section
         className="hg-scroll"
+        ref={scrollBox}
         aria-label="Participants by hour"
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
         tabIndex={0}
@@ -194,7 +212,7 @@ export function HourGrid({
                 {zone.split('/').pop()?.replace(/_/g, ' ')} time
               </th>
               {columns.map((col, c) => (
-                <th key={col.start} scope="col" className={c === column ? 'hg-col-focus' : undefined}>
+                <th key={col.start} scope="col" className={c === shownColumn ? 'hg-col-focus' : undefined}>
                   <button
                     type="button"
                     className="hg-hour"
@@ -203,8 +221,13 @@ export function HourGrid({
                     }}
                     tabIndex={c === column ? 0 : -1}
                     aria-label={hourName(rows, names, c, col.clock.slice(11), zone)}
-                    onFocus={() => setFocusColumn(c)}
-                    onClick={() => setFocusColumn(c)}
+                    onFocus={() => {
+                      setFocusColumn(c)
+                      setShownColumn(c)
+                    }}
+                    onBlur={() => setShownColumn(null)}
+                    onMouseEnter={() => setShownColumn(c)}
+                    onMouseLeave={() => setShownColumn(null)}
                     onKeyDown={(event) => moveFocus(event, c)}
                   >
                     {shortClock(col.clock)}
@@ -227,13 +250,13 @@ export function HourGrid({
                   return (
                     <td
                       key={cell.start}
-                      className={`hg-cell hg-${cell.kind}${c === column ? ' hg-col-focus' : ''}`}
+                      className={`hg-cell hg-${cell.kind}${c === shownColumn ? ' hg-col-focus' : ''}`}
                       data-kind={cell.kind}
                       data-local={cell.time.local}
                     >
                       {band === null ? null : (
                         <span
-                          className="hg-band"
+                          className={`hg-band${band.starts ? ' hg-band-start' : ''}${band.ends ? ' hg-band-end' : ''}`}
                           aria-hidden="true"
                           style={{ left: `${band.left * 100}%`, width: `${band.width * 100}%` }}
                         />
@@ -298,12 +321,14 @@ function SlotMarker({
   readonly onActive: () => void
 }) {
   const className = `hg-marker${active ? ' is-active' : ''}`
+  const rank = String(slot.rank)
   const state = canCreate ? slotPrefill(slot.data, names) : null
   // A creator follows the marker to the filled-in form; anyone else selects it to see it drawn.
   return state === null ? (
     <button
       type="button"
       className={className}
+      data-rank={rank}
       aria-label={label}
       aria-pressed={active}
       onClick={onActive}
@@ -315,6 +340,7 @@ function SlotMarker({
   ) : (
     <Link
       className={className}
+      data-rank={rank}
       to="/engagements/new"
       state={state}
       aria-label={label}
@@ -345,11 +371,11 @@ function SlotSummary({
       <ul>
         {slot.data.participants.map((p, i) => (
           <li key={`${p.label}-${p.zone}`}>
-            <span className="hg-summary-name">{names[i] ?? p.label}</span>{' '}
+            <span className="hg-summary-name">{names[i] ?? p.label}</span>
             <strong>
               {p.start.weekday} {p.start.local.slice(11)}–{p.end.local.slice(11)}
-            </strong>{' '}
-            <span className="muted">
+            </strong>
+            <span className="hg-summary-note">
               {p.outsideMinutes === 0
                 ? 'in working hours'
                 : `${p.outsideMinutes} min outside hours${p.nightMinutes > 0 ? `, ${p.nightMinutes} at night` : ''}`}

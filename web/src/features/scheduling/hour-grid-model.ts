@@ -53,5 +53,11 @@ export function dayOptions(from: string, to: string, slots: readonly GridSlot[])
 export function overlap(slot: GridSlot, cellStart: number, cellMinutes: number) {
   const from = Math.max(slot.start, cellStart)
   const to = Math.min(slot.end, cellStart + cellMinutes)
-  return to <= from ? null : { left: (from - cellStart) / cellMinutes, width: (to - from) / cellMinutes }
+  if (to <= from) return null
+  return {
+    left: (from - cellStart) / cellMinutes,
+    width: (to - from) / cellMinutes,
+    starts: slot.start >= cellStart,
+    ends: slot.end <= cellStart + cellMinutes,
+  }
 }
