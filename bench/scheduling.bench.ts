@@ -1,13 +1,15 @@
+import { participantHours } from '../src/domain/scheduling/hour-grid.ts'
 import { defaultScoring } from '../src/domain/scheduling/scoring.ts'
 import { planSeries } from '../src/domain/scheduling/series.ts'
 import { sharedHours } from '../src/domain/scheduling/shared-hours.ts'
-import { searchSlots } from '../src/domain/scheduling/slot-search.ts'
+import { rangeMinutes, searchSlots } from '../src/domain/scheduling/slot-search.ts'
 import { defaultWorkingHours, type Participant } from '../src/domain/scheduling/working-hours.ts'
 
 /**
  * The scheduling benchmark, pure domain (no HTTP, no database): a year of 15-minute starts for the
  * five capitals of the issue; a quarter for twelve places on every continent the alliance deals
- * with; a 52-week series with fairness; and a year of shared hours with an office. Each case runs
+ * with; a 52-week series with fairness; a year of shared hours with an office; and the
+ * participants × hours grid the browser draws for each day it shows. Each case runs
  * BENCH_RUNS times (default 5) after one warm-up; the median and the slowest are printed.
  */
 
@@ -108,5 +110,10 @@ export async function run(): Promise<void> {
       year: 2026,
     })
     return `Sydney ${result.items[1]?.hoursPerYear} h/year with HQ, ${result.items[1]?.hoursPerYearWithOffice} with the office`
+  })
+  time('grid: 12 participants, one day of 1-hour cells (browser)', () => {
+    const { start, end } = rangeMinutes('Europe/Brussels', '2026-03-29', '2026-03-29')
+    const rows = participantHours(twelve.map(participant), defaultScoring, start, end, 60)
+    return `${rows.length} rows × ${rows[0]?.cells.length} cells (the day Europe springs forward)`
   })
 }
