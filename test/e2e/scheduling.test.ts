@@ -85,6 +85,12 @@ describe('scheduling in the web app (Chromium)', () => {
     await page.getByRole('button', { name: 'Find slots' }).click()
     await page.getByTestId('slots').locator('li').first().waitFor({ timeout: 20_000 })
     expect(await page.getByRole('link', { name: /Create engagement from slot/ }).count()).toBe(0)
+    // On the grid a slot is only selected, never a way to the engagement form.
+    const grid = page.getByTestId('hour-grid')
+    expect(await grid.getByRole('link').count()).toBe(0)
+    const marker = grid.getByRole('button', { name: /^Slot 1: Tokyo / })
+    await marker.click()
+    expect(await marker.getAttribute('aria-pressed')).toBe('true')
     await page.close()
   })
 
@@ -248,7 +254,9 @@ describe('scheduling in the web app (Chromium)', () => {
       await grid.waitFor({ timeout: 20_000 })
 
       // The grid opens on the top slot's day, a row per participant, each cell on that participant's clock.
-      expect(await grid.getByLabel('Day', { exact: true }).inputValue()).toBe(top?.participants[0]?.start.local.slice(0, 10))
+      expect(await grid.getByLabel('Day', { exact: true }).inputValue()).toBe(
+        top?.participants[0]?.start.local.slice(0, 10),
+      )
       expect(await grid.locator('tbody tr').count()).toBe(5)
       for (const [index, [, zone]] of ip4AndHq.entries()) {
         const want = top?.participants[index]?.start
@@ -309,6 +317,6 @@ describe('scheduling in the web app (Chromium)', () => {
       expect(await pageScrollsSideways(page)).toBe(false)
       expect(await runAxe(page)).toEqual([])
       await page.close()
-    }, 90_000)
+    }, 120_000)
   }
 })
