@@ -295,6 +295,19 @@ describe('scheduling in the web app (Chromium)', () => {
         /^00:00 Europe\/Brussels time: Brussels /,
       )
 
+      // Another day: Sunday 29 March, when Brussels springs forward, has 23 hours and no top slot.
+      const day = grid.getByLabel('Day', { exact: true })
+      await day.selectOption('2026-03-29')
+      await grid.getByText('No top slot falls on this day').waitFor()
+      expect(await grid.locator('thead button').count()).toBe(23)
+      expect(
+        await grid.locator('tbody tr[data-zone="Europe/Brussels"] td').nth(2).getAttribute('data-local'),
+      ).toBe('2026-03-29T03:00')
+      await grid.getByRole('button', { name: 'Previous day' }).click()
+      expect(await day.inputValue()).toBe('2026-03-28')
+      await day.selectOption(top?.participants[0]?.start.local.slice(0, 10) ?? '')
+      await marker.waitFor()
+
       // Enter on the marker (a click at the wider width) opens the draft filled in from the slot.
       if (viewport.width < 500) {
         await marker.focus()
