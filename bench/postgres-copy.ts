@@ -55,7 +55,15 @@ export async function copyToPostgres(
     const pool = new pg.Client({ connectionString: url })
     await pool.connect()
     try {
-      for (const table of tables) {
+      // SQLite-only tables (the FTS5 index and its shadow tables) have no PostgreSQL twin.
+      const existing = new Set(
+        (
+          await pool.query<{ table_name: string }>(
+            `select table_name from information_schema.tables where table_schema = 'public'`,
+          )
+        ).rows.map((row) => row.table_name),
+      )
+      for (const table of tables.filter((name) => existing.has(name))) {
         const columns = sqlite
           .prepare<[], { name: string; hidden: number }>(
             `select name, hidden from pragma_table_xinfo('${table}')`,
@@ -75,7 +83,11 @@ export async function copyToPostgres(
           const values = chunk
             .map((_row, r) => `(${columns.map((_column, c) => `$${r * columns.length + c + 1}`).join(', ')})`)
             .join(', ')
-          await pool.query(`insert into ${table} (${columns.join(', ')}) values ${values}`, chunk.flat())
+          // Identity columns (search_entry.id) keep the source's ids.
+          await pool.query(
+            `insert into ${table} (${columns.join(', ')}) overriding system value values ${values}`,
+            chunk.flat(),
+          )
         }
       }
       // As autovacuum would leave a settled database: statistics, and a visibility map for index-only scans.

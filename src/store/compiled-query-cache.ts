@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Compilable, CompiledQuery } from 'kysely'
 import type { Db } from './database.ts'
+import { prepareByName } from './postgres-named-statements.ts'
 
 /** Values bound into a cached query by name: scalars only (string, number, null, …). */
 export type QueryParameters = Readonly<Record<string, unknown>>
@@ -80,6 +81,7 @@ export class CompiledQueryCache {
       return cached
     }
     const template = this.#compile(key, params, build)
+    if (db.engine === 'postgres') prepareByName(template.compiled.sql)
     templates.set(key, template)
     if (templates.size > this.#capacity) {
       const oldest = templates.keys().next().value

@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import pg from 'pg'
 import type { Database, Db } from './database.ts'
+import { namedStatementPool } from './postgres-named-statements.ts'
 import { withStatementCache } from './statement-cache.ts'
 
 export function isPostgresUrl(location: string): boolean {
@@ -77,7 +78,7 @@ async function openPostgres(url: string): Promise<Db> {
       `Cannot connect to PostgreSQL at ${redactLocation(url)}: ${(error as Error).message || 'connection refused'}`,
     )
   }
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: namedStatementPool(pool) }) })
   return {
     kysely,
     engine: 'postgres',
