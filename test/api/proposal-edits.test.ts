@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { z } from 'zod'
 import { ProposalDetail } from '../../src/contract/proposal.ts'
 import { engines } from '../support/databases.ts'
 import { fixedNow, getJson, startTestServer, type TestServer } from '../support/server.ts'
@@ -46,13 +47,13 @@ describe.each(engines)('proposal edits and broken silence on %s', (engine) => {
     marking: { classification: 'PUBLIC', releasableTo: [] },
   }
 
-  async function draft(): Promise<ProposalDetail> {
+  async function draft(): Promise<z.infer<typeof ProposalDetail>> {
     const created = await send('POST', '/api/v1/proposals', staff, silence)
     expect(created.status, JSON.stringify(created.body)).toBe(201)
     return ProposalDetail.parse(created.body)
   }
 
-  async function opened(): Promise<ProposalDetail> {
+  async function opened(): Promise<z.infer<typeof ProposalDetail>> {
     const made = await draft()
     const answer = await send('POST', `/api/v1/proposals/${made.id}/open`, staff, undefined, made.version)
     expect(answer.status, JSON.stringify(answer.body)).toBe(200)
