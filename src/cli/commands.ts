@@ -4,6 +4,7 @@ import { allianceHomeZone } from '../domain/calendar-day.ts'
 import { isNamedZone } from '../domain/engagement-time.ts'
 import { buildApp, defaultBodyLimit } from '../server/app.ts'
 import { systemClock } from '../server/clock.ts'
+import { deadlineSchedulerFor } from '../server/proposals/deadlines/index.ts'
 import { verifyAuditTrail } from '../store/audit-verify.ts'
 import { DatabaseUnavailableError, openDatabase } from '../store/connect.ts'
 import type { Db } from '../store/database.ts'
@@ -240,9 +241,13 @@ async function serve(options: CliOptions): Promise<number> {
     await seedDemo(db)
   }
   const shutdown = { draining: false }
+  const deadlines = deadlineSchedulerFor(db, clock, databaseLocation(options), (error) =>
+    console.error(`liaison: deadline scheduler: ${(error as Error).message}`),
+  )
   const app = await buildApp({
     db,
     clock,
+    deadlines,
     shutdown,
     // On unless turned off: one JSON line per request is what an operator needs first.
     logger: process.env.LIAISON_LOG !== '0',
@@ -259,6 +264,9 @@ async function serve(options: CliOptions): Promise<number> {
     await db.close()
     throw new CliError(`cannot listen on ${host}:${port}: ${(error as Error).message}`)
   }
+  // After the migrations, so the catch-up finds the proposal tables: deadlines that passed while
+  // no server ran fire now.
+  await deadlines.start()
   const address = app.server.address()
   const actualPort = typeof address === 'object' && address !== null ? address.port : port
   console.log(
@@ -271,6 +279,7 @@ async function serve(options: CliOptions): Promise<number> {
     // Fastify's close stops accepting, lets in-flight requests finish (idle keep-alive sockets are
     // closed) and then runs onClose; only then is the database closed under no running request.
     await app.close()
+    await deadlines.stop()
     await db.close()
   })
   return 0

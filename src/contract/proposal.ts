@@ -73,6 +73,9 @@ export const ProposalList = z
 
 export const PositionHistoryEntry = z
   .object({
+    event: z
+      .enum(['position', 'break-silence'])
+      .meta({ description: 'A position recorded, or the member breaking a silence procedure' }),
     member: z.string(),
     position: PositionName,
     note: z.string().nullable(),
@@ -91,6 +94,37 @@ export const ProposalDetail = ProposalSummary.extend({
     open: z.boolean(),
     withdraw: z.boolean(),
     recordPositions: z.enum(['any', 'own', 'none']),
+    edit: z.boolean().meta({ description: 'May PATCH the draft' }),
+    breakSilence: z
+      .enum(['any', 'own', 'none'])
+      .meta({ description: 'May break silence: for any member (staff), its own member, or not' }),
   }),
   pageMarking: MarkingView,
 }).meta({ id: 'ProposalDetail' })
+
+/**
+ * A merge patch of a draft: the fields given replace the stored ones, the rest keep their value.
+ * No defaults here, so a field left out is never reset.
+ */
+export const ProposalPatch = z
+  .object({
+    title: z.string().trim().min(1, 'A title is required').max(200),
+    text: z.string().max(20_000),
+    kind: ProposalKindName,
+    partner: CountryCode.nullable(),
+    programme: z.string().min(1).max(100).nullable(),
+    engagement: z.string().min(1).max(100).nullable(),
+    procedure: ProposalProcedureName,
+    deadline: Instant.nullable().meta({ description: 'When a silence procedure ends' }),
+    marking: MarkingInput,
+  })
+  .partial()
+  .strict()
+
+/** Breaking silence: an ally's own user for its member (member may be left out), staff naming the member. */
+export const BreakSilenceInput = z
+  .object({
+    member: CountryCode.optional(),
+    note: z.string().max(2000).optional(),
+  })
+  .strict()

@@ -111,6 +111,8 @@ export type Action =
   | 'proposal.open'
   | 'proposal.withdraw'
   | 'proposal.position'
+  | 'proposal.edit'
+  | 'proposal.break-silence'
 
 /** The part a principal plays in a programme, for the lifecycle's state machine. */
 export function programmeActor(principal: Principal, partnerCode: string): Actor {
@@ -182,7 +184,9 @@ function refusal(principal: Principal, action: Action, resource: Resource): Doma
     case 'proposal':
       return proposalRefusal(granted, action, resource)
     case 'proposal-position':
-      return positionRefusal(principal, granted, resource)
+      return action === 'proposal.break-silence'
+        ? breakSilenceRefusal(principal, granted, resource)
+        : positionRefusal(principal, granted, resource)
     case 'account':
       return granted.has('user.manage')
         ? null
@@ -197,6 +201,13 @@ function proposalRefusal(
 ): DomainError | null {
   if (!granted.has('proposal.author')) {
     return new DomainError('forbidden', 'Only alliance staff draft, open and withdraw proposals.')
+  }
+  if (action === 'proposal.edit' && resource.status !== 'draft') {
+    return new DomainError(
+      'invalid-state',
+      `Only a draft proposal can be edited; this one is ${resource.status}.`,
+      { currentStatus: resource.status },
+    )
   }
   const step = action === 'proposal.open' ? 'open' : action === 'proposal.withdraw' ? 'withdraw' : null
   if (step !== null && !mayTake(step, resource.status)) {
@@ -239,6 +250,29 @@ function positionRefusal(
       {
         currentStatus: resource.status,
       },
+    )
+  }
+  return null
+}
+
+/** Silence is broken by a member (its own delegation, or staff on its behalf) while it runs. */
+function breakSilenceRefusal(
+  principal: Principal,
+  granted: ReadonlySet<Permission>,
+  resource: Extract<Resource, { type: 'proposal-position' }>,
+): DomainError | null {
+  const own = granted.has('proposal.position-own') && principal.country === resource.member
+  if (!granted.has('proposal.position-any') && !own) {
+    return new DomainError(
+      'forbidden',
+      'A delegation breaks silence only for its own member; staff may do so on a member’s behalf.',
+    )
+  }
+  if (resource.procedure !== 'silence' || resource.status !== 'open') {
+    return new DomainError(
+      'invalid-state',
+      `Silence can be broken only while a silence procedure runs; this proposal is ${resource.status} under ${resource.procedure}.`,
+      { currentStatus: resource.status },
     )
   }
   return null

@@ -9,10 +9,23 @@ import {
 
 const members = ['FRA', 'DEU', 'USA']
 function entry(member: string, position: PositionEntry['position']): PositionEntry {
-  return { member, position, note: null, recordedBy: 'staff', onBehalf: true, at: '2026-11-27T12:00:00Z' }
+  return {
+    event: 'position',
+    member,
+    position,
+    note: null,
+    recordedBy: 'staff',
+    onBehalf: true,
+    at: '2026-11-27T12:00:00Z',
+  }
 }
 
 describe('proposal rules', () => {
+  it('does not count breaking silence as a position', () => {
+    const broken: PositionEntry = { ...entry('FRA', 'none'), event: 'break-silence' }
+    expect(currentPositions([entry('FRA', 'reserve'), broken]).get('FRA')).toBe('reserve')
+  })
+
   it('takes the latest position of each member', () => {
     const history = [entry('FRA', 'object'), entry('DEU', 'concur'), entry('FRA', 'concur')]
     expect(currentPositions(history)).toEqual(

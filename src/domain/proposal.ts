@@ -33,8 +33,12 @@ export interface ProposalDraft {
   readonly marking: Marking
 }
 
-/** One entry of a member's position history: append-only, the latest counts. */
+/** What a history entry records: a position, or the member breaking a silence procedure. */
+export type HistoryEvent = 'position' | 'break-silence'
+
+/** One entry of a member's position history: append-only, the latest position counts. */
 export interface PositionEntry {
+  readonly event: HistoryEvent
   readonly member: string
   readonly position: Position
   readonly note: string | null
@@ -48,7 +52,9 @@ export interface PositionEntry {
 /** Each member's latest position (entries in the order they were recorded). */
 export function currentPositions(history: readonly PositionEntry[]): Map<string, Position> {
   const latest = new Map<string, Position>()
-  for (const entry of history) latest.set(entry.member, entry.position)
+  for (const entry of history) {
+    if (entry.event === 'position') latest.set(entry.member, entry.position)
+  }
   return latest
 }
 

@@ -21,6 +21,7 @@ import { registerApiDocs, registerOpenApi } from './openapi.ts'
 import { partnerRoutes } from './partners/routes.ts'
 import { registerProblemHandlers } from './problem.ts'
 import { programmePlugin } from './programmes/plugin.ts'
+import { type DeadlineScheduler, inertDeadlines } from './proposals/deadlines/scheduler.ts'
 import { proposalRoutes } from './proposals/routes.ts'
 import { registerNulGuard } from './reject-nul.ts'
 import { registerRequestLog, requestIdOptions } from './request-log.ts'
@@ -33,6 +34,11 @@ import { registerWebApp } from './web.ts'
 
 export interface AppOptions {
   readonly db: Db
+  /**
+   * Fires silence deadlines (src/server/proposals/deadlines). `liaison serve` passes the engine's
+   * scheduler and starts it; tests pass their own or none (deadlines are then not fired).
+   */
+  readonly deadlines?: DeadlineScheduler
   /** The clock (instant and today in the alliance's zone); tests pass a fixed one. */
   readonly clock?: Clock
   /** Served over TLS: the session cookie is Secure and answers carry HSTS. */
@@ -112,7 +118,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(programmePlugin, { db, clock })
   await app.register(schedulingRoutes, { db })
   await app.register(searchRoutes, { db })
-  await app.register(proposalRoutes, { db, clock })
+  await app.register(proposalRoutes, { db, clock, deadlines: options.deadlines ?? inertDeadlines })
   await app.register(accountRoutes, { db, now })
   await app.register(healthRoutes, { db, shutdown: options.shutdown ?? { draining: false } })
   await registerApiDocs(app)

@@ -209,12 +209,14 @@ export async function positionHistories(
       'pp.recorded_by',
       'pp.on_behalf',
       'pp.recorded_at',
+      'pp.event',
     ])
     .orderBy('pp.proposal_id')
     .orderBy('pp.seq')
     .execute()
   for (const row of rows) {
     histories.get(row.proposal_id)?.push({
+      event: row.event === 'break-silence' ? 'break-silence' : 'position',
       member: row.member_code,
       position: row.position as Position,
       note: row.note,
@@ -318,6 +320,7 @@ export async function appendPosition(
       recorded_by: entry.recordedBy,
       on_behalf: entry.onBehalf ? 1 : 0,
       recorded_at: entry.at,
+      event: entry.event,
     })
     .execute()
 }
@@ -357,4 +360,57 @@ export async function unseenLinks(
     if (row === undefined) unseen.push('engagement')
   }
   return unseen
+}
+
+/** The stored columns a draft's patch or breaking silence may change. */
+export interface ProposalChanges {
+  readonly title?: string
+  readonly text?: string
+  readonly kind?: ProposalKind
+  readonly links?: Pick<ProposalLinks, 'partner' | 'programme' | 'engagement'>
+  readonly procedure?: ProposalProcedure
+  readonly deadline?: string | null
+  readonly status?: ProposalStatus
+  readonly marking?: Marking
+}
+
+/** Writes the changes when `expected` is still the version; returns the new version. */
+export async function updateProposal(
+  executor: Executor,
+  principal: Principal,
+  id: string,
+  expected: number,
+  changes: ProposalChanges,
+  now: Date,
+): Promise<number> {
+  const result = await executor
+    .updateTable('proposal')
+    .set({
+      ...(changes.title === undefined ? {} : { title: changes.title }),
+      ...(changes.text === undefined ? {} : { text: changes.text }),
+      ...(changes.kind === undefined ? {} : { kind: changes.kind }),
+      ...(changes.links === undefined
+        ? {}
+        : {
+            partner_code: changes.links.partner,
+            programme_id: changes.links.programme,
+            engagement_id: changes.links.engagement,
+          }),
+      ...(changes.procedure === undefined ? {} : { procedure: changes.procedure }),
+      ...(changes.deadline === undefined ? {} : { deadline: changes.deadline }),
+      ...(changes.status === undefined ? {} : { status: changes.status }),
+      ...(changes.marking === undefined ? {} : markingToColumns(changes.marking)),
+      version: expected + 1,
+      updated_at: now.toISOString(),
+    })
+    .where('id', '=', id)
+    .where('version', '=', expected)
+    .executeTakeFirst()
+  if (Number(result.numUpdatedRows) === 0) {
+    const current = await findVisibleProposal(executor, principal, id)
+    throw current === null
+      ? new DomainError('not-found', `No proposal has the id ${id}.`)
+      : staleVersion('proposal', current.version)
+  }
+  return expected + 1
 }

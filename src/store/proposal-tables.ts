@@ -1,3 +1,4 @@
+import type { ColumnType } from 'kysely'
 import type { MarkedColumns } from './database.ts'
 
 /*
@@ -38,4 +39,6 @@ export interface ProposalPositionTable {
   /** 1 when staff recorded it on the member's behalf. */
   on_behalf: number
   recorded_at: string
+  /** 'position', or 'break-silence' when the member broke a silence procedure (migration 1400). */
+  event: ColumnType<string, string | undefined, string>
 }

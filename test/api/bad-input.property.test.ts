@@ -196,6 +196,16 @@ const writes: Record<string, WriteCase> = {
     path: `/api/v1/proposals/${t.proposal}/withdraw`,
     signedIn: true,
   }),
+  'PATCH /api/v1/proposals/{id}': (t) => ({
+    path: `/api/v1/proposals/${t.proposal}`,
+    body: { title: 'Property test proposal (edited)' },
+    signedIn: true,
+  }),
+  'POST /api/v1/proposals/{id}/break-silence': (t) => ({
+    path: `/api/v1/proposals/${t.proposal}/break-silence`,
+    body: { member: 'FRA', note: 'Property test' },
+    signedIn: true,
+  }),
   'PUT /api/v1/proposals/{id}/positions/{member}': (t) => ({
     path: `/api/v1/proposals/${t.proposal}/positions/FRA`,
     body: { position: 'reserve', note: 'Property test' },

@@ -90,7 +90,13 @@ describe.each(engines)('proposals API on %s', (engine) => {
     }
     expect(detail.status).toBe('adopted')
     expect(detail.history?.at(-1)).toMatchObject({ position: 'concur', recordedBy: 'staff', onBehalf: true })
-    expect(detail.abilities).toEqual({ open: false, withdraw: false, recordPositions: 'none' })
+    expect(detail.abilities).toEqual({
+      open: false,
+      withdraw: false,
+      recordPositions: 'none',
+      edit: false,
+      breakSilence: 'none',
+    })
 
     const late = await position(id, 'FRA', fra, 'object', version)
     expect(late.status).toBe(409)

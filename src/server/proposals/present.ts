@@ -59,6 +59,15 @@ export function presentProposalDetail(
         mayRecord(principal.country)
       ? 'own'
       : 'none'
+  const mayBreak = (member: string) =>
+    allows(principal, 'proposal.break-silence', { ...resource, type: 'proposal-position', member })
+  const breakSilence = hasPermission(principal, 'proposal.position-any')
+    ? mayBreak('')
+      ? 'any'
+      : 'none'
+    : principal.country !== null && mayBreak(principal.country)
+      ? 'own'
+      : 'none'
   const outcome =
     positions === null ? null : evaluateConsensus(positions.members, currentPositions(positions.history))
   return {
@@ -75,6 +84,8 @@ export function presentProposalDetail(
       open: allows(principal, 'proposal.open', resource),
       withdraw: allows(principal, 'proposal.withdraw', resource),
       recordPositions,
+      edit: allows(principal, 'proposal.edit', resource),
+      breakSilence,
     },
     pageMarking: presentMarking(highestMarking([record.marking, ...record.linkMarkings])),
   }

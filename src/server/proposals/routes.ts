@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { Problem } from '../../contract/common.ts'
 import {
+  BreakSilenceInput,
   PositionInput,
   PositionParams,
   ProposalDetail,
@@ -9,6 +10,7 @@ import {
   ProposalList,
   ProposalListQuery,
   ProposalParams,
+  ProposalPatch,
 } from '../../contract/proposal.ts'
 import { DomainError } from '../../domain/errors.ts'
 import { highestMarking } from '../../domain/marking.ts'
@@ -23,15 +25,21 @@ import {
 import type { Clock } from '../clock.ts'
 import { createErrors, expectedVersion, setEtag, versionedWrite } from '../if-match.ts'
 import { presentMarking } from '../present.ts'
+import { breakSilence } from './commands/break-silence.ts'
+import { editProposal } from './commands/edit-proposal.ts'
 import {
   createProposal,
   openProposal,
   recordPosition,
   withdrawProposal,
 } from './commands/proposal-commands.ts'
+import type { DeadlineScheduler } from './deadlines/scheduler.ts'
 import { mayReadPositions, presentProposal, presentProposalDetail } from './present.ts'
 
-export async function proposalRoutes(app: FastifyInstance, { db, clock }: { db: Db; clock: Clock }) {
+export async function proposalRoutes(
+  app: FastifyInstance,
+  { db, clock, deadlines }: { db: Db; clock: Clock; deadlines: DeadlineScheduler },
+) {
   const api = app.withTypeProvider<ZodTypeProvider>()
 
   async function loadDetail(principal: Principal, id: string) {
@@ -146,7 +154,7 @@ export async function proposalRoutes(app: FastifyInstance, { db, clock }: { db: 
       async (request, reply) => {
         const { principal } = request
         const expected = expectedVersion(request)
-        await command(db, principal, request.params, expected, clock.now())
+        await command(db, principal, request.params, expected, clock.now(), deadlines)
         const { version, body } = await loadDetail(principal, request.params.id)
         setEtag(reply, version)
         return body
@@ -171,6 +179,55 @@ export async function proposalRoutes(app: FastifyInstance, { db, clock }: { db: 
       const { principal } = request
       const expected = expectedVersion(request)
       await recordPosition(db, principal, { ...request.params, ...request.body }, expected, {
+        now: clock.now(),
+        today: clock.today(),
+      })
+      const { version, body } = await loadDetail(principal, request.params.id)
+      setEtag(reply, version)
+      return body
+    },
+  )
+
+  api.patch(
+    '/api/v1/proposals/:id',
+    {
+      schema: {
+        tags: ['decisions'],
+        summary: 'Edit a draft proposal (merge patch, If-Match required)',
+        description:
+          'The fields given replace the stored ones; the merged draft is checked whole. Only drafts change: an open proposal is decided, not edited.',
+        params: ProposalParams,
+        body: ProposalPatch,
+        ...versionedWrite({ 200: ProposalDetail }),
+      },
+    },
+    async (request, reply) => {
+      const { principal } = request
+      const expected = expectedVersion(request)
+      await editProposal(db, principal, { id: request.params.id, patch: request.body }, expected, clock.now())
+      const { version, body } = await loadDetail(principal, request.params.id)
+      setEtag(reply, version)
+      return body
+    },
+  )
+
+  api.post(
+    '/api/v1/proposals/:id/break-silence',
+    {
+      schema: {
+        tags: ['decisions'],
+        summary: 'Break a running silence procedure (If-Match required)',
+        description:
+          'A delegation breaks silence for its own member (member may be left out); staff name the member on whose behalf they act. The proposal returns to discussion under consensus, and its deadline is cancelled.',
+        params: ProposalParams,
+        body: BreakSilenceInput,
+        ...versionedWrite({ 200: ProposalDetail }),
+      },
+    },
+    async (request, reply) => {
+      const { principal } = request
+      const expected = expectedVersion(request)
+      await breakSilence(db, deadlines, principal, { ...request.params, ...request.body }, expected, {
         now: clock.now(),
         today: clock.today(),
       })

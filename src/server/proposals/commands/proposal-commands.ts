@@ -20,6 +20,7 @@ import {
   unseenLinks,
 } from '../../../store/proposal-store.ts'
 import { toMarking } from '../../programmes/commands/marking-input.ts'
+import { type DeadlineScheduler, inertDeadlines } from '../deadlines/scheduler.ts'
 
 /**
  * The proposal commands. Each opens the request's one transaction and inside it locks and loads
@@ -77,13 +78,17 @@ export async function createProposal(
   return id
 }
 
-/** Opens a draft for decision; a silence procedure's deadline must still be ahead. */
+/**
+ * Opens a draft for decision; a silence procedure's deadline must still be ahead, and its job is
+ * scheduled in the same transaction.
+ */
 export async function openProposal(
   db: Db,
   principal: Principal,
   input: { readonly id: string },
   expected: number,
   now: Date,
+  deadlines: DeadlineScheduler = inertDeadlines,
 ): Promise<number> {
   return inTransaction(db, async (tx) => {
     const current = await lockAndLoad(tx, db, principal, input.id)
@@ -95,6 +100,9 @@ export async function openProposal(
     const problems = draftProblems(current, now)
     if (problems.length > 0) throw invalidInput('proposal', problems)
     const version = await setProposalStatus(tx, principal, current.id, expected, 'open', now)
+    if (current.procedure === 'silence' && current.deadline !== null) {
+      await deadlines.schedule(tx, current.id, new Date(current.deadline))
+    }
     await recordAudit(
       tx,
       principal,
@@ -105,13 +113,14 @@ export async function openProposal(
   })
 }
 
-/** Withdraws a proposal that is not yet decided. */
+/** Withdraws a proposal that is not yet decided; a silence deadline it had is cancelled with it. */
 export async function withdrawProposal(
   db: Db,
   principal: Principal,
   input: { readonly id: string },
   expected: number,
   now: Date,
+  deadlines: DeadlineScheduler = inertDeadlines,
 ): Promise<number> {
   return inTransaction(db, async (tx) => {
     const current = await lockAndLoad(tx, db, principal, input.id)
@@ -121,6 +130,7 @@ export async function withdrawProposal(
       procedure: current.procedure,
     })
     const version = await setProposalStatus(tx, principal, current.id, expected, 'withdrawn', now)
+    if (current.procedure === 'silence') await deadlines.cancel(tx, current.id)
     await recordAudit(
       tx,
       principal,
@@ -158,6 +168,7 @@ export async function recordPosition(
       hasPermission(principal, 'proposal.position-own') && principal.country === input.member
     )
     const entry = {
+      event: 'position' as const,
       member: input.member,
       position: input.position,
       note: input.note,
