@@ -13,6 +13,7 @@ import type { Principal } from '../domain/principal.ts'
 import { distinctMarkingIds, markingsFromIds } from './contributing-markings.ts'
 import type { Db } from './database.ts'
 import { memberStatuses } from './partner-store.ts'
+import { prepareByName } from './postgres-named-statements.ts'
 import { visibleTo } from './visibility.ts'
 
 export type AnalyticsScope =
@@ -92,6 +93,8 @@ interface PartRow {
   a: number | null
   b: number | null
   c: number | null
+  first_title: string | null
+  last_title: string | null
 }
 
 interface CellRow {
@@ -131,7 +134,7 @@ export async function engagementAnalytics(
   windowDays: number,
 ): Promise<EngagementAnalytics> {
   // One statement: the scoped engagements are found once (materialised) and every aggregate reads them.
-  const result = await sql<PartRow>`with scoped as materialized (${scoped(db, principal, scope)}),
+  const query = sql<PartRow>`with scoped as materialized (${scoped(db, principal, scope)}),
     near_summits as materialized (
       select s.*, (
         select ${distinctMarkingIds(db.engine, 'x.marking_id')} from engagement x
@@ -154,20 +157,29 @@ export async function engagementAnalytics(
     -- Every column is typed in every branch: PostgreSQL will not guess the type of a bare null.
     select 'cell' as part, substr(start_day, 1, 4) as key, level_rank as rank, format as label,
       cast(count(*) as integer) as a, cast(sum(near) as integer) as b,
-      cast(sum(${weightOf(sql`level_rank`)}) as integer) as c
+      cast(sum(${weightOf(sql`level_rank`)}) as integer) as c,
+      cast(null as text) as first_title, cast(null as text) as last_title
     from counted group by substr(start_day, 1, 4), level_rank, format
     union all
     select 'days', substr(start_day, 1, 4), cast(null as integer), cast(null as text),
-      cast(count(distinct substr(start_day, 1, 7)) as integer), cast(max(gap) as integer), cast(null as integer)
+      cast(count(distinct substr(start_day, 1, 7)) as integer), cast(max(gap) as integer), cast(null as integer),
+      cast(null as text), cast(null as text)
     from gaps group by substr(start_day, 1, 4)
     union all
-    select 'milestone', min(start_day || '|' || id), level_rank, max(start_day || '|' || id),
-      cast(count(*) as integer), cast(null as integer), cast(null as integer)
-    from scoped group by level_rank
+    -- Each level's first and latest engagement as "day|id", with their titles looked up by id (ids
+    -- of visible engagements only), so the aggregate itself never carries text columns.
+    select 'milestone', first_key, level_rank, last_key, n, cast(null as integer), cast(null as integer),
+      (select t.title from engagement t where t.id = substr(first_key, 12)),
+      (select t.title from engagement t where t.id = substr(last_key, 12))
+    from (select level_rank, min(start_day || '|' || id) as first_key, max(start_day || '|' || id) as last_key,
+      cast(count(*) as integer) as n from scoped group by level_rank) firsts
     union all
     select 'marking', ids, cast(null as integer), cast(null as text),
-      cast(null as integer), cast(null as integer), cast(null as integer)
-    from contributing where ids is not null`.execute(db.kysely)
+      cast(null as integer), cast(null as integer), cast(null as integer), cast(null as text), cast(null as text)
+    from contributing where ids is not null`.compile(db.kysely)
+  // Its text depends only on the principal's and the scope's shape: prepared once per connection.
+  if (db.engine === 'postgres') prepareByName(query.sql)
+  const result = await db.kysely.executeQuery(query)
 
   const rows = result.rows
   const cells = rows
@@ -193,10 +205,11 @@ export async function engagementAnalytics(
     return { day: text.slice(0, 10), id: text.slice(11) }
   }
   const milestoneRows = rows.filter((row) => row.part === 'milestone')
-  const titles = await milestoneTitles(
-    db,
-    principal,
-    milestoneRows.flatMap((row) => [split(row.key).id, split(row.label).id]),
+  const titles = new Map(
+    milestoneRows.flatMap((row) => [
+      [split(row.key).id, row.first_title ?? ''],
+      [split(row.label).id, row.last_title ?? ''],
+    ]),
   )
   const milestones = milestoneRows.flatMap((row) => {
     const first = split(row.key)
@@ -231,24 +244,6 @@ export async function engagementAnalytics(
     levels: assembleMilestones(milestones),
     markings,
   }
-}
-
-/** Titles of the few first and latest engagements, read apart so the aggregate never carries text columns. */
-async function milestoneTitles(
-  db: Db,
-  principal: Principal,
-  ids: readonly string[],
-): Promise<Map<string, string>> {
-  if (ids.length === 0) {
-    return new Map()
-  }
-  const rows = await db.kysely
-    .selectFrom('engagement as e')
-    .select(['e.id', 'e.title'])
-    .where('e.id', 'in', [...new Set(ids)])
-    .where(visibleTo(principal, 'e'))
-    .execute()
-  return new Map(rows.map((row) => [row.id, row.title]))
 }
 
 /** Folds the SQL cells into one series per year, with empty years between the first and the last. */
