@@ -22,6 +22,7 @@ import { partnerRoutes } from './partners/routes.ts'
 import { registerProblemHandlers } from './problem.ts'
 import { programmePlugin } from './programmes/plugin.ts'
 import { proposalRoutes } from './proposals/routes.ts'
+import { publicPortalRoutes } from './public/routes.ts'
 import { registerNulGuard } from './reject-nul.ts'
 import { registerRequestLog, requestIdOptions } from './request-log.ts'
 import { schedulingRoutes } from './scheduling/routes.ts'
@@ -115,6 +116,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(proposalRoutes, { db, clock })
   await app.register(accountRoutes, { db, now })
   await app.register(healthRoutes, { db, shutdown: options.shutdown ?? { draining: false } })
+  await app.register(publicPortalRoutes, { db })
   await registerApiDocs(app)
   await registerWebApp(app, options.webRoot ?? defaultWebRoot)
   return app

@@ -29,9 +29,14 @@ const entityOptions = [
 ] as const
 
 // In the viewer's own zone (the browser's), with the zone named, since entries are stored in UTC.
+// (dateStyle/timeStyle cannot be combined with timeZoneName, so the fields are named one by one.)
 const whenFormat = new Intl.DateTimeFormat(undefined, {
-  dateStyle: 'medium',
-  timeStyle: 'medium',
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
   timeZoneName: 'short',
 })
 
@@ -64,7 +69,12 @@ function AuditTable({ items, total }: { items: readonly AuditEntryData[]; total:
               <th scope="row">
                 <time dateTime={entry.at}>{whenFormat.format(new Date(entry.at))}</time>
               </th>
-              <td>{entry.actor ?? <span className="muted">nobody signed in</span>}</td>
+              <td>
+                {entry.actor ?? (
+                  // No actor: a failed sign-in (whoever typed) or the system itself (the seed, jobs).
+                  <span className="muted">{entry.action === 'sign-in-failed' ? 'unknown' : 'system'}</span>
+                )}
+              </td>
               <td>{entry.onBehalfOf ?? <span className="muted">—</span>}</td>
               <td>{entry.action}</td>
               <td>
