@@ -430,6 +430,40 @@ describe.each(engines)('leak guard on %s', (engine) => {
     ).toEqual({ failures: expectedFailures, details: [] })
   })
 
+  // The public portal (/public, outside the API document) shows everyone the public's view: every
+  // principal, staff included, must get from `full` exactly what `plain` answers.
+  it('serves the public portal alike with and without the hidden rows, to every principal', async () => {
+    const hiddenProgrammes = ['programme-confidential', 'programme-korea'].map(
+      (label) => `/public/programmes/${full.fixtures.ids.get(label) ?? label}`,
+    )
+    const paths = [
+      '/public',
+      '/public/statements',
+      ...['JPN', 'KOR', 'MNG', 'XCF', 'XKR'].map((code) => `/public/partners/${code}`),
+      '/public/programmes/jpn-itpp-2023',
+      '/public/programmes/kor-itpp-2023',
+      ...hiddenProgrammes,
+    ]
+    const differing: string[] = []
+    for (const principal of principals) {
+      for (const path of paths) {
+        const answer = await ask(full, full, principal, path)
+        const expected = await ask(plain, full, principal, path)
+        if (
+          answer.status !== expected.status ||
+          answer.normalised !== expected.normalised ||
+          answer.text.includes(confidentialMarker) ||
+          answer.text.includes(koreaMarker)
+        ) {
+          differing.push(`${principal} ${path}: ${firstDifference(expected.normalised, answer.normalised)}`)
+        }
+      }
+    }
+    expect(differing).toEqual([])
+    // The guard can fail: staff's API answer holds what the portal leaves out.
+    expect((await ask(full, full, 'staff', '/api/v1/partners/XCF')).status).toBe(200)
+  })
+
   it('banner-marks staff pages with the hidden rows they contain', async () => {
     const visible = full.fixtures.ids.get('engagement-public') ?? ''
     const token = full.tokens.staff ?? ''
