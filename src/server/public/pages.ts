@@ -122,7 +122,7 @@ export function partnerPage({
     body: html`<p class="meta"><a href="/public">Partnerships</a> › ${partner.name}</p>
 <h1>${partner.name}</h1>
 <p class="lead">${partner.summary}</p>
-<dl class="meta">
+<dl class="facts">
 ${partner.capital === null ? '' : html`<dt>Capital</dt><dd>${partner.capital}</dd>`}
 ${partner.dialogueSince === null ? '' : html`<dt>Dialogue since</dt><dd>${formatFuzzyDate(partner.dialogueSince)}</dd>`}
 <dt>Frameworks</dt><dd>${partner.frameworks.map((framework) => framework.shortName).join(', ') || 'None'}</dd>
