@@ -121,6 +121,7 @@ const cases: Record<string, (context: Context) => string[]> = {
     '/api/v1/audit?limit=1&offset=1',
   ],
   'GET /api/v1/audit.csv': () => ['/api/v1/audit.csv', '/api/v1/audit.csv?entity=programme'],
+  'GET /api/v1/audit/verify': () => ['/api/v1/audit/verify'],
   'GET /api/v1/scheduling/shared-hours': () => [
     '/api/v1/scheduling/shared-hours?with=AUS,NZL,JPN,KOR,MNG&year=2026&office=Asia/Tokyo',
     '/api/v1/scheduling/shared-hours?hq=BEL&with=Pacific/Auckland&year=2026',
@@ -406,6 +407,8 @@ describe.each(engines)('leak guard on %s', (engine) => {
       // Only staff cleared to the top read it (all or nothing); the fixtures are not audited.
       'GET /api/v1/audit',
       'GET /api/v1/audit.csv',
+      // A verdict over the whole chain: counts and positions only, for the same top-cleared readers.
+      'GET /api/v1/audit/verify',
       // Probes: status, engine and a migration count, never data.
       'GET /healthz',
       'GET /readyz',
