@@ -53,6 +53,7 @@ describe('the audit trail in the web app (Chromium)', () => {
     expect(await page.getByRole('link', { name: 'Audit' }).count()).toBe(1)
     await page.getByRole('link', { name: 'Audit' }).click()
     await page.getByRole('heading', { name: 'Audit trail', level: 1 }).waitFor()
+    await page.getByText(/^Hash chain intact: \d+ entries verified, newest #\d+\.$/).waitFor()
     // The create shows the record's fields; the update (engagements record their new version).
     const created = page.getByRole('row').filter({ hasText: 'Audited talks' })
     await created.waitFor()
@@ -101,6 +102,34 @@ describe('the audit trail in the web app (Chromium)', () => {
     expect(overflow).toBeLessThanOrEqual(0)
     await page.screenshot({ path: '/tmp/portal-audit-phone.png', fullPage: true })
     await page.close()
+  })
+
+  it('alerts when the hash chain is broken, naming the entry', async () => {
+    const page = await signedIn('staff')
+    const first = await server.db.kysely
+      .selectFrom('audit_log')
+      .select(['id', 'action'])
+      .where('seq', '=', 1)
+      .executeTakeFirstOrThrow()
+    await server.db.kysely
+      .updateTable('audit_log')
+      .set({ action: 'forged' })
+      .where('id', '=', first.id)
+      .execute()
+    try {
+      await page.goto(`${server.url}/audit`)
+      const alert = page.getByRole('alert').filter({ hasText: 'The hash chain is broken at entry #1' })
+      await alert.waitFor()
+      expect(await alert.textContent()).toContain(`id ${first.id}`)
+      expect(await runAxe(page)).toEqual([])
+    } finally {
+      await server.db.kysely
+        .updateTable('audit_log')
+        .set({ action: first.action })
+        .where('id', '=', first.id)
+        .execute()
+      await page.close()
+    }
   })
 
   it('shows a partner no nav item and a clear "not allowed" page', async () => {

@@ -4,6 +4,7 @@ import { PageHeader } from '../components/PageHeader.tsx'
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx'
 import { TableWrap } from '../components/TableWrap.tsx'
 import { AuditChanges } from '../features/audit/AuditChanges.tsx'
+import { ChainStatus } from '../features/audit/ChainStatus.tsx'
 import {
   type AuditEntryData,
   type AuditFilterParams,
@@ -135,6 +136,7 @@ export function AuditPage() {
           </a>
         }
       />
+      <ChainStatus />
       <search className="filters" aria-label="Filter the audit trail">
         <SelectField
           id="audit-entity"

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import type { z } from 'zod'
-import { AuditList } from '../../../../src/contract/audit.ts'
+import { AuditList, AuditVerdictView } from '../../../../src/contract/audit.ts'
 import { apiGet, queryString } from '../../lib/api.ts'
 
 export type AuditListData = z.infer<typeof AuditList>
@@ -32,6 +32,19 @@ export function useAuditEntries(filter: AuditFilterParams, page: number, enabled
       ),
     placeholderData: keepPreviousData,
     enabled,
+    retry: false,
+  })
+}
+
+export type AuditVerdictData = z.infer<typeof AuditVerdictView>
+
+/** The hash chain's verdict; walked on the server over the whole trail, so read once per visit. */
+export function useAuditVerdict(enabled: boolean) {
+  return useQuery({
+    queryKey: ['audit', 'verify'],
+    queryFn: () => apiGet('/api/v1/audit/verify', AuditVerdictView),
+    enabled,
+    staleTime: 60_000,
     retry: false,
   })
 }
