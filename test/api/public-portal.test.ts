@@ -92,6 +92,35 @@ describe.each(engines)('the public portal on %s', (engine) => {
     expect(diplomacy).toBeGreaterThan(0)
     expect(diplomacy).toBeLessThan(text.indexOf('id="objectives"'))
     expect(text).toContain('objective')
+    // Milestones of the public goals, as the API shows the public.
+    const api = (await (await fetch(`${server.url}/api/v1/programmes/jpn-itpp-2023`)).json()) as {
+      objectives: { goals: { milestones: { title: string }[] }[] }[]
+    }
+    const milestones = api.objectives.flatMap((o) => o.goals.flatMap((g) => g.milestones.map((m) => m.title)))
+    expect(milestones.length).toBeGreaterThan(0)
+    for (const title of milestones) expect(text).toContain(title.replaceAll("'", '&#39;'))
+  })
+
+  it('escapes what records hold: a PUBLIC title with markup is shown as text', async () => {
+    const created = await fetch(`${server.url}/api/v1/statements`, {
+      method: 'POST',
+      headers: { cookie: staff, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        kind: 'press-release',
+        status: 'issued',
+        title: '<script>alert("x")</script> & <b onmouseover=alert(1)>bold</b>',
+        issuedOn: '2026-03-08',
+        issuers: ['NATO'],
+        marking: { classification: 'PUBLIC', releasableTo: [] },
+      }),
+    })
+    expect(created.status).toBe(201)
+    const page = await get('/public/statements')
+    expect(page.text).toContain(
+      '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b onmouseover=alert(1)&gt;bold&lt;/b&gt;',
+    )
+    expect(page.text).not.toMatch(/<script|<b /i)
+    expect(wellFormedProblems(page.text)).toEqual([])
   })
 
   it('never shows a hidden record on any page, nor its id, and answers its own address as unknown', async () => {
@@ -119,10 +148,11 @@ describe.each(engines)('the public portal on %s', (engine) => {
   })
 
   it('shows a signed-in staff user the public’s view, byte for byte', async () => {
-    const asStaff = await crawl(staff)
-    expect([...asStaff.keys()].sort()).toEqual([...crawled.keys()].sort())
+    // Crawled afresh: other tests here add PUBLIC statements.
+    const [asStaff, asPublic] = [await crawl(staff), await crawl('')]
+    expect([...asStaff.keys()].sort()).toEqual([...asPublic.keys()].sort())
     for (const [path, page] of asStaff) {
-      expect(page.text, path).toBe(crawled.get(path)?.text)
+      expect(page.text, path).toBe(asPublic.get(path)?.text)
     }
   })
 
@@ -192,6 +222,9 @@ describe.each(engines)('the public portal on %s', (engine) => {
     expect((await get('/public/portal.css', { 'if-none-match': css.headers.get('etag') ?? '' })).status).toBe(
       304,
     )
+    const slash = await get('/public/')
+    expect(slash.status).toBe(301)
+    expect(slash.headers.get('location')).toBe('/public')
     for (const path of ['/public/nothing', '/public/partners/jpn', '/public/programmes/%3Cscript%3E']) {
       const page = await get(path)
       expect(page.status, path).toBe(404)

@@ -153,14 +153,22 @@ ${event.description === '' ? '' : html`<p class="meta">${event.description}</p>`
   }
 }
 
+function milestoneList(node: ProgrammeTreeNode): SafeHtml | string {
+  if (node.milestones.length === 0) return ''
+  return html`<ul class="milestones" aria-label="Milestones of ${node.node.title}">${node.milestones.map(
+    (milestone) =>
+      html`<li><span class="kind">Milestone</span>${milestone.title} — due <time datetime="${milestone.due}">${day(milestone.due)}</time>, ${milestone.status.replace('-', ' ')}${illustrative(milestone.illustrative)}</li>`,
+  )}</ul>`
+}
+
 function treeItems(nodes: readonly ProgrammeTreeNode[]): SafeHtml {
   return html`${nodes.map(
-    ({
-      node,
-      children,
-    }) => html`<li><span class="kind">${node.kind}</span><strong>${node.title}</strong>${illustrative(node.illustrative)}
-${node.description === '' ? '' : html`<p class="meta">${node.description}</p>`}
-${children.length === 0 ? '' : html`<ul>${treeItems(children)}</ul>`}</li>`,
+    (
+      item,
+    ) => html`<li><span class="kind">${item.node.kind}</span><strong>${item.node.title}</strong>${illustrative(item.node.illustrative)}
+${item.node.description === '' ? '' : html`<p class="meta">${item.node.description}</p>`}
+${milestoneList(item)}
+${item.children.length === 0 ? '' : html`<ul>${treeItems(item.children)}</ul>`}</li>`,
   )}`
 }
 

@@ -1,6 +1,6 @@
 import type { Engagement } from '../../domain/engagement.ts'
 import { publicPrincipal } from '../../domain/principal.ts'
-import { childrenByParent, type ProgrammeNode, rootedNodes } from '../../domain/programme.ts'
+import { childrenByParent, type Milestone, type ProgrammeNode, rootedNodes } from '../../domain/programme.ts'
 import type { Db } from '../../store/database.ts'
 import { listVisibleStatements, type StatementRecord } from '../../store/engagement-statement-store.ts'
 import { listVisibleEngagements } from '../../store/engagement-store.ts'
@@ -16,7 +16,7 @@ import {
   listVisibleProgrammes,
   type ProgrammeRecord,
 } from '../../store/programme-store.ts'
-import { listVisibleNodes } from '../../store/programme-tree-store.ts'
+import { listVisibleMilestones, listVisibleNodes } from '../../store/programme-tree-store.ts'
 
 /*
  * What the portal shows, read through the same store functions as the API with the public
@@ -78,6 +78,8 @@ export async function loadPartner(db: Db, code: string): Promise<PartnerPageData
 
 export interface ProgrammeTreeNode {
   readonly node: ProgrammeNode
+  /** The node's milestones (goals have them), soonest first. */
+  readonly milestones: readonly Milestone[]
   readonly children: readonly ProgrammeTreeNode[]
 }
 
@@ -89,10 +91,17 @@ export interface ProgrammePageData {
 export async function loadProgramme(db: Db, id: string): Promise<ProgrammePageData | null> {
   const programme = await findVisibleProgramme(db.kysely, publicPrincipal, id)
   if (programme === null) return null
-  const nodes = rootedNodes(await listVisibleNodes(db.kysely, publicPrincipal, id))
-  const children = childrenByParent(nodes)
+  const [nodes, milestones] = await Promise.all([
+    listVisibleNodes(db.kysely, publicPrincipal, id),
+    listVisibleMilestones(db.kysely, publicPrincipal, id),
+  ])
+  const children = childrenByParent(rootedNodes(nodes))
   const build = (parentId: string | null): ProgrammeTreeNode[] =>
-    (children.get(parentId) ?? []).map((node) => ({ node, children: build(node.id) }))
+    (children.get(parentId) ?? []).map((node) => ({
+      node,
+      milestones: milestones.filter((milestone) => milestone.goalId === node.id),
+      children: build(node.id),
+    }))
   return { programme, tree: build(null) }
 }
 

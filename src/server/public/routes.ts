@@ -123,5 +123,9 @@ export async function publicPortalRoutes(app: FastifyInstance, { db }: { db: Db 
   )
 
   // Any other address under /public is the portal's own 404, never the staff app.
-  app.get('/public/*', hidden, async (request, reply) => sendPage(request, reply, notFoundPage(), 404))
+  app.get<{ Params: { '*': string } }>('/public/*', hidden, async (request, reply) =>
+    request.params['*'] === ''
+      ? reply.redirect('/public', 301)
+      : sendPage(request, reply, notFoundPage(), 404),
+  )
 }
