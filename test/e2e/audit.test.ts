@@ -54,16 +54,22 @@ describe('the audit trail in the web app (Chromium)', () => {
     await page.getByRole('link', { name: 'Audit' }).click()
     await page.getByRole('heading', { name: 'Audit trail', level: 1 }).waitFor()
     await page.getByText(/^Hash chain intact: \d+ entries verified, newest #\d+\.$/).waitFor()
-    // The create shows the record's fields; the update (engagements record their new version).
-    const created = page.getByRole('row').filter({ hasText: 'Audited talks' })
+    // The create shows the record's title; the update the changed field, before → after.
+    const created = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('cell', { name: 'create', exact: true }) })
+      .filter({ hasText: engagementId })
     await created.waitFor()
-    expect(await created.getByRole('cell', { name: 'create', exact: true }).count()).toBe(1)
+    expect(await created.locator('dd').first().textContent()).toBe('Audited talks')
     const update = page
       .getByRole('row')
       .filter({ has: page.getByRole('cell', { name: 'update', exact: true }) })
       .filter({ hasText: engagementId })
     await update.waitFor()
     expect(await update.getByRole('cell', { name: 'staff', exact: true }).count()).toBe(1)
+    expect(await update.locator('dt', { hasText: 'title' }).count()).toBe(1)
+    expect(await update.locator('del').first().textContent()).toBe('Audited talks')
+    expect(await update.locator('ins').first().textContent()).toBe('Audited talks (renamed)')
     expect(await update.getByRole('link', { name: `engagement ${engagementId}` }).getAttribute('href')).toBe(
       `/engagements/${engagementId}`,
     )
