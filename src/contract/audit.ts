@@ -48,3 +48,18 @@ export const AuditEntryView = z
 export const AuditList = z
   .object({ items: z.array(AuditEntryView), total: z.number().int() })
   .meta({ id: 'AuditList' })
+
+/** The result of walking the whole hash chain, as `liaison audit verify` reports it. */
+export const AuditVerdictView = z
+  .object({
+    ok: z.boolean().meta({ description: 'True when every entry follows the previous one untouched' }),
+    checked: z.number().int().meta({ description: 'Entries walked before the answer (all when ok)' }),
+    headSeq: z.number().int().nullable().meta({ description: 'Position of the newest entry, when ok' }),
+    firstBrokenSeq: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: 'Position of the first altered, inserted or removed entry, when not ok' }),
+    problem: z.string().nullable().meta({ description: 'What is wrong there, in words; null when ok' }),
+  })
+  .meta({ id: 'AuditVerdict' })

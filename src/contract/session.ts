@@ -28,6 +28,8 @@ export const PrincipalView = z
       startProgramme: z.enum(['any', 'own', 'none']),
       /** Associate partners with statements: any partner, one's own country, or none. */
       associate: z.enum(['any', 'own', 'none']),
+      /** Browse and export the audit trail (audit.read and the highest clearance). */
+      readAudit: z.boolean(),
     }),
   })
   .meta({ id: 'Principal' })

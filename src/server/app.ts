@@ -23,6 +23,7 @@ import { registerProblemHandlers } from './problem.ts'
 import { programmePlugin } from './programmes/plugin.ts'
 import { type DeadlineScheduler, inertDeadlines } from './proposals/deadlines/scheduler.ts'
 import { proposalRoutes } from './proposals/routes.ts'
+import { publicPortalRoutes } from './public/routes.ts'
 import { registerNulGuard } from './reject-nul.ts'
 import { registerRequestLog, requestIdOptions } from './request-log.ts'
 import { schedulingRoutes } from './scheduling/routes.ts'
@@ -121,6 +122,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(proposalRoutes, { db, clock, deadlines: options.deadlines ?? inertDeadlines })
   await app.register(accountRoutes, { db, now })
   await app.register(healthRoutes, { db, shutdown: options.shutdown ?? { draining: false } })
+  await app.register(publicPortalRoutes, { db })
   await registerApiDocs(app)
   await registerWebApp(app, options.webRoot ?? defaultWebRoot)
   return app

@@ -15,6 +15,15 @@ export async function registerWebApp(app: FastifyInstance, webRoot: string): Pro
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false })
   }
   const indexHtml = hasBuild ? readFileSync(indexFile, 'utf8') : missingBuild
+  // The front door: a visitor who is not signed in is sent to the public portal rather than the
+  // staff app's sign-in page. Every other address of the app keeps its sign-in page (/sign-in).
+  app.get('/', { schema: { hide: true } }, async (request, reply) => {
+    reply.header('vary', 'Cookie').header('cache-control', 'no-cache')
+    if (request.principal.userId === null) {
+      return reply.redirect('/public', 302)
+    }
+    return reply.type('text/html; charset=utf-8').send(indexHtml)
+  })
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     if (request.url.startsWith('/api/')) {
       // Not a client route: the API's own answer, a 404, or a 405 where the path takes other methods.

@@ -25,6 +25,17 @@ describe.each(engines)('engagement and statement writes on %s', (engine) => {
     return rows.length
   }
 
+  /** The before → after of the record's one update entry in the trail. */
+  async function updateChanges(entityId: string): Promise<unknown> {
+    const row = await server.db.kysely
+      .selectFrom('audit_log')
+      .select('changes')
+      .where('entity_id', '=', entityId)
+      .where('action', '=', 'update')
+      .executeTakeFirstOrThrow()
+    return JSON.parse(row.changes)
+  }
+
   describe('POST /api/v1/engagements', () => {
     it('creates an engagement, stores its named zone and audits it', async () => {
       const created = await send(server, 'POST', '/api/v1/engagements', {
@@ -120,6 +131,13 @@ describe.each(engines)('engagement and statement writes on %s', (engine) => {
       const detail = EngagementDetail.parse(changed.body)
       expect(detail.title).toBe('Staff talks with Japan (moved)')
       expect(detail.participants.map((p) => p.country)).toEqual(['JPN'])
+      expect(await updateChanges(created.id)).toMatchObject({
+        title: {
+          before: 'Staff talks with Japan on maritime security',
+          after: 'Staff talks with Japan (moved)',
+        },
+        start: { before: '2026-03-10T10:00', after: '2026-03-11T10:00' },
+      })
       const stale = await send(server, 'PATCH', path, {
         cookie: staff,
         ifMatch: '"1"',
@@ -192,6 +210,10 @@ describe.each(engines)('engagement and statement writes on %s', (engine) => {
         status: 'issued',
         issuedOn: '2025-04-03',
         version: 2,
+      })
+      expect(await updateChanges(statement.id)).toEqual({
+        status: { before: 'drafting', after: 'issued' },
+        issuedOn: { before: null, after: '2025-04-03' },
       })
       const jpn = await server.signIn('jpn')
       const joined = await send(server, 'PUT', `${path}/associations/JPN`, { cookie: jpn })

@@ -18,7 +18,7 @@ describe.each(engines)('security headers and the Origin check on %s', (engine) =
   afterAll(() => server.close())
 
   it('sends a Content-Security-Policy without inline script and refusing every frame', async () => {
-    for (const path of ['/', '/api/v1/session', '/api/v1/nothing-here']) {
+    for (const path of ['/sign-in', '/api/v1/session', '/api/v1/nothing-here']) {
       const response = await fetch(`${server.url}${path}`)
       const policy = response.headers.get('content-security-policy') ?? ''
       expect(policy).toContain("frame-ancestors 'none'")

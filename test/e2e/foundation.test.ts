@@ -177,7 +177,7 @@ describe('web app foundation (Chromium)', () => {
   })
 
   it('shares the server clock and stays signed in whatever day the test clock says', async () => {
-    const page = await open('/')
+    const page = await open('/partners')
     expect(await page.evaluate(() => new Date().toISOString())).toBe(fixedNow.toISOString())
     await signIn(page, 'staff')
     await page.reload()

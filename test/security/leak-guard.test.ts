@@ -121,6 +121,7 @@ const cases: Record<string, (context: Context) => string[]> = {
     '/api/v1/audit?limit=1&offset=1',
   ],
   'GET /api/v1/audit.csv': () => ['/api/v1/audit.csv', '/api/v1/audit.csv?entity=programme'],
+  'GET /api/v1/audit/verify': () => ['/api/v1/audit/verify'],
   'GET /api/v1/scheduling/shared-hours': () => [
     '/api/v1/scheduling/shared-hours?with=AUS,NZL,JPN,KOR,MNG&year=2026&office=Asia/Tokyo',
     '/api/v1/scheduling/shared-hours?hq=BEL&with=Pacific/Auckland&year=2026',
@@ -406,6 +407,8 @@ describe.each(engines)('leak guard on %s', (engine) => {
       // Only staff cleared to the top read it (all or nothing); the fixtures are not audited.
       'GET /api/v1/audit',
       'GET /api/v1/audit.csv',
+      // A verdict over the whole chain: counts and positions only, for the same top-cleared readers.
+      'GET /api/v1/audit/verify',
       // Probes: status, engine and a migration count, never data.
       'GET /healthz',
       'GET /readyz',
@@ -428,6 +431,40 @@ describe.each(engines)('leak guard on %s', (engine) => {
       },
       'a failure outside knownFailures is a leak; a known failure that passes must be removed from the list',
     ).toEqual({ failures: expectedFailures, details: [] })
+  })
+
+  // The public portal (/public, outside the API document) shows everyone the public's view: every
+  // principal, staff included, must get from `full` exactly what `plain` answers.
+  it('serves the public portal alike with and without the hidden rows, to every principal', async () => {
+    const hiddenProgrammes = ['programme-confidential', 'programme-korea'].map(
+      (label) => `/public/programmes/${full.fixtures.ids.get(label) ?? label}`,
+    )
+    const paths = [
+      '/public',
+      '/public/statements',
+      ...['JPN', 'KOR', 'MNG', 'XCF', 'XKR'].map((code) => `/public/partners/${code}`),
+      '/public/programmes/jpn-itpp-2023',
+      '/public/programmes/kor-itpp-2023',
+      ...hiddenProgrammes,
+    ]
+    const differing: string[] = []
+    for (const principal of principals) {
+      for (const path of paths) {
+        const answer = await ask(full, full, principal, path)
+        const expected = await ask(plain, full, principal, path)
+        if (
+          answer.status !== expected.status ||
+          answer.normalised !== expected.normalised ||
+          answer.text.includes(confidentialMarker) ||
+          answer.text.includes(koreaMarker)
+        ) {
+          differing.push(`${principal} ${path}: ${firstDifference(expected.normalised, answer.normalised)}`)
+        }
+      }
+    }
+    expect(differing).toEqual([])
+    // The guard can fail: staff's API answer holds what the portal leaves out.
+    expect((await ask(full, full, 'staff', '/api/v1/partners/XCF')).status).toBe(200)
   })
 
   it('banner-marks staff pages with the hidden rows they contain', async () => {

@@ -10,7 +10,8 @@ import { routes } from './routes/index.tsx'
 function PrimaryNav() {
   const [open, setOpen] = useState(false)
   const location = useLocation()
-  const granted = useSession().data?.permissions ?? []
+  const session = useSession().data
+  const granted = session?.permissions ?? []
   // A page change closes the phone menu.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on navigation only
   useEffect(() => setOpen(false), [location.pathname])
@@ -29,6 +30,7 @@ function PrimaryNav() {
       <ul id="primary-nav-list" className="nav-list">
         {navItems
           .filter((item) => item.permission === undefined || granted.some((p) => p === item.permission))
+          .filter((item) => item.ability === undefined || session?.abilities[item.ability] === true)
           .map((item) => (
             <li key={item.to}>
               {item.external === true ? (

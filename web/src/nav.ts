@@ -8,6 +8,8 @@ export interface NavItem {
   readonly external?: boolean
   /** Shown only to a session holding this permission (the API still checks every request). */
   readonly permission?: string
+  /** Shown only to a session whose `abilities` grant this (for rules beyond one permission). */
+  readonly ability?: 'readAudit'
 }
 
 export const navItems: readonly NavItem[] = [
@@ -20,5 +22,6 @@ export const navItems: readonly NavItem[] = [
   { label: 'Analytics', to: '/analytics' },
   { label: 'Scheduling', to: '/scheduling' },
   { label: 'Accounts', to: '/accounts', permission: 'user.manage' },
+  { label: 'Audit', to: '/audit', ability: 'readAudit' },
   { label: 'API docs', to: '/api/docs', external: true },
 ]

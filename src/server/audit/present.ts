@@ -1,4 +1,4 @@
-import type { ChainedAuditRow } from '../../domain/audit-chain.ts'
+import { type ChainedAuditRow, type ChainVerdict, describeChainBreak } from '../../domain/audit-chain.ts'
 import { classifications } from '../../domain/marking.ts'
 import { writeCsv } from '../csv.ts'
 import { presentMarking } from '../present.ts'
@@ -59,4 +59,24 @@ export function auditCsv(rows: readonly ChainedAuditRow[]): string {
     ]),
     trailMarking,
   )
+}
+
+/** The chain's verdict for the API: the first break's position and the CLI's words for it. */
+export function presentVerdict(verdict: ChainVerdict) {
+  if (verdict.ok) {
+    return {
+      ok: true,
+      checked: verdict.count,
+      headSeq: verdict.head?.seq ?? null,
+      firstBrokenSeq: null,
+      problem: null,
+    }
+  }
+  return {
+    ok: false,
+    checked: verdict.count,
+    headSeq: null,
+    firstBrokenSeq: verdict.problem.seq,
+    problem: describeChainBreak(verdict.problem),
+  }
 }

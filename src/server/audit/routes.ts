@@ -1,15 +1,16 @@
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { AuditExportQuery, AuditList, AuditListQuery } from '../../contract/audit.ts'
+import { AuditExportQuery, AuditList, AuditListQuery, AuditVerdictView } from '../../contract/audit.ts'
 import { Problem } from '../../contract/common.ts'
 import { mayReadAuditTrail } from '../../domain/audit-policy.ts'
 import { DomainError } from '../../domain/errors.ts'
 import type { Principal } from '../../domain/principal.ts'
 import { listAuditEntries } from '../../store/audit-query.ts'
+import { verifyAuditTrail } from '../../store/audit-verify.ts'
 import type { Db } from '../../store/database.ts'
 import { csvMediaType } from '../csv.ts'
-import { auditCsv, presentAuditEntry } from './present.ts'
+import { auditCsv, presentAuditEntry, presentVerdict } from './present.ts'
 
 /** The most entries one export holds; narrow the filter for more. */
 const exportLimit = 100_000
@@ -71,6 +72,22 @@ export async function auditRoutes(app: FastifyInstance, { db }: { db: Db }) {
         .type(csvMediaType)
         .header('content-disposition', 'attachment; filename="audit-trail.csv"')
         .send(auditCsv(items))
+    },
+  )
+
+  api.get(
+    '/api/v1/audit/verify',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Verify the audit trail’s hash chain',
+        description: `Walks every entry in order, as \`liaison audit verify\` does, and names the first altered, inserted or removed entry. ${readers}`,
+        response: { 200: AuditVerdictView, 401: Problem, 403: Problem },
+      },
+    },
+    async (request) => {
+      mayRead(request.principal)
+      return presentVerdict(await verifyAuditTrail(db))
     },
   )
 }

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { Problem } from '../../contract/common.ts'
 import { PrincipalView, SignIn } from '../../contract/session.ts'
+import { mayReadAuditTrail } from '../../domain/audit-policy.ts'
 import { DomainError } from '../../domain/errors.ts'
 import { permissionsOf, sessionAbilities } from '../../domain/policy.ts'
 import type { Principal } from '../../domain/principal.ts'
@@ -42,7 +43,7 @@ export function presentPrincipal(principal: Principal): z.infer<typeof Principal
     clearance: principal.clearance,
     roles: [...principal.roles].sort(),
     permissions: [...permissionsOf(principal)].sort(),
-    abilities: sessionAbilities(principal),
+    abilities: { ...sessionAbilities(principal), readAudit: mayReadAuditTrail(principal) },
   }
 }
 

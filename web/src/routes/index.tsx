@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import { Navigate } from 'react-router'
 import { AccountsPage } from './AccountsPage.tsx'
 import { AnalyticsPage } from './AnalyticsPage.tsx'
+import { AuditPage } from './AuditPage.tsx'
 import { EngagementEditPage } from './EngagementEditPage.tsx'
 import { EngagementPage } from './EngagementPage.tsx'
 import { EngagementsPage } from './EngagementsPage.tsx'
@@ -41,5 +42,6 @@ export const routes: ReadonlyArray<{ path: string; element: ReactNode }> = [
   { path: '/scheduling', element: <SchedulingPage /> },
   { path: '/search', element: <SearchPage /> },
   { path: '/accounts', element: <AccountsPage /> },
+  { path: '/audit', element: <AuditPage /> },
   { path: '*', element: <NotFoundPage /> },
 ]

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { z } from 'zod'
 import { EngagementInput, type EngagementPatch } from '../../../contract/engagement.ts'
+import { changedFields } from '../../../domain/audit-changes.ts'
 import { DomainError } from '../../../domain/errors.ts'
 import { authorize } from '../../../domain/policy.ts'
 import type { Principal } from '../../../domain/principal.ts'
@@ -66,14 +67,21 @@ export async function updateEngagement(
   return inTransaction(db, async (tx) => {
     const current = await loadVisible(tx, principal, input.id)
     authorize(principal, 'update', { type: 'engagement' })
-    const merged = mergePatch('engagement', EngagementInput, asEngagementInput(current), input.patch)
+    const before = asEngagementInput(current)
+    const merged = mergePatch('engagement', EngagementInput, before, input.patch)
     const draft = toEngagementDraft(merged)
     await checkEngagementDraft(tx, principal, draft, current.id)
     const version = await replaceEngagement(tx, principal, current.id, expected, draft, now)
     await recordAudit(
       tx,
       principal,
-      { action: 'update', entity: 'engagement', entityId: current.id, details: { version } },
+      {
+        action: 'update',
+        entity: 'engagement',
+        entityId: current.id,
+        details: { version },
+        changes: changedFields(before, merged),
+      },
       now,
     )
     return version

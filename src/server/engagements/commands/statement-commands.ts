@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { z } from 'zod'
 import { StatementInput, type StatementPatch } from '../../../contract/engagement-statement.ts'
+import { changedFields } from '../../../domain/audit-changes.ts'
 import { DomainError, invalidInput } from '../../../domain/errors.ts'
 import { authorize } from '../../../domain/policy.ts'
 import type { Principal } from '../../../domain/principal.ts'
@@ -79,10 +80,21 @@ export async function updateStatement(
   return inTransaction(db, async (tx) => {
     const current = await loadVisible(tx, principal, input.id)
     authorize(principal, 'update', { type: 'statement' })
-    const merged = mergePatch('statement', StatementInput, asInput(current), input.patch)
+    const before = asInput(current)
+    const merged = mergePatch('statement', StatementInput, before, input.patch)
     await checkStatementDraft(tx, principal, merged)
     const version = await replaceStatement(tx, principal, current.id, expected, merged, now)
-    await recordAudit(tx, principal, { action: 'update', entity: 'statement', entityId: current.id }, now)
+    await recordAudit(
+      tx,
+      principal,
+      {
+        action: 'update',
+        entity: 'statement',
+        entityId: current.id,
+        changes: changedFields(before, merged),
+      },
+      now,
+    )
     return version
   })
 }

@@ -43,7 +43,7 @@ const signedOut: Principal = {
   clearance: 'PUBLIC',
   roles: [],
   permissions: [],
-  abilities: { createEngagements: false, startProgramme: 'none', associate: 'none' },
+  abilities: { createEngagements: false, startProgramme: 'none', associate: 'none', readAudit: false },
 }
 
 export function useSignIn() {
