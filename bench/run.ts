@@ -10,6 +10,7 @@ const benchmarks: ReadonlyArray<readonly [string, () => Promise<{ run(): Promise
   ['pages', () => import('./pages.bench.ts')],
   ['scheduling', () => import('./scheduling.bench.ts')],
   ['search', () => import('./search.bench.ts')],
+  ['proposals', () => import('./proposals.bench.ts')],
 ]
 
 const wanted = process.argv.slice(2)

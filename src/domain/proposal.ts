@@ -50,7 +50,9 @@ export interface PositionEntry {
 }
 
 /** Each member's latest position (entries in the order they were recorded). */
-export function currentPositions(history: readonly PositionEntry[]): Map<string, Position> {
+export function currentPositions(
+  history: readonly Pick<PositionEntry, 'member' | 'position' | 'event'>[],
+): Map<string, Position> {
   const latest = new Map<string, Position>()
   for (const entry of history) {
     if (entry.event === 'position') latest.set(entry.member, entry.position)

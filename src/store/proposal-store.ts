@@ -11,12 +11,16 @@ import type {
   ProposalProcedure,
 } from '../domain/proposal.ts'
 import type { ProposalStatus } from '../domain/proposal-lifecycle.ts'
+import { CompiledQueryCache } from './compiled-query-cache.ts'
 import { distinctMarkingIds, markingFromId, markingsFromIds } from './contributing-markings.ts'
-import type { Engine } from './database.ts'
+import type { Db, Engine } from './database.ts'
 import type { Executor } from './executor.ts'
+import { jsonArrayFrom, parseJsonArray } from './json.ts'
 import { markingFromColumns, markingToColumns } from './marking-columns.ts'
 import './proposal-tables.ts'
-import { visibleTo } from './visibility.ts'
+import { visibilityShape, visibleTo } from './visibility.ts'
+
+const compiledQueries = new CompiledQueryCache()
 
 /** A proposal as a principal sees it: links to records it may not see read as null. */
 export interface ProposalRecord {
@@ -144,45 +148,135 @@ export interface ProposalFilter {
   readonly offset: number
 }
 
-/** A page of visible proposals, newest first (then by title), with the total and the markings of every row counted. */
-export async function listVisibleProposals(
-  executor: Executor,
-  engine: Engine,
+/** A list page with, for readers of positions, the members of the day and each item's positions in order. */
+export interface ProposalPage {
+  readonly items: ProposalRecord[]
+  readonly total: number
+  readonly markings: Marking[]
+  /** Null unless positions were asked for (a `positionsOn` day). */
+  readonly positions: {
+    readonly members: string[]
+    readonly histories: Map<string, Pick<PositionEntry, 'member' | 'position' | 'event'>[]>
+  } | null
+}
+
+/**
+ * The list page in ONE statement, compiled once per shape (on PostgreSQL a named statement): the
+ * page's proposals, the visible total and the markings counted, and, when `positionsOn` is a day,
+ * the members of that day and every listed proposal's positions in the order they were recorded.
+ */
+export async function proposalPage(
+  db: Db,
   principal: Principal,
   filter: ProposalFilter,
-): Promise<{ items: ProposalRecord[]; total: number; markings: Marking[] }> {
-  let page = selectProposals(executor, principal)
-  let counted = executor
+  positionsOn: string | null,
+): Promise<ProposalPage> {
+  // Only the filters given are bound, so the shape names which are present.
+  const params = {
+    limit: filter.limit,
+    offset: filter.offset,
+    ...(filter.status === undefined ? {} : { status: filter.status }),
+    ...(filter.procedure === undefined ? {} : { procedure: filter.procedure }),
+    ...(positionsOn === null ? {} : { day: positionsOn }),
+  }
+  const shape = `proposals:${visibilityShape(principal)}:${'status' in params}:${'procedure' in params}:${'day' in params}`
+  const pageOf = (page: typeof params) =>
+    compiledQueries.execute(db, shape, page, (bound) => proposalPageQuery(db, principal, bound))
+  const rows = await pageOf(params)
+  // The count rides on each row; only a page past the end needs a second look.
+  const counted =
+    rows[0] ?? (filter.offset > 0 ? (await pageOf({ ...params, limit: 1, offset: 0 }))[0] : undefined)
+  const items = rows.map(toRecord)
+  return {
+    items,
+    total: Number(counted?.total ?? 0),
+    markings: [...markingsFromIds(counted?.counted_ids), ...items.flatMap((item) => item.linkMarkings)],
+    positions:
+      positionsOn === null
+        ? null
+        : {
+            members: parseJsonArray<string | { country_code: string }>(counted?.members ?? null).map(
+              (member) => (typeof member === 'string' ? member : member.country_code),
+            ),
+            histories: new Map(
+              rows.map((row) => [
+                row.id,
+                parseJsonArray(row.positions ?? null).map((entry) => ({
+                  member: entry.member,
+                  position: entry.position as Position,
+                  event: entry.event === 'break-silence' ? ('break-silence' as const) : ('position' as const),
+                })),
+              ]),
+            ),
+          },
+  }
+}
+
+function proposalPageQuery(
+  db: Db,
+  principal: Principal,
+  bound: {
+    limit: number
+    offset: number
+    status?: string
+    procedure?: string
+    day?: string
+  },
+) {
+  const json = jsonArrayFrom(db.engine)
+  let page = selectProposals(db.kysely, principal)
+  let counted = db.kysely
     .selectFrom('proposal as p')
     .where(visibleTo(principal, 'p'))
     .select((eb) => [
       eb.fn.countAll<number | string>().as('total'),
-      distinctMarkingIds(engine, 'p.marking_id').as('ids'),
+      distinctMarkingIds(db.engine, 'p.marking_id').as('counted_ids'),
     ])
-  if (filter.status !== undefined) {
-    page = page.where('p.status', '=', filter.status)
-    counted = counted.where('p.status', '=', filter.status)
+  if (bound.status !== undefined) {
+    page = page.where('p.status', '=', bound.status)
+    counted = counted.where('p.status', '=', bound.status)
   }
-  if (filter.procedure !== undefined) {
-    page = page.where('p.procedure', '=', filter.procedure)
-    counted = counted.where('p.procedure', '=', filter.procedure)
+  if (bound.procedure !== undefined) {
+    page = page.where('p.procedure', '=', bound.procedure)
+    counted = counted.where('p.procedure', '=', bound.procedure)
   }
-  const [rows, count] = await Promise.all([
-    page
-      .orderBy('p.created_at', 'desc')
-      .orderBy('p.title')
-      .orderBy('p.id')
-      .limit(filter.limit)
-      .offset(filter.offset)
-      .execute(),
-    counted.executeTakeFirstOrThrow(),
-  ])
-  const items = rows.map(toRecord)
-  return {
-    items,
-    total: Number(count.total),
-    markings: [...markingsFromIds(count.ids), ...items.flatMap((item) => item.linkMarkings)],
-  }
+  const { day } = bound
+  const countedWithMembers = counted.$if(day !== undefined, (qb) =>
+    qb.select((eb) =>
+      json(
+        eb
+          .selectFrom('member')
+          .select('member.country_code')
+          .where('member.accession_date', '<=', day ?? '')
+          .orderBy('member.country_code'),
+      ).as('members'),
+    ),
+  )
+  const ordered = page
+    .orderBy('p.created_at', 'desc')
+    .orderBy('p.title')
+    .orderBy('p.id')
+    .limit(bound.limit)
+    .offset(bound.offset)
+  return db.kysely
+    .selectFrom(ordered.as('pg'))
+    .innerJoin(countedWithMembers.as('counted'), (join) => join.onTrue())
+    .selectAll('pg')
+    .selectAll('counted')
+    .$if(day !== undefined, (qb) =>
+      qb.select((eb) =>
+        json(
+          eb
+            .selectFrom('proposal_position as pp')
+            .select(['pp.member_code as member', 'pp.position', 'pp.event'])
+            .whereRef('pp.proposal_id', '=', 'pg.id')
+            .orderBy('pp.seq'),
+        ).as('positions'),
+      ),
+    )
+    .orderBy('pg.created_at', 'desc')
+    .orderBy('pg.title')
+    .orderBy('pg.id')
 }
 
 /**

@@ -18,7 +18,10 @@ export function mayReadPositions(principal: Principal): boolean {
 
 export function presentProposal(
   record: ProposalRecord,
-  positions: { readonly members: readonly string[]; readonly history: readonly PositionEntry[] } | null,
+  positions: {
+    readonly members: readonly string[]
+    readonly history: readonly Pick<PositionEntry, 'member' | 'position' | 'event'>[]
+  } | null,
 ): z.infer<typeof ProposalSummary> {
   const latest = positions === null ? null : currentPositions(positions.history)
   return {

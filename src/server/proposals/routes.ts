@@ -18,9 +18,9 @@ import type { Principal } from '../../domain/principal.ts'
 import type { Db } from '../../store/database.ts'
 import {
   findVisibleProposal,
-  listVisibleProposals,
   memberCodesOn,
   positionHistories,
+  proposalPage,
 } from '../../store/proposal-store.ts'
 import type { Clock } from '../clock.ts'
 import { createErrors, expectedVersion, setEtag, versionedWrite } from '../if-match.ts'
@@ -68,28 +68,20 @@ export async function proposalRoutes(
     },
     async (request) => {
       const { principal } = request
-      const { items, total, markings } = await listVisibleProposals(
-        db.kysely,
-        db.engine,
+      // One statement answers the page, its total and (for readers of positions) the members' positions.
+      const { items, total, markings, positions } = await proposalPage(
+        db,
         principal,
         request.query,
+        mayReadPositions(principal) ? clock.today() : null,
       )
-      const members = mayReadPositions(principal) ? await memberCodesOn(db.kysely, clock.today()) : null
-      const histories =
-        members === null
-          ? null
-          : await positionHistories(
-              db.kysely,
-              principal,
-              items.map((item) => item.id),
-            )
       return {
         items: items.map((item) =>
           presentProposal(
             item,
-            members === null || histories === null
+            positions === null
               ? null
-              : { members, history: histories.get(item.id) ?? [] },
+              : { members: positions.members, history: positions.histories.get(item.id) ?? [] },
           ),
         ),
         total,
