@@ -137,6 +137,80 @@ function rawListSql(engine: Engine): string {
     from page join grid on grid.pid = page.id cross join counted order by page.created_at desc, page.title, page.id`
 }
 
+/** One proposal with the members of the day and its whole history, in one statement. */
+function rawGridSql(engine: Engine): string {
+  if (engine === 'sqlite') {
+    return `select p.id, p.title, p.status, p.procedure, p.deadline,
+      (select json_group_array(country_code) from
+        (select country_code from member where accession_date <= ? order by country_code)) as members,
+      (select json_group_array(json_object('member', member_code, 'position', position, 'note', note,
+          'recordedBy', recorded_by, 'onBehalf', json(case on_behalf when 1 then 'true' else 'false' end),
+          'at', recorded_at, 'event', event))
+        from (select * from proposal_position where proposal_id = p.id order by seq)) as history
+      from proposal p where p.id = ? and p.marking_id in (select id from marking where classification <= 3)`
+  }
+  return `select p.id, p.title, p.status, p.procedure, p.deadline,
+      (select json_agg(country_code order by country_code) from member where accession_date <= cast($2 as text)) as members,
+      (select json_agg(json_build_object('member', member_code, 'position', position, 'note', note,
+          'recordedBy', recorded_by, 'onBehalf', on_behalf = 1, 'at', recorded_at, 'event', event) order by seq)
+        from proposal_position where proposal_id = p.id) as history
+      from proposal p where p.id = $1 and p.marking_id in (select id from marking where classification <= 3)`
+}
+
+interface RawGridRow {
+  id: string
+  title: string
+  status: string
+  procedure: string
+  deadline: string | null
+  members: string | string[]
+  history: string | { member: string; position: string; event: string }[]
+}
+
+function parsed<T>(value: string | T): T {
+  return typeof value === 'string' ? (JSON.parse(value) as T) : value
+}
+
+/** The raw grid: one statement, and the latest position per member and the blockers worked out here. */
+function rawGridRoute(database: Db, pool: pg.Pool | null) {
+  const text = rawGridSql(database.engine)
+  const statement = database.sqlite?.prepare(text)
+  return async (id: string, day: string) => {
+    const [row] =
+      statement !== undefined
+        ? (statement.all(day, id) as RawGridRow[])
+        : ((await pool?.query<RawGridRow>({ name: 'raw-proposal-grid', text, values: [id, day] }))?.rows ??
+          [])
+    if (row === undefined) return null
+    const members = parsed<string[]>(row.members)
+    const history = parsed<{ member: string; position: string; event: string }[]>(row.history ?? '[]')
+    const latest = new Map<string, string>()
+    for (const entry of history) if (entry.event === 'position') latest.set(entry.member, entry.position)
+    const positions = members.map((member) => ({ member, position: latest.get(member) ?? 'none' }))
+    return {
+      id: row.id,
+      title: row.title,
+      status: row.status,
+      procedure: row.procedure,
+      deadline: row.deadline,
+      positions,
+      history,
+      blockers: positions.filter((entry) => entry.position === 'object').map((entry) => entry.member),
+    }
+  }
+}
+
+function sameGrid(api: string, raw: string): void {
+  const keys = ['id', 'title', 'status', 'procedure', 'deadline', 'positions', 'history', 'blockers']
+  const pick = (body: string) => {
+    const value = JSON.parse(body) as Record<string, unknown>
+    return Object.fromEntries(keys.map((key) => [key, value[key]]))
+  }
+  if (!isDeepStrictEqual(pick(api), pick(raw))) {
+    throw new Error(`The raw grid differs:\n${api.slice(0, 1500)}\n---\n${raw.slice(0, 1500)}`)
+  }
+}
+
 interface RawRow {
   id: string
   title: string
@@ -227,6 +301,11 @@ async function benchEngine(engine: Engine): Promise<string[]> {
       const limit = Number((request.query as { limit?: string }).limit ?? 50)
       return raw(limit, '2026-11-27')
     })
+    const rawGrid = rawGridRoute(db, adminPool)
+    app.get('/bench/raw/proposals/:id', async (request, reply) => {
+      const found = await rawGrid((request.params as { id: string }).id, '2026-11-27')
+      return found ?? reply.code(404).send()
+    })
     await app.listen({ port: 0, host: '127.0.0.1' })
     const address = app.server.address()
     if (address === null || typeof address === 'string') throw new Error('The server has no port')
@@ -246,7 +325,7 @@ async function benchEngine(engine: Engine): Promise<string[]> {
       {
         name: 'proposal grid + history',
         api: { label: 'grid', path: `/api/v1/proposals/${sampleId}`, cookie },
-        raw: null,
+        raw: { label: 'raw grid', path: `/bench/raw/proposals/${sampleId}`, cookie: '' },
       },
     ]
     const [apiList, rawList] = await Promise.all([
@@ -254,6 +333,11 @@ async function benchEngine(engine: Engine): Promise<string[]> {
       get(baseUrl, pages[0]?.raw as Target),
     ])
     samePage(apiList.body, rawList.body)
+    const [apiGrid, rawGridBody] = await Promise.all([
+      get(baseUrl, pages[1]?.api as Target),
+      get(baseUrl, pages[1]?.raw as Target),
+    ])
+    sameGrid(apiGrid.body, rawGridBody.body)
     const lines: string[] = []
     for (const page of pages) {
       const api: Measurement[] = []

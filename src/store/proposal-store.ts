@@ -280,6 +280,86 @@ function proposalPageQuery(
 }
 
 /**
+ * One proposal as the principal sees it, with (when `positionsOn` is a day) the members of that day
+ * and its whole position history: one statement, compiled once per shape. Null when hidden or missing.
+ */
+export async function proposalWithHistory(
+  db: Db,
+  principal: Principal,
+  id: string,
+  positionsOn: string | null,
+): Promise<{
+  record: ProposalRecord
+  positions: { members: string[]; history: PositionEntry[] } | null
+} | null> {
+  const params = { id, ...(positionsOn === null ? {} : { day: positionsOn }) }
+  const shape = `proposal:${visibilityShape(principal)}:${'day' in params}`
+  const [row] = await compiledQueries.execute(db, shape, params, (bound) => {
+    const json = jsonArrayFrom(db.engine)
+    const { day } = bound
+    return selectProposals(db.kysely, principal)
+      .where('p.id', '=', bound.id)
+      .$if(day !== undefined, (qb) =>
+        qb.select((eb) => [
+          json(
+            eb
+              .selectFrom('member')
+              .select('member.country_code')
+              .where('member.accession_date', '<=', day ?? '')
+              .orderBy('member.country_code'),
+          ).as('members'),
+          json(
+            eb
+              .selectFrom('proposal_position as pp')
+              .select([
+                'pp.member_code',
+                'pp.position',
+                'pp.note',
+                'pp.recorded_by',
+                'pp.on_behalf',
+                'pp.recorded_at',
+                'pp.event',
+              ])
+              .whereRef('pp.proposal_id', '=', 'p.id')
+              .orderBy('pp.seq'),
+          ).as('history'),
+        ]),
+      )
+  })
+  if (row === undefined) return null
+  return {
+    record: toRecord(row),
+    positions:
+      positionsOn === null
+        ? null
+        : {
+            members: parseJsonArray(row.members ?? null).map((member) => member.country_code),
+            history: parseJsonArray(row.history ?? null).map(toPositionEntry),
+          },
+  }
+}
+
+function toPositionEntry(row: {
+  member_code: string
+  position: string
+  note: string | null
+  recorded_by: string | null
+  on_behalf: number
+  recorded_at: string
+  event: string
+}): PositionEntry {
+  return {
+    event: row.event === 'break-silence' ? 'break-silence' : 'position',
+    member: row.member_code,
+    position: row.position as Position,
+    note: row.note,
+    recordedBy: row.recorded_by,
+    onBehalf: Number(row.on_behalf) === 1,
+    at: row.recorded_at,
+  }
+}
+
+/**
  * The position history of the given proposals, oldest first. Positions are part of their
  * proposal and share its marking, so they are read through the proposal's filter.
  */
@@ -309,15 +389,7 @@ export async function positionHistories(
     .orderBy('pp.seq')
     .execute()
   for (const row of rows) {
-    histories.get(row.proposal_id)?.push({
-      event: row.event === 'break-silence' ? 'break-silence' : 'position',
-      member: row.member_code,
-      position: row.position as Position,
-      note: row.note,
-      recordedBy: row.recorded_by,
-      onBehalf: Number(row.on_behalf) === 1,
-      at: row.recorded_at,
-    })
+    histories.get(row.proposal_id)?.push(toPositionEntry(row))
   }
   return histories
 }

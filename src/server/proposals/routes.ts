@@ -16,12 +16,7 @@ import { DomainError } from '../../domain/errors.ts'
 import { highestMarking } from '../../domain/marking.ts'
 import type { Principal } from '../../domain/principal.ts'
 import type { Db } from '../../store/database.ts'
-import {
-  findVisibleProposal,
-  memberCodesOn,
-  positionHistories,
-  proposalPage,
-} from '../../store/proposal-store.ts'
+import { proposalPage, proposalWithHistory } from '../../store/proposal-store.ts'
 import type { Clock } from '../clock.ts'
 import { createErrors, expectedVersion, setEtag, versionedWrite } from '../if-match.ts'
 import { presentMarking } from '../present.ts'
@@ -43,15 +38,17 @@ export async function proposalRoutes(
   const api = app.withTypeProvider<ZodTypeProvider>()
 
   async function loadDetail(principal: Principal, id: string) {
-    const record = await findVisibleProposal(db.kysely, principal, id)
-    if (record === null) throw new DomainError('not-found', `No proposal has the id ${id}.`)
-    const positions = mayReadPositions(principal)
-      ? {
-          members: await memberCodesOn(db.kysely, clock.today()),
-          history: (await positionHistories(db.kysely, principal, [id])).get(id) ?? [],
-        }
-      : null
-    return { version: record.version, body: presentProposalDetail(principal, record, positions) }
+    const found = await proposalWithHistory(
+      db,
+      principal,
+      id,
+      mayReadPositions(principal) ? clock.today() : null,
+    )
+    if (found === null) throw new DomainError('not-found', `No proposal has the id ${id}.`)
+    return {
+      version: found.record.version,
+      body: presentProposalDetail(principal, found.record, found.positions),
+    }
   }
 
   api.get(
