@@ -74,6 +74,15 @@ export function overviewPage(data: Overview): PortalPage {
     current: 'overview',
     body: html`<h1>The Alliance’s partnerships</h1>
 <p class="lead">Partners beyond the Alliance, the frameworks they work in, their partnership programmes, summits and meetings, and the statements issued — as released to the public.</p>
+<nav class="contents" aria-label="On this page">
+<ul>
+<li><a href="#partners">Partners</a></li>
+<li><a href="#frameworks">Frameworks</a></li>
+<li><a href="#programmes">Programmes</a></li>
+<li><a href="#engagements">Summits and meetings</a></li>
+<li><a href="#statements">Statements</a></li>
+</ul>
+</nav>
 <section aria-labelledby="partners">
 <h2 id="partners">Partners</h2>
 ${list(
@@ -81,7 +90,7 @@ ${list(
   'No partner has been published yet.',
   (partner) => html`<h3><a href="/public/partners/${partner.code}">${partner.name}</a></h3>
 <p class="meta">${partner.frameworks.map((framework) => framework.shortName).join(', ') || 'No framework'}${partner.dialogueSince === null ? '' : ` · dialogue since ${formatFuzzyDate(partner.dialogueSince)}`}</p>`,
-  'cards',
+  'cards compact',
 )}
 </section>
 <section aria-labelledby="frameworks">
