@@ -91,6 +91,17 @@ describe('the audit trail in the web app (Chromium)', () => {
     expect(href).toBe(`/api/v1/audit.csv?entity=engagement&entityId=${engagementId}&actor=staff`)
     expect(page.url()).toContain(`entityId=${engagementId}`)
 
+    // Days in the wrong order: the server's message, nothing listed; put right, the entries return.
+    await page.getByLabel('From (UTC day)').fill('2026-05-02')
+    await page.getByLabel('To (UTC day)').fill('2026-05-01')
+    const refused = page.getByRole('alert').filter({ hasText: 'to must not be before from' })
+    await refused.waitFor()
+    expect(await page.getByRole('table').count()).toBe(0)
+    expect(await runAxe(page)).toEqual([])
+    await page.getByLabel('From (UTC day)').fill('')
+    await page.getByLabel('To (UTC day)').fill('')
+    await page.getByText('2 entries · page 1 of 1').waitFor()
+
     // The link downloads exactly those entries (the browser's cookie, the server's CSV).
     const csv = await page.evaluate(async (path) => (await fetch(path)).text(), href ?? '')
     const lines = csv.trim().split(/\r?\n/)
