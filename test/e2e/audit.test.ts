@@ -75,6 +75,15 @@ describe('the audit trail in the web app (Chromium)', () => {
     )
     expect(await runAxe(page)).toEqual([])
 
+    // The demo's trail runs over two pages of 25; Next walks there and the address keeps it.
+    await page.getByText(/ · page 1 of 2$/).waitFor()
+    await page.getByRole('button', { name: 'Next' }).click()
+    await page.getByText(/ · page 2 of 2$/).waitFor()
+    expect(page.url()).toContain('page=1')
+    expect(await page.getByRole('button', { name: 'Next' }).isDisabled()).toBe(true)
+    await page.getByRole('button', { name: 'Previous' }).click()
+    await page.getByText(/ · page 1 of 2$/).waitFor()
+
     // By user: jpn has only signed in (never in this test), so nothing matches; staff matches again.
     await page.getByLabel('User').fill('jpn')
     await page.getByText('No audit entries match').waitFor()
@@ -90,6 +99,7 @@ describe('the audit trail in the web app (Chromium)', () => {
     const href = await csvHref(page)
     expect(href).toBe(`/api/v1/audit.csv?entity=engagement&entityId=${engagementId}&actor=staff`)
     expect(page.url()).toContain(`entityId=${engagementId}`)
+    await page.screenshot({ path: '/tmp/portal-audit-desktop.png', fullPage: true })
 
     // Days in the wrong order: the server's message, nothing listed; put right, the entries return.
     await page.getByLabel('From (UTC day)').fill('2026-05-02')
