@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { UserList, UserView, UserWithPassword } from '../../src/contract/account.ts'
 import { Problem } from '../../src/contract/common.ts'
+import { lastUpdateChanges } from '../support/audit-changes.ts'
 import { engines } from '../support/databases.ts'
 import { startTestServer, type TestServer, testPassword } from '../support/server.ts'
 
@@ -195,6 +196,10 @@ describe.each(engines)('accounts API on %s', (engine) => {
     )
     expect(saved.status).toBe(200)
     expect(saved.etag).toBe('"2"')
+    expect(await lastUpdateChanges(server, id)).toMatchObject({
+      displayName: { after: 'Korean mission' },
+      clearance: { before: 'RESTRICTED', after: 'UNCLASSIFIED' },
+    })
     expect(UserView.parse(saved.body)).toMatchObject({
       displayName: 'Korean mission',
       clearance: 'UNCLASSIFIED',

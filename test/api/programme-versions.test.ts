@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { NodeView, ProgrammeDetail } from '../../src/contract/programme-view.ts'
+import { lastUpdateChanges } from '../support/audit-changes.ts'
 import { engines } from '../support/databases.ts'
 import { startTestServer, type TestServer } from '../support/server.ts'
 import { send } from './programmes-support.ts'
@@ -93,6 +94,10 @@ describe.each(engines)('programme versions per principal on %s', (engine) => {
       ifMatch: seenByJapan,
     })
     expect(japanWrite.status).toBe(200)
+    // The trail keeps only the changed field, after → the new wording.
+    expect(await lastUpdateChanges(server, 'jpn-itpp-2023')).toEqual({
+      publicDiplomacy: { before: expect.any(String), after: 'Outreach to universities' },
+    })
     // Staff read before the hidden objective was added: stale.
     const staffWrite = await send(server, 'PATCH', japan, staff, {
       body: { publicDiplomacy: 'Outreach to think tanks' },

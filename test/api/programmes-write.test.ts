@@ -7,6 +7,7 @@ import {
   ProgrammeDetail,
   VersionList,
 } from '../../src/contract/programme-view.ts'
+import { lastUpdateChanges } from '../support/audit-changes.ts'
 import { engines } from '../support/databases.ts'
 import { demoNow, startTestServer, type TestServer } from '../support/server.ts'
 import { send } from './programmes-support.ts'
@@ -112,6 +113,10 @@ describe.each(engines)('programmes API (authoring and lifecycle) on %s', (engine
       expect(NodeView.parse(renamed.body)).toMatchObject({
         title: 'Exchange of liaison officers and staff',
         version: 2,
+      })
+      // The trail keeps only the changed field, before → after.
+      expect(await lastUpdateChanges(server, goal.id)).toEqual({
+        title: { before: 'Exchange of liaison officers', after: 'Exchange of liaison officers and staff' },
       })
 
       const moved = await send(server, 'POST', `${japan}/nodes/${goal.id}/move`, jpn, {

@@ -34,6 +34,8 @@ describe.each(engines)('the public portal on %s', (engine) => {
       ...['confidential', 'korea'].map((set) => `/public/programmes/${fixtures.ids.get(`programme-${set}`)}`),
       '/public/partners/XCF',
       '/public/partners/XKR',
+      '/public/frameworks/hidden-confidential-framework',
+      '/public/frameworks/hidden-korea-framework',
       '/public/statements?page=2',
     ]
     while (queue.length > 0) {
@@ -82,6 +84,10 @@ describe.each(engines)('the public portal on %s', (engine) => {
     expect(crawled.get('/public/partners/MNG')?.text).toContain('Visible public engagement')
     expect(crawled.get('/public/statements')?.text).toContain('Visible statement')
     expect(crawled.get('/public/partners/JPN')?.text).toContain('<h1>Japan</h1>')
+    const ip4 = crawled.get('/public/frameworks/ip4')
+    expect(ip4?.status).toBe(200)
+    for (const code of ['AUS', 'JPN', 'KOR', 'NZL'])
+      expect(ip4?.text).toContain(`href="/public/partners/${code}"`)
   })
 
   it('puts a programme’s public-diplomacy element first, then its public objectives', async () => {
@@ -140,6 +146,8 @@ describe.each(engines)('the public portal on %s', (engine) => {
       `/public/programmes/${fixtures.ids.get('programme-korea')}`,
       '/public/partners/XCF',
       '/public/partners/XKR',
+      '/public/frameworks/hidden-confidential-framework',
+      '/public/frameworks/hidden-korea-framework',
     ]) {
       expect(crawled.get(path)?.status, path).toBe(404)
       // Hidden and missing answer alike.

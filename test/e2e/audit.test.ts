@@ -75,6 +75,15 @@ describe('the audit trail in the web app (Chromium)', () => {
     )
     expect(await runAxe(page)).toEqual([])
 
+    // The demo's trail runs over two pages of 25; Next walks there and the address keeps it.
+    await page.getByText(/ · page 1 of 2$/).waitFor()
+    await page.getByRole('button', { name: 'Next' }).click()
+    await page.getByText(/ · page 2 of 2$/).waitFor()
+    expect(page.url()).toContain('page=1')
+    expect(await page.getByRole('button', { name: 'Next' }).isDisabled()).toBe(true)
+    await page.getByRole('button', { name: 'Previous' }).click()
+    await page.getByText(/ · page 1 of 2$/).waitFor()
+
     // By user: jpn has only signed in (never in this test), so nothing matches; staff matches again.
     await page.getByLabel('User').fill('jpn')
     await page.getByText('No audit entries match').waitFor()
@@ -90,6 +99,18 @@ describe('the audit trail in the web app (Chromium)', () => {
     const href = await csvHref(page)
     expect(href).toBe(`/api/v1/audit.csv?entity=engagement&entityId=${engagementId}&actor=staff`)
     expect(page.url()).toContain(`entityId=${engagementId}`)
+    await page.screenshot({ path: '/tmp/portal-audit-desktop.png', fullPage: true })
+
+    // Days in the wrong order: the server's message, nothing listed; put right, the entries return.
+    await page.getByLabel('From (UTC day)').fill('2026-05-02')
+    await page.getByLabel('To (UTC day)').fill('2026-05-01')
+    const refused = page.getByRole('alert').filter({ hasText: 'to must not be before from' })
+    await refused.waitFor()
+    expect(await page.getByRole('table').count()).toBe(0)
+    expect(await runAxe(page)).toEqual([])
+    await page.getByLabel('From (UTC day)').fill('')
+    await page.getByLabel('To (UTC day)').fill('')
+    await page.getByText('2 entries · page 1 of 1').waitFor()
 
     // The link downloads exactly those entries (the browser's cookie, the server's CSV).
     const csv = await page.evaluate(async (path) => (await fetch(path)).text(), href ?? '')

@@ -82,6 +82,13 @@ describe('the public portal (Chromium)', () => {
       expect(await runAxe(page)).toEqual([])
       await page.screenshot({ path: `/tmp/portal-partner-${tag}.png`, fullPage: false })
 
+      await page.locator('dd a[href="/public/frameworks/ip4"]').click()
+      await page.getByRole('heading', { level: 2, name: 'Members' }).waitFor()
+      expect(await runAxe(page)).toEqual([])
+      await page.screenshot({ path: `/tmp/portal-framework-${tag}.png`, fullPage: false })
+      await page.goBack()
+      await page.getByRole('heading', { level: 1, name: 'Japan' }).waitFor()
+
       await page.locator('a[href="/public/programmes/jpn-itpp-2023"]').first().click()
       await page.getByRole('heading', { level: 2, name: 'Public diplomacy' }).waitFor()
       expect(await runAxe(page)).toEqual([])

@@ -443,6 +443,9 @@ describe.each(engines)('leak guard on %s', (engine) => {
       '/public',
       '/public/statements',
       ...['JPN', 'KOR', 'MNG', 'XCF', 'XKR'].map((code) => `/public/partners/${code}`),
+      ...['ip4', 'pag', 'hidden-confidential-framework', 'hidden-korea-framework'].map(
+        (id) => `/public/frameworks/${id}`,
+      ),
       '/public/programmes/jpn-itpp-2023',
       '/public/programmes/kor-itpp-2023',
       ...hiddenProgrammes,

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import type { z } from 'zod'
 import type { CreateUser, PatchUser } from '../../contract/account.ts'
 import { type AccountGrant, accountShapeProblems, grantProblems } from '../../domain/account-grant.ts'
+import { changedFields } from '../../domain/audit-changes.ts'
 import { DomainError, invalidInput, staleVersion } from '../../domain/errors.ts'
 import { classificationRank } from '../../domain/marking.ts'
 import { authorize } from '../../domain/policy.ts'
@@ -116,7 +117,21 @@ export async function patchAccount(
       expected,
     )
     if (!written) throw staleVersion('account', Number(current.version))
-    await recordAudit(tx, actor, { action: 'update', entity: 'user', entityId: id }, at)
+    const changes = changedFields(
+      {
+        displayName: current.display_name,
+        country: before.country,
+        clearance: before.clearance,
+        roles: [...before.roles].sort(),
+      },
+      {
+        displayName: patch.displayName ?? current.display_name,
+        country: grant.country,
+        clearance: grant.clearance,
+        roles: [...roles].sort(),
+      },
+    )
+    await recordAudit(tx, actor, { action: 'update', entity: 'user', entityId: id, changes }, at)
     return reread(tx, id)
   })
 }

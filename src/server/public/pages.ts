@@ -4,6 +4,7 @@ import type { ProgrammeRecord } from '../../store/programme-store.ts'
 import { html, type SafeHtml } from './html.ts'
 import type { PortalPage } from './layout.ts'
 import type {
+  FrameworkPageData,
   Overview,
   PartnerPageData,
   PortalEngagement,
@@ -73,6 +74,15 @@ export function overviewPage(data: Overview): PortalPage {
     current: 'overview',
     body: html`<h1>The Alliance’s partnerships</h1>
 <p class="lead">Partners beyond the Alliance, the frameworks they work in, their partnership programmes, summits and meetings, and the statements issued — as released to the public.</p>
+<nav class="contents" aria-label="On this page">
+<ul>
+<li><a href="#partners">Partners</a></li>
+<li><a href="#frameworks">Frameworks</a></li>
+<li><a href="#programmes">Programmes</a></li>
+<li><a href="#engagements">Summits and meetings</a></li>
+<li><a href="#statements">Statements</a></li>
+</ul>
+</nav>
 <section aria-labelledby="partners">
 <h2 id="partners">Partners</h2>
 ${list(
@@ -80,7 +90,7 @@ ${list(
   'No partner has been published yet.',
   (partner) => html`<h3><a href="/public/partners/${partner.code}">${partner.name}</a></h3>
 <p class="meta">${partner.frameworks.map((framework) => framework.shortName).join(', ') || 'No framework'}${partner.dialogueSince === null ? '' : ` · dialogue since ${formatFuzzyDate(partner.dialogueSince)}`}</p>`,
-  'cards',
+  'cards compact',
 )}
 </section>
 <section aria-labelledby="frameworks">
@@ -88,7 +98,9 @@ ${list(
 ${list(
   data.frameworks,
   'No framework has been published yet.',
-  (framework) => html`<h3>${framework.name} (${framework.shortName})</h3>
+  (
+    framework,
+  ) => html`<h3><a href="/public/frameworks/${framework.id}">${framework.name} (${framework.shortName})</a></h3>
 <p class="meta">${framework.started === null ? '' : `Since ${formatFuzzyDate(framework.started)} · `}${framework.memberCount} partner${framework.memberCount === 1 ? '' : 's'}</p>
 <p>${framework.description}</p>`,
   'cards',
@@ -110,6 +122,37 @@ ${list(data.statements, 'No statement has been issued yet.', statementItem)}
   }
 }
 
+function span(membership: FrameworkPageData['memberships'][number]): string {
+  const from = membership.from === null ? 'date not public' : formatFuzzyDate(membership.from)
+  return membership.to === null ? `since ${from}` : `${from} – ${formatFuzzyDate(membership.to)}`
+}
+
+export function frameworkPage({ framework, memberships, partnerCodes }: FrameworkPageData): PortalPage {
+  const current = memberships.filter((membership) => membership.to === null)
+  const past = memberships.filter((membership) => membership.to !== null)
+  const member = (membership: FrameworkPageData['memberships'][number]) =>
+    html`${partnerCodes.has(membership.code) ? html`<a href="/public/partners/${membership.code}">${membership.name}</a>` : membership.name} <span class="meta">${span(membership)}${membership.status === 'active' ? '' : ` · ${membership.status}`}</span>`
+  return {
+    title: framework.name,
+    body: html`<p class="meta"><a href="/public">Partnerships</a> › ${framework.shortName}</p>
+<h1>${framework.name}</h1>
+<p class="lead">${framework.description}</p>
+<p class="meta">${framework.formal ? 'Formal framework' : 'Informal format'}${framework.started === null ? '' : ` · since ${formatFuzzyDate(framework.started)}`}</p>
+<section aria-labelledby="members">
+<h2 id="members">Members</h2>
+${list(current, 'No current member has been published.', member)}
+</section>
+${
+  past.length === 0
+    ? ''
+    : html`<section aria-labelledby="past-members">
+<h2 id="past-members">Former members</h2>
+${list(past, '', member)}
+</section>`
+}`,
+  }
+}
+
 export function partnerPage({
   partner,
   timeline,
@@ -125,7 +168,7 @@ export function partnerPage({
 <dl class="facts">
 ${partner.capital === null ? '' : html`<dt>Capital</dt><dd>${partner.capital}</dd>`}
 ${partner.dialogueSince === null ? '' : html`<dt>Dialogue since</dt><dd>${formatFuzzyDate(partner.dialogueSince)}</dd>`}
-<dt>Frameworks</dt><dd>${partner.frameworks.map((framework) => framework.shortName).join(', ') || 'None'}</dd>
+<dt>Frameworks</dt><dd>${partner.frameworks.length === 0 ? 'None' : partner.frameworks.map((framework, index) => html`${index === 0 ? '' : ', '}<a href="/public/frameworks/${framework.id}">${framework.shortName}</a>`)}</dd>
 </dl>
 <section aria-labelledby="programmes">
 <h2 id="programmes">Partnership programmes</h2>

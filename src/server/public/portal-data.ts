@@ -4,7 +4,13 @@ import { childrenByParent, type Milestone, type ProgrammeNode, rootedNodes } fro
 import type { Db } from '../../store/database.ts'
 import { listVisibleStatements, type StatementRecord } from '../../store/engagement-statement-store.ts'
 import { listVisibleEngagements } from '../../store/engagement-store.ts'
-import { type FrameworkRecord, listVisibleFrameworks } from '../../store/framework-store.ts'
+import {
+  type FrameworkRecord,
+  findVisibleFramework,
+  listVisibleFrameworks,
+  listVisibleMemberships,
+  type MembershipRecord,
+} from '../../store/framework-store.ts'
 import {
   findVisiblePartnerDetail,
   listVisiblePartners,
@@ -74,6 +80,23 @@ export async function loadPartner(db: Db, code: string): Promise<PartnerPageData
     issuedStatements(db, { partner: code, limit: 50, offset: 0 }),
   ])
   return { ...detail, programmes, engagements: engagements.items, statements: statements.items }
+}
+
+export interface FrameworkPageData {
+  readonly framework: FrameworkRecord
+  readonly memberships: readonly MembershipRecord[]
+  /** The codes among the members that have a partner page here. */
+  readonly partnerCodes: ReadonlySet<string>
+}
+
+export async function loadFramework(db: Db, id: string): Promise<FrameworkPageData | null> {
+  const framework = await findVisibleFramework(db, publicPrincipal, id)
+  if (framework === null) return null
+  const [memberships, partners] = await Promise.all([
+    listVisibleMemberships(db, publicPrincipal, id),
+    listVisiblePartners(db, publicPrincipal, { limit: everyPartner, offset: 0 }),
+  ])
+  return { framework, memberships, partnerCodes: new Set(partners.items.map((partner) => partner.code)) }
 }
 
 export interface ProgrammeTreeNode {

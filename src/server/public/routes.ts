@@ -5,6 +5,7 @@ import type { Db } from '../../store/database.ts'
 import { type PortalPage, portalDocument, portalStylesheet } from './layout.ts'
 import {
   badRequestPage,
+  frameworkPage,
   notFoundPage,
   overviewPage,
   partnerPage,
@@ -13,6 +14,7 @@ import {
 } from './pages.ts'
 import {
   issuedStatements,
+  loadFramework,
   loadOverview,
   loadPartner,
   loadProgramme,
@@ -71,7 +73,7 @@ function sendPage(request: FastifyRequest, reply: FastifyReply, page: PortalPage
 
 /** Country codes as the API spells them; anything else cannot name a published partner. */
 const partnerCode = /^[A-Z]{3}$/
-const programmeId = /^[A-Za-z0-9_-]{1,100}$/
+const recordId = /^[A-Za-z0-9_-]{1,100}$/
 /** More pages than any trail of statements will have; a bigger number is a typing mistake. */
 const lastPageAsked = 10_000
 
@@ -95,9 +97,17 @@ export async function publicPortalRoutes(app: FastifyInstance, { db }: { db: Db 
       : sendPage(request, reply, partnerPage(data))
   })
 
+  app.get<{ Params: { id: string } }>('/public/frameworks/:id', hidden, async (request, reply) => {
+    const { id } = request.params
+    const data = recordId.test(id) ? await loadFramework(db, id) : null
+    return data === null
+      ? sendPage(request, reply, notFoundPage(), 404)
+      : sendPage(request, reply, frameworkPage(data))
+  })
+
   app.get<{ Params: { id: string } }>('/public/programmes/:id', hidden, async (request, reply) => {
     const { id } = request.params
-    const data = programmeId.test(id) ? await loadProgramme(db, id) : null
+    const data = recordId.test(id) ? await loadProgramme(db, id) : null
     return data === null
       ? sendPage(request, reply, notFoundPage(), 404)
       : sendPage(request, reply, programmePage(data))

@@ -191,24 +191,26 @@ export function AuditPage() {
             {data.total} entr{data.total === 1 ? 'y' : 'ies'} · page {page + 1} of {pages}
           </p>
           <AuditTable items={data.items} total={data.total} />
-          <nav className="chips" aria-label="Audit pages">
-            <button
-              type="button"
-              className="chip"
-              disabled={page === 0}
-              onClick={() => set({ page: String(page - 1) })}
-            >
-              Previous
-            </button>
-            <button
-              type="button"
-              className="chip"
-              disabled={page + 1 >= pages}
-              onClick={() => set({ page: String(page + 1) })}
-            >
-              Next
-            </button>
-          </nav>
+          {pages === 1 ? null : (
+            <nav className="chips" aria-label="Audit pages">
+              <button
+                type="button"
+                className="chip"
+                disabled={page === 0}
+                onClick={() => set({ page: String(page - 1) })}
+              >
+                Previous
+              </button>
+              <button
+                type="button"
+                className="chip"
+                disabled={page + 1 >= pages}
+                onClick={() => set({ page: String(page + 1) })}
+              >
+                Next
+              </button>
+            </nav>
+          )}
         </>
       )}
     </>

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { z } from 'zod'
 import type { ProgrammeCreate, ProgrammePatch } from '../../../contract/programme.ts'
+import { changedFields } from '../../../domain/audit-changes.ts'
 import { fuzzyDate } from '../../../domain/fuzzy-date.ts'
 import { authorize } from '../../../domain/policy.ts'
 import type { Principal } from '../../../domain/principal.ts'
@@ -102,6 +103,24 @@ export async function changeProgrammeHeader(
     assertPeriod(header.periodFrom, header.periodTo)
     const revision = await nextRevision(tx, programme.id, now)
     await updateHeader(tx, programme.id, revision, headerColumns(header))
-    await recordAudit(tx, principal, { action: 'update', entity: 'programme', entityId: programme.id }, now)
+    const before = {
+      title: programme.title,
+      periodFrom: programme.periodFrom,
+      periodTo: programme.periodTo,
+      publicDiplomacy: programme.publicDiplomacy,
+      nextReview: programme.nextReview,
+      marking: programme.marking,
+    }
+    await recordAudit(
+      tx,
+      principal,
+      {
+        action: 'update',
+        entity: 'programme',
+        entityId: programme.id,
+        changes: changedFields(before, header),
+      },
+      now,
+    )
   })
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import type { NodeCreate, NodeMove, NodePatch } from '../../../contract/programme.ts'
+import { changedFields } from '../../../domain/audit-changes.ts'
 import { DomainError, staleVersion } from '../../../domain/errors.ts'
 import { sameMarking } from '../../../domain/marking.ts'
 import { authorize } from '../../../domain/policy.ts'
@@ -101,21 +102,32 @@ export async function changeNode(
       assertMarkingWithin(child, marking, 'part it contains')
     }
     const revision = await nextRevision(tx, programme.id, now)
-    await updateNodeRow(
-      tx,
-      node,
-      expected,
-      {
-        title: patch.title ?? node.title,
-        description: patch.description ?? node.description,
-        priorityAreas,
-        marking,
-      },
-      revision,
-    )
+    const after = {
+      title: patch.title ?? node.title,
+      description: patch.description ?? node.description,
+      priorityAreas,
+      marking,
+    }
+    await updateNodeRow(tx, node, expected, after, revision)
     // Those who could see it under its old marking but not its new one see it go.
     if (!sameMarking(marking, node.marking)) await recordTombstone(tx, programme.id, node.marking, revision)
-    await recordAudit(tx, principal, { action: 'update', entity: 'programme_node', entityId: node.id }, now)
+    const before = {
+      title: node.title,
+      description: node.description,
+      priorityAreas: node.priorityAreas,
+      marking: node.marking,
+    }
+    await recordAudit(
+      tx,
+      principal,
+      {
+        action: 'update',
+        entity: 'programme_node',
+        entityId: node.id,
+        changes: changedFields(before, after),
+      },
+      now,
+    )
   })
 }
 
