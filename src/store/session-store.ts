@@ -38,6 +38,23 @@ export async function createSession(
   return { token, expiresAt }
 }
 
+/** The identity provider a session was signed in through, and its ID token (for logout there). */
+export interface SingleSignOnOrigin {
+  readonly provider: string
+  readonly idToken: string
+}
+
+/** Where this session came from when it was a single sign-on; null for local sign-ins and unknown tokens. */
+export async function findSingleSignOnOrigin(db: Db, token: string): Promise<SingleSignOnOrigin | null> {
+  const row = await db.kysely
+    .selectFrom('user_session')
+    .select(['oidc_provider', 'oidc_id_token'])
+    .where('id', '=', hashToken(token))
+    .executeTakeFirst()
+  if (row?.oidc_provider == null || row.oidc_id_token == null) return null
+  return { provider: row.oidc_provider, idToken: row.oidc_id_token }
+}
+
 /**
  * Principals of recently checked sessions, by token, per database. Every request carries its
  * session and the lookup (hash and statement) cost about as much as the page it guarded
