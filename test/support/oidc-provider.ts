@@ -125,6 +125,8 @@ function createProvider(issuer: string, liaisonOrigins: string | readonly string
     features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
     pkce: { required: () => true },
     cookies: { keys: [randomBytes(16).toString('hex')] },
+    // Set explicitly (seconds) so the provider does not print a notice per artifact kind.
+    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600 },
     loadExistingGrant: grantEverythingAsked,
   })
   // Quiet: the provider warns on stderr that dev interactions and dev keys are for development.
