@@ -42,7 +42,14 @@ const stateCookie = 'liaison_oidc_state'
 const statePath = '/api/v1/session/oidc'
 
 /** Why a single sign-on failed, as the sign-in page names it (?error=…). */
-export type SignInFailure = 'state' | 'provider' | 'token' | 'unmapped' | 'disabled' | 'locked'
+export type SignInFailure =
+  | 'state'
+  | 'provider'
+  | 'token'
+  | 'unmapped'
+  | 'disabled'
+  | 'locked'
+  | 'unreachable'
 
 class SignInRefused extends Error {
   readonly failure: SignInFailure
@@ -96,12 +103,20 @@ export async function oidcRoutes(app: FastifyInstance, options: OidcRouteOptions
         description:
           "Redirects (302) to the provider's authorization endpoint: authorization code with PKCE (S256), state and nonce.",
         params: ProviderParams,
-        response: { 302: z.null(), 404: Problem, 502: Problem },
+        response: { 302: z.null(), 404: Problem },
       },
     },
     async (request, reply) => {
       const party = partyOf(request.params.provider)
-      const configuration = await discovered(party)
+      const configuration = await party.configuration().catch((error: unknown) => {
+        request.log.warn(
+          { provider: party.provider.id, reason: describe(error, 'no answer') },
+          'identity provider unreachable',
+        )
+        return null
+      })
+      // The browser is mid-navigation: a page that says so serves it better than a JSON problem.
+      if (configuration === null) return reply.redirect('/sign-in?error=unreachable', 302)
       const state = client.randomState()
       const nonce = client.randomNonce()
       const codeVerifier = client.randomPKCECodeVerifier()
