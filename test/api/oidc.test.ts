@@ -170,7 +170,12 @@ describe.each(engines)('single sign-on through a real OpenID provider on %s', (e
       .executeTakeFirstOrThrow()
     expect(link).toMatchObject({ provider: 'mofa', subject: 'jpn-mission' })
     const entry = await lastAudit(server)
-    expect(entry).toMatchObject({ action: 'sign-in', entity: 'user', entity_id: user.id, actor: user.id })
+    expect(entry).toMatchObject({
+      action: 'sign-in',
+      entity: 'user',
+      entity_id: user.id,
+      actor: 'jpn-mission',
+    })
     expect(JSON.parse(entry.details)).toEqual({ provider: 'mofa' })
 
     // Replaying the same callback (code and state) signs nobody in again.
