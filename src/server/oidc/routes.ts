@@ -61,6 +61,16 @@ class SignInRefused extends Error {
 
 const ProviderParams = z.object({ provider: z.string().max(40) }).strict()
 
+/** What an authorization response carries (RFC 6749 §4.1.2, RFC 9207's iss); anything else is dropped. */
+const CallbackQuery = z.object({
+  code: z.string().max(4096).optional(),
+  state: z.string().max(512).optional(),
+  iss: z.string().max(2048).optional(),
+  session_state: z.string().max(512).optional(),
+  error: z.string().max(200).optional(),
+  error_description: z.string().max(1000).optional(),
+})
+
 export function baseUrlOf(request: FastifyRequest, publicUrl: string | undefined): string {
   return (publicUrl ?? `${request.protocol}://${request.host}`).replace(/\/+$/, '')
 }
@@ -149,7 +159,7 @@ export async function oidcRoutes(app: FastifyInstance, options: OidcRouteOptions
         description:
           'Where the provider returns the browser. Checks the state, exchanges the code, verifies the ID token (keys, issuer, audience, nonce), maps the claims and signs in; redirects (302) to the app, or to /sign-in?error=… when refused.',
         params: ProviderParams,
-        querystring: z.record(z.string(), z.string()),
+        querystring: CallbackQuery,
         response: { 302: z.null(), 404: Problem },
       },
     },
@@ -210,7 +220,7 @@ export async function oidcRoutes(app: FastifyInstance, options: OidcRouteOptions
     cookieState: string | undefined,
   ): Promise<{ token: string; lifetimeMs: number }> {
     const providerId = party.provider.id
-    const query = request.query as Record<string, string>
+    const query = request.query as z.infer<typeof CallbackQuery>
     const state = query.state
     if (state === undefined || cookieState === undefined || state !== cookieState) {
       throw new SignInRefused('state', 'the state is missing or is not the one this browser started with')
@@ -227,7 +237,9 @@ export async function oidcRoutes(app: FastifyInstance, options: OidcRouteOptions
     const configuration = await discovered(party)
     const redirectUri = callbackUrl(baseUrlOf(request, publicUrl), providerId)
     const currentUrl = new URL(redirectUri)
-    for (const [name, value] of Object.entries(query)) currentUrl.searchParams.set(name, value)
+    for (const [name, value] of Object.entries(query)) {
+      if (value !== undefined) currentUrl.searchParams.set(name, value)
+    }
     let tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>
     try {
       tokens = await client.authorizationCodeGrant(configuration, currentUrl, {
