@@ -72,8 +72,10 @@ export async function countryExists(executor: Executor, code: string): Promise<b
 
 /**
  * The user this provider's subject signs in as, with the mapped fields refreshed: found by the
- * (provider, subject) link; else linked to the local user of that username (one identity per
- * provider and user); else created (just-in-time provisioning). Run inside the sign-in's transaction.
+ * (provider, subject) link; else, when `linkExistingUsers`, linked to the local user of that
+ * username (one identity per provider and user); else created (just-in-time provisioning). Null
+ * when the username belongs to another account that may not be linked. Run inside the sign-in's
+ * transaction.
  */
 export async function userForExternalIdentity(
   executor: Executor,
@@ -81,7 +83,8 @@ export async function userForExternalIdentity(
   subject: string,
   identity: MappedIdentity,
   now: Date,
-): Promise<{ user: AppUserTable; created: boolean; linked: boolean }> {
+  linkExistingUsers = false,
+): Promise<{ user: AppUserTable; created: boolean; linked: boolean } | null> {
   const at = now.toISOString()
   const fields = {
     kind: identity.kind,
@@ -117,6 +120,12 @@ export async function userForExternalIdentity(
       )
       .executeTakeFirst()
     if (existing === undefined) {
+      const taken = await executor
+        .selectFrom('app_user')
+        .select('id')
+        .where('username', '=', identity.username)
+        .executeTakeFirst()
+      if (taken !== undefined) return null
       userId = randomUUID()
       created = true
       await executor
@@ -133,8 +142,10 @@ export async function userForExternalIdentity(
           ...fields,
         })
         .execute()
-    } else {
+    } else if (linkExistingUsers) {
       userId = existing.id
+    } else {
+      return null
     }
     linked = true
     await executor

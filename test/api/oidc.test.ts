@@ -278,6 +278,34 @@ describe.each(engines)('single sign-on through a real OpenID provider on %s', (e
     }
   })
 
+  it('refuses to take over a local account whose username the provider asserts (no linkExistingUsers)', async () => {
+    const local = await server.db.kysely
+      .selectFrom('app_user')
+      .selectAll()
+      .where('username', '=', 'kor')
+      .executeTakeFirstOrThrow()
+    await server.db.kysely
+      .insertInto('app_user')
+      .values({ ...local, id: 'local-kor-mission', username: 'kor-mission', clearance: 1 })
+      .execute()
+    const jar = new CookieJar()
+    const response = await visit(jar, await throughProvider(jar, server, 'kor-mission'))
+    expect(response.headers.get('location')).toBe('/sign-in?error=taken')
+    expect(jar.get(server.url, 'liaison_session')).toBeUndefined()
+    const user = await server.db.kysely
+      .selectFrom('app_user')
+      .select('clearance')
+      .where('id', '=', 'local-kor-mission')
+      .executeTakeFirstOrThrow()
+    expect(Number(user.clearance)).toBe(1)
+    const links = await server.db.kysely
+      .selectFrom('external_identity')
+      .select('subject')
+      .where('user_id', '=', 'local-kor-mission')
+      .execute()
+    expect(links).toEqual([])
+  })
+
   it("signs out at the provider: sign-out answers the provider's end-session URL with id_token_hint", async () => {
     const jar = new CookieJar()
     await visit(jar, await throughProvider(jar, server, 'jpn-mission'))

@@ -53,6 +53,12 @@ export const OidcProviderConfig = z
     /** Omitted for a public client (PKCE only). */
     clientSecret: z.string().min(1).optional(),
     scopes: z.array(z.string().min(1)).default(['openid', 'profile']),
+    /**
+     * On a first sign-in whose username is an existing account's, sign in as that account (true)
+     * or refuse (unset/false, the default): otherwise any provider could take over a local account,
+     * staff's included, by asserting its username.
+     */
+    linkExistingUsers: z.boolean().optional(),
     claims: ClaimMapping,
   })
   .strict()

@@ -50,6 +50,7 @@ export type SignInFailure =
   | 'disabled'
   | 'locked'
   | 'unreachable'
+  | 'taken'
 
 class SignInRefused extends Error {
   readonly failure: SignInFailure
@@ -273,7 +274,17 @@ export async function oidcRoutes(app: FastifyInstance, options: OidcRouteOptions
       if (identity.country !== null && !(await countryExists(tx, identity.country))) {
         throw new SignInRefused('unmapped', `the country ${identity.country} is not one Liaison knows`)
       }
-      const found = await userForExternalIdentity(tx, providerId, idClaims.sub, identity, at)
+      const found = await userForExternalIdentity(
+        tx,
+        providerId,
+        idClaims.sub,
+        identity,
+        at,
+        party.provider.linkExistingUsers ?? false,
+      )
+      if (found === null) {
+        throw new SignInRefused('taken', `the username ${identity.username} belongs to another account`)
+      }
       // Thrown inside the transaction, so a refused account's fields are not refreshed either.
       if (found.user.disabled_at !== null) throw new SignInRefused('disabled', 'the account is disabled')
       if (found.user.locked_at !== null) throw new SignInRefused('locked', 'the account is locked')
