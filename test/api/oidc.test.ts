@@ -340,4 +340,20 @@ describe.each(engines)('single sign-on through a real OpenID provider on %s', (e
     expect(response.status).toBe(404)
     expect(response.headers.get('content-type')).toContain('application/problem+json')
   })
+
+  it('limits how often one address may start a sign-in, with a rate-limited problem', async () => {
+    let status = 0
+    let attempts = 0
+    while (status !== 429 && attempts < 40) {
+      attempts += 1
+      const response = await fetch(`${server.url}/api/v1/session/oidc/mofa/start`, { redirect: 'manual' })
+      status = response.status
+      if (status === 429) {
+        expect(response.headers.get('content-type')).toContain('application/problem+json')
+        expect((await response.json()).type).toMatch(/rate-limited$/)
+      }
+    }
+    expect(status).toBe(429)
+    expect(attempts).toBeLessThanOrEqual(31)
+  })
 })

@@ -60,6 +60,16 @@ class SignInRefused extends Error {
   }
 }
 
+const startRateLimit = {
+  max: 30,
+  timeWindow: '1 minute',
+  errorResponseBuilder: () =>
+    Object.assign(new Error('Too many single sign-on attempts. Wait a minute and try again.'), {
+      statusCode: 429,
+      code: 'rate-limited',
+    }),
+} as const
+
 const ProviderParams = z.object({ provider: z.string().max(40) }).strict()
 
 /** What an authorization response carries (RFC 6749 §4.1.2, RFC 9207's iss); anything else is dropped. */
@@ -114,8 +124,10 @@ export async function oidcRoutes(app: FastifyInstance, options: OidcRouteOptions
         description:
           "Redirects (302) to the provider's authorization endpoint: authorization code with PKCE (S256), state and nonce.",
         params: ProviderParams,
-        response: { 302: z.null(), 404: Problem },
+        response: { 302: z.null(), 404: Problem, 429: Problem },
       },
+      // Each start keeps a row for ten minutes: bounded per address so that nobody can fill the table.
+      config: { rateLimit: startRateLimit },
     },
     async (request, reply) => {
       const party = partyOf(request.params.provider)
