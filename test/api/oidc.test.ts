@@ -335,6 +335,20 @@ describe.each(engines)('single sign-on through a real OpenID provider on %s', (e
     expect(response.status).toBe(204)
   })
 
+  it('sends the browser back to the sign-in page when the provider cannot be reached', async () => {
+    // Port 9 (discard) on loopback: nothing listens, so discovery fails at once.
+    const offline = await startTestServer(engine, {
+      oidcProviders: [liaisonProviderSetting('http://127.0.0.1:9')],
+    })
+    try {
+      const response = await fetch(`${offline.url}/api/v1/session/oidc/mofa/start`, { redirect: 'manual' })
+      expect(response.status).toBe(302)
+      expect(response.headers.get('location')).toBe('/sign-in?error=unreachable')
+    } finally {
+      await offline.close()
+    }
+  })
+
   it('answers 404 problem+json for an unknown provider', async () => {
     const response = await fetch(`${server.url}/api/v1/session/oidc/nobody/start`, { redirect: 'manual' })
     expect(response.status).toBe(404)

@@ -218,11 +218,9 @@ export async function oidcRoutes(app: FastifyInstance, options: OidcRouteOptions
     try {
       return await party.configuration()
     } catch (error) {
-      throw Object.assign(
-        new Error(`The identity provider cannot be reached: ${describe(error, 'no answer')}`),
-        {
-          statusCode: 502,
-        },
+      throw new SignInRefused(
+        'unreachable',
+        `the provider cannot be reached: ${describe(error, 'no answer')}`,
       )
     }
   }
