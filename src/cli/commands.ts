@@ -4,6 +4,7 @@ import { allianceHomeZone } from '../domain/calendar-day.ts'
 import { isNamedZone } from '../domain/engagement-time.ts'
 import { buildApp, defaultBodyLimit } from '../server/app.ts'
 import { systemClock } from '../server/clock.ts'
+import { type OidcProviderConfig, parseOidcProviders } from '../server/oidc/provider-config.ts'
 import { deadlineSchedulerFor } from '../server/proposals/deadlines/index.ts'
 import { verifyAuditTrail } from '../store/audit-verify.ts'
 import { DatabaseUnavailableError, openDatabase } from '../store/connect.ts'
@@ -203,6 +204,21 @@ export function parseTimeZone(setting: string | undefined): string {
   return zone
 }
 
+/** LIAISON_OIDC_PROVIDERS, refused before anything starts when any field is wrong. */
+function oidcProvidersSetting(setting: string | undefined): OidcProviderConfig[] {
+  try {
+    return parseOidcProviders(setting)
+  } catch (error) {
+    throw new CliError((error as Error).message)
+  }
+}
+
+/** LIAISON_PUBLIC_URL: the address browsers use, the base of the single sign-on callback. */
+function publicUrlSetting(): string | undefined {
+  const value = (process.env.LIAISON_PUBLIC_URL ?? '').trim()
+  return value === '' ? undefined : value
+}
+
 /** LIAISON_LOCKOUT_AFTER: consecutive wrong passwords that lock an account; unset means the default. */
 function parseLockoutAfter(value: string | undefined): number | undefined {
   if (value === undefined || value === '') return undefined
@@ -234,6 +250,7 @@ async function serve(options: CliOptions): Promise<number> {
   const trustProxy = parseTrustProxy(process.env.LIAISON_TRUST_PROXY)
   const lockoutAfter = parseLockoutAfter(process.env.LIAISON_LOCKOUT_AFTER)
   const clock = systemClock(parseTimeZone(process.env.LIAISON_TIME_ZONE))
+  const oidcProviders = oidcProvidersSetting(process.env.LIAISON_OIDC_PROVIDERS)
   const host = options.host ?? process.env.HOST ?? '127.0.0.1'
   const db = await open(options)
   await migrateToLatest(db)
@@ -256,6 +273,8 @@ async function serve(options: CliOptions): Promise<number> {
     ...(lockoutAfter === undefined ? {} : { lockoutAfter }),
     bodyLimit: parseBodyLimit(process.env.LIAISON_BODY_LIMIT),
     metricsToken: process.env.LIAISON_METRICS_TOKEN,
+    oidcProviders,
+    ...(publicUrlSetting() === undefined ? {} : { publicUrl: publicUrlSetting() }),
   })
   try {
     await app.listen({ port, host })

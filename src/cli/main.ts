@@ -25,6 +25,7 @@ Environment:
   LIAISON_TRUST_PROXY     Proxies whose X-Forwarded-For to believe: addresses/CIDRs or a hop count
   LIAISON_LOCKOUT_AFTER   Consecutive failed sign-ins that lock an account (default 5)
   LIAISON_BODY_LIMIT      Largest request body in bytes (default 1048576, 1 MiB)
+  LIAISON_OIDC_PROVIDERS  Single sign-on providers: JSON, or the path of a JSON file (see README)
 `
 
 async function main(argv: string[]): Promise<number> {

@@ -33,3 +33,14 @@ export const PrincipalView = z
     }),
   })
   .meta({ id: 'Principal' })
+
+export const SignInProviders = z
+  .object({ items: z.array(z.object({ id: z.string(), label: z.string() })) })
+  .meta({ id: 'SignInProviders', description: 'Single sign-on providers offered beside the local form.' })
+
+export const SignOutResult = z
+  .object({
+    /** Where the browser goes next to sign out at the identity provider too (RP-initiated logout). */
+    logoutUrl: z.string(),
+  })
+  .meta({ id: 'SignOutResult' })

@@ -17,6 +17,8 @@ import type { ShutdownState } from './health/readiness.ts'
 import { healthRoutes } from './health/routes.ts'
 import { memberRoutes } from './members/routes.ts'
 import { registerMetrics } from './metrics/routes.ts'
+import type { OidcProviderConfig } from './oidc/provider-config.ts'
+import { oidcRoutes } from './oidc/routes.ts'
 import { registerApiDocs, registerOpenApi } from './openapi.ts'
 import { partnerRoutes } from './partners/routes.ts'
 import { registerProblemHandlers } from './problem.ts'
@@ -64,6 +66,10 @@ export interface AppOptions {
   readonly shutdown?: ShutdownState
   /** Bearer token for /metrics (LIAISON_METRICS_TOKEN); without one, only loopback may read it. */
   readonly metricsToken?: string
+  /** Single sign-on providers (LIAISON_OIDC_PROVIDERS), offered beside local accounts. */
+  readonly oidcProviders?: readonly OidcProviderConfig[]
+  /** The address browsers use for this server (LIAISON_PUBLIC_URL): the base of the OIDC callback. */
+  readonly publicUrl?: string
 }
 
 /** 1 MiB: ample for every JSON body the API takes (documents arrive as JSON text, not uploads). */
@@ -107,6 +113,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     now,
     secureCookies: options.secureCookies ?? false,
     ...(options.lockoutAfter === undefined ? {} : { lockoutAfter: options.lockoutAfter }),
+    oidcProviders: options.oidcProviders ?? [],
+    publicUrl: options.publicUrl,
+  })
+  await app.register(oidcRoutes, {
+    db,
+    now,
+    secureCookies: options.secureCookies ?? false,
+    providers: options.oidcProviders ?? [],
+    publicUrl: options.publicUrl,
   })
   await app.register(partnerRoutes, { db })
   await app.register(frameworkRoutes, { db, clock })

@@ -20,6 +20,8 @@ export interface Database extends EngagementTables {
   priority_area: PriorityAreaTable
   app_user: AppUserTable
   user_session: UserSessionTable
+  external_identity: ExternalIdentityTable
+  oidc_sign_in: OidcSignInTable
   audit_log: AuditLogTable
   marking: MarkingTable
   marking_release: MarkingReleaseTable
@@ -132,6 +134,28 @@ export interface UserSessionTable {
   id: string
   user_id: string
   created_at: string
+  expires_at: string
+  /** The OpenID provider that signed this session in; null for a local sign-in. */
+  oidc_provider: string | null
+  /** That provider's ID token, sent back as id_token_hint on sign-out. */
+  oidc_id_token: string | null
+}
+
+/** A provider's subject, linked to the user it signs in. */
+export interface ExternalIdentityTable {
+  provider: string
+  subject: string
+  user_id: string
+  created_at: string
+  last_sign_in_at: string
+}
+
+/** A sign-in waiting for the provider's answer; `id` is a hash of the state. */
+export interface OidcSignInTable {
+  id: string
+  provider: string
+  code_verifier: string
+  nonce: string
   expires_at: string
 }
 

@@ -19,6 +19,8 @@ export async function createSession(
   db: Db,
   userId: string,
   now: Date,
+  /** Set when a provider signed the user in: kept for signing out there too. */
+  oidc?: { readonly provider: string; readonly idToken: string },
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url')
   const expiresAt = new Date(now.getTime() + sessionLifetimeMs)
@@ -29,9 +31,28 @@ export async function createSession(
       user_id: userId,
       created_at: now.toISOString(),
       expires_at: expiresAt.toISOString(),
+      oidc_provider: oidc?.provider ?? null,
+      oidc_id_token: oidc?.idToken ?? null,
     })
     .execute()
   return { token, expiresAt }
+}
+
+/** The identity provider a session was signed in through, and its ID token (for logout there). */
+export interface SingleSignOnOrigin {
+  readonly provider: string
+  readonly idToken: string
+}
+
+/** Where this session came from when it was a single sign-on; null for local sign-ins and unknown tokens. */
+export async function findSingleSignOnOrigin(db: Db, token: string): Promise<SingleSignOnOrigin | null> {
+  const row = await db.kysely
+    .selectFrom('user_session')
+    .select(['oidc_provider', 'oidc_id_token'])
+    .where('id', '=', hashToken(token))
+    .executeTakeFirst()
+  if (row?.oidc_provider == null || row.oidc_id_token == null) return null
+  return { provider: row.oidc_provider, idToken: row.oidc_id_token }
 }
 
 /**
@@ -118,6 +139,20 @@ export async function findSessionPrincipal(db: Db, token: string, now: Date): Pr
     checkAgainAt: performance.now() + principalCacheMs,
   })
   return principal
+}
+
+/** The provider that signed this session in and its ID token; null for a local session. */
+export async function sessionProvider(
+  db: Db,
+  token: string,
+): Promise<{ provider: string; idToken: string } | null> {
+  const row = await db.kysely
+    .selectFrom('user_session')
+    .select(['oidc_provider', 'oidc_id_token'])
+    .where('id', '=', hashToken(token))
+    .executeTakeFirst()
+  if (row?.oidc_provider == null || row.oidc_id_token == null) return null
+  return { provider: row.oidc_provider, idToken: row.oidc_id_token }
 }
 
 export async function deleteSession(db: Db, token: string): Promise<void> {

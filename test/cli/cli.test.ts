@@ -139,6 +139,68 @@ describe('liaison CLI', () => {
     expect(existsSync(db)).toBe(false)
   })
 
+  describe('refuses an invalid LIAISON_OIDC_PROVIDERS, naming the field, before opening the database', () => {
+    const provider = {
+      id: 'mofa',
+      label: 'Ministry ID',
+      issuer: 'https://id.example.org',
+      clientId: 'liaison',
+      claims: { username: 'preferred_username', kind: { value: 'partner' }, country: { value: 'JPN' } },
+    }
+    const cases: ReadonlyArray<readonly [string, unknown, string]> = [
+      [
+        'a role that rolePermissions does not know',
+        [
+          {
+            ...provider,
+            claims: { ...provider.claims, roles: { claim: 'groups', map: { admins: ['superuser'] } } },
+          },
+        ],
+        'LIAISON_OIDC_PROVIDERS.0.claims.roles.map.admins',
+      ],
+      [
+        'a kind that is not staff, ally or partner',
+        [{ ...provider, claims: { ...provider.claims, kind: { value: 'public' } } }],
+        'LIAISON_OIDC_PROVIDERS.0.claims.kind',
+      ],
+      [
+        'a clearance that is not a marking level',
+        [{ ...provider, claims: { ...provider.claims, clearance: { value: 'TOP SECRET' } } }],
+        'LIAISON_OIDC_PROVIDERS.0.claims.clearance',
+      ],
+      [
+        'a country that is not alpha-3',
+        [{ ...provider, claims: { ...provider.claims, country: { value: 'JP' } } }],
+        'LIAISON_OIDC_PROVIDERS.0.claims.country.value',
+      ],
+      [
+        'an issuer that is not a URL',
+        [{ ...provider, issuer: 'id.example.org' }],
+        'LIAISON_OIDC_PROVIDERS.0.issuer',
+      ],
+      ['a missing client id', [{ ...provider, clientId: undefined }], 'LIAISON_OIDC_PROVIDERS.0.clientId'],
+    ]
+    it.each(cases)('%s', async (_name, setting, field) => {
+      const db = join(folder, 'oidc.db')
+      const result = await run(['serve', '--port', '0', '--db', db], {
+        LIAISON_OIDC_PROVIDERS: JSON.stringify(setting),
+      })
+      expect(result.code).toBe(1)
+      expect(result.stderr).toContain(`${field}:`)
+      expect(existsSync(db)).toBe(false)
+    })
+
+    it('and one that is neither JSON nor a file', async () => {
+      const db = join(folder, 'oidc.db')
+      const result = await run(['serve', '--port', '0', '--db', db], {
+        LIAISON_OIDC_PROVIDERS: join(folder, 'no-such-providers.json'),
+      })
+      expect(result.code).toBe(1)
+      expect(result.stderr).toContain('LIAISON_OIDC_PROVIDERS must be JSON or the path of a JSON file')
+      expect(existsSync(db)).toBe(false)
+    })
+  })
+
   it('migrates and seeds the demo data, printing how to sign in', async () => {
     const db = join(folder, 'seed.db')
     const migrate = await run(['migrate', '--db', db])

@@ -57,6 +57,12 @@ interface Context {
  */
 const cases: Record<string, (context: Context) => string[]> = {
   'GET /api/v1/session': () => ['/api/v1/session'],
+  // No provider is configured here: the list is empty and the flow's routes answer 404 alike.
+  'GET /api/v1/session/providers': () => ['/api/v1/session/providers'],
+  'GET /api/v1/session/oidc/{provider}/start': () => ['/api/v1/session/oidc/mofa/start'],
+  'GET /api/v1/session/oidc/{provider}/callback': () => [
+    '/api/v1/session/oidc/mofa/callback?code=abc&state=def',
+  ],
   'GET /api/v1/partners': () => [
     '/api/v1/partners',
     '/api/v1/partners?framework=ip4',
@@ -389,6 +395,10 @@ describe.each(engines)('leak guard on %s', (engine) => {
     // from the others, unless the route cannot hold it (named here).
     const cannotHoldHidden = new Set([
       'GET /api/v1/session',
+      // Single sign-on: configured providers and redirects, never records.
+      'GET /api/v1/session/providers',
+      'GET /api/v1/session/oidc/{provider}/start',
+      'GET /api/v1/session/oidc/{provider}/callback',
       'GET /api/v1/members',
       'GET /api/v1/frameworks',
       'GET /api/v1/calendar-feed',

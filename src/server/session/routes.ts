@@ -1,8 +1,8 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { Problem } from '../../contract/common.ts'
-import { PrincipalView, SignIn } from '../../contract/session.ts'
+import { PrincipalView, SignIn, SignOutResult } from '../../contract/session.ts'
 import { mayReadAuditTrail } from '../../domain/audit-policy.ts'
 import { DomainError } from '../../domain/errors.ts'
 import { permissionsOf, sessionAbilities } from '../../domain/policy.ts'
@@ -18,11 +18,15 @@ import { decoyHash, verifyPassword } from '../../store/password.ts'
 import {
   createSession,
   deleteSession,
+  findSingleSignOnOrigin,
   purgeExpiredSessions,
   revokeUserAccess,
 } from '../../store/session-store.ts'
 import { findUserByUsername, principalOf } from '../../store/user-store.ts'
 import { sessionCookie } from '../authenticate.ts'
+import type { OidcProviderConfig } from '../oidc/provider-config.ts'
+import { baseUrlOf, providerLogoutUrl } from '../oidc/routes.ts'
+import { setSessionCookie } from './session-cookie.ts'
 import { signInThrottle } from './sign-in-throttle.ts'
 
 export interface SessionOptions {
@@ -32,6 +36,10 @@ export interface SessionOptions {
   readonly secureCookies: boolean
   /** Consecutive wrong passwords that lock an account until an administrator unlocks it (default 5). */
   readonly lockoutAfter?: number
+  /** Single sign-on providers, for signing out at the provider too. */
+  readonly oidcProviders?: readonly OidcProviderConfig[]
+  /** The address browsers use for this server (LIAISON_PUBLIC_URL); else taken from each request. */
+  readonly publicUrl?: string | undefined
 }
 
 export function presentPrincipal(principal: Principal): z.infer<typeof PrincipalView> {
@@ -83,7 +91,14 @@ function accountDisabled(): DomainError {
 
 export async function sessionRoutes(
   app: FastifyInstance,
-  { db, now, secureCookies, lockoutAfter = defaultLockoutAfter }: SessionOptions,
+  {
+    db,
+    now,
+    secureCookies,
+    lockoutAfter = defaultLockoutAfter,
+    oidcProviders = [],
+    publicUrl,
+  }: SessionOptions,
 ) {
   const api = app.withTypeProvider<ZodTypeProvider>()
   const throttle = signInThrottle()
@@ -172,10 +187,27 @@ export async function sessionRoutes(
 
   api.delete(
     '/api/v1/session',
-    { schema: { tags: ['session'], summary: 'Sign out', response: { 204: z.null() } } },
+    {
+      schema: {
+        tags: ['session'],
+        summary: 'Sign out',
+        description:
+          "204 for a local session. A single sign-on session answers 200 with the provider's end-session URL (id_token_hint, post_logout_redirect_uri), for the browser to go to next.",
+        response: { 200: SignOutResult, 204: z.null() },
+      },
+    },
     async (request, reply) => {
       const token = request.cookies[sessionCookie]
+      let logoutUrl: string | null = null
       if (token !== undefined) {
+        const origin = await findSingleSignOnOrigin(db, token)
+        if (origin !== null) {
+          logoutUrl = await providerLogoutUrl(
+            oidcProviders,
+            origin,
+            `${baseUrlOf(request, publicUrl)}/sign-in`,
+          )
+        }
         await deleteSession(db, token)
         const { principal } = request
         if (principal.userId !== null) {
@@ -188,18 +220,8 @@ export async function sessionRoutes(
         }
       }
       reply.clearCookie(sessionCookie, { path: '/' })
+      if (logoutUrl !== null) return reply.code(200).send({ logoutUrl })
       return reply.code(204).send(null)
     },
   )
-}
-
-/**
- * The cookie lives as long as the session, counted by the browser from when it receives it
- * (Max-Age), not as an absolute Expires date from the server's clock: a server whose clock differs
- * from the browser's (or a test server with a fixed clock) must not make the cookie arrive expired.
- * The server still checks the session's own expiry on every request.
- */
-function setSessionCookie(reply: FastifyReply, token: string, lifetimeMs: number, secure: boolean): void {
-  const maxAge = Math.max(0, Math.floor(lifetimeMs / 1000))
-  reply.setCookie(sessionCookie, token, { path: '/', httpOnly: true, sameSite: 'strict', secure, maxAge })
 }

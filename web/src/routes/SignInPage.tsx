@@ -2,6 +2,7 @@ import { Navigate, useSearchParams } from 'react-router'
 import { PageHeader } from '../components/PageHeader.tsx'
 import { isSignedIn, useSession } from '../features/session/queries.ts'
 import { SignInForm } from '../features/session/SignInForm.tsx'
+import { SingleSignOnFailure, SingleSignOnOptions } from '../features/session/SingleSignOn.tsx'
 
 /** Only same-site paths are followed after sign-in, so the link cannot send people elsewhere. */
 function safeNext(value: string | null): string {
@@ -11,6 +12,7 @@ function safeNext(value: string | null): string {
 export function SignInPage() {
   const [params] = useSearchParams()
   const next = safeNext(params.get('next'))
+  const failure = params.get('error')
   const session = useSession()
   if (isSignedIn(session.data)) {
     return <Navigate to={next} replace />
@@ -22,7 +24,9 @@ export function SignInPage() {
         title="Sign in"
         lead="Sign in to see what is released to you. Without signing in you see public records only."
       />
-      <SignInForm next={next} />
+      {failure === null ? null : <SingleSignOnFailure failure={failure} />}
+      <SingleSignOnOptions />
+      <SignInForm next={next} autoFocus={failure === null} />
     </div>
   )
 }

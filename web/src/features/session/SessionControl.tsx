@@ -27,7 +27,13 @@ export function SessionControl() {
         type="button"
         className="button header-button"
         disabled={signOut.isPending}
-        onClick={() => signOut.mutate(undefined, { onSuccess: () => navigate('/partners') })}
+        onClick={() =>
+          signOut.mutate(undefined, {
+            // Signed in through a provider: leave for its logout page, which comes back to /sign-in.
+            onSuccess: (result) =>
+              result === null ? navigate('/partners') : window.location.assign(result.logoutUrl),
+          })
+        }
       >
         Sign out
       </button>

@@ -8,7 +8,7 @@ import { useSignIn } from './queries.ts'
  * Validates with the same SignIn schema as the server, then shows the server's own messages:
  * a 400 per field, a 401 for the whole form. Focus moves to the first thing to fix.
  */
-export function SignInForm({ next }: { next: string }) {
+export function SignInForm({ next, autoFocus = true }: { next: string; autoFocus?: boolean }) {
   const signIn = useSignIn()
   const navigate = useNavigate()
   const [errors, setErrors] = useState<Record<string, string>>({})
@@ -17,8 +17,10 @@ export function SignInForm({ next }: { next: string }) {
   const passwordRef = useRef<HTMLInputElement>(null)
   const formErrorRef = useRef<HTMLDivElement>(null)
 
-  // The form is the point of the page, so the cursor starts in it.
-  useEffect(() => usernameRef.current?.focus(), [])
+  // The form is the point of the page, so the cursor starts in it (unless a failure must be read first).
+  useEffect(() => {
+    if (autoFocus) usernameRef.current?.focus()
+  }, [autoFocus])
 
   const focusFirst = (found: Record<string, string>) => {
     if (found.username !== undefined) {

@@ -1,8 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { z } from 'zod'
-import { PrincipalView, type SignIn } from '../../../../src/contract/session.ts'
+import {
+  PrincipalView,
+  type SignIn,
+  SignInProviders,
+  SignOutResult,
+} from '../../../../src/contract/session.ts'
 import { apiGet } from '../../lib/api.ts'
-import { sessionKey } from '../../lib/query-keys.ts'
+import { sessionKey, signInProvidersKey } from '../../lib/query-keys.ts'
 import { useWrite } from '../../lib/useWrite.ts'
 
 export type Principal = z.infer<typeof PrincipalView>
@@ -57,10 +62,23 @@ export function useSignIn() {
   })
 }
 
+/** The identity providers offered beside the local form ("Sign in with …"). */
+export function useSignInProviders() {
+  return useQuery({
+    queryKey: signInProvidersKey,
+    queryFn: () => apiGet('/api/v1/session/providers', SignInProviders),
+    staleTime: 5 * 60_000,
+  })
+}
+
+/**
+ * Signing out answers nothing for a local session, and for a single sign-on session the
+ * provider's logout URL, where the browser must go next to end the provider's session too.
+ */
 export function useSignOut() {
   const switchPrincipal = useSwitchPrincipal()
   return useWrite({
-    schema: z.null(),
+    schema: z.union([z.null(), SignOutResult]),
     invalidates: [],
     request: () => ({ method: 'DELETE', path: '/api/v1/session' }),
     onSuccess: () => switchPrincipal(signedOut),

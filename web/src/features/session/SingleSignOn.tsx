@@ -1,0 +1,62 @@
+import { useEffect, useRef } from 'react'
+import { useSignInProviders } from './queries.ts'
+
+/** What the callback's ?error=… means, in words a person can act on. */
+const failureMessages: Readonly<Record<string, string>> = {
+  state:
+    'The sign-in could not be matched to this browser (it expired, was used already or came from elsewhere). Try again.',
+  provider: 'The identity provider did not complete the sign-in. Try again, or use your Liaison username.',
+  token: 'The identity provider’s answer could not be verified, so you were not signed in.',
+  unmapped:
+    'Your identity provider account lacks what Liaison needs (such as your country or role). Ask your administrator.',
+  disabled: 'This account is disabled. Ask an administrator to enable it.',
+  locked: 'This account is locked. Ask an administrator to unlock it.',
+  taken:
+    'A Liaison account with your username already exists and is not linked to this provider. Ask an administrator.',
+}
+
+const fallbackFailure = 'Single sign-on did not succeed. Try again, or use your Liaison username.'
+
+/** The failure of a single sign-on that brought the browser back here, announced and focused. */
+export function SingleSignOnFailure({ failure }: { failure: string }) {
+  const ref = useRef<HTMLDivElement>(null)
+  useEffect(() => ref.current?.focus(), [])
+  return (
+    <div className="form-error sso-error" role="alert" tabIndex={-1} ref={ref}>
+      <strong>Sign-in failed.</strong> {failureMessages[failure] ?? fallbackFailure}
+    </div>
+  )
+}
+
+/**
+ * "Sign in with <label>" for each configured provider. Plain links, not fetches: the sign-in is a
+ * full-page trip through the provider and back. Nothing is shown when no provider is configured.
+ */
+export function SingleSignOnOptions() {
+  const providers = useSignInProviders()
+  const items = providers.data?.items ?? []
+  if (items.length === 0) return null
+  return (
+    <section className="sso card" aria-labelledby="sso-heading">
+      <h2 id="sso-heading" className="card-title">
+        Single sign-on
+      </h2>
+      <p className="muted">Use your ministry’s or mission’s own account.</p>
+      <ul className="sso-list">
+        {items.map((provider) => (
+          <li key={provider.id}>
+            <a
+              className="button secondary sso-button"
+              href={`/api/v1/session/oidc/${encodeURIComponent(provider.id)}/start`}
+            >
+              Sign in with {provider.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+      <p className="sso-or" aria-hidden="true">
+        or with your Liaison username
+      </p>
+    </section>
+  )
+}
