@@ -10,6 +10,7 @@ import * as auditChain from './2026-12-02T1230-audit-chain.ts'
 import * as accountLockout from './2026-12-02T1240-account-lockout.ts'
 import * as accountStatus from './2026-12-02T1241-account-status.ts'
 import * as searchIndex from './2026-12-02T1300-search-index.ts'
+import * as liaisonOffices from './2026-12-02T1410-liaison-offices.ts'
 
 /**
  * Every migration, by name. Names sort in the order they run; both engines run the same list.
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T1240-account-lockout': accountLockout,
   '2026-12-02T1241-account-status': accountStatus,
   '2026-12-02T1300-search-index': searchIndex,
+  '2026-12-02T1410-liaison-offices': liaisonOffices,
 }
