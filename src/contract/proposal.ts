@@ -91,6 +91,8 @@ export const ProposalDetail = ProposalSummary.extend({
     open: z.boolean(),
     withdraw: z.boolean(),
     recordPositions: z.enum(['any', 'own', 'none']),
+    /** Break an open silence procedure: open, silence, and the reader may record a position. */
+    breakSilence: z.boolean(),
   }),
   pageMarking: MarkingView,
 }).meta({ id: 'ProposalDetail' })

@@ -90,7 +90,12 @@ describe.each(engines)('proposals API on %s', (engine) => {
     }
     expect(detail.status).toBe('adopted')
     expect(detail.history?.at(-1)).toMatchObject({ position: 'concur', recordedBy: 'staff', onBehalf: true })
-    expect(detail.abilities).toEqual({ open: false, withdraw: false, recordPositions: 'none' })
+    expect(detail.abilities).toEqual({
+      open: false,
+      withdraw: false,
+      recordPositions: 'none',
+      breakSilence: false,
+    })
 
     const late = await position(id, 'FRA', fra, 'object', version)
     expect(late.status).toBe(409)
@@ -165,7 +170,13 @@ describe.each(engines)('proposals API on %s', (engine) => {
       status: 'open',
       procedure: 'silence',
       deadline: '2099-01-01T12:00:00.000Z',
+      abilities: { breakSilence: true, recordPositions: 'none' },
     })
+    const forAlly = ProposalDetail.parse((await getJson(server, `/api/v1/proposals/${opened.id}`, fra)).body)
+    const forPartner = ProposalDetail.parse(
+      (await getJson(server, `/api/v1/proposals/${opened.id}`, jpn)).body,
+    )
+    expect([forAlly.abilities.breakSilence, forPartner.abilities.breakSilence]).toEqual([true, false])
     expect((await position(opened.id, 'FRA', fra, 'object', opened.version)).status).toBe(409)
   })
 })

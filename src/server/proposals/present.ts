@@ -59,6 +59,13 @@ export function presentProposalDetail(
         mayRecord(principal.country)
       ? 'own'
       : 'none'
+  // Breaking silence is stating a position, so whoever may speak for a member may break it
+  // (positions themselves are not taken under silence, hence not `recordPositions`).
+  const speaksForAMember =
+    hasPermission(principal, 'proposal.position-any') ||
+    (hasPermission(principal, 'proposal.position-own') &&
+      principal.country !== null &&
+      (positions?.members.includes(principal.country) ?? false))
   const outcome =
     positions === null ? null : evaluateConsensus(positions.members, currentPositions(positions.history))
   return {
@@ -75,6 +82,7 @@ export function presentProposalDetail(
       open: allows(principal, 'proposal.open', resource),
       withdraw: allows(principal, 'proposal.withdraw', resource),
       recordPositions,
+      breakSilence: record.status === 'open' && record.procedure === 'silence' && speaksForAMember,
     },
     pageMarking: presentMarking(highestMarking([record.marking, ...record.linkMarkings])),
   }
