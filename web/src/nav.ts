@@ -19,6 +19,7 @@ export const navItems: readonly NavItem[] = [
   { label: 'Statements', to: '/statements' },
   { label: 'Analytics', to: '/analytics' },
   { label: 'Scheduling', to: '/scheduling' },
+  { label: 'Decisions', to: '/proposals' },
   { label: 'Accounts', to: '/accounts', permission: 'user.manage' },
   { label: 'API docs', to: '/api/docs', external: true },
 ]

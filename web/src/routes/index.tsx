@@ -13,6 +13,8 @@ import { PartnerPage } from './PartnerPage.tsx'
 import { PartnersPage } from './PartnersPage.tsx'
 import { ProgrammePage } from './ProgrammePage.tsx'
 import { ProgrammesPage } from './ProgrammesPage.tsx'
+import { ProposalPage } from './ProposalPage.tsx'
+import { ProposalsPage } from './ProposalsPage.tsx'
 import { SchedulingPage } from './SchedulingPage.tsx'
 import { SearchPage } from './SearchPage.tsx'
 import { SignInPage } from './SignInPage.tsx'
@@ -39,6 +41,8 @@ export const routes: ReadonlyArray<{ path: string; element: ReactNode }> = [
   { path: '/statements', element: <StatementsPage /> },
   { path: '/analytics', element: <AnalyticsPage /> },
   { path: '/scheduling', element: <SchedulingPage /> },
+  { path: '/proposals', element: <ProposalsPage /> },
+  { path: '/proposals/:id', element: <ProposalPage /> },
   { path: '/search', element: <SearchPage /> },
   { path: '/accounts', element: <AccountsPage /> },
   { path: '*', element: <NotFoundPage /> },
