@@ -6,7 +6,7 @@ import { Countdown } from '../features/proposals/Countdown.tsx'
 import { PositionGrid } from '../features/proposals/PositionGrid.tsx'
 import { PositionHistory } from '../features/proposals/PositionHistory.tsx'
 import { ProposalActions } from '../features/proposals/ProposalActions.tsx'
-import { kindLabels, procedureLabels, useProposal } from '../features/proposals/queries.ts'
+import { kindLabels, procedureLabels, useMemberName, useProposal } from '../features/proposals/queries.ts'
 import { StatusChip } from '../features/proposals/StatusChip.tsx'
 import '../features/proposals/proposals.css'
 
@@ -17,6 +17,7 @@ import '../features/proposals/proposals.css'
 export function ProposalPage() {
   const { id = '' } = useParams()
   const proposal = useProposal(id)
+  const nameOf = useMemberName()
   usePageMarking(proposal.data?.pageMarking)
   if (proposal.isPending) return <Loading label="Loading proposal…" />
   if (proposal.isError) {
@@ -88,11 +89,12 @@ export function ProposalPage() {
       {blockers.length === 0 ? null : (
         <div className="callout callout-blocked" role="note" aria-labelledby="blocked-title">
           <p id="blocked-title" className="callout-title">
-            Blocked by {blockers.join(', ')}
+            Blocked by {blockers.map(nameOf).join(', ')}
           </p>
           <p>
-            {blockers.length === 1 ? 'This member objects' : 'These members object'}: consensus needs every
-            member to concur, so the proposal cannot be adopted until the objection is withdrawn.
+            {blockers.map((code) => `${nameOf(code)} (${code})`).join(', ')}{' '}
+            {blockers.length === 1 ? 'objects' : 'object'}: consensus needs every member to concur, so the
+            proposal cannot be adopted until the objection is withdrawn.
           </p>
         </div>
       )}

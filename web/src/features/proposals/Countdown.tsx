@@ -25,8 +25,12 @@ export function timeLeft(ms: number): string {
 /** The deadline in the viewer's own zone, with its name, e.g. "4 Dec 2026, 13:00 CET". */
 export function inViewerZone(instant: string): string {
   return new Intl.DateTimeFormat(undefined, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
+    // dateStyle/timeStyle cannot be combined with timeZoneName, so the parts are named one by one.
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
     timeZoneName: 'short',
   }).format(new Date(instant))
 }

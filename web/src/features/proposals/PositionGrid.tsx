@@ -1,4 +1,4 @@
-import { type PositionValue, type ProposalData, positionLabels } from './queries.ts'
+import { type PositionValue, type ProposalData, positionLabels, useMemberName } from './queries.ts'
 
 /** A mark per position so that the grid reads without colour (and in greyscale print). */
 const positionMarks: Record<PositionValue, string> = {
@@ -13,6 +13,7 @@ const positionMarks: Record<PositionValue, string> = {
  * The colour repeats the word, never replaces it. A list, so a screen reader announces the count.
  */
 export function PositionGrid({ positions }: { positions: NonNullable<ProposalData['positions']> }) {
+  const nameOf = useMemberName()
   const counts = positions.reduce<Record<string, number>>((tally, entry) => {
     tally[entry.position] = (tally[entry.position] ?? 0) + 1
     return tally
@@ -27,7 +28,10 @@ export function PositionGrid({ positions }: { positions: NonNullable<ProposalDat
       <ul className="position-grid" aria-label={`Positions of the ${positions.length} members`}>
         {positions.map((entry) => (
           <li key={entry.member} className={`position-cell position-${entry.position}`}>
-            <span className="position-member">{entry.member}</span>
+            <span className="position-member" title={nameOf(entry.member)}>
+              {entry.member}
+              <span className="visually-hidden"> ({nameOf(entry.member)})</span>
+            </span>
             <span className="position-word">
               <span aria-hidden="true">{positionMarks[entry.position]} </span>
               {positionLabels[entry.position]}

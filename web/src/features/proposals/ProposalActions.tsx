@@ -26,7 +26,7 @@ export function ProposalActions({ proposal }: { proposal: ProposalData }) {
     !abilities.open && !abilities.withdraw && !abilities.breakSilence && abilities.recordPositions === 'none'
   if (none) return null
   return (
-    <section className="panel" aria-labelledby="actions-title">
+    <section className="panel proposal-actions" aria-labelledby="actions-title">
       <h2 id="actions-title">Your actions</h2>
       {abilities.recordPositions === 'none' ? null : <PositionForm proposal={proposal} />}
       {abilities.breakSilence ? (

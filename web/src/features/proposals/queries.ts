@@ -1,9 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useEffect } from 'react'
+import { useEffect, useMemo } from 'react'
 import type { z } from 'zod'
 import { ProposalDetail, ProposalList } from '../../../../src/contract/proposal.ts'
 import { apiGet } from '../../lib/api.ts'
 import { useWrite } from '../../lib/useWrite.ts'
+import { useMembers } from '../members/queries.ts'
 
 export type ProposalData = z.infer<typeof ProposalDetail>
 export type ProposalSummaryData = z.infer<typeof ProposalList>['items'][number]
@@ -106,6 +107,15 @@ export function useCreateProposal() {
   })
 }
 
+/** A member's name by its code ("France" for FRA); the code itself until the list has loaded. */
+export function useMemberName(): (code: string) => string {
+  const members = useMembers()
+  return useMemo(() => {
+    const names = new Map((members.data?.items ?? []).map((member) => [member.code, member.name]))
+    return (code: string) => names.get(code) ?? code
+  }, [members.data])
+}
+
 export const statusLabels: Record<ProposalStatus, string> = {
   draft: 'Draft',
   open: 'Open',
@@ -118,7 +128,7 @@ export const positionLabels: Record<PositionValue, string> = {
   concur: 'Concurs',
   object: 'Objects',
   reserve: 'Reservation',
-  none: 'No position yet',
+  none: 'None yet',
 }
 
 export const procedureLabels: Record<ProposalData['procedure'], string> = {
