@@ -28,6 +28,10 @@ export const PrincipalView = z
       startProgramme: z.enum(['any', 'own', 'none']),
       /** Associate partners with statements: any partner, one's own country, or none. */
       associate: z.enum(['any', 'own', 'none']),
+      /** Draft proposals for the alliance to decide. */
+      createProposals: z.boolean(),
+      /** Record liaison offices. */
+      createLiaisonOffices: z.boolean(),
     }),
   })
   .meta({ id: 'Principal' })

@@ -43,7 +43,13 @@ const signedOut: Principal = {
   clearance: 'PUBLIC',
   roles: [],
   permissions: [],
-  abilities: { createEngagements: false, startProgramme: 'none', associate: 'none' },
+  abilities: {
+    createEngagements: false,
+    startProgramme: 'none',
+    associate: 'none',
+    createProposals: false,
+    createLiaisonOffices: false,
+  },
 }
 
 export function useSignIn() {
