@@ -1,0 +1,169 @@
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ProposalDetail } from '../../src/contract/proposal.ts'
+import { type LaunchedBrowser, launchBrowser, runAxe, webRoot } from '../support/browser.ts'
+import { startTestServer, type TestServer, testPassword } from '../support/server.ts'
+
+// The built app (npm run build → dist/web) over a real SQLite file, seen by two separate browsers:
+// one acts, the other only watches the proposal page and must see the outcome without a reload.
+let server: TestServer
+let actor: LaunchedBrowser
+let watcher: LaunchedBrowser
+let staffCookie = ''
+let fraCookie = ''
+
+const phone = { width: 390, height: 844 }
+const shots = process.env.LIAISON_SCREENSHOTS ?? ''
+
+beforeAll(async () => {
+  server = await startTestServer('sqlite', { webRoot })
+  actor = await launchBrowser()
+  watcher = await launchBrowser()
+  staffCookie = await server.signIn('staff')
+  fraCookie = await server.signIn('fra')
+}, 60_000)
+
+afterAll(async () => {
+  await watcher?.close()
+  await actor?.close()
+  await server?.close()
+})
+
+async function signIn(page: Page, username: string): Promise<void> {
+  await page.goto(`${server.url}/sign-in`)
+  await page.getByLabel('Username').fill(username)
+  await page.getByLabel('Password').fill(testPassword)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('button', { name: 'Sign out' }).waitFor()
+}
+
+async function api(method: string, path: string, cookie: string, body?: unknown, version?: number) {
+  const headers: Record<string, string> = { cookie }
+  if (body !== undefined) headers['content-type'] = 'application/json'
+  if (version !== undefined) headers['if-match'] = `"${version}"`
+  const response = await fetch(`${server.url}${path}`, {
+    method,
+    headers,
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  })
+  const json = await response.json()
+  expect(response.status, JSON.stringify(json)).toBeLessThan(300)
+  return ProposalDetail.parse(json)
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  if (shots !== '') await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true })
+}
+
+async function axeAtBothWidths(page: Page, name: string): Promise<void> {
+  expect(await runAxe(page), `${name} at desktop width`).toEqual([])
+  await screenshot(page, `${name}-desktop`)
+  await page.setViewportSize(phone)
+  expect(await runAxe(page), `${name} at 390 px`).toEqual([])
+  await screenshot(page, `${name}-phone`)
+  await page.setViewportSize({ width: 1280, height: 900 })
+}
+
+function eventually<T>(read: () => Promise<T>, timeout = 10_000) {
+  return expect.poll(read, { timeout })
+}
+
+describe('decisions in the web app (Chromium)', () => {
+  it('shows France’s objection blocking the Tokyo office; France concurs, all concur, a second browser sees it adopted', async () => {
+    // The proposal as the article tells it: a Tokyo liaison office, decided by consensus, France objecting.
+    const draft = await api('POST', '/api/v1/proposals', staffCookie, {
+      title: 'NATO liaison office in Tokyo (test)',
+      text: 'Illustrative: a liaison office in Tokyo to ease the time-zone gap with the Indo-Pacific partners.',
+      kind: 'liaison-office',
+      partner: 'JPN',
+      procedure: 'consensus',
+      marking: { classification: 'PUBLIC', releasableTo: [] },
+    })
+    const opened = await api(
+      'POST',
+      `/api/v1/proposals/${draft.id}/open`,
+      staffCookie,
+      undefined,
+      draft.version,
+    )
+    await api(
+      'PUT',
+      `/api/v1/proposals/${draft.id}/positions/FRA`,
+      fraCookie,
+      { position: 'object' },
+      opened.version,
+    )
+    const path = `/proposals/${encodeURIComponent(draft.id)}`
+
+    // France's delegation: the list shows it blocked, the page names France as the blocker.
+    const france = await actor.newPage()
+    await signIn(france, 'fra')
+    await france.getByRole('link', { name: 'Decisions' }).click()
+    await france.getByRole('heading', { level: 1, name: 'Decisions' }).waitFor()
+    const blockedGroup = france.locator('section', { has: france.getByRole('heading', { name: /^Blocked/ }) })
+    await blockedGroup.getByRole('link', { name: 'NATO liaison office in Tokyo (test)' }).waitFor()
+    await axeAtBothWidths(france, 'proposals-list')
+
+    await france.goto(`${server.url}${path}`)
+    await france.getByRole('heading', { level: 1, name: 'NATO liaison office in Tokyo (test)' }).waitFor()
+    await france.getByText('Blocked by France').waitFor()
+    expect(await france.getByTestId('proposal-status').textContent()).toBe('Blocked')
+    const cells = france.locator('.position-grid > li')
+    expect(await cells.count()).toBe(32)
+    // Each cell says its member and position in words, not by colour alone.
+    expect(await cells.filter({ hasText: 'FRA' }).textContent()).toContain('Objects')
+    expect(await cells.filter({ hasText: 'Objects' }).count()).toBe(1)
+    await axeAtBothWidths(france, 'proposal-blocked')
+
+    // France changes its position to concur, with a note.
+    await france.getByLabel('Position', { exact: true }).selectOption('concur')
+    await france.getByLabel('Note (optional)').fill('Concerns addressed in the North Atlantic Council.')
+    await france.getByRole('button', { name: 'Record position' }).click()
+    await eventually(() => france.getByTestId('proposal-status').textContent()).toBe('Open')
+    expect(await france.getByText('Blocked by France').count()).toBe(0)
+    await france.getByRole('cell', { name: 'Concerns addressed in the North Atlantic Council.' }).waitFor()
+    await france.close()
+
+    // A second browser, signed in as staff, is already showing the page.
+    const watching = await watcher.newPage()
+    await signIn(watching, 'staff')
+    await watching.goto(`${server.url}${path}`)
+    await eventually(() => watching.getByTestId('proposal-status').textContent()).toBe('Open')
+
+    // Staff record one member's position on its behalf through the page…
+    const staff = await actor.newPage()
+    await signIn(staff, 'staff')
+    await staff.goto(`${server.url}${path}`)
+    await staff.getByLabel('Member (recorded on its behalf)').selectOption('DEU')
+    await staff.getByLabel('Position', { exact: true }).selectOption('concur')
+    await staff.getByRole('button', { name: 'Record position' }).click()
+    await staff.getByText('DEU: Concurs recorded.').waitFor()
+    await staff.getByRole('cell', { name: 'staff on behalf of DEU' }).waitFor()
+    expect(await runAxe(staff)).toEqual([])
+
+    // …and every other member concurs through the API, as their delegations would.
+    let current = await api('GET' as 'POST', `/api/v1/proposals/${draft.id}`, staffCookie)
+    const remaining = (current.positions ?? []).filter((entry) => entry.position !== 'concur')
+    expect(remaining.length).toBe(30)
+    for (const { member } of remaining) {
+      current = await api(
+        'PUT',
+        `/api/v1/proposals/${draft.id}/positions/${member}`,
+        staffCookie,
+        { position: 'concur' },
+        current.version,
+      )
+    }
+    expect(current.status).toBe('adopted')
+
+    // The watching browser changes by itself (polling; live events when the server sends them).
+    await eventually(() => watching.getByTestId('proposal-status').textContent(), 15_000).toBe('Adopted')
+    expect(await watching.locator('.position-grid > li', { hasText: 'Concurs' }).count()).toBe(32)
+    await axeAtBothWidths(watching, 'proposal-adopted')
+    await watching.goto(`${server.url}/proposals`)
+    const decided = watching.locator('section', { has: watching.getByRole('heading', { name: /^Decided/ }) })
+    await decided.getByRole('link', { name: 'NATO liaison office in Tokyo (test)' }).waitFor()
+    await staff.close()
+    await watching.close()
+  }, 120_000)
+})
