@@ -13,7 +13,7 @@ export function PositionHistory({ history }: { history: NonNullable<ProposalData
     )
   }
   return (
-    <TableWrap label="Position history">
+    <TableWrap label="Position history" className="position-history">
       <table className="data-table">
         <thead>
           <tr>
@@ -36,7 +36,7 @@ export function PositionHistory({ history }: { history: NonNullable<ProposalData
                 {entry.recordedBy ?? '—'}
                 {entry.onBehalf ? ` on behalf of ${entry.member}` : ''}
               </td>
-              <td>{entry.note ?? '—'}</td>
+              <td className="note">{entry.note ?? '—'}</td>
             </tr>
           ))}
         </tbody>
