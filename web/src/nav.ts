@@ -20,6 +20,7 @@ export const navItems: readonly NavItem[] = [
   { label: 'Analytics', to: '/analytics' },
   { label: 'Scheduling', to: '/scheduling' },
   { label: 'Decisions', to: '/proposals' },
+  { label: 'Offices', to: '/offices' },
   { label: 'Accounts', to: '/accounts', permission: 'user.manage' },
   { label: 'API docs', to: '/api/docs', external: true },
 ]

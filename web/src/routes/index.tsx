@@ -9,6 +9,7 @@ import { FrameworkPage } from './FrameworkPage.tsx'
 import { FrameworksPage } from './FrameworksPage.tsx'
 import { MembersPage } from './MembersPage.tsx'
 import { NotFoundPage } from './NotFoundPage.tsx'
+import { OfficesPage } from './OfficesPage.tsx'
 import { PartnerPage } from './PartnerPage.tsx'
 import { PartnersPage } from './PartnersPage.tsx'
 import { ProgrammePage } from './ProgrammePage.tsx'
@@ -43,6 +44,7 @@ export const routes: ReadonlyArray<{ path: string; element: ReactNode }> = [
   { path: '/scheduling', element: <SchedulingPage /> },
   { path: '/proposals', element: <ProposalsPage /> },
   { path: '/proposals/:id', element: <ProposalPage /> },
+  { path: '/offices', element: <OfficesPage /> },
   { path: '/search', element: <SearchPage /> },
   { path: '/accounts', element: <AccountsPage /> },
   { path: '*', element: <NotFoundPage /> },

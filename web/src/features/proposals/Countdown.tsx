@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 
 /** The current instant, ticking every second (the browser's clock; tests fix it to the server's). */
-function useNow(): number {
+export function useNow(): number {
   const [now, setNow] = useState(() => Date.now())
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1_000)
