@@ -13,6 +13,7 @@ let staffCookie = ''
 let fraCookie = ''
 
 const phone = { width: 390, height: 844 }
+const city = 'Tokyo (test)'
 const shots = process.env.LIAISON_SCREENSHOTS ?? ''
 
 beforeAll(async () => {
@@ -70,8 +71,36 @@ function eventually<T>(read: () => Promise<T>, timeout = 10_000) {
 
 describe('decisions in the web app (Chromium)', () => {
   it('shows France’s objection blocking the Tokyo office; France concurs, all concur, a second browser sees it adopted', async () => {
+    // Staff record the office through the offices page: a zone the IANA database lacks is refused.
+    const desk = await actor.newPage()
+    await signIn(desk, 'staff')
+    await desk.getByRole('link', { name: 'Offices' }).click()
+    await desk.getByRole('heading', { level: 1, name: 'Liaison offices' }).waitFor()
+    await desk.getByRole('button', { name: 'Record a liaison office' }).click()
+    await desk.getByLabel('City').fill(city)
+    await desk.getByLabel('Host country (code, e.g. JPN)').fill('JPN')
+    await desk.getByLabel('Time zone (IANA, e.g. Asia/Tokyo)').fill('Asia/Tokio')
+    await desk.getByLabel('Partners served (codes, separated by commas)').fill('JPN, KOR')
+    await desk.getByRole('button', { name: 'Save office' }).click()
+    await desk.locator('.field-error', { hasText: 'Asia/Tokio is not an IANA time zone' }).waitFor()
+    await desk.getByLabel('Time zone (IANA, e.g. Asia/Tokyo)').fill('Asia/Tokyo')
+    await desk.getByRole('button', { name: 'Save office' }).click()
+    const officeRow = desk.getByRole('row', { name: /Tokyo \(test\)/ })
+    await eventually(() => officeRow.getByText('Proposed').count()).toBe(1)
+    expect(await officeRow.textContent()).toContain('Asia/Tokyo')
+    await axeAtBothWidths(desk, 'offices-proposed')
+    const offices = await fetch(`${server.url}/api/v1/liaison-offices?partner=KOR`, {
+      headers: { cookie: staffCookie },
+    })
+    const office = ((await offices.json()) as { items: { id: string; city: string }[] }).items.find(
+      (item) => item.city === city,
+    )
+    expect(office).toBeDefined()
+    await desk.close()
+
     // The proposal as the article tells it: a Tokyo liaison office, decided by consensus, France objecting.
     const draft = await api('POST', '/api/v1/proposals', staffCookie, {
+      liaisonOffice: office?.id,
       title: 'NATO liaison office in Tokyo (test)',
       text: 'Illustrative: a liaison office in Tokyo to ease the time-zone gap with the Indo-Pacific partners.',
       kind: 'liaison-office',
@@ -163,6 +192,15 @@ describe('decisions in the web app (Chromium)', () => {
     await watching.goto(`${server.url}/proposals`)
     const decided = watching.locator('section', { has: watching.getByRole('heading', { name: /^Decided/ }) })
     await decided.getByRole('link', { name: 'NATO liaison office in Tokyo (test)' }).waitFor()
+
+    // Adoption opened the office in the same transaction: the offices page and Japan's page say so.
+    await watching.goto(`${server.url}/offices`)
+    const openedRow = watching.getByRole('row', { name: /Tokyo \(test\)/ })
+    await eventually(() => openedRow.getByText('Open', { exact: true }).count()).toBe(1)
+    await axeAtBothWidths(watching, 'offices-open')
+    await watching.goto(`${server.url}/partners/JPN`)
+    const served = watching.getByRole('region', { name: 'Liaison offices serving Japan' })
+    await served.getByRole('row', { name: /Tokyo \(test\)/ }).waitFor()
     await staff.close()
     await watching.close()
   }, 120_000)
