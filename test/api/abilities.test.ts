@@ -21,19 +21,30 @@ describe.each(engines)('the session principal’s permissions and abilities on %
   it('derives them from the roles of each demo user', async () => {
     const staff = await session('staff')
     expect(staff.permissions).toContain('engagement.write')
-    expect(staff.abilities).toEqual({ createEngagements: true, startProgramme: 'any', associate: 'any' })
+    expect(staff.abilities).toEqual({
+      createEngagements: true,
+      startProgramme: 'any',
+      associate: 'any',
+      createProposals: true,
+      createLiaisonOffices: true,
+    })
     expect((await session('jpn')).abilities).toEqual({
       createEngagements: false,
       startProgramme: 'own',
       associate: 'own',
+      createProposals: false,
+      createLiaisonOffices: false,
     })
     expect((await session('fra')).abilities).toEqual({
       createEngagements: false,
       startProgramme: 'none',
       associate: 'none',
+      createProposals: false,
+      createLiaisonOffices: false,
     })
     const visitor = await session('')
     expect(visitor.permissions).toEqual([])
     expect(visitor.abilities.createEngagements).toBe(false)
+    expect(visitor.abilities.createLiaisonOffices).toBe(false)
   })
 })

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LiaisonOfficeDetail, LiaisonOfficeList } from '../../src/contract/liaison-office.ts'
 import { ProposalDetail } from '../../src/contract/proposal.ts'
 import { engines } from '../support/databases.ts'
-import { getJson, startTestServer, type TestServer } from '../support/server.ts'
+import { fixedNow, getJson, startTestServer, type TestServer } from '../support/server.ts'
 
 /** Liaison offices over real HTTP: staff record them; adopting the proposal that decides one opens it. */
 describe.each(engines)('liaison offices API on %s', (engine) => {
@@ -51,6 +51,35 @@ describe.each(engines)('liaison offices API on %s', (engine) => {
     expect(answer.etag).toBe(`"${office.version}"`)
     return office
   }
+
+  it('has the demo: Tokyo proposed and blocked by France, and a silence due minutes after the first start', async () => {
+    const tokyo = LiaisonOfficeDetail.parse(
+      (await getJson(server, '/api/v1/liaison-offices/tokyo-liaison-office', '')).body,
+    )
+    expect(tokyo).toMatchObject({
+      city: 'Tokyo',
+      timeZone: 'Asia/Tokyo',
+      status: 'proposed',
+      proposal: { id: 'tokyo-liaison-office-proposal', status: 'blocked' },
+    })
+    const proposal = ProposalDetail.parse(
+      (await getJson(server, '/api/v1/proposals/tokyo-liaison-office-proposal', fra)).body,
+    )
+    expect(proposal).toMatchObject({
+      kind: 'liaison-office',
+      procedure: 'consensus',
+      liaisonOffice: tokyo.id,
+    })
+    expect(proposal.blockers).toEqual(['FRA'])
+    expect(
+      proposal.history?.filter((entry) => entry.member === 'FRA').map((entry) => entry.position),
+    ).toEqual(['object', 'object'])
+    const silence = ProposalDetail.parse(
+      (await getJson(server, '/api/v1/proposals/silence-ip4-dialogue-calendar', '')).body,
+    )
+    expect(silence).toMatchObject({ status: 'open', procedure: 'silence' })
+    expect(Date.parse(silence.deadline ?? '') - fixedNow.getTime()).toBe(5 * 60_000)
+  })
 
   it('records an office for staff, proposed, with its partners sorted, and audits it', async () => {
     const office = await created()
