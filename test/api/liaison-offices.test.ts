@@ -221,6 +221,28 @@ describe.each(engines)('liaison offices API on %s', (engine) => {
       .execute()
     expect(audit.map((row) => row.action)).toEqual(['create', 'update'])
     expect(audit[1]?.actor ?? null).toBeNull()
+    // Open, it is a place to schedule with, by id or by city; a proposed one is not.
+    const series = (place: string) =>
+      send('POST', '/api/v1/scheduling/series', staff, {
+        participants: [{ place: 'BRU' }, { place }],
+        from: '2026-01-05',
+        occurrences: 2,
+        duration: 60,
+      })
+    for (const ref of [`office:${office.id}`, 'office:canberra']) {
+      const planned = await series(ref)
+      expect(planned.status, JSON.stringify(planned.body)).toBe(200)
+      expect(planned.body.participants[1]).toMatchObject({ kind: 'office', zone: 'Australia/Sydney' })
+    }
+    const proposed = await created({
+      ...seoul,
+      city: 'Wellington',
+      country: 'NZL',
+      timeZone: 'Pacific/Auckland',
+    })
+    const refused = await series(`office:${proposed.id}`)
+    expect(refused.status).toBe(400)
+    expect(refused.body.errors[0].pointer).toBe('#/participants/1/place')
     const openList = LiaisonOfficeList.parse(
       (await getJson(server, '/api/v1/liaison-offices?status=open', '')).body,
     )
