@@ -188,6 +188,9 @@ describe('decisions in the web app (Chromium)', () => {
     // The watching browser changes by itself (polling; live events when the server sends them).
     await eventually(() => watching.getByTestId('proposal-status').textContent(), 15_000).toBe('Adopted')
     expect(await watching.locator('.position-grid > li', { hasText: 'Concurs' }).count()).toBe(32)
+    // The office it decided opened with it.
+    await eventually(() => watching.getByRole('link', { name: 'Tokyo (test), Japan' }).count()).toBe(1)
+    await watching.getByText('(open)').waitFor()
     await axeAtBothWidths(watching, 'proposal-adopted')
     await watching.goto(`${server.url}/proposals`)
     const decided = watching.locator('section', { has: watching.getByRole('heading', { name: /^Decided/ }) })

@@ -2,6 +2,7 @@ import { Link, useParams } from 'react-router'
 import { usePageMarking } from '../components/marking.tsx'
 import { PageHeader } from '../components/PageHeader.tsx'
 import { ErrorState, isNotFound, Loading, NotFound } from '../components/states.tsx'
+import { OfficeLink } from '../features/offices/OfficeLink.tsx'
 import { Countdown } from '../features/proposals/Countdown.tsx'
 import { PositionGrid } from '../features/proposals/PositionGrid.tsx'
 import { PositionHistory } from '../features/proposals/PositionHistory.tsx'
@@ -79,7 +80,7 @@ export function ProposalPage() {
             <div>
               <dt>Liaison office</dt>
               <dd>
-                <Link to="/offices">See liaison offices</Link>
+                <OfficeLink id={data.liaisonOffice} proposalVersion={data.version} />
               </dd>
             </div>
           )}

@@ -30,3 +30,17 @@ export const officeStatusLabels: Record<OfficeData['status'], string> = {
   open: 'Open',
   closed: 'Closed',
 }
+
+/**
+ * One office (the proposal page names the office it decides); hidden or missing reads as 404.
+ * `proposalVersion` keys it by the deciding proposal's version, so an adoption the page learns of
+ * by polling re-reads the office it opened.
+ */
+export function useOffice(id: string | null, proposalVersion: number) {
+  return useQuery({
+    queryKey: ['liaison-offices', 'detail', id ?? '', proposalVersion],
+    queryFn: () => apiGet(`${base}/${encodeURIComponent(id ?? '')}`, LiaisonOfficeDetail),
+    enabled: id !== null,
+    retry: false,
+  })
+}
