@@ -107,6 +107,9 @@ describe('decisions in the web app (Chromium)', () => {
     await france.getByRole('heading', { level: 1, name: 'Decisions' }).waitFor()
     const blockedGroup = france.locator('section', { has: france.getByRole('heading', { name: /^Blocked/ }) })
     await blockedGroup.getByRole('link', { name: tokyo.title }).waitFor()
+    expect(await blockedGroup.getByRole('row', { name: new RegExp(tokyo.title) }).textContent()).toContain(
+      'Blocked by France',
+    )
     const openGroup = france.locator('section', { has: france.getByRole('heading', { name: /^Open/ }) })
     // The demo deadline is five minutes after the (test) start; the page's clock is the server's.
     await eventually(() =>

@@ -10,6 +10,7 @@ import {
   type ProposalStatus,
   type ProposalSummaryData,
   procedureLabels,
+  useMemberName,
   useProposals,
 } from '../features/proposals/queries.ts'
 import { StatusChip } from '../features/proposals/StatusChip.tsx'
@@ -28,12 +29,15 @@ const groups: ReadonlyArray<{
   { id: 'decided', title: 'Decided', statuses: ['adopted', 'withdrawn'], empty: 'Nothing decided yet.' },
 ]
 
-function objections(item: ProposalSummaryData): string {
-  const objecting = (item.positions ?? []).filter((entry) => entry.position === 'object').map((e) => e.member)
+function objections(item: ProposalSummaryData, nameOf: (code: string) => string): string {
+  const objecting = (item.positions ?? [])
+    .filter((entry) => entry.position === 'object')
+    .map((e) => nameOf(e.member))
   return objecting.length === 0 ? '' : `Blocked by ${objecting.join(', ')}`
 }
 
 function ProposalTable({ items, label }: { items: ProposalSummaryData[]; label: string }) {
+  const nameOf = useMemberName()
   return (
     <TableWrap label={label}>
       <table className="data-table">
@@ -55,7 +59,7 @@ function ProposalTable({ items, label }: { items: ProposalSummaryData[]; label: 
               <td>{kindLabels[item.kind]}</td>
               <td>{procedureLabels[item.procedure]}</td>
               <td>
-                <StatusChip status={item.status} /> {objections(item)}
+                <StatusChip status={item.status} /> {objections(item, nameOf)}
               </td>
               <td>
                 {item.deadline === null ? (
