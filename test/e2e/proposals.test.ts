@@ -10,7 +10,6 @@ let server: TestServer
 let actor: LaunchedBrowser
 let watcher: LaunchedBrowser
 let staffCookie = ''
-let fraCookie = ''
 
 const phone = { width: 390, height: 844 }
 const city = 'Tokyo (test)'
@@ -24,7 +23,6 @@ beforeAll(async () => {
   actor = await launchBrowser()
   watcher = await launchBrowser()
   staffCookie = await server.signIn('staff')
-  fraCookie = await server.signIn('fra')
 }, 60_000)
 
 afterAll(async () => {

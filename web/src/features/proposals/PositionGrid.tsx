@@ -8,6 +8,17 @@ const positionMarks: Record<PositionValue, string> = {
   none: '·',
 }
 
+/** "14 concur", "1 objects", "2 reservations", "15 without a position". */
+function tallyText(position: PositionValue, count: number): string {
+  const words: Record<PositionValue, [string, string]> = {
+    concur: ['concurs', 'concur'],
+    object: ['objects', 'object'],
+    reserve: ['reservation', 'reservations'],
+    none: ['without a position', 'without a position'],
+  }
+  return `${count} ${words[position][count === 1 ? 0 : 1]}`
+}
+
 /**
  * Every member and its current position: one cell each, the member's code, a mark and the word.
  * The colour repeats the word, never replaces it. A list, so a screen reader announces the count.
@@ -22,7 +33,7 @@ export function PositionGrid({ positions }: { positions: NonNullable<ProposalDat
     <>
       <p className="position-tally">
         {(['concur', 'object', 'reserve', 'none'] as const)
-          .map((position) => `${counts[position] ?? 0} ${positionLabels[position].toLowerCase()}`)
+          .map((position) => tallyText(position, counts[position] ?? 0))
           .join(' · ')}
       </p>
       <ul className="position-grid" aria-label={`Positions of the ${positions.length} members`}>

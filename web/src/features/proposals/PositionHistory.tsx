@@ -3,6 +3,13 @@ import { TableWrap } from '../../components/TableWrap.tsx'
 import { inViewerZone } from './Countdown.tsx'
 import { type ProposalData, positionLabels } from './queries.ts'
 
+/** Who recorded it, and for whom when it was on a member's behalf (imported records have no user). */
+function recordedBy(entry: NonNullable<ProposalData['history']>[number]): string {
+  const who = entry.recordedBy ?? ''
+  if (!entry.onBehalf) return who === '' ? '—' : who
+  return who === '' ? `On behalf of ${entry.member}` : `${who} on behalf of ${entry.member}`
+}
+
 /** Every position recorded, newest first: who, when (viewer's zone), the note, and on whose behalf. */
 export function PositionHistory({ history }: { history: NonNullable<ProposalData['history']> }) {
   if (history.length === 0) {
@@ -32,10 +39,7 @@ export function PositionHistory({ history }: { history: NonNullable<ProposalData
               </td>
               <th scope="row">{entry.member}</th>
               <td>{positionLabels[entry.position]}</td>
-              <td>
-                {entry.recordedBy ?? '—'}
-                {entry.onBehalf ? ` on behalf of ${entry.member}` : ''}
-              </td>
+              <td>{recordedBy(entry)}</td>
               <td className="note">{entry.note ?? '—'}</td>
             </tr>
           ))}
