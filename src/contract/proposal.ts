@@ -14,7 +14,7 @@ const Instant = z.iso
   .datetime({ offset: true, message: 'Use an ISO 8601 instant with its offset, e.g. 2026-12-04T12:00:00Z' })
   .meta({ example: '2026-12-04T12:00:00Z' })
 
-/** A new proposal: a draft until opened. Liaison offices are linked once they are recorded. */
+/** A new proposal: a draft until opened. A liaison-office proposal names the office it decides. */
 export const ProposalInput = z
   .object({
     title: z.string().trim().min(1, 'A title is required').max(200),
@@ -23,6 +23,13 @@ export const ProposalInput = z
     partner: CountryCode.nullable().default(null),
     programme: z.string().min(1).max(100).nullable().default(null),
     engagement: z.string().min(1).max(100).nullable().default(null),
+    liaisonOffice: z
+      .string()
+      .min(1)
+      .max(100)
+      .nullable()
+      .default(null)
+      .meta({ description: 'The liaison office it decides; it opens when the proposal is adopted' }),
     procedure: ProposalProcedureName,
     deadline: Instant.nullable().default(null).meta({ description: 'When a silence procedure ends' }),
     marking: MarkingInput,
@@ -114,6 +121,7 @@ export const ProposalPatch = z
     partner: CountryCode.nullable(),
     programme: z.string().min(1).max(100).nullable(),
     engagement: z.string().min(1).max(100).nullable(),
+    liaisonOffice: z.string().min(1).max(100).nullable(),
     procedure: ProposalProcedureName,
     deadline: Instant.nullable().meta({ description: 'When a silence procedure ends' }),
     marking: MarkingInput,

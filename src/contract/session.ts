@@ -30,6 +30,10 @@ export const PrincipalView = z
       associate: z.enum(['any', 'own', 'none']),
       /** Browse and export the audit trail (audit.read and the highest clearance). */
       readAudit: z.boolean(),
+      /** Draft proposals for the alliance to decide. */
+      createProposals: z.boolean(),
+      /** Record liaison offices. */
+      createLiaisonOffices: z.boolean(),
     }),
   })
   .meta({ id: 'Principal' })

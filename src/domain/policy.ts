@@ -35,6 +35,8 @@ export const permissions = [
   'proposal.see-positions',
   /** Create, change, disable, unlock accounts and reset their passwords (within `account-grant.ts`). */
   'user.manage',
+  /** Record and change liaison offices (their opening follows their proposal's adoption). */
+  'liaison-office.write',
   /** Read and export the audit trail (with the clearance rule of src/domain/audit-policy.ts). */
   'audit.read',
 ] as const
@@ -51,6 +53,7 @@ export const rolePermissions: Readonly<Record<string, readonly Permission[]>> = 
     'proposal.author',
     'proposal.position-any',
     'proposal.see-positions',
+    'liaison-office.write',
   ],
   // Not proposal.see-positions: a partner's own administrator must never see members' positions.
   administrator: ['user.manage', 'audit.read'],
@@ -96,6 +99,7 @@ export type Resource =
       readonly procedure: ProposalProcedure
     }
   | { readonly type: 'account' }
+  | { readonly type: 'liaison-office' }
 
 export type Action =
   | 'programme.create'
@@ -187,6 +191,10 @@ function refusal(principal: Principal, action: Action, resource: Resource): Doma
       return action === 'proposal.break-silence'
         ? breakSilenceRefusal(principal, granted, resource)
         : positionRefusal(principal, granted, resource)
+    case 'liaison-office':
+      return granted.has('liaison-office.write')
+        ? null
+        : new DomainError('forbidden', 'Only alliance staff record and change liaison offices.')
     case 'account':
       return granted.has('user.manage')
         ? null
@@ -318,9 +326,17 @@ export function sessionAbilities(principal: Principal): {
   createEngagements: boolean
   startProgramme: Reach
   associate: Reach
+  createProposals: boolean
+  createLiaisonOffices: boolean
 } {
   return {
     createEngagements: allows(principal, 'create', { type: 'engagement' }),
+    createProposals: allows(principal, 'proposal.create', {
+      type: 'proposal',
+      status: 'draft',
+      procedure: 'consensus',
+    }),
+    createLiaisonOffices: allows(principal, 'create', { type: 'liaison-office' }),
     startProgramme: reach(principal, 'programme.author-any', 'programme.author-own'),
     associate: reach(principal, 'statement.associate-any', 'statement.associate-own'),
   }

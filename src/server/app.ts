@@ -15,6 +15,7 @@ import { statementRoutes } from './engagements/statement-routes.ts'
 import { frameworkRoutes } from './frameworks/routes.ts'
 import type { ShutdownState } from './health/readiness.ts'
 import { healthRoutes } from './health/routes.ts'
+import { liaisonOfficeRoutes } from './liaison-offices/routes.ts'
 import { memberRoutes } from './members/routes.ts'
 import { registerMetrics } from './metrics/routes.ts'
 import type { OidcProviderConfig } from './oidc/provider-config.ts'
@@ -135,6 +136,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(schedulingRoutes, { db })
   await app.register(searchRoutes, { db })
   await app.register(proposalRoutes, { db, clock, deadlines: options.deadlines ?? inertDeadlines })
+  await app.register(liaisonOfficeRoutes, { db, clock })
   await app.register(accountRoutes, { db, now })
   await app.register(healthRoutes, { db, shutdown: options.shutdown ?? { draining: false } })
   await app.register(publicPortalRoutes, { db })

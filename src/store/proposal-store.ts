@@ -17,6 +17,7 @@ import type { Db, Engine } from './database.ts'
 import type { Executor } from './executor.ts'
 import { jsonArrayFrom, parseJsonArray } from './json.ts'
 import { markingFromColumns, markingToColumns } from './marking-columns.ts'
+import './liaison-office-tables.ts'
 import './proposal-tables.ts'
 import { visibilityShape, visibleTo } from './visibility.ts'
 
@@ -58,7 +59,6 @@ function selectProposals(executor: Executor, principal: Principal) {
       'p.status',
       'p.procedure',
       'p.deadline',
-      'p.liaison_office_id',
       'p.created_at',
       'p.version',
       'p.classification',
@@ -101,6 +101,18 @@ function selectProposals(executor: Executor, principal: Principal) {
         .whereRef('le.id', '=', 'p.engagement_id')
         .where(visibleTo(principal, 'le'))
         .as('engagement_marking'),
+      eb
+        .selectFrom('liaison_office as lo')
+        .select('lo.id')
+        .whereRef('lo.id', '=', 'p.liaison_office_id')
+        .where(visibleTo(principal, 'lo'))
+        .as('liaison_office_id'),
+      eb
+        .selectFrom('liaison_office as lo')
+        .select(markingIdOf('lo'))
+        .whereRef('lo.id', '=', 'p.liaison_office_id')
+        .where(visibleTo(principal, 'lo'))
+        .as('liaison_office_marking'),
     ])
 }
 
@@ -112,7 +124,12 @@ function markingIdOf(alias: string) {
 type ProposalRow = Awaited<ReturnType<ReturnType<typeof selectProposals>['execute']>>[number]
 
 function toRecord(row: ProposalRow): ProposalRecord {
-  const links = [row.partner_marking, row.programme_marking, row.engagement_marking]
+  const links = [
+    row.partner_marking,
+    row.programme_marking,
+    row.engagement_marking,
+    row.liaison_office_marking,
+  ]
   return {
     id: row.id,
     title: row.title,
@@ -124,7 +141,7 @@ function toRecord(row: ProposalRow): ProposalRecord {
     partner: row.partner_code ?? null,
     programme: row.programme_id ?? null,
     engagement: row.engagement_id ?? null,
-    liaisonOffice: row.liaison_office_id,
+    liaisonOffice: row.liaison_office_id ?? null,
     createdAt: row.created_at,
     marking: markingFromColumns(row),
     linkMarkings: links.filter((id) => id !== null && id !== undefined).map(markingFromId),
@@ -495,9 +512,18 @@ export async function appendPosition(
 export async function unseenLinks(
   executor: Executor,
   principal: Principal,
-  links: Pick<ProposalLinks, 'partner' | 'programme' | 'engagement'>,
-): Promise<Array<'partner' | 'programme' | 'engagement'>> {
-  const unseen: Array<'partner' | 'programme' | 'engagement'> = []
+  links: Pick<ProposalLinks, 'partner' | 'programme' | 'engagement' | 'liaisonOffice'>,
+): Promise<Array<'partner' | 'programme' | 'engagement' | 'liaisonOffice'>> {
+  const unseen: Array<'partner' | 'programme' | 'engagement' | 'liaisonOffice'> = []
+  if (links.liaisonOffice !== null) {
+    const row = await executor
+      .selectFrom('liaison_office as lo')
+      .select('lo.id')
+      .where('lo.id', '=', links.liaisonOffice)
+      .where(visibleTo(principal, 'lo'))
+      .executeTakeFirst()
+    if (row === undefined) unseen.push('liaisonOffice')
+  }
   if (links.partner !== null) {
     const row = await executor
       .selectFrom('partner as lp')
@@ -533,7 +559,7 @@ export interface ProposalChanges {
   readonly title?: string
   readonly text?: string
   readonly kind?: ProposalKind
-  readonly links?: Pick<ProposalLinks, 'partner' | 'programme' | 'engagement'>
+  readonly links?: Pick<ProposalLinks, 'partner' | 'programme' | 'engagement' | 'liaisonOffice'>
   readonly procedure?: ProposalProcedure
   readonly deadline?: string | null
   readonly status?: ProposalStatus
@@ -561,6 +587,7 @@ export async function updateProposal(
             partner_code: changes.links.partner,
             programme_id: changes.links.programme,
             engagement_id: changes.links.engagement,
+            liaison_office_id: changes.links.liaisonOffice,
           }),
       ...(changes.procedure === undefined ? {} : { procedure: changes.procedure }),
       ...(changes.deadline === undefined ? {} : { deadline: changes.deadline }),
@@ -579,4 +606,14 @@ export async function updateProposal(
       : staleVersion('proposal', current.version)
   }
   return expected + 1
+}
+
+/** The office a proposal decides as stored, whoever may see it (for what its adoption sets going). */
+export async function storedOfficeLink(executor: Executor, proposalId: string): Promise<string | null> {
+  const row = await executor
+    .selectFrom('proposal')
+    .select('liaison_office_id')
+    .where('id', '=', proposalId)
+    .executeTakeFirst()
+  return row?.liaison_office_id ?? null
 }

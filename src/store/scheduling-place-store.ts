@@ -1,6 +1,7 @@
 import type { Principal } from '../domain/principal.ts'
-import type { CountryPlace } from '../domain/scheduling/places.ts'
+import { type CountryPlace, type OfficePlace, officeCityKey } from '../domain/scheduling/places.ts'
 import type { Db } from './database.ts'
+import './liaison-office-tables.ts'
 import { visibleTo } from './visibility.ts'
 
 /**
@@ -45,4 +46,33 @@ export async function findSchedulingCountries(
       { code: row.code, name: row.name, capital: row.capital, timeZone: row.time_zone },
     ]),
   )
+}
+
+/**
+ * The open liaison offices the principal may see that `keys` name, by id or by city key: an office
+ * becomes a place to schedule with when it opens, and a hidden one is as unknown as a missing one.
+ */
+export async function findSchedulingOffices(
+  db: Db,
+  principal: Principal,
+  keys: readonly string[],
+): Promise<Map<string, OfficePlace>> {
+  if (keys.length === 0) return new Map()
+  const rows = await db.kysely
+    .selectFrom('liaison_office as o')
+    .select(['o.id', 'o.city', 'o.time_zone'])
+    .where('o.status', '=', 'open')
+    .where(visibleTo(principal, 'o'))
+    .orderBy('o.created_at')
+    .orderBy('o.id')
+    .execute()
+  const wanted = new Set(keys)
+  const found = new Map<string, OfficePlace>()
+  for (const row of rows) {
+    const place = { id: row.id, city: row.city, zone: row.time_zone }
+    for (const key of [row.id.toLowerCase(), officeCityKey(row.city)]) {
+      if (wanted.has(key) && !found.has(key)) found.set(key, place)
+    }
+  }
+  return found
 }

@@ -26,22 +26,29 @@ describe.each(engines)('the session principal’s permissions and abilities on %
       startProgramme: 'any',
       associate: 'any',
       readAudit: true,
+      createProposals: true,
+      createLiaisonOffices: true,
     })
     expect((await session('jpn')).abilities).toEqual({
       createEngagements: false,
       startProgramme: 'own',
       associate: 'own',
       readAudit: false,
+      createProposals: false,
+      createLiaisonOffices: false,
     })
     expect((await session('fra')).abilities).toEqual({
       createEngagements: false,
       startProgramme: 'none',
       associate: 'none',
       readAudit: false,
+      createProposals: false,
+      createLiaisonOffices: false,
     })
     const visitor = await session('')
     expect(visitor.permissions).toEqual([])
     expect(visitor.abilities.createEngagements).toBe(false)
     expect(visitor.abilities.readAudit).toBe(false)
+    expect(visitor.abilities.createLiaisonOffices).toBe(false)
   })
 })

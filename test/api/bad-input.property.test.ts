@@ -30,6 +30,7 @@ interface Targets {
   node: string
   milestone: string
   proposal: string
+  office: string
   user: string
 }
 
@@ -54,6 +55,14 @@ const statementBody = {
   marking: { classification: 'PUBLIC', releasableTo: [] },
 }
 const programme = '/api/v1/programmes/jpn-itpp-2023'
+const officeBody = {
+  city: 'Property test office',
+  country: 'JPN',
+  timeZone: 'Asia/Tokyo',
+  partners: ['JPN'],
+  marking: { classification: 'PUBLIC', releasableTo: [] },
+}
+
 const proposalBody = {
   title: 'Property test proposal',
   kind: 'other',
@@ -211,6 +220,16 @@ const writes: Record<string, WriteCase> = {
     body: { position: 'reserve', note: 'Property test' },
     signedIn: true,
   }),
+  'POST /api/v1/liaison-offices': () => ({
+    path: '/api/v1/liaison-offices',
+    body: officeBody,
+    signedIn: true,
+  }),
+  'PATCH /api/v1/liaison-offices/{id}': (t) => ({
+    path: `/api/v1/liaison-offices/${t.office}`,
+    body: { city: 'Property test city', partners: ['JPN', 'KOR'] },
+    signedIn: true,
+  }),
 }
 
 /**
@@ -299,7 +318,15 @@ describe.each(engines)('bad input on %s', (engine) => {
   let server: TestServer
   let document: OpenApiDocument
   let staff = ''
-  const targets: Targets = { engagement: '', statement: '', node: '', milestone: '', proposal: '', user: '' }
+  const targets: Targets = {
+    engagement: '',
+    statement: '',
+    node: '',
+    milestone: '',
+    proposal: '',
+    office: '',
+    user: '',
+  }
   let probeEngagement = ''
 
   beforeAll(async () => {
@@ -328,6 +355,12 @@ describe.each(engines)('bad input on %s', (engine) => {
       body: JSON.stringify(proposalBody),
     })
     targets.proposal = ((await proposal.json()) as { id: string }).id
+    const office = await fetch(`${server.url}/api/v1/liaison-offices`, {
+      method: 'POST',
+      headers: { cookie: staff, 'content-type': 'application/json' },
+      body: JSON.stringify(officeBody),
+    })
+    targets.office = ((await office.json()) as { id: string }).id
   }, 60_000)
   afterAll(() => server.close())
 

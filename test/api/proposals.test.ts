@@ -171,7 +171,13 @@ describe.each(engines)('proposals API on %s', (engine) => {
       status: 'open',
       procedure: 'silence',
       deadline: '2099-01-01T12:00:00.000Z',
+      abilities: { breakSilence: 'any', recordPositions: 'none' },
     })
+    const forAlly = ProposalDetail.parse((await getJson(server, `/api/v1/proposals/${opened.id}`, fra)).body)
+    const forPartner = ProposalDetail.parse(
+      (await getJson(server, `/api/v1/proposals/${opened.id}`, jpn)).body,
+    )
+    expect([forAlly.abilities.breakSilence, forPartner.abilities.breakSilence]).toEqual(['own', 'none'])
     expect((await position(opened.id, 'FRA', fra, 'object', opened.version)).status).toBe(409)
   })
 })

@@ -182,6 +182,18 @@ const cases: Record<string, (context: Context) => string[]> = {
     `/api/v1/proposals/${id('proposal-confidential')}`,
     `/api/v1/proposals/${id('proposal-korea')}`,
   ],
+  'GET /api/v1/liaison-offices': () => [
+    '/api/v1/liaison-offices',
+    '/api/v1/liaison-offices?status=proposed',
+    '/api/v1/liaison-offices?partner=JPN',
+    '/api/v1/liaison-offices?partner=XCF',
+    '/api/v1/liaison-offices?partner=XKR&limit=1',
+  ],
+  'GET /api/v1/liaison-offices/{id}': ({ id }) => [
+    `/api/v1/liaison-offices/${id('office-public')}`,
+    `/api/v1/liaison-offices/${id('office-confidential')}`,
+    `/api/v1/liaison-offices/${id('office-korea')}`,
+  ],
   'GET /healthz': () => ['/healthz'],
   'GET /readyz': () => ['/readyz'],
 }

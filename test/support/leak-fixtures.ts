@@ -2,6 +2,7 @@ import type { Marking } from '../../src/domain/marking.ts'
 import { markingToColumns } from '../../src/store/marking-columns.ts'
 import { hashPassword } from '../../src/store/password.ts'
 import { upsertUser } from '../../src/store/user-store.ts'
+import { addOfficeFixtures } from './leak-offices.ts'
 import { addProposalFixtures } from './leak-proposals.ts'
 import { fixedNow, type TestServer, testPassword } from './server.ts'
 
@@ -385,6 +386,20 @@ export async function addLeakFixtures(server: TestServer, sets: readonly HiddenS
       id,
       label === 'proposal-public' ? undefined : (label.slice('proposal-'.length) as HiddenSet),
     )
+  }
+  const offices = await addOfficeFixtures(
+    server,
+    staff,
+    sets.map((set) => ({
+      label: set,
+      city: `${set === 'confidential' ? confidentialMarker : koreaMarker} office`,
+      partner: set === 'confidential' ? 'XCF' : 'XKR',
+      marking: set === 'confidential' ? confidential : koreaOnly,
+    })),
+  )
+  for (const [label, id] of offices) {
+    const set = (['confidential', 'korea'] as const).find((name) => label.endsWith(name))
+    remember(label, id, set)
   }
   return { ids, hiddenIds }
 }

@@ -21,6 +21,8 @@ export const navItems: readonly NavItem[] = [
   { label: 'Statements', to: '/statements' },
   { label: 'Analytics', to: '/analytics' },
   { label: 'Scheduling', to: '/scheduling' },
+  { label: 'Decisions', to: '/proposals' },
+  { label: 'Offices', to: '/offices' },
   { label: 'Accounts', to: '/accounts', permission: 'user.manage' },
   { label: 'Audit', to: '/audit', ability: 'readAudit' },
   { label: 'API docs', to: '/api/docs', external: true },

@@ -64,6 +64,27 @@ export interface CountryPlace {
   readonly timeZone: string
 }
 
+/** An open liaison office of the register the caller may see (a place once it opens, issue 9). */
+export interface OfficePlace {
+  readonly id: string
+  readonly city: string
+  readonly zone: string
+}
+
+/**
+ * The key of an `office:<key>` reference, lower-cased, or null: an office is named by its id or
+ * by its city, with spaces as hyphens (office:tokyo, office:new-york).
+ */
+export function officeKeyOf(ref: string): string | null {
+  const match = /^office:([a-z0-9-]+)$/i.exec(ref.trim())
+  return match === null ? null : (match[1] ?? '').toLowerCase()
+}
+
+/** The key an office's city answers to in `office:<key>`. */
+export function officeCityKey(city: string): string {
+  return city.trim().toLowerCase().replace(/\s+/g, '-')
+}
+
 /** What a reference looks like, before any lookup: used to know which country codes to fetch. */
 export function countryCodeOf(ref: string): string | null {
   const trimmed = ref.trim()
@@ -79,11 +100,24 @@ export const placeHelp =
  * Resolves "Asia/Tokyo", "JPN", "TYO" or "office:tokyo". `countries` holds the member and partner
  * countries the caller may see, by code; a hidden one is as unknown as a missing one.
  */
-export function resolvePlace(ref: string, countries: ReadonlyMap<string, CountryPlace>): Place | string {
+export function resolvePlace(
+  ref: string,
+  countries: ReadonlyMap<string, CountryPlace>,
+  offices: ReadonlyMap<string, OfficePlace> = new Map(),
+): Place | string {
   const trimmed = ref.trim()
-  const office = /^office:([a-z-]+)$/i.exec(trimmed)
+  const office = officeKeyOf(trimmed)
   if (office !== null) {
-    const id = (office[1] ?? '').toLowerCase()
+    const id = office
+    const recorded = offices.get(id)
+    if (recorded !== undefined) {
+      return {
+        ref: `office:${id}`,
+        kind: 'office',
+        name: `Liaison office in ${recorded.city}`,
+        zone: recorded.zone,
+      }
+    }
     const found = liaisonOffices[id]
     return found === undefined
       ? `There is no liaison office '${id}'; known: ${Object.keys(liaisonOffices).join(', ')}`

@@ -1,8 +1,8 @@
 import { DomainError, type FieldProblem, invalidInput } from '../../domain/errors.ts'
 import type { Principal } from '../../domain/principal.ts'
-import { countryCodeOf, type Place, resolvePlace } from '../../domain/scheduling/places.ts'
+import { countryCodeOf, officeKeyOf, type Place, resolvePlace } from '../../domain/scheduling/places.ts'
 import type { Db } from '../../store/database.ts'
-import { findSchedulingCountries } from '../../store/scheduling-place-store.ts'
+import { findSchedulingCountries, findSchedulingOffices } from '../../store/scheduling-place-store.ts'
 
 /** Scheduling names who takes part: planning work, so a signed-in principal only. */
 export function requireSignedIn(principal: Principal): void {
@@ -23,10 +23,12 @@ export async function resolvePlaces(
 ): Promise<Place[]> {
   const codes = refs.map((r) => countryCodeOf(r.ref)).filter((code): code is string => code !== null)
   const countries = await findSchedulingCountries(db, principal, codes)
+  const officeKeys = refs.map((r) => officeKeyOf(r.ref)).filter((key): key is string => key !== null)
+  const offices = await findSchedulingOffices(db, principal, officeKeys)
   const problems: FieldProblem[] = []
   const places: Place[] = []
   for (const { pointer, ref } of refs) {
-    const place = resolvePlace(ref, countries)
+    const place = resolvePlace(ref, countries, offices)
     if (typeof place === 'string') {
       problems.push({ pointer, detail: place })
     } else {

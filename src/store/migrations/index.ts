@@ -11,6 +11,7 @@ import * as accountLockout from './2026-12-02T1240-account-lockout.ts'
 import * as accountStatus from './2026-12-02T1241-account-status.ts'
 import * as searchIndex from './2026-12-02T1300-search-index.ts'
 import * as proposalDeadlines from './2026-12-02T1400-proposal-deadlines.ts'
+import * as liaisonOffices from './2026-12-02T1410-liaison-offices.ts'
 import * as externalIdentities from './2026-12-02T1420-external-identities.ts'
 
 /**
@@ -30,5 +31,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T1241-account-status': accountStatus,
   '2026-12-02T1300-search-index': searchIndex,
   '2026-12-02T1400-proposal-deadlines': proposalDeadlines,
+  '2026-12-02T1410-liaison-offices': liaisonOffices,
   '2026-12-02T1420-external-identities': externalIdentities,
 }

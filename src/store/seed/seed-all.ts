@@ -1,5 +1,6 @@
 import type { Db } from '../database.ts'
 import { loadEngagementDemo } from '../engagement-demo.ts'
+import { loadDecisionDemo } from './load-decisions.ts'
 import { loadDemoData, readDemoData } from './load-demo.ts'
 import { loadProgrammeDemo, readProgrammeDemo } from './load-programmes.ts'
 
@@ -11,4 +12,5 @@ export async function loadAllDemoData(db: Db, now: Date): Promise<void> {
   await loadDemoData(db, await readDemoData(), now)
   await loadEngagementDemo(db, now)
   await loadProgrammeDemo(db, await readProgrammeDemo(), now)
+  await loadDecisionDemo(db, now)
 }

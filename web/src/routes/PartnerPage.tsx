@@ -3,6 +3,7 @@ import { Chip } from '../components/Chip.tsx'
 import { usePageMarking } from '../components/marking.tsx'
 import { PageHeader } from '../components/PageHeader.tsx'
 import { ErrorState, isNotFound, Loading, NotFound } from '../components/states.tsx'
+import { PartnerOffices } from '../features/offices/PartnerOffices.tsx'
 import { StatusBadge } from '../features/partners/PartnerResults.tsx'
 import { usePartner } from '../features/partners/queries.ts'
 import { TimelineChart } from '../features/partners/TimelineChart.tsx'
@@ -94,6 +95,7 @@ export function PartnerPage() {
           </>
         )}
       </section>
+      <PartnerOffices code={data.code} name={data.name} />
     </>
   )
 }

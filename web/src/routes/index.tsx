@@ -10,10 +10,13 @@ import { FrameworkPage } from './FrameworkPage.tsx'
 import { FrameworksPage } from './FrameworksPage.tsx'
 import { MembersPage } from './MembersPage.tsx'
 import { NotFoundPage } from './NotFoundPage.tsx'
+import { OfficesPage } from './OfficesPage.tsx'
 import { PartnerPage } from './PartnerPage.tsx'
 import { PartnersPage } from './PartnersPage.tsx'
 import { ProgrammePage } from './ProgrammePage.tsx'
 import { ProgrammesPage } from './ProgrammesPage.tsx'
+import { ProposalPage } from './ProposalPage.tsx'
+import { ProposalsPage } from './ProposalsPage.tsx'
 import { SchedulingPage } from './SchedulingPage.tsx'
 import { SearchPage } from './SearchPage.tsx'
 import { SignInPage } from './SignInPage.tsx'
@@ -40,6 +43,9 @@ export const routes: ReadonlyArray<{ path: string; element: ReactNode }> = [
   { path: '/statements', element: <StatementsPage /> },
   { path: '/analytics', element: <AnalyticsPage /> },
   { path: '/scheduling', element: <SchedulingPage /> },
+  { path: '/proposals', element: <ProposalsPage /> },
+  { path: '/proposals/:id', element: <ProposalPage /> },
+  { path: '/offices', element: <OfficesPage /> },
   { path: '/search', element: <SearchPage /> },
   { path: '/accounts', element: <AccountsPage /> },
   { path: '/audit', element: <AuditPage /> },

@@ -29,6 +29,7 @@ function asInput(record: ProposalRecord): z.input<typeof ProposalInput> {
     partner: record.partner,
     programme: record.programme,
     engagement: record.engagement,
+    liaisonOffice: record.liaisonOffice,
     procedure: record.procedure,
     deadline: record.deadline,
     marking: { classification: marking.classification, releasableTo: [...marking.releasableTo] },
@@ -54,7 +55,12 @@ export async function editProposal(
     })
     const merged = mergePatch('proposal', ProposalInput, asInput(current), input.patch)
     const marking = toMarking(principal, merged.marking, current.marking)
-    const links = { partner: merged.partner, programme: merged.programme, engagement: merged.engagement }
+    const links = {
+      partner: merged.partner,
+      programme: merged.programme,
+      engagement: merged.engagement,
+      liaisonOffice: merged.liaisonOffice,
+    }
     const deadline = merged.deadline === null ? null : new Date(merged.deadline).toISOString()
     const unseen = await unseenLinks(tx, principal, links)
     const problems = [

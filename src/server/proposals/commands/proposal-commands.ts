@@ -21,6 +21,7 @@ import {
 } from '../../../store/proposal-store.ts'
 import { toMarking } from '../../programmes/commands/marking-input.ts'
 import { type DeadlineScheduler, inertDeadlines } from '../deadlines/scheduler.ts'
+import { onProposalAdopted } from './on-adopted.ts'
 
 /**
  * The proposal commands. Each opens the request's one transaction and inside it locks and loads
@@ -53,7 +54,7 @@ export async function createProposal(
       partner: input.partner,
       programme: input.programme,
       engagement: input.engagement,
-      liaisonOffice: null,
+      liaisonOffice: input.liaisonOffice,
     },
     procedure: input.procedure,
     deadline: input.deadline === null ? null : new Date(input.deadline).toISOString(),
@@ -199,6 +200,7 @@ export async function recordPosition(
         clock.now,
       )
     }
+    if (status === 'adopted') await onProposalAdopted(tx, current, clock.now)
     return version
   })
 }

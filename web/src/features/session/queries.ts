@@ -48,7 +48,14 @@ const signedOut: Principal = {
   clearance: 'PUBLIC',
   roles: [],
   permissions: [],
-  abilities: { createEngagements: false, startProgramme: 'none', associate: 'none', readAudit: false },
+  abilities: {
+    createEngagements: false,
+    startProgramme: 'none',
+    associate: 'none',
+    createProposals: false,
+    createLiaisonOffices: false,
+    readAudit: false,
+  },
 }
 
 export function useSignIn() {

@@ -1,0 +1,19 @@
+import { Link } from 'react-router'
+import { usePageMarking } from '../../components/marking.tsx'
+import { officeStatusLabels, useOffice } from './queries.ts'
+
+/** The office a proposal decides: its city and status, linking to the offices list. */
+export function OfficeLink({ id, proposalVersion }: { id: string; proposalVersion: number }) {
+  const office = useOffice(id, proposalVersion)
+  usePageMarking(office.data?.pageMarking)
+  // While the new version loads, the previous answer is not kept: show the plain link meanwhile.
+  if (office.data === undefined) return <Link to="/offices">Liaison offices</Link>
+  return (
+    <>
+      <Link to="/offices">
+        {office.data.city}, {office.data.countryName}
+      </Link>{' '}
+      ({officeStatusLabels[office.data.status].toLowerCase()})
+    </>
+  )
+}

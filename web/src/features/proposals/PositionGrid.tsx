@@ -1,0 +1,55 @@
+import { type PositionValue, type ProposalData, positionLabels, useMemberName } from './queries.ts'
+
+/** A mark per position so that the grid reads without colour (and in greyscale print). */
+const positionMarks: Record<PositionValue, string> = {
+  concur: '✓',
+  object: '✕',
+  reserve: '!',
+  none: '·',
+}
+
+/** "14 concur", "1 objects", "2 reservations", "15 without a position". */
+function tallyText(position: PositionValue, count: number): string {
+  const words: Record<PositionValue, [string, string]> = {
+    concur: ['concurs', 'concur'],
+    object: ['objects', 'object'],
+    reserve: ['reservation', 'reservations'],
+    none: ['without a position', 'without a position'],
+  }
+  return `${count} ${words[position][count === 1 ? 0 : 1]}`
+}
+
+/**
+ * Every member and its current position: one cell each, the member's code, a mark and the word.
+ * The colour repeats the word, never replaces it. A list, so a screen reader announces the count.
+ */
+export function PositionGrid({ positions }: { positions: NonNullable<ProposalData['positions']> }) {
+  const nameOf = useMemberName()
+  const counts = positions.reduce<Record<string, number>>((tally, entry) => {
+    tally[entry.position] = (tally[entry.position] ?? 0) + 1
+    return tally
+  }, {})
+  return (
+    <>
+      <p className="position-tally">
+        {(['concur', 'object', 'reserve', 'none'] as const)
+          .map((position) => tallyText(position, counts[position] ?? 0))
+          .join(' · ')}
+      </p>
+      <ul className="position-grid" aria-label={`Positions of the ${positions.length} members`}>
+        {positions.map((entry) => (
+          <li key={entry.member} className={`position-cell position-${entry.position}`}>
+            <span className="position-member" title={nameOf(entry.member)}>
+              {entry.member}
+              <span className="visually-hidden"> ({nameOf(entry.member)})</span>
+            </span>
+            <span className="position-word">
+              <span aria-hidden="true">{positionMarks[entry.position]} </span>
+              {positionLabels[entry.position]}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </>
+  )
+}

@@ -1,0 +1,120 @@
+import { Link } from 'react-router'
+import { usePageMarking } from '../components/marking.tsx'
+import { PageHeader } from '../components/PageHeader.tsx'
+import { EmptyState, ErrorState, Loading } from '../components/states.tsx'
+import { TableWrap } from '../components/TableWrap.tsx'
+import { Countdown } from '../features/proposals/Countdown.tsx'
+import { NewProposalForm } from '../features/proposals/NewProposalForm.tsx'
+import {
+  kindLabels,
+  type ProposalStatus,
+  type ProposalSummaryData,
+  procedureLabels,
+  useMemberName,
+  useProposals,
+} from '../features/proposals/queries.ts'
+import { StatusChip } from '../features/proposals/StatusChip.tsx'
+import '../features/proposals/proposals.css'
+
+/** The list's groups, in reading order: what is being decided, what is held up, what is done. */
+const groups: ReadonlyArray<{
+  id: string
+  title: string
+  statuses: readonly ProposalStatus[]
+  empty: string
+}> = [
+  { id: 'open', title: 'Open', statuses: ['open'], empty: 'No proposal is open for decision.' },
+  { id: 'blocked', title: 'Blocked', statuses: ['blocked'], empty: 'No proposal is blocked.' },
+  { id: 'drafts', title: 'Drafts', statuses: ['draft'], empty: 'No draft.' },
+  { id: 'decided', title: 'Decided', statuses: ['adopted', 'withdrawn'], empty: 'Nothing decided yet.' },
+]
+
+function objections(item: ProposalSummaryData, nameOf: (code: string) => string): string {
+  const objecting = (item.positions ?? [])
+    .filter((entry) => entry.position === 'object')
+    .map((e) => nameOf(e.member))
+  return objecting.length === 0 ? '' : `Blocked by ${objecting.join(', ')}`
+}
+
+function ProposalTable({ items, label }: { items: ProposalSummaryData[]; label: string }) {
+  const nameOf = useMemberName()
+  return (
+    <TableWrap label={label}>
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">Proposal</th>
+            <th scope="col">Kind</th>
+            <th scope="col">Procedure</th>
+            <th scope="col">Status</th>
+            <th scope="col">Deadline</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <tr key={item.id}>
+              <th scope="row">
+                <Link to={`/proposals/${encodeURIComponent(item.id)}`}>{item.title}</Link>
+              </th>
+              <td>{kindLabels[item.kind]}</td>
+              <td>{procedureLabels[item.procedure]}</td>
+              <td>
+                <StatusChip status={item.status} /> {objections(item, nameOf)}
+              </td>
+              <td>
+                {item.deadline === null ? (
+                  '—'
+                ) : item.status === 'open' ? (
+                  <Countdown deadline={item.deadline} />
+                ) : (
+                  <time dateTime={item.deadline}>{new Date(item.deadline).toLocaleString()}</time>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
+  )
+}
+
+/** Decisions: every proposal the user may see, grouped as open (with countdowns), blocked and decided. */
+export function ProposalsPage() {
+  const proposals = useProposals()
+  usePageMarking(proposals.data?.marking)
+  if (proposals.isPending) return <Loading label="Loading proposals…" />
+  if (proposals.isError) return <ErrorState error={proposals.error} onRetry={() => proposals.refetch()} />
+  const { items } = proposals.data
+  return (
+    <>
+      <title>Decisions — Liaison</title>
+      <PageHeader
+        title="Decisions"
+        lead="Proposals the alliance decides by consensus (any objection blocks) or by silence procedure (adopted at the deadline unless a member breaks silence). Deadlines are shown in your time zone."
+      />
+      <div className="section">
+        <NewProposalForm />
+      </div>
+      {items.length === 0 ? (
+        <EmptyState title="No proposals yet">Proposals you may see will be listed here.</EmptyState>
+      ) : (
+        groups.map((group) => {
+          const inGroup = items.filter((item) => group.statuses.includes(item.status))
+          if (group.id === 'drafts' && inGroup.length === 0) return null
+          return (
+            <section key={group.id} className="section" aria-labelledby={`group-${group.id}`}>
+              <h2 id={`group-${group.id}`}>
+                {group.title} <span className="count">({inGroup.length})</span>
+              </h2>
+              {inGroup.length === 0 ? (
+                <p className="muted">{group.empty}</p>
+              ) : (
+                <ProposalTable items={inGroup} label={`${group.title} proposals`} />
+              )}
+            </section>
+          )
+        })
+      )}
+    </>
+  )
+}
