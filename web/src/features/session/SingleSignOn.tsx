@@ -20,7 +20,11 @@ const fallbackFailure = 'Single sign-on did not succeed. Try again, or use your 
 /** The failure of a single sign-on that brought the browser back here, announced and focused. */
 export function SingleSignOnFailure({ failure }: { failure: string }) {
   const ref = useRef<HTMLDivElement>(null)
-  useEffect(() => ref.current?.focus(), [])
+  // After the page has settled (the app moves focus to the main region as a page loads).
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => ref.current?.focus())
+    return () => cancelAnimationFrame(frame)
+  }, [])
   return (
     <div className="form-error sso-error" role="alert" tabIndex={-1} ref={ref}>
       <strong>Sign-in failed.</strong> {failureMessages[failure] ?? fallbackFailure}
