@@ -11,6 +11,7 @@ const benchmarks: ReadonlyArray<readonly [string, () => Promise<{ run(): Promise
   ['scheduling', () => import('./scheduling.bench.ts')],
   ['search', () => import('./search.bench.ts')],
   ['proposals', () => import('./proposals.bench.ts')],
+  ['deadlines', () => import('./deadlines.bench.ts')],
 ]
 
 const wanted = process.argv.slice(2)
