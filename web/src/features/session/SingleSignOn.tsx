@@ -11,6 +11,8 @@ const failureMessages: Readonly<Record<string, string>> = {
     'Your identity provider account lacks what Liaison needs (such as your country or role). Ask your administrator.',
   disabled: 'This account is disabled. Ask an administrator to enable it.',
   locked: 'This account is locked. Ask an administrator to unlock it.',
+  unreachable:
+    'The identity provider cannot be reached just now. Try again later, or use your Liaison username.',
   taken:
     'A Liaison account with your username already exists and is not linked to this provider. Ask an administrator.',
 }
