@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ProposalDetail } from '../../src/contract/proposal.ts'
 import { buildApp } from '../../src/server/app.ts'
 import { clockOf } from '../../src/server/clock.ts'
-import { changeFeedFor } from '../../src/server/proposals/live/change-feed.ts'
+import { changeFeedFor, type ProposalChangeFeed } from '../../src/server/proposals/live/change-feed.ts'
 import { openDatabase } from '../../src/store/connect.ts'
 import type { Db, Engine } from '../../src/store/database.ts'
 import { migrateToLatest } from '../../src/store/migrate.ts'
@@ -25,23 +25,55 @@ import { fixedNow, testPassword } from '../support/server.ts'
 describe.each(engines)('proposal event streams on %s', (engine: Engine) => {
   let location = ''
   let drop: () => Promise<void> = async () => {}
-  const instances: Array<{ db: Db; app: FastifyInstance; url: string }> = []
+  interface Instance {
+    db: Db
+    app: FastifyInstance
+    url: string
+    /** How many streams listen to the feed now: each must stop when its client leaves. */
+    subscribers(): number
+    closed: boolean
+  }
+  const instances: Instance[] = []
   const clock = clockOf(() => fixedNow)
   let staff = ''
   let fra = ''
 
-  async function start(): Promise<{ db: Db; app: FastifyInstance; url: string }> {
+  /** The engine's feed, counting its subscribers. */
+  function countedFeed(feed: ProposalChangeFeed): { feed: ProposalChangeFeed; count: () => number } {
+    let count = 0
+    return {
+      count: () => count,
+      feed: {
+        start: () => feed.start(),
+        stop: () => feed.stop(),
+        subscribe(id, listener) {
+          count += 1
+          const unsubscribe = feed.subscribe(id, listener)
+          let done = false
+          return () => {
+            if (!done) count -= 1
+            done = true
+            unsubscribe()
+          }
+        },
+      },
+    }
+  }
+
+  async function start(): Promise<Instance> {
     const db = await openDatabase(location)
-    const app = await buildApp({
-      db,
-      clock,
-      heartbeatMs: 300,
-      proposalChanges: changeFeedFor(db, location, () => undefined),
-    })
+    const counted = countedFeed(changeFeedFor(db, location, () => undefined))
+    const app = await buildApp({ db, clock, heartbeatMs: 300, proposalChanges: counted.feed })
     await app.listen({ port: 0, host: '127.0.0.1' })
     const address = app.server.address()
     if (address === null || typeof address === 'string') throw new Error('no port')
-    const instance = { db, app, url: `http://127.0.0.1:${address.port}` }
+    const instance = {
+      db,
+      app,
+      url: `http://127.0.0.1:${address.port}`,
+      subscribers: counted.count,
+      closed: false,
+    }
     instances.push(instance)
     return instance
   }
@@ -78,7 +110,7 @@ describe.each(engines)('proposal event streams on %s', (engine: Engine) => {
 
   afterAll(async () => {
     for (const instance of instances) {
-      await instance.app.close()
+      if (!instance.closed) await instance.app.close()
       await instance.db.close()
     }
     await drop()
@@ -205,5 +237,43 @@ describe.each(engines)('proposal event streams on %s', (engine: Engine) => {
     } finally {
       await stream.close()
     }
+  })
+
+  it('stops following a proposal when the client goes away', async () => {
+    const writer = instances[0]
+    const reader = instances.at(-1)
+    if (writer === undefined || reader === undefined) throw new Error('no instances')
+    const proposal = await created(writer.url, 'PUBLIC')
+    const before = reader.subscribers()
+    const stream = await openEventStream(`${reader.url}/api/v1/proposals/${proposal.id}/events`, fra)
+    expect(await eventually(async () => stream.comments.includes('connected'), 2_000)).toBe(true)
+    expect(reader.subscribers()).toBe(before + 1)
+    await stream.close()
+    expect(await eventually(async () => reader.subscribers() === before, 2_000)).toBe(true)
+  })
+
+  // Last: it closes the reading instance while a stream is open, as a stopping server does.
+  it('ends its open streams when the app closes, so the close does not wait on them', async () => {
+    const writer = instances[0]
+    const reader = instances.at(-1)
+    if (writer === undefined || reader === undefined) throw new Error('no instances')
+    const proposal = await created(writer.url, 'PUBLIC')
+    const streams = await Promise.all(
+      [fra, staff, ''].map((cookie) =>
+        openEventStream(`${reader.url}/api/v1/proposals/${proposal.id}/events`, cookie),
+      ),
+    )
+    expect(await eventually(async () => streams.every((s) => s.comments.includes('connected')), 2_000)).toBe(
+      true,
+    )
+    const started = Date.now()
+    reader.closed = true
+    await reader.app.close()
+    const took = Date.now() - started
+    // The heartbeat is 300 ms and keeps a stream busy; a close that waited on it would never end.
+    expect(took).toBeLessThan(3_000)
+    // Each client sees its stream end (the browser's EventSource then reconnects elsewhere).
+    await Promise.all(streams.map((s) => s.ended))
+    expect(reader.subscribers()).toBe(0)
   })
 })

@@ -4,6 +4,8 @@ export interface EventStreamClient {
   readonly type: string
   readonly changes: Array<{ id: string; version: number }>
   readonly comments: string[]
+  /** Settles when the server ends the stream (or `close` aborts it). */
+  readonly ended: Promise<void>
   close(): Promise<void>
 }
 
@@ -40,6 +42,7 @@ export async function openEventStream(url: string, cookie: string): Promise<Even
     type: response.headers.get('content-type') ?? '',
     changes,
     comments,
+    ended: reading,
     async close() {
       controller.abort()
       await reading

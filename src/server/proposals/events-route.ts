@@ -1,4 +1,3 @@
-import type { Socket } from 'node:net'
 import { PassThrough } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
@@ -9,29 +8,29 @@ import { DomainError } from '../../domain/errors.ts'
 import type { Db } from '../../store/database.ts'
 import { findVisibleProposal } from '../../store/proposal-store.ts'
 import type { ProposalChange, ProposalChangeFeed } from './live/change-feed.ts'
+import { openStreams } from './live/open-streams.ts'
 
 /** One SSE frame announcing a change: only the id and version, so nothing hidden can travel. */
 export function changedFrame(change: ProposalChange): string {
   return `event: changed\ndata: ${JSON.stringify({ id: change.id, version: change.version })}\n\n`
 }
 
+/** Tells the browser to reconnect after 3 s (to this or another instance) when a stream ends. */
+const prelude = 'retry: 3000\n: connected\n\n'
+
 /**
  * `GET /api/v1/proposals/{id}/events`: Server-Sent Events for a proposal's page. The caller must
  * see the proposal (404 otherwise, alike for hidden and missing) and is checked again on every
  * change, so a proposal that becomes hidden ends its stream. A comment every `heartbeatMs` keeps
- * proxies from closing an idle stream.
+ * proxies from closing an idle stream. A stream ends when its client goes away, and every stream
+ * ends when the app closes (before the server waits for its connections).
  */
 export async function proposalEventsRoute(
   app: FastifyInstance,
   { db, feed, heartbeatMs }: { db: Db; feed: ProposalChangeFeed; heartbeatMs: number },
 ) {
-  // Streams never end by themselves: a stopping server ends them, or its close would wait forever.
-  const open = new Set<PassThrough>()
-  const sockets = new Set<Socket>()
-  app.addHook('preClose', async () => {
-    for (const stream of open) stream.end()
-    for (const socket of sockets) socket.destroy()
-  })
+  const streams = openStreams()
+  app.addHook('preClose', async () => streams.closeAll())
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/v1/proposals/:id/events',
     {
@@ -51,41 +50,53 @@ export async function proposalEventsRoute(
     async (request, reply) => {
       const { principal } = request
       const { id } = request.params
-      // Tracked from the start: a stopping server destroys it even if the client left mid-check.
-      const socket = request.raw.socket
-      sockets.add(socket)
-      socket.once('close', () => sockets.delete(socket))
+      // Listened to before the visibility check, so a client that leaves during it is not missed.
+      let gone = false
+      reply.raw.once('close', () => {
+        gone = true
+      })
       if ((await findVisibleProposal(db.kysely, principal, id)) === null) {
         throw new DomainError('not-found', `No proposal has the id ${id}.`)
       }
       const stream = new PassThrough()
-      let queue = Promise.resolve()
-      const unsubscribe = feed.subscribe(id, (change) => {
-        // In order, each after checking the caller may still see the proposal.
-        queue = queue.then(async () => {
-          const visible = await findVisibleProposal(db.kysely, principal, id).catch(() => null)
-          if (visible === null) stream.end()
-          else stream.write(changedFrame(change))
-        })
-      })
-      const heartbeat = setInterval(() => stream.write(': heartbeat\n\n'), heartbeatMs)
-      open.add(stream)
-      const close = () => {
+      stream.write(prelude)
+      let unsubscribe = () => {}
+      let heartbeat: NodeJS.Timeout | undefined
+      const end = () => {
         clearInterval(heartbeat)
         unsubscribe()
-        open.delete(stream)
+        streams.forget(stop)
         stream.end()
       }
-      // The response's close: the client went away (the request's own fires once it is read).
-      reply.raw.on('close', close)
-      stream.on('close', close)
-      stream.write('retry: 3000\n: connected\n\n')
+      // A stopping server ends the stream; a client that reads nothing more cannot hold its socket.
+      const socket = request.raw.socket
+      const stop = () => {
+        end()
+        setTimeout(() => socket.destroy(), 1_000).unref()
+      }
+      // A client already gone, or a server stopping: the answer ends with its prelude.
+      if (!gone && streams.track(stop)) {
+        let queue = Promise.resolve()
+        unsubscribe = feed.subscribe(id, (change) => {
+          // In order, each after checking the caller may still see the proposal.
+          queue = queue.then(async () => {
+            const visible = await findVisibleProposal(db.kysely, principal, id).catch(() => null)
+            if (visible === null) end()
+            else stream.write(changedFrame(change))
+          })
+        })
+        heartbeat = setInterval(() => stream.write(': heartbeat\n\n'), heartbeatMs).unref()
+        // The response's close: the client went away (the request's own fires once it is read).
+        reply.raw.once('close', end)
+      } else {
+        stream.end()
+      }
       return (
         reply
           .type('text/event-stream; charset=utf-8')
           .header('cache-control', 'no-store')
           .header('x-accel-buffering', 'no')
-          // The socket closes with the stream: never left as an idle keep-alive a stopping server waits on.
+          // The socket closes with the stream: never left as a keep-alive a stopping server waits on.
           .header('connection', 'close')
           .send(stream)
       )

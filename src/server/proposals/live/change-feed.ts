@@ -49,9 +49,23 @@ export function listeningFeed(
 ): ProposalChangeFeed {
   const { emitter, subscribe } = emitterFeed()
   let client: pg.Client | null = null
+  let retry: NodeJS.Timeout | null = null
   let stopped = false
 
+  // A lost connection is opened again, every second until it works: a page must not stop updating.
+  function reconnectSoon(): void {
+    if (stopped || retry !== null) return
+    retry = setTimeout(() => {
+      retry = null
+      connect().catch((error: unknown) => {
+        onError(error)
+        reconnectSoon()
+      })
+    }, 1_000).unref()
+  }
+
   async function connect(): Promise<void> {
+    if (stopped) return
     const next = new pg.Client({ connectionString, application_name: 'liaison-listen' })
     next.on('notification', (message) => {
       const change = parseChange(message.payload)
@@ -59,12 +73,20 @@ export function listeningFeed(
     })
     next.on('error', (error) => {
       onError(error)
-      // A lost connection is opened again: a page must not stop updating for good.
-      if (!stopped) setTimeout(() => connect().catch(onError), 1_000).unref()
+      if (client === next) client = null
+      void next.end().catch(() => undefined)
+      reconnectSoon()
     })
-    await next.connect()
-    await next.query(`listen ${proposalChannel}`)
-    client = next
+    try {
+      await next.connect()
+      await next.query(`listen ${proposalChannel}`)
+    } catch (error) {
+      await next.end().catch(() => undefined)
+      throw error
+    }
+    // Stopped while connecting: this client must not outlive the app.
+    if (stopped) await next.end()
+    else client = next
   }
 
   return {
@@ -72,8 +94,12 @@ export function listeningFeed(
     start: connect,
     async stop() {
       stopped = true
-      await client?.end().catch(() => undefined)
+      if (retry !== null) clearTimeout(retry)
+      retry = null
+      const last = client
       client = null
+      await last?.end().catch(() => undefined)
+      emitter.removeAllListeners()
     },
   }
 }
@@ -121,6 +147,8 @@ export function pollingFeed(db: Db, intervalMs = 500): ProposalChangeFeed {
     async stop() {
       if (timer !== null) clearInterval(timer)
       timer = null
+      emitter.removeAllListeners()
+      versions.clear()
     },
   }
 }
