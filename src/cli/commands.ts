@@ -6,6 +6,7 @@ import { buildApp, defaultBodyLimit } from '../server/app.ts'
 import { systemClock } from '../server/clock.ts'
 import { type OidcProviderConfig, parseOidcProviders } from '../server/oidc/provider-config.ts'
 import { deadlineSchedulerFor } from '../server/proposals/deadlines/index.ts'
+import { changeFeedFor } from '../server/proposals/live/change-feed.ts'
 import { verifyAuditTrail } from '../store/audit-verify.ts'
 import { DatabaseUnavailableError, openDatabase } from '../store/connect.ts'
 import type { Db } from '../store/database.ts'
@@ -261,10 +262,14 @@ async function serve(options: CliOptions): Promise<number> {
   const deadlines = deadlineSchedulerFor(db, clock, databaseLocation(options), (error) =>
     console.error(`liaison: deadline scheduler: ${(error as Error).message}`),
   )
+  const proposalChanges = changeFeedFor(db, databaseLocation(options), (error) =>
+    console.error(`liaison: proposal change feed: ${(error as Error).message}`),
+  )
   const app = await buildApp({
     db,
     clock,
     deadlines,
+    proposalChanges,
     shutdown,
     // On unless turned off: one JSON line per request is what an operator needs first.
     logger: process.env.LIAISON_LOG !== '0',

@@ -25,6 +25,8 @@ import { partnerRoutes } from './partners/routes.ts'
 import { registerProblemHandlers } from './problem.ts'
 import { programmePlugin } from './programmes/plugin.ts'
 import { type DeadlineScheduler, inertDeadlines } from './proposals/deadlines/scheduler.ts'
+import { proposalEventsRoute } from './proposals/events-route.ts'
+import { type ProposalChangeFeed, pollingFeed } from './proposals/live/change-feed.ts'
 import { proposalRoutes } from './proposals/routes.ts'
 import { publicPortalRoutes } from './public/routes.ts'
 import { registerNulGuard } from './reject-nul.ts'
@@ -43,6 +45,13 @@ export interface AppOptions {
    * scheduler and starts it; tests pass their own or none (deadlines are then not fired).
    */
   readonly deadlines?: DeadlineScheduler
+  /**
+   * Tells proposal event streams of changes (LISTEN/NOTIFY on PostgreSQL: `liaison serve` passes
+   * it); by default the in-process poller. The app starts it when ready and stops it on close.
+   */
+  readonly proposalChanges?: ProposalChangeFeed
+  /** Milliseconds between an event stream's heartbeat comments (default 20 s). */
+  readonly heartbeatMs?: number
   /** The clock (instant and today in the alliance's zone); tests pass a fixed one. */
   readonly clock?: Clock
   /** Served over TLS: the session cookie is Secure and answers carry HSTS. */
@@ -137,6 +146,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(searchRoutes, { db })
   await app.register(proposalRoutes, { db, clock, deadlines: options.deadlines ?? inertDeadlines })
   await app.register(liaisonOfficeRoutes, { db, clock })
+  const feed = options.proposalChanges ?? pollingFeed(db)
+  app.addHook('onReady', () => feed.start())
+  app.addHook('onClose', () => feed.stop())
+  await app.register(proposalEventsRoute, { db, feed, heartbeatMs: options.heartbeatMs ?? 20_000 })
   await app.register(accountRoutes, { db, now })
   await app.register(healthRoutes, { db, shutdown: options.shutdown ?? { draining: false } })
   await app.register(publicPortalRoutes, { db })

@@ -43,10 +43,14 @@ const contentDisposition = {
   },
 }
 
-/** A 2xx answer that is a file (a document, CSV, iCalendar), not JSON. */
+/** A 2xx answer that is a file (a document, CSV, iCalendar), not JSON nor an event stream. */
 function isDownload(status: string, response: Response): boolean {
   const types = Object.keys(response.content ?? {})
-  return status.startsWith('2') && types.length > 0 && !types.some((type) => type.endsWith('json'))
+  return (
+    status.startsWith('2') &&
+    types.length > 0 &&
+    !types.some((type) => type.endsWith('json') || type === 'text/event-stream')
+  )
 }
 
 /** Binary files (DOCX, PDF) have no JSON Schema type: OpenAPI 3.1 describes them by media type alone. */

@@ -146,7 +146,7 @@ describe('OpenAPI document', () => {
     }
     const documentedDownloads = Object.keys(document.paths).filter((path) => {
       const types = Object.keys(answersOf(path, 'get')['200']?.content ?? {})
-      return types.length > 0 && !types.includes('application/json')
+      return types.length > 0 && !types.includes('application/json') && !types.includes('text/event-stream')
     })
     // A new download joins this list (and `downloads` above), so its media types are checked.
     expect(documentedDownloads.sort()).toEqual(Object.keys(expected).sort())
@@ -155,6 +155,12 @@ describe('OpenAPI document', () => {
       expect(Object.keys(ok.content ?? {}), path).toEqual(types)
       expect(Object.keys(ok.headers ?? {}), path).toContain('Content-Disposition')
     }
+  })
+
+  it('documents the proposal event stream as text/event-stream, not as a download', () => {
+    const ok = answersOf('/api/v1/proposals/{id}/events', 'get')['200'] ?? {}
+    expect(Object.keys(ok.content ?? {})).toEqual(['text/event-stream'])
+    expect(Object.keys(ok.headers ?? {})).not.toContain('Content-Disposition')
   })
 
   it('serves each download as the media type it documents, as an attachment with a file name', async () => {

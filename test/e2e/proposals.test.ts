@@ -141,8 +141,13 @@ describe('decisions in the web app (Chromium)', () => {
     // A second browser, signed in as staff, is already showing the page.
     const watching = await watcher.newPage()
     await signIn(watching, 'staff')
+    // The page follows the real event stream route.
+    const streamOpened = watching.waitForResponse((response) => response.url().endsWith(`${tokyo.id}/events`))
     await watching.goto(`${server.url}${path}`)
     await watching.getByRole('heading', { level: 1, name: tokyo.title }).waitFor()
+    const stream = await streamOpened
+    expect(stream.status()).toBe(200)
+    expect(await stream.headerValue('content-type')).toContain('text/event-stream')
     expect(await watching.getByTestId('proposal-status').textContent()).not.toBe('Adopted')
 
     // Staff record one member's position on its behalf through the page…
@@ -172,8 +177,9 @@ describe('decisions in the web app (Chromium)', () => {
     }
     expect(current.status).toBe('adopted')
 
-    // The watching browser changes by itself (polling; live events when the server sends them).
-    await eventually(() => watching.getByTestId('proposal-status').textContent(), 15_000).toBe('Adopted')
+    // The watching browser changes by itself within seconds: while its stream is open it re-reads
+    // the proposal only every 30 s, so this is the stream's `changed` event at work.
+    await eventually(() => watching.getByTestId('proposal-status').textContent(), 5_000).toBe('Adopted')
     expect(await watching.locator('.position-grid > li', { hasText: 'Concurs' }).count()).toBe(members.length)
     // The office it decided opened with it.
     await eventually(() => watching.getByRole('link', { name: 'Tokyo, Japan' }).count()).toBe(1)

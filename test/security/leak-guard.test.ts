@@ -194,6 +194,11 @@ const cases: Record<string, (context: Context) => string[]> = {
     `/api/v1/liaison-offices/${id('office-confidential')}`,
     `/api/v1/liaison-offices/${id('office-korea')}`,
   ],
+  'GET /api/v1/proposals/{id}/events': ({ id }) => [
+    `/api/v1/proposals/${id('proposal-public')}/events`,
+    `/api/v1/proposals/${id('proposal-confidential')}/events`,
+    `/api/v1/proposals/${id('proposal-korea')}/events`,
+  ],
   'GET /healthz': () => ['/healthz'],
   'GET /readyz': () => ['/readyz'],
 }
@@ -245,7 +250,10 @@ async function ask(target: Guarded, full: Guarded, principal: Principal, path: s
     headers: target.cookies[principal] === '' ? {} : { cookie: target.cookies[principal] },
   })
   const type = response.headers.get('content-type') ?? ''
-  const bytes = Buffer.from(await response.arrayBuffer())
+  // An event stream never ends: its opening frame is what a visible answer looks like.
+  const bytes = type.includes('text/event-stream')
+    ? await firstChunk(response)
+    : Buffer.from(await response.arrayBuffer())
   const text =
     response.status === 200 && type.includes('wordprocessingml')
       ? zipText(bytes)
@@ -272,6 +280,14 @@ async function ask(target: Guarded, full: Guarded, principal: Principal, path: s
     normalised = normalised.replaceAll(requestId, '<request-id>')
   }
   return { status: response.status, type, etag: response.headers.get('etag') ?? '', text, normalised }
+}
+
+async function firstChunk(response: Response): Promise<Buffer> {
+  const reader = response.body?.getReader()
+  if (reader === undefined) return Buffer.alloc(0)
+  const { value } = await reader.read()
+  await reader.cancel()
+  return Buffer.from(value ?? new Uint8Array())
 }
 
 function routePattern(key: string): string {
@@ -431,6 +447,8 @@ describe.each(engines)('leak guard on %s', (engine) => {
       'GET /api/v1/audit.csv',
       // A verdict over the whole chain: counts and positions only, for the same top-cleared readers.
       'GET /api/v1/audit/verify',
+      // An event stream sends ids and versions, never content; its 200/404 is what is guarded.
+      'GET /api/v1/proposals/{id}/events',
       // Probes: status, engine and a migration count, never data.
       'GET /healthz',
       'GET /readyz',

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useEffect, useMemo } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import type { z } from 'zod'
 import { ProposalDetail, ProposalList } from '../../../../src/contract/proposal.ts'
 import { apiGet } from '../../lib/api.ts'
@@ -14,8 +14,10 @@ export type PositionValue = NonNullable<ProposalData['positions']>[number]['posi
 const base = '/api/v1/proposals'
 const proposalQueries = [['proposals'], ['liaison-offices']]
 
-/** How often an open proposal is re-read when no live event arrives (SSE may be unavailable). */
+/** How often an open proposal is re-read when no live event stream is open (SSE may be unavailable). */
 export const openRefetchMs = 5_000
+/** While the event stream is open it tells of every change; this slow re-read only backs it up. */
+export const streamingRefetchMs = 30_000
 
 export function proposalPath(id: string, ...part: string[]): string {
   return [base, encodeURIComponent(id), ...part.map(encodeURIComponent)].join('/')
@@ -31,36 +33,50 @@ export function useProposals() {
 }
 
 /**
- * One proposal. While it is undecided it is re-read every few seconds, and a live event stream
- * (`GET …/events`, `event: changed`) re-reads it at once; a stream that fails changes nothing.
+ * One proposal. While it is undecided a live event stream (`GET …/events`, `event: changed`)
+ * re-reads it at once; it is also re-read every 30 s while the stream is open, every 5 s while it
+ * is not (a proxy that drops streams, a stream reconnecting), so a stream that fails changes nothing.
  */
 export function useProposal(id: string) {
+  const [streaming, setStreaming] = useState(false)
   const query = useQuery({
     queryKey: ['proposals', 'detail', id],
     queryFn: () => apiGet(proposalPath(id), ProposalDetail),
     retry: false,
     refetchInterval: (current) => {
       const status = current.state.data?.status
-      return status === 'open' || status === 'blocked' ? openRefetchMs : false
+      if (status !== 'open' && status !== 'blocked') return false
+      return streaming ? streamingRefetchMs : openRefetchMs
     },
   })
-  useProposalEvents(id, query.data?.status === 'open' || query.data?.status === 'blocked')
+  useProposalEvents(id, query.data?.status === 'open' || query.data?.status === 'blocked', setStreaming)
   return query
 }
 
-function useProposalEvents(id: string, live: boolean) {
+function useProposalEvents(id: string, live: boolean, setStreaming: (streaming: boolean) => void) {
   const client = useQueryClient()
   useEffect(() => {
     if (!live || typeof EventSource === 'undefined') return
     const source = new EventSource(proposalPath(id, 'events'), { withCredentials: true })
     const refresh = () => client.invalidateQueries({ queryKey: ['proposals'] })
     source.addEventListener('changed', refresh)
-    // Errors are harmless: the interval above keeps the page current; stop retrying a missing route.
+    // Opened again after a drop: changes made while it was down are read at once.
+    let opened = false
+    source.onopen = () => {
+      setStreaming(true)
+      if (opened) void refresh()
+      opened = true
+    }
+    // Errors are harmless: the fast interval takes over; stop retrying a route that answers 404.
     source.onerror = () => {
+      setStreaming(false)
       if (source.readyState === EventSource.CLOSED) source.close()
     }
-    return () => source.close()
-  }, [id, live, client])
+    return () => {
+      source.close()
+      setStreaming(false)
+    }
+  }, [id, live, client, setStreaming])
 }
 
 /** A step on a proposal (open, withdraw, break silence) under If-Match of the version shown. */
