@@ -25,6 +25,7 @@ import { partnerRoutes } from './partners/routes.ts'
 import { registerProblemHandlers } from './problem.ts'
 import { programmePlugin } from './programmes/plugin.ts'
 import { type DeadlineScheduler, inertDeadlines } from './proposals/deadlines/scheduler.ts'
+import { reminderRoutes } from './proposals/reminders/routes.ts'
 import { proposalRoutes } from './proposals/routes.ts'
 import { publicPortalRoutes } from './public/routes.ts'
 import { registerNulGuard } from './reject-nul.ts'
@@ -137,6 +138,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(searchRoutes, { db })
   await app.register(proposalRoutes, { db, clock, deadlines: options.deadlines ?? inertDeadlines })
   await app.register(liaisonOfficeRoutes, { db, clock })
+  await app.register(reminderRoutes, { db, clock })
   await app.register(accountRoutes, { db, now })
   await app.register(healthRoutes, { db, shutdown: options.shutdown ?? { draining: false } })
   await app.register(publicPortalRoutes, { db })

@@ -194,6 +194,7 @@ const cases: Record<string, (context: Context) => string[]> = {
     `/api/v1/liaison-offices/${id('office-confidential')}`,
     `/api/v1/liaison-offices/${id('office-korea')}`,
   ],
+  'GET /api/v1/reminders': () => ['/api/v1/reminders'],
   'GET /healthz': () => ['/healthz'],
   'GET /readyz': () => ['/readyz'],
 }
