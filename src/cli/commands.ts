@@ -7,6 +7,8 @@ import { systemClock } from '../server/clock.ts'
 import { type OidcProviderConfig, parseOidcProviders } from '../server/oidc/provider-config.ts'
 import { deadlineSchedulerFor } from '../server/proposals/deadlines/index.ts'
 import { changeFeedFor } from '../server/proposals/live/change-feed.ts'
+import { type RemindersConfig, remindersConfigFrom } from '../server/proposals/reminders/config.ts'
+import { remindersLoop } from '../server/proposals/reminders/loop.ts'
 import { verifyAuditTrail } from '../store/audit-verify.ts'
 import { DatabaseUnavailableError, openDatabase } from '../store/connect.ts'
 import type { Db } from '../store/database.ts'
@@ -214,6 +216,15 @@ function oidcProvidersSetting(setting: string | undefined): OidcProviderConfig[]
   }
 }
 
+/** LIAISON_REMINDERS, LIAISON_WEBHOOK_URL, LIAISON_WEBHOOK_SECRET, refused before anything starts. */
+function remindersSetting(): RemindersConfig {
+  try {
+    return remindersConfigFrom(process.env)
+  } catch (error) {
+    throw new CliError((error as Error).message)
+  }
+}
+
 /** LIAISON_PUBLIC_URL: the address browsers use, the base of the single sign-on callback. */
 function publicUrlSetting(): string | undefined {
   const value = (process.env.LIAISON_PUBLIC_URL ?? '').trim()
@@ -252,6 +263,7 @@ async function serve(options: CliOptions): Promise<number> {
   const lockoutAfter = parseLockoutAfter(process.env.LIAISON_LOCKOUT_AFTER)
   const clock = systemClock(parseTimeZone(process.env.LIAISON_TIME_ZONE))
   const oidcProviders = oidcProvidersSetting(process.env.LIAISON_OIDC_PROVIDERS)
+  const remindersConfig = remindersSetting()
   const host = options.host ?? process.env.HOST ?? '127.0.0.1'
   const db = await open(options)
   await migrateToLatest(db)
@@ -291,6 +303,10 @@ async function serve(options: CliOptions): Promise<number> {
   // After the migrations, so the catch-up finds the proposal tables: deadlines that passed while
   // no server ran fire now.
   await deadlines.start()
+  const reminders = remindersLoop(db, clock, remindersConfig, {
+    onError: (error) => console.error(`liaison: reminders: ${(error as Error).message}`),
+  })
+  reminders.start()
   const address = app.server.address()
   const actualPort = typeof address === 'object' && address !== null ? address.port : port
   console.log(
@@ -303,6 +319,7 @@ async function serve(options: CliOptions): Promise<number> {
     // Fastify's close stops accepting, lets in-flight requests finish (idle keep-alive sockets are
     // closed) and then runs onClose; only then is the database closed under no running request.
     await app.close()
+    await reminders.stop()
     await deadlines.stop()
     await db.close()
   })

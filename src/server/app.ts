@@ -27,6 +27,7 @@ import { programmePlugin } from './programmes/plugin.ts'
 import { type DeadlineScheduler, inertDeadlines } from './proposals/deadlines/scheduler.ts'
 import { proposalEventsRoute } from './proposals/events-route.ts'
 import { type ProposalChangeFeed, pollingFeed } from './proposals/live/change-feed.ts'
+import { reminderRoutes } from './proposals/reminders/routes.ts'
 import { proposalRoutes } from './proposals/routes.ts'
 import { publicPortalRoutes } from './public/routes.ts'
 import { registerNulGuard } from './reject-nul.ts'
@@ -150,6 +151,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onReady', () => feed.start())
   app.addHook('onClose', () => feed.stop())
   await app.register(proposalEventsRoute, { db, feed, heartbeatMs: options.heartbeatMs ?? 20_000 })
+  await app.register(reminderRoutes, { db, clock })
   await app.register(accountRoutes, { db, now })
   await app.register(healthRoutes, { db, shutdown: options.shutdown ?? { draining: false } })
   await app.register(publicPortalRoutes, { db })

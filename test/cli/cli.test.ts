@@ -139,6 +139,30 @@ describe('liaison CLI', () => {
     expect(existsSync(db)).toBe(false)
   })
 
+  it.each([
+    [
+      { LIAISON_REMINDERS: '24h,soon' },
+      "liaison: LIAISON_REMINDERS must be a comma list of durations before the deadline such as 24h,1h (units s, m, h, d), not 'soon'.",
+    ],
+    [
+      { LIAISON_WEBHOOK_URL: 'https://ministry.example/hooks' },
+      'liaison: LIAISON_WEBHOOK_URL is set but LIAISON_WEBHOOK_SECRET is not: reminders are always signed.',
+    ],
+    [
+      { LIAISON_WEBHOOK_URL: 'ftp://ministry.example', LIAISON_WEBHOOK_SECRET: 's' },
+      "liaison: LIAISON_WEBHOOK_URL must be an http or https URL, not 'ftp://ministry.example'.",
+    ],
+  ])(
+    'refuses reminder settings %j, naming the setting, before opening the database',
+    async (env, message) => {
+      const db = join(folder, 'reminders.db')
+      const result = await run(['serve', '--port', '0', '--db', db], env)
+      expect(result.code).toBe(1)
+      expect(result.stderr.trim()).toBe(message)
+      expect(existsSync(db)).toBe(false)
+    },
+  )
+
   describe('refuses an invalid LIAISON_OIDC_PROVIDERS, naming the field, before opening the database', () => {
     const provider = {
       id: 'mofa',

@@ -199,6 +199,7 @@ const cases: Record<string, (context: Context) => string[]> = {
     `/api/v1/proposals/${id('proposal-confidential')}/events`,
     `/api/v1/proposals/${id('proposal-korea')}/events`,
   ],
+  'GET /api/v1/reminders': () => ['/api/v1/reminders'],
   'GET /healthz': () => ['/healthz'],
   'GET /readyz': () => ['/readyz'],
 }

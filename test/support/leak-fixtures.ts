@@ -4,6 +4,7 @@ import { hashPassword } from '../../src/store/password.ts'
 import { upsertUser } from '../../src/store/user-store.ts'
 import { addOfficeFixtures } from './leak-offices.ts'
 import { addProposalFixtures } from './leak-proposals.ts'
+import { addReminderFixtures } from './leak-reminders.ts'
 import { fixedNow, type TestServer, testPassword } from './server.ts'
 
 /**
@@ -386,6 +387,19 @@ export async function addLeakFixtures(server: TestServer, sets: readonly HiddenS
       id,
       label === 'proposal-public' ? undefined : (label.slice('proposal-'.length) as HiddenSet),
     )
+  }
+  const silenceProposals = await addReminderFixtures(
+    server,
+    staff,
+    fixedNow,
+    sets.map((set) => ({
+      label: `silence-proposal-${set}`,
+      title: `${set === 'confidential' ? confidentialMarker : koreaMarker} silence proposal`,
+      marking: set === 'confidential' ? confidential : koreaOnly,
+    })),
+  )
+  for (const [label, id] of silenceProposals) {
+    remember(label, id, label.slice('silence-proposal-'.length) as HiddenSet)
   }
   const offices = await addOfficeFixtures(
     server,

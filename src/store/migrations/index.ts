@@ -14,6 +14,7 @@ import * as proposalDeadlines from './2026-12-02T1400-proposal-deadlines.ts'
 import * as liaisonOffices from './2026-12-02T1410-liaison-offices.ts'
 import * as externalIdentities from './2026-12-02T1420-external-identities.ts'
 import * as proposalNotify from './2026-12-02T1430-proposal-notify.ts'
+import * as proposalReminders from './2026-12-02T1440-proposal-reminders.ts'
 
 /**
  * Every migration, by name. Names sort in the order they run; both engines run the same list.
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T1410-liaison-offices': liaisonOffices,
   '2026-12-02T1420-external-identities': externalIdentities,
   '2026-12-02T1430-proposal-notify': proposalNotify,
+  '2026-12-02T1440-proposal-reminders': proposalReminders,
 }
