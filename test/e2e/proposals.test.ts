@@ -1,8 +1,10 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ProposalDetail } from '../../src/contract/proposal.ts'
+import { remindersConfigFrom } from '../../src/server/proposals/reminders/config.ts'
+import { remindersTick } from '../../src/server/proposals/reminders/tick.ts'
 import { type LaunchedBrowser, launchBrowser, runAxe, webRoot } from '../support/browser.ts'
-import { startTestServer, type TestServer, testPassword } from '../support/server.ts'
+import { fixedNow, startTestServer, type TestServer, testPassword } from '../support/server.ts'
 
 // The built app (npm run build → dist/web) over a real SQLite file, seen by two separate browsers:
 // one acts, the other only watches the proposal page and must see the outcome without a reload.
@@ -71,6 +73,28 @@ function eventually<T>(read: () => Promise<T>, timeout = 10_000) {
 }
 
 describe('decisions in the web app (Chromium)', () => {
+  it("reminds France's delegation of the silence procedure it has not answered, and not a partner", async () => {
+    // The reminders loop of `liaison serve` is not running in tests: one tick at the server's clock.
+    const tick = await remindersTick(server.db, fixedNow, remindersConfigFrom({}))
+    expect(tick.created).toBeGreaterThan(0)
+    const delegation = await actor.newPage()
+    await signIn(delegation, 'fra')
+    await delegation.getByRole('link', { name: 'Decisions' }).click()
+    const panel = delegation.getByRole('region', { name: /Awaiting a position/ })
+    await panel.waitFor()
+    expect(await panel.getByRole('link', { name: silence }).count()).toBe(1)
+    await axeAtBothWidths(delegation, 'reminders')
+    await delegation.close()
+
+    const partner = await actor.newPage()
+    await signIn(partner, 'jpn')
+    await partner.getByRole('link', { name: 'Decisions' }).click()
+    await partner.getByRole('heading', { level: 1, name: 'Decisions' }).waitFor()
+    await partner.getByRole('link', { name: silence }).waitFor()
+    expect(await partner.getByRole('region', { name: /Awaiting a position/ }).count()).toBe(0)
+    await partner.close()
+  })
+
   it('lets staff record a liaison office, refusing a zone the IANA database lacks', async () => {
     const desk = await actor.newPage()
     await signIn(desk, 'staff')

@@ -13,6 +13,7 @@ import {
   useMemberName,
   useProposals,
 } from '../features/proposals/queries.ts'
+import { RemindersPanel } from '../features/proposals/RemindersPanel.tsx'
 import { StatusChip } from '../features/proposals/StatusChip.tsx'
 import '../features/proposals/proposals.css'
 
@@ -92,6 +93,7 @@ export function ProposalsPage() {
         title="Decisions"
         lead="Proposals the alliance decides by consensus (any objection blocks) or by silence procedure (adopted at the deadline unless a member breaks silence). Deadlines are shown in your time zone."
       />
+      <RemindersPanel />
       <div className="section">
         <NewProposalForm />
       </div>

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useMemo, useState } from 'react'
 import type { z } from 'zod'
 import { ProposalDetail, ProposalList } from '../../../../src/contract/proposal.ts'
+import { ReminderList } from '../../../../src/contract/reminder.ts'
 import { apiGet } from '../../lib/api.ts'
 import { useWrite } from '../../lib/useWrite.ts'
 import { useMembers } from '../members/queries.ts'
@@ -169,4 +170,13 @@ export const kindLabels: Record<ProposalData['kind'], string> = {
   engagement: 'Engagement',
   statement: 'Statement',
   other: 'Other',
+}
+
+/** Silence procedures the signed-in member (staff: any member) has not yet taken a position on. */
+export function useReminders() {
+  return useQuery({
+    queryKey: ['proposals', 'reminders'],
+    queryFn: () => apiGet('/api/v1/reminders', ReminderList),
+    refetchInterval: openRefetchMs * 12,
+  })
 }

@@ -1,0 +1,34 @@
+import { Link } from 'react-router'
+import { Countdown } from './Countdown.tsx'
+import { useReminders } from './queries.ts'
+
+/**
+ * "Awaiting your position": the reminders the API holds for the signed-in delegation (staff: for
+ * every member), one line per silence procedure and member. Nothing when there are none, and for
+ * partners and the public, whose list is always empty.
+ */
+export function RemindersPanel() {
+  const reminders = useReminders()
+  const items = reminders.data?.items ?? []
+  if (items.length === 0) return null
+  return (
+    <section className="panel reminders" aria-labelledby="reminders-title">
+      <h2 id="reminders-title">Awaiting a position ({items.length})</h2>
+      <p className="muted">
+        Silence procedures adopt themselves at their deadline unless a member breaks silence first.
+      </p>
+      <ul className="reminder-list">
+        {items.map((item) => (
+          <li key={`${item.proposal}:${item.member ?? ''}`}>
+            <Link to={`/proposals/${encodeURIComponent(item.proposal)}`}>{item.title}</Link>
+            {item.member === undefined ? null : <span className="reminder-member"> — {item.member}</span>}
+            <span className="reminder-deadline">
+              {' '}
+              · <Countdown deadline={item.deadline} />
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
