@@ -64,16 +64,23 @@ function started(child: ChildProcess): Promise<{ child: ChildProcess; url: strin
   })
 }
 
-/** Sends the signal and resolves with the exit code, failing when the process outlives `withinMs`. */
-function stopWith(child: ChildProcess, signal: NodeJS.Signals, withinMs: number): Promise<number | null> {
+/**
+ * Sends the signal and resolves with the exit code (or, for a process the signal ended, the
+ * signal's name), failing when the process outlives `withinMs`.
+ */
+function stopWith(
+  child: ChildProcess,
+  signal: NodeJS.Signals,
+  withinMs: number,
+): Promise<number | NodeJS.Signals | null> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL')
       reject(new Error(`still running ${withinMs} ms after ${signal}`))
     }, withinMs)
-    child.once('exit', (code) => {
+    child.once('exit', (code, endedBy) => {
       clearTimeout(timer)
-      resolve(code)
+      resolve(code ?? endedBy)
     })
     child.kill(signal)
   })
@@ -280,7 +287,9 @@ describe('liaison CLI', () => {
     })
     const { child, url } = await started(npm)
     expect(await listening(url)).toBe(true)
-    expect(await stopWith(child, 'SIGTERM', 10_000)).not.toBeNull()
+    // npm exits with its script's code, or, depending on which of them the signal reaches first,
+    // re-raises the signal on itself: both are a stop. What matters is that nothing keeps serving.
+    expect([0, 'SIGTERM']).toContain(await stopWith(child, 'SIGTERM', 10_000))
     // Give an orphaned server a moment to show itself; before the fix it served on and on.
     await new Promise((resolve) => setTimeout(resolve, 500))
     expect(await listening(url)).toBe(false)
