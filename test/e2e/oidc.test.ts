@@ -113,7 +113,8 @@ describe('single sign-on in the web app (Chromium)', () => {
     )
     const alert = page.getByRole('alert')
     await expect.poll(() => alert.textContent()).toContain('lacks what Liaison needs')
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert')
+    // Focus moves to the alert once the page has settled (a frame after it renders).
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert')
     expect((await (await page.request.get(`${server.url}/api/v1/session`)).json()).kind).toBe('public')
     expect(await runAxe(page)).toEqual([])
     await page.screenshot({ path: '/tmp/h3-sso-refused.png', fullPage: true })
