@@ -34,6 +34,8 @@ export const PrincipalView = z
       createProposals: z.boolean(),
       /** Record liaison offices. */
       createLiaisonOffices: z.boolean(),
+      /** Import records from CSV or JSON files. */
+      importRecords: z.boolean(),
     }),
   })
   .meta({ id: 'Principal' })

@@ -39,6 +39,8 @@ export const permissions = [
   'liaison-office.write',
   /** Read and export the audit trail (with the clearance rule of src/domain/audit-policy.ts). */
   'audit.read',
+  /** Import partners, events, engagements and programme trees from files (all or nothing). */
+  'registry.import',
 ] as const
 export type Permission = (typeof permissions)[number]
 
@@ -54,6 +56,7 @@ export const rolePermissions: Readonly<Record<string, readonly Permission[]>> = 
     'proposal.position-any',
     'proposal.see-positions',
     'liaison-office.write',
+    'registry.import',
   ],
   // Not proposal.see-positions: a partner's own administrator must never see members' positions.
   administrator: ['user.manage', 'audit.read'],
@@ -100,6 +103,7 @@ export type Resource =
     }
   | { readonly type: 'account' }
   | { readonly type: 'liaison-office' }
+  | { readonly type: 'registry' }
 
 export type Action =
   | 'programme.create'
@@ -117,6 +121,7 @@ export type Action =
   | 'proposal.position'
   | 'proposal.edit'
   | 'proposal.break-silence'
+  | 'import'
 
 /** The part a principal plays in a programme, for the lifecycle's state machine. */
 export function programmeActor(principal: Principal, partnerCode: string): Actor {
@@ -195,6 +200,10 @@ function refusal(principal: Principal, action: Action, resource: Resource): Doma
       return granted.has('liaison-office.write')
         ? null
         : new DomainError('forbidden', 'Only alliance staff record and change liaison offices.')
+    case 'registry':
+      return granted.has('registry.import')
+        ? null
+        : new DomainError('forbidden', 'Only alliance staff import records from files.')
     case 'account':
       return granted.has('user.manage')
         ? null
@@ -328,6 +337,7 @@ export function sessionAbilities(principal: Principal): {
   associate: Reach
   createProposals: boolean
   createLiaisonOffices: boolean
+  importRecords: boolean
 } {
   return {
     createEngagements: allows(principal, 'create', { type: 'engagement' }),
@@ -337,6 +347,7 @@ export function sessionAbilities(principal: Principal): {
       procedure: 'consensus',
     }),
     createLiaisonOffices: allows(principal, 'create', { type: 'liaison-office' }),
+    importRecords: allows(principal, 'import', { type: 'registry' }),
     startProgramme: reach(principal, 'programme.author-any', 'programme.author-own'),
     associate: reach(principal, 'statement.associate-any', 'statement.associate-own'),
   }

@@ -28,6 +28,7 @@ describe.each(engines)('the session principal’s permissions and abilities on %
       readAudit: true,
       createProposals: true,
       createLiaisonOffices: true,
+      importRecords: true,
     })
     expect((await session('jpn')).abilities).toEqual({
       createEngagements: false,
@@ -36,6 +37,7 @@ describe.each(engines)('the session principal’s permissions and abilities on %
       readAudit: false,
       createProposals: false,
       createLiaisonOffices: false,
+      importRecords: false,
     })
     expect((await session('fra')).abilities).toEqual({
       createEngagements: false,
@@ -44,6 +46,7 @@ describe.each(engines)('the session principal’s permissions and abilities on %
       readAudit: false,
       createProposals: false,
       createLiaisonOffices: false,
+      importRecords: false,
     })
     const visitor = await session('')
     expect(visitor.permissions).toEqual([])

@@ -54,6 +54,7 @@ const signedOut: Principal = {
     associate: 'none',
     createProposals: false,
     createLiaisonOffices: false,
+    importRecords: false,
     readAudit: false,
   },
 }
