@@ -15,6 +15,7 @@ import { statementRoutes } from './engagements/statement-routes.ts'
 import { frameworkRoutes } from './frameworks/routes.ts'
 import type { ShutdownState } from './health/readiness.ts'
 import { healthRoutes } from './health/routes.ts'
+import { importRoutes } from './imports/routes.ts'
 import { liaisonOfficeRoutes } from './liaison-offices/routes.ts'
 import { memberRoutes } from './members/routes.ts'
 import { registerMetrics } from './metrics/routes.ts'
@@ -73,6 +74,8 @@ export interface AppOptions {
   readonly logStream?: { write(line: string): void }
   /** Largest request body in bytes; larger ones are a 413 problem before any route runs. */
   readonly bodyLimit?: number
+  /** Largest file POST /api/v1/imports takes (LIAISON_IMPORT_LIMIT; default 64 MiB). */
+  readonly importLimit?: number
   /** Flipped to draining when the server begins to stop (the CLI does it on a signal; close does too). */
   readonly shutdown?: ShutdownState
   /** Bearer token for /metrics (LIAISON_METRICS_TOKEN); without one, only loopback may read it. */
@@ -147,6 +150,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(searchRoutes, { db })
   await app.register(proposalRoutes, { db, clock, deadlines: options.deadlines ?? inertDeadlines })
   await app.register(liaisonOfficeRoutes, { db, clock })
+  await app.register(importRoutes, {
+    db,
+    clock,
+    ...(options.importLimit === undefined ? {} : { importLimit: options.importLimit }),
+  })
   const feed = options.proposalChanges ?? pollingFeed(db)
   app.addHook('onReady', () => feed.start())
   app.addHook('onClose', () => feed.stop())

@@ -43,7 +43,7 @@ const refusals: Readonly<Record<string, Refusal>> = {
     code: 'body-too-large',
     title: 'Body too large',
     detail: (request) =>
-      `The body is larger than the ${sizeOf(request.server.initialConfig.bodyLimit)} this API accepts.`,
+      `The body is larger than the ${sizeOf(request.routeOptions.bodyLimit ?? request.server.initialConfig.bodyLimit)} this ${request.url.startsWith('/api/v1/imports') ? 'import' : 'API'} accepts.`,
   },
   FST_ERR_CTP_EMPTY_JSON_BODY: {
     code: 'invalid-input',

@@ -30,6 +30,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
           description: 'Liveness and readiness probes for process managers and load balancers',
         },
         { name: 'calendar', description: 'Secret per-user iCalendar feeds of engagements' },
+        { name: 'imports', description: 'Import records from CSV and JSON files, all or nothing' },
         {
           name: 'decisions',
           description: 'Proposals decided by consensus or silence, and members’ positions',

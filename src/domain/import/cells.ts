@@ -28,7 +28,10 @@ export function readBoolean(cell: string): boolean | string {
   return cell
 }
 
-export function recordFromCells(cells: Readonly<Record<string, string>>, spec: CellSpec): Record<string, unknown> {
+export function recordFromCells(
+  cells: Readonly<Record<string, string>>,
+  spec: CellSpec,
+): Record<string, unknown> {
   const lists = new Set(spec.lists ?? [])
   const booleans = new Set(spec.booleans ?? [])
   const record: Record<string, unknown> = {}

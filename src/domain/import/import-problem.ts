@@ -36,5 +36,7 @@ export class ProblemLog {
 /** A one-line rendering for terminals and logs: "row 7, partner: No partner has the code XYZ". */
 export function describeProblem(problem: ImportProblem): string {
   const where = problem.row === 0 ? 'file' : `row ${problem.row}`
-  return problem.field === '' ? `${where}: ${problem.message}` : `${where}, ${problem.field}: ${problem.message}`
+  return problem.field === ''
+    ? `${where}: ${problem.message}`
+    : `${where}, ${problem.field}: ${problem.message}`
 }

@@ -10,7 +10,11 @@ export interface RegisteredImportKind {
   readonly name: string
   readonly noun: string
   readonly columns: ImportKind<unknown>['columns']
-  run(context: ImportContext, source: ImportSource, onProgress: (progress: ImportProgress) => void): Promise<ImportTally>
+  run(
+    context: ImportContext,
+    source: ImportSource,
+    onProgress: (progress: ImportProgress) => void,
+  ): Promise<ImportTally>
 }
 
 /** Closes over the kind's own row type, so the list can hold kinds of different rows. */

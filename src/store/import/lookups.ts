@@ -34,7 +34,11 @@ export async function registeredCountries(
     .select('country_code')
     .where('country_code', 'in', unique)
     .execute()
-  const members = await executor.selectFrom('member').select('country_code').where('country_code', 'in', unique).execute()
+  const members = await executor
+    .selectFrom('member')
+    .select('country_code')
+    .where('country_code', 'in', unique)
+    .execute()
   return {
     partners: new Set(partners.map((row) => row.country_code)),
     members: new Set(members.map((row) => row.country_code)),
@@ -47,7 +51,11 @@ type KeyedTable = 'relationship_event' | 'engagement' | 'programme' | 'programme
  * Which of `ids` are taken in `table`, whatever their marking. Only the id is answered, never a
  * field, and only to a user who may import (staff): the unique key would refuse the insert anyway.
  */
-export async function takenIds(executor: Executor, table: KeyedTable, ids: readonly string[]): Promise<Set<string>> {
+export async function takenIds(
+  executor: Executor,
+  table: KeyedTable,
+  ids: readonly string[],
+): Promise<Set<string>> {
   if (ids.length === 0) return new Set()
   const rows = await executor
     .selectFrom(table)

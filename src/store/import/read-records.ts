@@ -22,7 +22,10 @@ export interface CsvHeader {
  * A record with too few or too many cells is reported at its row and the reading goes on; a file
  * that stops being CSV (an unclosed quote) ends with a problem at the row where it broke.
  */
-export async function* csvRecords(input: Readable, onHeader: (header: CsvHeader) => void): AsyncGenerator<FileRecord> {
+export async function* csvRecords(
+  input: Readable,
+  onHeader: (header: CsvHeader) => void,
+): AsyncGenerator<FileRecord> {
   let headerSeen = false
   const parser = input.pipe(
     parse({
@@ -82,25 +85,34 @@ export async function* jsonRecords(input: Readable): AsyncGenerator<FileRecord> 
   for await (const part of input) {
     parts.push(typeof part === 'string' ? Buffer.from(part) : (part as Buffer))
   }
-  const text = Buffer.concat(parts).toString('utf8').replace(/^\uFEFF/, '')
+  const text = Buffer.concat(parts)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
   let parsed: unknown
   try {
     parsed = JSON.parse(text)
   } catch (error) {
-    yield { row: 0, bytes: text.length, problem: { row: 0, field: '', message: `Not valid JSON: ${(error as Error).message}` } }
+    yield {
+      row: 0,
+      bytes: text.length,
+      problem: { row: 0, field: '', message: `Not valid JSON: ${(error as Error).message}` },
+    }
     return
   }
-  const items =
-    Array.isArray(parsed)
-      ? parsed
-      : typeof parsed === 'object' && parsed !== null && Array.isArray((parsed as { items?: unknown }).items)
-        ? (parsed as { items: unknown[] }).items
-        : null
+  const items = Array.isArray(parsed)
+    ? parsed
+    : typeof parsed === 'object' && parsed !== null && Array.isArray((parsed as { items?: unknown }).items)
+      ? (parsed as { items: unknown[] }).items
+      : null
   if (items === null) {
     yield {
       row: 0,
       bytes: text.length,
-      problem: { row: 0, field: '', message: 'Expected an array of records, or an object with an "items" array' },
+      problem: {
+        row: 0,
+        field: '',
+        message: 'Expected an array of records, or an object with an "items" array',
+      },
     }
     return
   }

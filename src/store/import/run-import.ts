@@ -3,7 +3,13 @@ import type { z } from 'zod'
 import { fieldOfPath, recordFromCells } from '../../domain/import/cells.ts'
 import { type ImportProblem, ProblemLog } from '../../domain/import/import-problem.ts'
 import type { ImportContext, ImportKind, RowAt } from './import-kind.ts'
-import { type CsvHeader, csvRecords, type FileRecord, type ImportFormat, jsonRecords } from './read-records.ts'
+import {
+  type CsvHeader,
+  csvRecords,
+  type FileRecord,
+  type ImportFormat,
+  jsonRecords,
+} from './read-records.ts'
 
 /** Rows written per INSERT: well under both engines' bound parameters (SQLite 32,766; PostgreSQL 65,535). */
 export const importBatchSize = 500

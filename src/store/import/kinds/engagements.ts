@@ -8,7 +8,13 @@ import { markingToColumns } from '../../marking-columns.ts'
 import { existingCountries, existingPriorityAreas } from '../../reference-store.ts'
 import type { ImportKind } from '../import-kind.ts'
 import { takenIds, visibleEngagements } from '../lookups.ts'
-import { clearanceRowProblems, duplicateKeyProblems, newId, RecordId, unknownReferenceProblems } from './shared.ts'
+import {
+  clearanceRowProblems,
+  duplicateKeyProblems,
+  newId,
+  RecordId,
+  unknownReferenceProblems,
+} from './shared.ts'
 
 type EngagementFields = z.infer<typeof EngagementInput>
 
@@ -42,7 +48,10 @@ const EngagementRow = z
 type EngagementRow = z.infer<typeof EngagementRow>
 
 function markingsOf(row: EngagementRow): Marking[] {
-  return [row.fields.marking, ...row.fields.participants.flatMap((p) => (p.marking === null ? [] : [p.marking]))]
+  return [
+    row.fields.marking,
+    ...row.fields.participants.flatMap((p) => (p.marking === null ? [] : [p.marking])),
+  ]
 }
 
 /** Engagements with their participants. A parent (`parentId`) is an engagement already recorded or earlier in the file. */
@@ -77,9 +86,16 @@ export const engagementsImport: ImportKind<EngagementRow> = {
       async check(batch) {
         const fields = batch.map((item) => item.value.fields)
         const countries = await existingCountries(executor, [
-          ...new Set(fields.flatMap((f) => [...f.participants.map((p) => p.country), ...(f.host === null ? [] : [f.host])])),
+          ...new Set(
+            fields.flatMap((f) => [
+              ...f.participants.map((p) => p.country),
+              ...(f.host === null ? [] : [f.host]),
+            ]),
+          ),
         ])
-        const areas = await existingPriorityAreas(executor, [...new Set(fields.flatMap((f) => f.priorityAreas))])
+        const areas = await existingPriorityAreas(executor, [
+          ...new Set(fields.flatMap((f) => f.priorityAreas)),
+        ])
         const parents = await visibleEngagements(
           executor,
           principal,

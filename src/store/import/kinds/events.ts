@@ -2,9 +2,9 @@ import { z } from 'zod'
 import { CountryCode, Slug } from '../../../contract/common.ts'
 import { earliestDay, fuzzyDate, precisions } from '../../../domain/fuzzy-date.ts'
 import type { Marking } from '../../../domain/marking.ts'
+import { markingToColumns } from '../../marking-columns.ts'
 import type { ImportKind } from '../import-kind.ts'
 import { takenIds, visiblePartners } from '../lookups.ts'
-import { markingToColumns } from '../../marking-columns.ts'
 import {
   clearanceRowProblems,
   duplicateKeyProblems,

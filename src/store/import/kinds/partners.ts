@@ -59,14 +59,26 @@ export const partnersImport: ImportKind<PartnerRow> = {
         ]
         for (const { row, value } of batch) {
           if (members.has(value.code)) {
-            problems.push({ row, field: 'code', message: `${value.code} is an alliance member, not a partner` })
+            problems.push({
+              row,
+              field: 'code',
+              message: `${value.code} is an alliance member, not a partner`,
+            })
           }
           if (!known.has(value.code)) {
             if (value.name === undefined) {
-              problems.push({ row, field: 'name', message: `Required: ${value.code} is not yet a known country` })
+              problems.push({
+                row,
+                field: 'name',
+                message: `Required: ${value.code} is not yet a known country`,
+              })
             }
             if (value.timeZone === undefined) {
-              problems.push({ row, field: 'timeZone', message: `Required: ${value.code} is not yet a known country` })
+              problems.push({
+                row,
+                field: 'timeZone',
+                message: `Required: ${value.code} is not yet a known country`,
+              })
             }
           }
         }

@@ -3,8 +3,13 @@ import { CountryCode, IsoDay, Slug } from '../../../contract/common.ts'
 import { earliestDay, fuzzyDate, latestDay } from '../../../domain/fuzzy-date.ts'
 import type { ImportProblem } from '../../../domain/import/import-problem.ts'
 import type { Marking } from '../../../domain/marking.ts'
-import { milestoneStatuses, type NodeKind, parentKindOf, programmeKinds } from '../../../domain/programme.ts'
-import { markingWithin } from '../../../domain/programme.ts'
+import {
+  markingWithin,
+  milestoneStatuses,
+  type NodeKind,
+  parentKindOf,
+  programmeKinds,
+} from '../../../domain/programme.ts'
 import { encodeOrderedList } from '../../list-column.ts'
 import { markingToColumns } from '../../marking-columns.ts'
 import { periodColumns } from '../../programme-store.ts'
@@ -31,7 +36,11 @@ const ProgrammeRow = z
   .strict()
   .superRefine((row, context) => {
     if (earliestDay(fuzzyDate(row.periodFrom)) > latestDay(fuzzyDate(row.periodTo))) {
-      context.addIssue({ code: 'custom', path: ['periodTo'], message: 'The period must not end before it starts' })
+      context.addIssue({
+        code: 'custom',
+        path: ['periodTo'],
+        message: 'The period must not end before it starts',
+      })
     }
   })
 
@@ -122,7 +131,9 @@ export const programmesImport: ImportKind<TreeRow> = {
           ...(await takenIds(executor, 'programme_milestone', keys(['milestone']))),
         ])
         const areas = await existingPriorityAreas(executor, [
-          ...new Set(batch.flatMap((item) => ('priorityAreas' in item.value ? item.value.priorityAreas : []))),
+          ...new Set(
+            batch.flatMap((item) => ('priorityAreas' in item.value ? item.value.priorityAreas : [])),
+          ),
         ])
         const problems: ImportProblem[] = [...clearanceRowProblems(principal, batch, (row) => [row.marking])]
         for (const item of batch) {
@@ -225,7 +236,11 @@ function rowProblems(
   const problems: ImportProblem[] = []
   const earlier = seen.get(value.key)
   if (earlier !== undefined) {
-    problems.push({ row, field: 'key', message: `${value.key} is already used on row ${earlier.row} of this file` })
+    problems.push({
+      row,
+      field: 'key',
+      message: `${value.key} is already used on row ${earlier.row} of this file`,
+    })
   } else if (taken.has(value.key)) {
     problems.push({ row, field: 'key', message: `A ${value.type} with the key ${value.key} already exists` })
   }
@@ -252,7 +267,11 @@ function rowProblems(
   const parent = value.parent === undefined ? undefined : seen.get(value.parent)
   if (expected === null) {
     if (value.parent !== undefined) {
-      problems.push({ row, field: 'parent', message: 'An objective belongs at the top level: leave parent empty' })
+      problems.push({
+        row,
+        field: 'parent',
+        message: 'An objective belongs at the top level: leave parent empty',
+      })
     }
   } else if (value.parent === undefined) {
     problems.push({ row, field: 'parent', message: `Required: a ${value.type} belongs under a ${expected}` })

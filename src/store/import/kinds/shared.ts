@@ -3,8 +3,8 @@ import { z } from 'zod'
 import { MarkingInput } from '../../../contract/engagement.ts'
 import { parseFuzzyDate } from '../../../domain/fuzzy-date.ts'
 import type { ImportProblem } from '../../../domain/import/import-problem.ts'
-import { classificationRank, normaliseReleasability, publicMarking } from '../../../domain/marking.ts'
 import type { Marking } from '../../../domain/marking.ts'
+import { classificationRank, normaliseReleasability, publicMarking } from '../../../domain/marking.ts'
 import type { Principal } from '../../../domain/principal.ts'
 import type { RowAt } from '../import-kind.ts'
 
@@ -12,7 +12,10 @@ import type { RowAt } from '../import-kind.ts'
 export const RecordId = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/, 'Use letters, digits and . _ : - (at most 100), e.g. jpn-2007-01')
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/,
+    'Use letters, digits and . _ : - (at most 100), e.g. jpn-2007-01',
+  )
 
 export const FuzzyDateText = z
   .string()
