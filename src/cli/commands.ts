@@ -15,6 +15,7 @@ import type { Db } from '../store/database.ts'
 import { migrateToLatest } from '../store/migrate.ts'
 import { demoUsers, isDatabaseEmpty, upsertDemoUsers } from '../store/seed/demo-users.ts'
 import { loadAllDemoData } from '../store/seed/seed-all.ts'
+import { importCommand } from './import.ts'
 import { type ScheduleOptions, schedule } from './schedule.ts'
 
 /** An error whose message is shown as is, on one line, with a non-zero exit. */
@@ -25,20 +26,30 @@ export interface CliOptions extends ScheduleOptions {
   readonly port?: string | undefined
   readonly host?: string | undefined
   readonly demo?: boolean | undefined
+  readonly kind?: string | undefined
+  readonly 'dry-run'?: boolean | undefined
 }
 
 const defaultDatabase = 'var/liaison.db'
 
 export async function runCommand(positionals: string[], options: CliOptions): Promise<number> {
   const [command, ...rest] = positionals
-  // `audit` takes a subcommand (`audit verify`); every other command takes none.
-  const [subcommand, ...extra] = command === 'audit' ? rest : [undefined, ...rest]
+  // `audit` takes a subcommand (`audit verify`), `import` its file; every other command takes none.
+  const [subcommand, ...extra] = command === 'audit' || command === 'import' ? rest : [undefined, ...rest]
   if (extra.length > 0) {
     throw new CliError(`unexpected argument '${extra[0]}'. Try 'liaison --help'.`)
   }
   switch (command) {
     case 'serve':
       return serve(options)
+    case 'import':
+      if (subcommand === undefined) {
+        throw new CliError("import needs a file: 'liaison import FILE [--kind K] [--dry-run]'.")
+      }
+      return withDatabase(options, async (db) => {
+        await migrateToLatest(db)
+        return importCommand(db, subcommand, { kind: options.kind, dryRun: options['dry-run'] })
+      })
     case 'migrate':
       return withDatabase(options, async (db) => {
         const applied = await migrateToLatest(db)

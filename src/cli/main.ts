@@ -9,6 +9,9 @@ Commands:
   seed      Load data: --demo loads the reference dataset and (re)sets the demo users' password
   audit verify  Check the audit trail's hash chain: exit 0 with the count, or 1 naming the
             first altered, inserted or removed entry
+  import FILE  Import a CSV or JSON file of partners, events, engagements or programmes
+            (--kind, else the file name's first word): every problem by row and field,
+            all or nothing; --dry-run checks and changes nothing. Columns: docs/import.md
   schedule  Best meeting slots: --with BRU,TYO,CBR,WLG,SEL --from 2026-03-23 --to 2026-04-10
             [--duration 60] [--step 15] [--limit 10] [--json]; places are city codes, IANA
             zones, member or partner codes (JPN, from the database) or office:tokyo
@@ -70,6 +73,8 @@ function parse(argv: string[]) {
       step: { type: 'string' },
       limit: { type: 'string' },
       json: { type: 'boolean' },
+      kind: { type: 'string' },
+      'dry-run': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   })

@@ -225,6 +225,12 @@ const writes: Record<string, WriteCase> = {
     body: officeBody,
     signedIn: true,
   }),
+  // A dry run: a hostile file that happens to be valid still changes nothing.
+  'POST /api/v1/imports': () => ({
+    path: '/api/v1/imports?kind=events&dryRun=true',
+    body: { partner: 'JPN', kind: 'dialogue', title: 'Property test', date: '2005' },
+    signedIn: true,
+  }),
   'PATCH /api/v1/liaison-offices/{id}': (t) => ({
     path: `/api/v1/liaison-offices/${t.office}`,
     body: { city: 'Property test city', partners: ['JPN', 'KOR'] },

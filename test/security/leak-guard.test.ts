@@ -200,6 +200,8 @@ const cases: Record<string, (context: Context) => string[]> = {
     `/api/v1/proposals/${id('proposal-korea')}/events`,
   ],
   'GET /api/v1/reminders': () => ['/api/v1/reminders'],
+  // Jobs are per importer and hold no records; the fixtures have none, so every principal gets the same 404.
+  'GET /api/v1/imports/{id}': () => ['/api/v1/imports/no-such-import'],
   'GET /healthz': () => ['/healthz'],
   'GET /readyz': () => ['/readyz'],
 }
@@ -450,6 +452,8 @@ describe.each(engines)('leak guard on %s', (engine) => {
       'GET /api/v1/audit/verify',
       // An event stream sends ids and versions, never content; its 200/404 is what is guarded.
       'GET /api/v1/proposals/{id}/events',
+      // An import job holds row numbers, field names and messages, never a record's content.
+      'GET /api/v1/imports/{id}',
       // Probes: status, engine and a migration count, never data.
       'GET /healthz',
       'GET /readyz',
