@@ -32,7 +32,10 @@ interface Terminal {
 /** The file's kind: --kind, else the first word of its name (events-2026.csv is events). */
 function kindOf(file: string, given: string | undefined): string {
   if (given !== undefined) return given
-  const word = basename(file).toLowerCase().split(/[^a-z]+/)[0] ?? ''
+  const word =
+    basename(file)
+      .toLowerCase()
+      .split(/[^a-z]+/)[0] ?? ''
   return importKindNames.includes(word) ? word : ''
 }
 
