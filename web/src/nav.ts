@@ -9,7 +9,7 @@ export interface NavItem {
   /** Shown only to a session holding this permission (the API still checks every request). */
   readonly permission?: string
   /** Shown only to a session whose `abilities` grant this (for rules beyond one permission). */
-  readonly ability?: 'readAudit'
+  readonly ability?: 'readAudit' | 'importRecords'
 }
 
 export const navItems: readonly NavItem[] = [
@@ -25,5 +25,6 @@ export const navItems: readonly NavItem[] = [
   { label: 'Offices', to: '/offices' },
   { label: 'Accounts', to: '/accounts', permission: 'user.manage' },
   { label: 'Audit', to: '/audit', ability: 'readAudit' },
+  { label: 'Import', to: '/import', ability: 'importRecords' },
   { label: 'API docs', to: '/api/docs', external: true },
 ]

@@ -13,6 +13,12 @@ async function readBody(response: Response): Promise<unknown> {
   }
 }
 
+/** A file sent as the body as it is (an import), instead of a JSON body. */
+export interface FileBody {
+  readonly body: Blob
+  readonly contentType: string
+}
+
 /**
  * Calls the API with the session cookie and JSON. A non-2xx answer throws an ApiProblem; a 2xx
  * body is parsed with the contract schema, so the page gets exactly the typed shape the server sends.
@@ -22,21 +28,24 @@ export async function apiRequest<S extends z.ZodType>(
   path: string,
   schema: S,
   body?: unknown,
-  options: { readonly ifMatch?: number } = {},
+  options: { readonly ifMatch?: number; readonly file?: FileBody } = {},
 ): Promise<z.output<S>> {
   // If-Match carries the version the page read, so a write over someone else's change gets a 409.
   const ifMatch: Record<string, string> =
     options.ifMatch === undefined ? {} : { 'if-match': `"${options.ifMatch}"` }
   let response: Response
   try {
+    const { file } = options
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
       headers:
-        body === undefined
-          ? { accept: 'application/json', ...ifMatch }
-          : { accept: 'application/json', 'content-type': 'application/json', ...ifMatch },
-      body: body === undefined ? undefined : JSON.stringify(body),
+        file !== undefined
+          ? { accept: 'application/json', 'content-type': file.contentType, ...ifMatch }
+          : body === undefined
+            ? { accept: 'application/json', ...ifMatch }
+            : { accept: 'application/json', 'content-type': 'application/json', ...ifMatch },
+      body: file !== undefined ? file.body : body === undefined ? undefined : JSON.stringify(body),
     })
   } catch {
     throw networkProblem()

@@ -1,6 +1,6 @@
 import { type QueryKey, type UseMutationResult, useMutation, useQueryClient } from '@tanstack/react-query'
 import type { z } from 'zod'
-import { apiRequest } from './api.ts'
+import { apiRequest, type FileBody } from './api.ts'
 import { type ApiProblem, asProblem } from './problem.ts'
 import { sessionKey } from './query-keys.ts'
 
@@ -11,6 +11,8 @@ export interface WriteRequest {
   readonly body?: unknown
   /** The version the page read, sent as If-Match; a create or an idempotent PUT/DELETE has none. */
   readonly version?: number | undefined
+  /** A file to send as the body as it is (an import), in place of `body`. */
+  readonly file?: FileBody | undefined
 }
 
 /**
@@ -59,15 +61,12 @@ export function useWrite<S extends z.ZodType, V = void>(
     Promise.all(spec.invalidates.map((queryKey) => client.invalidateQueries({ queryKey })))
   return useMutation<z.output<S>, ApiProblem, V>({
     mutationFn: async (variables) => {
-      const { method, path, body, version } = spec.request(variables)
+      const { method, path, body, version, file } = spec.request(variables)
       try {
-        return await apiRequest(
-          method,
-          path,
-          spec.schema,
-          body,
-          version === undefined ? {} : { ifMatch: version },
-        )
+        return await apiRequest(method, path, spec.schema, body, {
+          ...(version === undefined ? {} : { ifMatch: version }),
+          ...(file === undefined ? {} : { file }),
+        })
       } catch (error) {
         throw advise(asProblem(error), spec.onConflict ?? 'keep')
       }

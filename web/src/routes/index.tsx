@@ -8,6 +8,7 @@ import { EngagementPage } from './EngagementPage.tsx'
 import { EngagementsPage } from './EngagementsPage.tsx'
 import { FrameworkPage } from './FrameworkPage.tsx'
 import { FrameworksPage } from './FrameworksPage.tsx'
+import { ImportPage } from './ImportPage.tsx'
 import { MembersPage } from './MembersPage.tsx'
 import { NotFoundPage } from './NotFoundPage.tsx'
 import { OfficesPage } from './OfficesPage.tsx'
@@ -30,6 +31,7 @@ export const routes: ReadonlyArray<{ path: string; element: ReactNode }> = [
   { path: '/', element: <Navigate to="/partners" replace /> },
   { path: '/sign-in', element: <SignInPage /> },
   { path: '/partners', element: <PartnersPage /> },
+  { path: '/import', element: <ImportPage /> },
   { path: '/partners/:code', element: <PartnerPage /> },
   { path: '/frameworks', element: <FrameworksPage /> },
   { path: '/frameworks/:id', element: <FrameworkPage /> },
