@@ -12,6 +12,7 @@ const benchmarks: ReadonlyArray<readonly [string, () => Promise<{ run(): Promise
   ['search', () => import('./search.bench.ts')],
   ['proposals', () => import('./proposals.bench.ts')],
   ['deadlines', () => import('./deadlines.bench.ts')],
+  ['import', () => import('./import.bench.ts')],
 ]
 
 const wanted = process.argv.slice(2)
