@@ -73,8 +73,8 @@ describe('import page (Chromium)', () => {
 
       await page.goto(`${server.url}/partners/JPN`)
       // The timeline's chart also names it in an SVG title; the visible text is what counts.
-      // biome-ignore lint/performance/useDomNodeTextContent: textContent would count the hidden SVG title
       await page.waitForFunction(
+        // biome-ignore lint/performance/useDomNodeTextContent: textContent would count the hidden SVG title
         (title) => document.body.innerText.includes(title),
         `Imported staff talks-${width}`,
       )
