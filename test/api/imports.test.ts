@@ -71,6 +71,12 @@ describe.each(engines)('imports API on %s', (engine) => {
     }
     expect(japanForKorea.timeline.map((event) => event.id)).not.toContain('imp-ev-2')
 
+    // The search index follows the import in the same transaction.
+    const found = (await getJson(server, '/api/v1/search?q=imported%20arrangement', staff)).body as {
+      items: { id: string }[]
+    }
+    expect(found.items.map((hit) => hit.id)).toContain('imp-ev-3')
+
     // The same file again: every id is taken, so nothing is written.
     const again = await importThrough(server, staff, 'events', eventsCsv())
     expect(again.job?.status).toBe('failed')
