@@ -3,6 +3,7 @@ import { MarkingTag, usePageMarking } from '../components/marking.tsx'
 import { PageHeader } from '../components/PageHeader.tsx'
 import { ErrorState, isNotFound, Loading, NotFound } from '../components/states.tsx'
 import { TableWrap } from '../components/TableWrap.tsx'
+import { priorityAreaLabel } from '../lib/labels.ts'
 import { EngagementWhen } from '../features/engagements/EngagementWhen.tsx'
 import { type EngagementDetailData, useEngagement } from '../features/engagements/queries.ts'
 import type { StatementScope } from '../features/engagements/StatementCard.tsx'
@@ -104,7 +105,7 @@ export function EngagementPage() {
         {data.priorityAreas.length === 0 ? null : (
           <div>
             <dt>Priority areas</dt>
-            <dd>{data.priorityAreas.join(', ')}</dd>
+            <dd>{data.priorityAreas.map(priorityAreaLabel).join(', ')}</dd>
           </div>
         )}
       </dl>

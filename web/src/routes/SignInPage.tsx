@@ -3,11 +3,8 @@ import { PageHeader } from '../components/PageHeader.tsx'
 import { isSignedIn, useSession } from '../features/session/queries.ts'
 import { SignInForm } from '../features/session/SignInForm.tsx'
 import { SingleSignOnFailure, SingleSignOnOptions } from '../features/session/SingleSignOn.tsx'
+import { safeNext } from '../lib/return-to.ts'
 
-/** Only same-site paths are followed after sign-in, so the link cannot send people elsewhere. */
-function safeNext(value: string | null): string {
-  return value?.startsWith('/') && !value.startsWith('//') ? value : '/partners'
-}
 
 export function SignInPage() {
   const [params] = useSearchParams()
