@@ -7,7 +7,11 @@ describe('the time-zone picker options', () => {
   it('finds Tokyo by its city and by its country, with the offset now', () => {
     const options = zoneOptions(at)
     const byCity = matchOptions(options, 'Tokyo')
-    expect(byCity[0]).toEqual({ value: 'Asia/Tokyo', label: 'Tokyo, Japan — Asia/Tokyo, UTC+09:00', keywords: 'JP' })
+    expect(byCity[0]).toEqual({
+      value: 'Asia/Tokyo',
+      label: 'Tokyo, Japan — Asia/Tokyo, UTC+09:00',
+      keywords: 'JP',
+    })
     expect(matchOptions(options, 'japan').map((option) => option.value)).toContain('Asia/Tokyo')
   })
 

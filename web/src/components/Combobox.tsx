@@ -108,12 +108,14 @@ export function Combobox({
         }}
         onKeyDown={onKeyDown}
       />
-      <ul id={listId} role="listbox" className="combobox-list" hidden={!open || shown.length === 0}>
+      <div id={listId} role="listbox" className="combobox-list" hidden={!open || shown.length === 0}>
         {shown.map((option, index) => (
-          <li
+          <div
             key={option.value}
             id={`${listId}-${index}`}
             role="option"
+            // Focus stays in the box (aria-activedescendant); -1 only makes the option a focus target for tools.
+            tabIndex={-1}
             aria-selected={index === active}
             className={index === active ? 'is-active' : undefined}
             // Choosing on mouse down keeps the focus (and the blur that closes the list) after it.
@@ -123,9 +125,9 @@ export function Combobox({
             }}
           >
             {option.label}
-          </li>
+          </div>
         ))}
-      </ul>
+      </div>
     </div>
   )
 }

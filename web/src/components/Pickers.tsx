@@ -14,7 +14,16 @@ interface PickerFieldProps {
 }
 
 /** A labelled searchable picker of one value, with its hint and error wired to it. */
-export function PickerField({ id, label, hint, error, value, onChange, options, placeholder }: PickerFieldProps) {
+export function PickerField({
+  id,
+  label,
+  hint,
+  error,
+  value,
+  onChange,
+  options,
+  placeholder,
+}: PickerFieldProps) {
   return (
     <div className={`field${error === undefined ? '' : ' has-error'}`}>
       <label htmlFor={id}>{label}</label>

@@ -50,7 +50,10 @@ export const diffFieldLabels: Readonly<Record<string, string>> = {
 export function labelOf(labels: Readonly<Record<string, string>>, slug: string): string {
   const known = labels[slug]
   if (known !== undefined) return known
-  const words = slug.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[-_]/g, ' ').toLowerCase()
+  const words = slug
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[-_]/g, ' ')
+    .toLowerCase()
   return words.charAt(0).toUpperCase() + words.slice(1)
 }
 

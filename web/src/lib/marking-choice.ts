@@ -1,5 +1,5 @@
-import { markingRefusal } from '../../../src/domain/marking-authority.ts'
 import { classificationRank, type Marking } from '../../../src/domain/marking.ts'
+import { markingRefusal } from '../../../src/domain/marking-authority.ts'
 import type { Principal } from '../../../src/domain/principal.ts'
 
 /** What the session tells the app about who is signed in, as much as the marking rule needs. */

@@ -28,7 +28,11 @@ function regionName(code: string, locale: string): string {
  * ("Tokyo, Japan — Asia/Tokyo, UTC+09:00"), so a person can find it by the city or the country
  * they know rather than by the database's name.
  */
-export function zoneOptions(at: Date, locale = 'en', zones = Intl.supportedValuesOf('timeZone')): PickerOption[] {
+export function zoneOptions(
+  at: Date,
+  locale = 'en',
+  zones = Intl.supportedValuesOf('timeZone'),
+): PickerOption[] {
   const withUtc = zones.includes('UTC') ? zones : [...zones, 'UTC']
   return withUtc.map((zone) => {
     const city = (zone.split('/').pop() ?? zone).replace(/_/g, ' ')
@@ -52,12 +56,10 @@ const fold = (text: string) =>
  * The options every word of `query` appears in (label, value or keywords, ignoring case and
  * accents), those whose label or value starts with the query first, at most `limit` of them.
  */
-export function matchOptions(
-  options: readonly PickerOption[],
-  query: string,
-  limit = 50,
-): PickerOption[] {
-  const words = fold(query).split(/\s+/).filter((word) => word !== '')
+export function matchOptions(options: readonly PickerOption[], query: string, limit = 50): PickerOption[] {
+  const words = fold(query)
+    .split(/\s+/)
+    .filter((word) => word !== '')
   if (words.length === 0) return options.slice(0, limit)
   const whole = fold(query.trim())
   const hits = options.filter((option) => {

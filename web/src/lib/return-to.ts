@@ -6,5 +6,7 @@ export function safeNext(value: string | null, fallback = '/'): string {
 /** The sign-in page's address that comes back to `here` (path, query and fragment) afterwards. */
 export function signInPath(here: { pathname: string; search: string; hash: string }): string {
   const next = `${here.pathname}${here.search}${here.hash}`
-  return next === '/' || here.pathname === '/sign-in' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`
+  return next === '/' || here.pathname === '/sign-in'
+    ? '/sign-in'
+    : `/sign-in?next=${encodeURIComponent(next)}`
 }

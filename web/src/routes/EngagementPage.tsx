@@ -3,12 +3,12 @@ import { MarkingTag, usePageMarking } from '../components/marking.tsx'
 import { PageHeader } from '../components/PageHeader.tsx'
 import { ErrorState, isNotFound, Loading, NotFound } from '../components/states.tsx'
 import { TableWrap } from '../components/TableWrap.tsx'
-import { priorityAreaLabel } from '../lib/labels.ts'
 import { EngagementWhen } from '../features/engagements/EngagementWhen.tsx'
 import { type EngagementDetailData, useEngagement } from '../features/engagements/queries.ts'
 import type { StatementScope } from '../features/engagements/StatementCard.tsx'
 import { StatementCard } from '../features/engagements/StatementCard.tsx'
 import { Statements, useStatementScope } from '../features/engagements/StatementsSection.tsx'
+import { priorityAreaLabel } from '../lib/labels.ts'
 
 function Sidelines({ data, scope }: { data: EngagementDetailData; scope: StatementScope }) {
   if (data.sidelines.length === 0) {

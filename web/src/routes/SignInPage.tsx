@@ -5,7 +5,6 @@ import { SignInForm } from '../features/session/SignInForm.tsx'
 import { SingleSignOnFailure, SingleSignOnOptions } from '../features/session/SingleSignOn.tsx'
 import { safeNext } from '../lib/return-to.ts'
 
-
 export function SignInPage() {
   const [params] = useSearchParams()
   const next = safeNext(params.get('next'))

@@ -32,7 +32,10 @@ export function ParticipantRows({
     rows.findIndex((row) => !/^[A-Z]{3}$/.test(row.country.trim())),
   )
   return (
-    <fieldset className={`field${error === undefined ? '' : ' has-error'}`} aria-describedby={error === undefined ? undefined : errorId}>
+    <fieldset
+      className={`field${error === undefined ? '' : ' has-error'}`}
+      aria-describedby={error === undefined ? undefined : errorId}
+    >
       <legend>Participants</legend>
       {error === undefined ? null : (
         <p className="field-error" id={errorId}>
