@@ -100,7 +100,11 @@ export function Combobox({
             onChange(exact?.value ?? typed.trim())
           }
         }}
-        onFocus={() => setOpen(true)}
+        onFocus={() => {
+          // Text that matches no option (a refused zone) filters the list at once, to correct it.
+          if (query === null && !clearOnChoose && value !== '' && value === chosenLabel) setQuery(value)
+          setOpen(true)
+        }}
         onBlur={() => {
           setOpen(false)
           setActive(-1)
