@@ -1,3 +1,4 @@
+import { useRef } from 'react'
 import { Link, useLocation, useNavigate, useParams } from 'react-router'
 import { usePageMarking } from '../components/marking.tsx'
 import { PageHeader } from '../components/PageHeader.tsx'
@@ -54,10 +55,13 @@ export function EngagementEditPage() {
   const save = useSaveEngagement()
   const session = useSession()
   usePageMarking(existing.data?.pageMarking)
+  // Once the form is shown it stays: a session ending behind the page keeps what was typed, and the
+  // refusal of the save says what to do.
+  const shown = useRef(false)
   if (session.data === undefined) {
     return <Loading label="Loading…" />
   }
-  if (id === undefined && !session.data.abilities.createEngagements) {
+  if (!shown.current && id === undefined && !session.data.abilities.createEngagements) {
     return <NotYours signedIn={isSignedIn(session.data)} backTo={location.pathname} />
   }
   if (id !== undefined && existing.isError) {
@@ -67,9 +71,10 @@ export function EngagementEditPage() {
     return <Loading label="Loading engagement…" />
   }
   const initial = id === undefined ? undefined : existing.data
-  if (initial !== undefined && !initial.abilities.update) {
+  if (!shown.current && initial !== undefined && !initial.abilities.update) {
     return <NotYours signedIn={isSignedIn(session.data)} backTo={location.pathname} />
   }
+  shown.current = true
   return (
     <>
       <title>{`${initial === undefined ? 'Record an engagement' : `Edit ${initial.title}`} — Liaison`}</title>

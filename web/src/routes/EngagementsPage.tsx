@@ -145,7 +145,7 @@ export function EngagementsPage() {
           </>
         ) : null}
       </search>
-      <nav aria-label="View" className="chips">
+      <nav aria-label="View" className="chips view-controls">
         {views.map(([value, label]) => (
           <button
             key={value}
@@ -162,7 +162,7 @@ export function EngagementsPage() {
             <button type="button" className="chip" onClick={() => set('month', shiftMonth(month, -1))}>
               Previous month
             </button>
-            <label className="chip">
+            <label className="chip month-chip">
               Month{' '}
               <input
                 type="month"

@@ -33,7 +33,7 @@ export function SessionControl() {
           signOut.mutate(undefined, {
             // Signed in through a provider: leave for its logout page, which comes back to /sign-in.
             onSuccess: (result) =>
-              result === null ? navigate('/') : window.location.assign(result.logoutUrl),
+              result === null ? navigate('/partners') : window.location.assign(result.logoutUrl),
           })
         }
       >
