@@ -32,7 +32,9 @@ function eventually<T>(read: () => Promise<T>) {
 const japan = '/programmes/jpn-itpp-2023'
 
 describe('programmes in the web app (Chromium)', () => {
-  it('lets Japan edit its own ITPP draft, and staff see it, take it through the lifecycle and download it', async () => {
+  it('lets Japan edit its own ITPP draft, and staff see it, take it through the lifecycle and download it', {
+    timeout: 90_000,
+  }, async () => {
     const partner = await browser.newPage()
     await signIn(partner, 'jpn')
     await partner.goto(`${server.url}${japan}`)
