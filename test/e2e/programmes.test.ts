@@ -32,7 +32,9 @@ function eventually<T>(read: () => Promise<T>) {
 const japan = '/programmes/jpn-itpp-2023'
 
 describe('programmes in the web app (Chromium)', () => {
-  it('lets Japan edit its own ITPP draft, and staff see it, take it through the lifecycle and download it', async () => {
+  it('lets Japan edit its own ITPP draft, and staff see it, take it through the lifecycle and download it', {
+    timeout: 90_000,
+  }, async () => {
     const partner = await browser.newPage()
     await signIn(partner, 'jpn')
     await partner.goto(`${server.url}${japan}`)
@@ -50,7 +52,7 @@ describe('programmes in the web app (Chromium)', () => {
     )
     await eventually(() =>
       partner.locator('[data-node-id="jpn-g4"] > .tree-row .area-chip').allTextContents(),
-    ).toEqual(['space', 'emerging disruptive technologies'])
+    ).toEqual(['Space', 'Emerging and disruptive technologies'])
     // Reorder with the keyboard: move goal 2.2 up to 2.1.
     await partner.getByRole('button', { name: 'Move 2.2 up' }).focus()
     await partner.keyboard.press('Enter')

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react'
-import { Link } from 'react-router'
+import { Link, useLocation } from 'react-router'
+import { isSignedIn, useSession } from '../features/session/queries.ts'
 import { isApiProblem } from '../lib/problem.ts'
+import { signInPath } from '../lib/return-to.ts'
 
 export function Loading({ label = 'Loading…' }: { label?: string }) {
   return (
@@ -54,13 +56,21 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
 
 /** Shown for an unknown address, or when the API answers 404 for what the page asked. */
 export function NotFound({ title = 'Page not found', detail }: { title?: string; detail?: string }) {
+  const location = useLocation()
+  const signedIn = isSignedIn(useSession().data)
   return (
     <section className="not-found" aria-labelledby="not-found-title">
       <p className="eyebrow">404</p>
       <h1 id="not-found-title">{title}</h1>
       <p>{detail ?? 'There is nothing at this address, or you may not see it.'}</p>
       <p>
-        <Link to="/partners">Go to partners</Link>
+        {signedIn ? null : (
+          <>
+            <Link to={signInPath(location)}>Sign in to see it</Link>
+            {' · '}
+          </>
+        )}
+        <Link to="/">Go to the home page</Link>
       </p>
     </section>
   )

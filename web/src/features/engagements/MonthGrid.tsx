@@ -1,4 +1,5 @@
 import { Link } from 'react-router'
+import { TableWrap } from '../../components/TableWrap.tsx'
 import type { EngagementSummaryData } from './queries.ts'
 
 const weekdays = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
@@ -30,40 +31,43 @@ export function MonthGrid({ month, items }: { month: string; items: readonly Eng
     )
   const title = first.toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })
   return (
-    <table className="data-table month-grid" data-testid="month-grid">
-      <caption>{title}</caption>
-      <thead>
-        <tr>
-          {weekdays.map((day) => (
-            <th scope="col" key={day}>
-              {day}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {weeks.map((week) => (
-          <tr key={week.find((day) => day !== null) ?? 'empty'}>
-            {week.map((day, index) =>
-              day === null ? (
-                // biome-ignore lint/suspicious/noArrayIndexKey: blank cells have no identity but their place
-                <td key={`blank-${index}`} />
-              ) : (
-                <td key={day}>
-                  <div className="muted">{Number(day.slice(8, 10))}</div>
-                  <ul className="month-items">
-                    {on(day).map((item) => (
-                      <li key={item.id}>
-                        <Link to={`/engagements/${encodeURIComponent(item.id)}`}>{item.title}</Link>
-                      </li>
-                    ))}
-                  </ul>
-                </td>
-              ),
-            )}
+    // A month is seven columns wide: on a phone it scrolls in its own box, not the page.
+    <TableWrap label={`Month of ${title}`}>
+      <table className="data-table month-grid" data-testid="month-grid">
+        <caption>{title}</caption>
+        <thead>
+          <tr>
+            {weekdays.map((day) => (
+              <th scope="col" key={day}>
+                {day}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {weeks.map((week) => (
+            <tr key={week.find((day) => day !== null) ?? 'empty'}>
+              {week.map((day, index) =>
+                day === null ? (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: blank cells have no identity but their place
+                  <td key={`blank-${index}`} />
+                ) : (
+                  <td key={day}>
+                    <div className="muted">{Number(day.slice(8, 10))}</div>
+                    <ul className="month-items">
+                      {on(day).map((item) => (
+                        <li key={item.id}>
+                          <Link to={`/engagements/${encodeURIComponent(item.id)}`}>{item.title}</Link>
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
   )
 }
