@@ -9,6 +9,13 @@ Commands:
   seed      Load data: --demo loads the reference dataset and (re)sets the demo users' password
   audit verify  Check the audit trail's hash chain: exit 0 with the count, or 1 naming the
             first altered, inserted or removed entry
+  export    JSON of every record a user may see, with markings: [--as USERNAME] (default: all,
+            as staff) [--out FILE] (default: standard output); ordered, so two exports compare
+  backup FILE   A consistent copy of the live database: SQLite's online backup, or pg_dump's
+            custom format (with --logical, or without pg_dump on PATH: a logical backup taken
+            in one snapshot)
+  restore FILE  Restore a backup into an EMPTY database (a new SQLite file, or an empty
+            PostgreSQL database); refuses one that holds tables
   schedule  Best meeting slots: --with BRU,TYO,CBR,WLG,SEL --from 2026-03-23 --to 2026-04-10
             [--duration 60] [--step 15] [--limit 10] [--json]; places are city codes, IANA
             zones, member or partner codes (JPN, from the database) or office:tokyo
@@ -70,6 +77,9 @@ function parse(argv: string[]) {
       step: { type: 'string' },
       limit: { type: 'string' },
       json: { type: 'boolean' },
+      as: { type: 'string' },
+      out: { type: 'string' },
+      logical: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   })
