@@ -24,7 +24,9 @@ export function isSqliteFile(file: string): boolean {
  * can be).
  */
 export async function backupSqlite(sqlite: SQLite.Database, file: string): Promise<void> {
-  await sqlite.backup(resolve(file))
+  // Every page in one step: one read transaction, so the copy is of one commit and is not
+  // restarted by each write another connection makes meanwhile (in WAL mode it blocks no writer).
+  await sqlite.backup(resolve(file), { progress: () => 0x7fffffff })
 }
 
 /** True when `file` is missing, zero bytes, or a database without a single table. */
