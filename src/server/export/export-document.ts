@@ -1,6 +1,7 @@
 import type { ExportDocument } from '../../contract/export.ts'
 import { highestMarking, type Marking } from '../../domain/marking.ts'
 import type { Principal } from '../../domain/principal.ts'
+import type { ProgrammeNode } from '../../domain/programme.ts'
 import type { Db } from '../../store/database.ts'
 import { listVisibleStatements } from '../../store/engagement-statement-store.ts'
 import { listVisibleEngagements, listVisibleParticipants } from '../../store/engagement-store.ts'
@@ -29,6 +30,32 @@ function byKeys<T>(...keys: ((item: T) => string | number)[]) {
   }
 }
 
+/** Parts depth first, siblings by position: the order of the programme document, whatever the ids. */
+function treeOrder(nodes: readonly ProgrammeNode[]): ProgrammeNode[] {
+  const ids = new Set(nodes.map((node) => node.id))
+  const children = new Map<string | null, ProgrammeNode[]>()
+  for (const node of nodes) {
+    const parent = node.parentId !== null && ids.has(node.parentId) ? node.parentId : null
+    children.set(parent, [...(children.get(parent) ?? []), node])
+  }
+  const ordered: ProgrammeNode[] = []
+  const walk = (parent: string | null) => {
+    const siblings = (children.get(parent) ?? []).sort(
+      byKeys(
+        (n) => n.position,
+        (n) => n.title,
+        (n) => n.id,
+      ),
+    )
+    for (const node of siblings) {
+      ordered.push(node)
+      walk(node.id)
+    }
+  }
+  walk(null)
+  return ordered
+}
+
 /** Reads every page of a paged store list. */
 async function everyPage<T>(read: (limit: number, offset: number) => Promise<readonly T[]>): Promise<T[]> {
   const all: T[] = []
@@ -40,6 +67,9 @@ async function everyPage<T>(read: (limit: number, offset: number) => Promise<rea
 }
 
 /**
+ * Ordered by what the records say (partner, date, title), the id only breaking ties, so the order
+ * does not hang on generated ids and a record keeps its place among the others whoever reads.
+ *
  * Everything the principal may read, through the same marking-filtered store reads as the API, so
  * an export never holds a row (or a link to one) that a list or a detail page would hide.
  */
@@ -84,6 +114,7 @@ export async function buildExport(db: Db, principal: Principal): Promise<ExportD
         .sort(
           byKeys(
             (event) => event.date.value,
+            (event) => event.title,
             (event) => event.id,
           ),
         )
@@ -135,7 +166,15 @@ export async function buildExport(db: Db, principal: Principal): Promise<ExportD
   }
 
   const programmes: ExportDocument['programmes'] = []
-  for (const programme of (await listVisibleProgrammes(db.kysely, principal, {})).sort(byKeys((p) => p.id))) {
+  const programmeRows = (await listVisibleProgrammes(db.kysely, principal, {})).sort(
+    byKeys(
+      (p) => p.partnerCode,
+      (p) => p.startsOn,
+      (p) => p.title,
+      (p) => p.id,
+    ),
+  )
+  for (const programme of programmeRows) {
     const nodes = await listVisibleNodes(db.kysely, principal, programme.id)
     const milestones = await listVisibleMilestones(db.kysely, principal, programme.id)
     programmes.push({
@@ -155,30 +194,23 @@ export async function buildExport(db: Db, principal: Principal): Promise<ExportD
       illustrative: programme.illustrative,
       marking: mark(programme.marking),
       version: programme.version,
-      nodes: nodes
-        .sort(
-          byKeys(
-            (n) => n.parentId ?? '',
-            (n) => n.position,
-            (n) => n.id,
-          ),
-        )
-        .map((node) => ({
-          id: node.id,
-          kind: node.kind,
-          parentId: node.parentId,
-          position: node.position,
-          title: node.title,
-          description: node.description,
-          priorityAreas: [...node.priorityAreas],
-          illustrative: node.illustrative,
-          marking: mark(node.marking),
-          version: node.version,
-        })),
+      nodes: treeOrder(nodes).map((node) => ({
+        id: node.id,
+        kind: node.kind,
+        parentId: node.parentId,
+        position: node.position,
+        title: node.title,
+        description: node.description,
+        priorityAreas: [...node.priorityAreas],
+        illustrative: node.illustrative,
+        marking: mark(node.marking),
+        version: node.version,
+      })),
       milestones: milestones
         .sort(
           byKeys(
             (m) => m.due,
+            (m) => m.title,
             (m) => m.id,
           ),
         )
@@ -202,7 +234,13 @@ export async function buildExport(db: Db, principal: Principal): Promise<ExportD
           await listVisibleEngagements(db, principal, { order: 'asc', limit, offset })
         ).items,
     )
-  ).sort(byKeys((e) => e.id))
+  ).sort(
+    byKeys(
+      (e) => e.timing.start,
+      (e) => e.title,
+      (e) => e.id,
+    ),
+  )
   const engagements: ExportDocument['engagements'] = []
   for (const engagement of engagementRows) {
     const participants = await listVisibleParticipants(db.kysely, principal, engagement.id)
@@ -237,7 +275,13 @@ export async function buildExport(db: Db, principal: Principal): Promise<ExportD
       async (limit, offset) => (await listVisibleStatements(db.kysely, principal, { limit, offset })).items,
     )
   )
-    .sort(byKeys((s) => s.id))
+    .sort(
+      byKeys(
+        (s) => s.issuedOn ?? '',
+        (s) => s.title,
+        (s) => s.id,
+      ),
+    )
     .map((statement) => ({
       id: statement.id,
       kind: statement.kind,
@@ -260,7 +304,13 @@ export async function buildExport(db: Db, principal: Principal): Promise<ExportD
       async (limit, offset) => (await proposalPage(db, principal, { limit, offset }, null)).items,
     )
   )
-    .sort(byKeys((p) => p.id))
+    .sort(
+      byKeys(
+        (p) => p.createdAt,
+        (p) => p.title,
+        (p) => p.id,
+      ),
+    )
     .map((proposal) => {
       seen.push(...proposal.linkMarkings)
       return {
@@ -289,7 +339,13 @@ export async function buildExport(db: Db, principal: Principal): Promise<ExportD
         ).items,
     )
   )
-    .sort(byKeys((o) => o.id))
+    .sort(
+      byKeys(
+        (o) => o.city,
+        (o) => o.createdAt,
+        (o) => o.id,
+      ),
+    )
     .map((office) => {
       seen.push(...office.linkMarkings)
       return {

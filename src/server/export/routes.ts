@@ -14,7 +14,7 @@ export async function exportRoutes(app: FastifyInstance, { db }: { db: Db }) {
         tags: ['export'],
         summary: 'Export everything the caller may see as JSON',
         description:
-          'Members, partners with their timelines, frameworks with memberships, programmes with their trees, engagements with participants, statements, proposals and liaison offices, each with its marking; the document carries the highest of them. Ordered by id, so two exports of the same data are equal. Signed-in users only; `liaison export --as USERNAME` writes the same file.',
+          'Members, partners with their timelines, frameworks with memberships, programmes with their trees, engagements with participants, statements, proposals and liaison offices, each with its marking; the document carries the highest of them. In a fixed order (by partner, date and title; programme parts as in the document), so two exports of the same data are equal. Signed-in users only; `liaison export --as USERNAME` writes the same file.',
         produces: ['application/json'],
         response: { 200: ExportDocument, 401: Problem },
       },
