@@ -158,7 +158,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes, { db, shutdown: options.shutdown ?? { draining: false } })
   await app.register(publicPortalRoutes, { db })
   await app.register(exportRoutes, { db })
-  await app.register(listCsvRoutes, { db })
+  await app.register(listCsvRoutes, { db, clock })
   await registerApiDocs(app)
   await registerWebApp(app, options.webRoot ?? defaultWebRoot)
   return app

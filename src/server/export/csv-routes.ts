@@ -18,8 +18,10 @@ import { listVisibleFrameworks } from '../../store/framework-store.ts'
 import { listVisibleOffices } from '../../store/liaison-office-store.ts'
 import { listVisibleMembers } from '../../store/member-store.ts'
 import { listVisiblePartners } from '../../store/partner-store.ts'
+import { programmeStats } from '../../store/programme-stats-store.ts'
 import { listVisibleProgrammes } from '../../store/programme-store.ts'
 import { proposalPage } from '../../store/proposal-store.ts'
+import type { Clock } from '../clock.ts'
 import { type CsvCell, csvMediaType, writeCsv } from '../csv.ts'
 import { statementMarkings } from '../engagements/present.ts'
 
@@ -63,7 +65,7 @@ const csvResponse = { 200: z.string().meta({ description: 'text/csv' }), 400: Pr
 const about =
   'Every row the list would show for the same filters (no paging, up to 100,000), as UTF-8 CSV with a byte order mark; each row’s own marking in `recordMarking`, the file’s (the list’s banner) in `marking`.'
 
-export async function listCsvRoutes(app: FastifyInstance, { db }: { db: Db }) {
+export async function listCsvRoutes(app: FastifyInstance, { db, clock }: { db: Db; clock: Clock }) {
   const api = app.withTypeProvider<ZodTypeProvider>()
 
   api.get(
@@ -181,6 +183,13 @@ export async function listCsvRoutes(app: FastifyInstance, { db }: { db: Db }) {
     },
     async (request, reply) => {
       const programmes = await listVisibleProgrammes(db.kysely, request.principal, request.query)
+      // The progress the list shows, counted over the parts this principal may see (as of today).
+      const stats = await programmeStats(
+        db.kysely,
+        request.principal,
+        programmes.map((p) => p.id),
+        clock.today(),
+      )
       const rows = programmes.map((p) => [
         p.id,
         p.partnerCode,
@@ -193,6 +202,9 @@ export async function listCsvRoutes(app: FastifyInstance, { db }: { db: Db }) {
         p.agreedOn?.value ?? null,
         p.nextReview,
         p.illustrative ? 'yes' : 'no',
+        stats.get(p.id)?.percentDone ?? 0,
+        stats.get(p.id)?.late ?? 0,
+        stats.get(p.id)?.atRisk ?? 0,
         markingLabel(p.marking),
       ])
       return sendCsv(
@@ -210,9 +222,12 @@ export async function listCsvRoutes(app: FastifyInstance, { db }: { db: Db }) {
           'agreedOn',
           'nextReview',
           'illustrative',
+          'percentDone',
+          'lateMilestones',
+          'atRiskMilestones',
         ],
         rows,
-        programmes.map((p) => p.marking),
+        [...programmes.map((p) => p.marking), ...[...stats.values()].flatMap((s) => s.markings)],
       )
     },
   )
