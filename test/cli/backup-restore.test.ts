@@ -1,10 +1,11 @@
+import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, describe, expect, it } from 'vitest'
 import { backup, restore } from '../../src/cli/backup.ts'
-import { operatorPrincipal } from '../../src/cli/export.ts'
+import { exportPrincipal, operatorPrincipal } from '../../src/cli/export.ts'
 import { hasTool } from '../../src/cli/pg-tools.ts'
 import { buildExport } from '../../src/server/export/export-document.ts'
 import { verifyAuditTrail } from '../../src/store/audit-verify.ts'
@@ -195,4 +196,51 @@ describe('restore refuses what it cannot restore', () => {
       await server.close()
     }
   }, 120_000)
+})
+
+describe('the liaison command', () => {
+  const bin = join(import.meta.dirname, '../../bin/liaison.js')
+  const run = (args: string[]) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [bin, ...args], {
+        env: { ...process.env, LIAISON_DEMO_PASSWORD: 'cli-test-password' },
+      })
+      let stdout = ''
+      let stderr = ''
+      child.stdout.on('data', (chunk) => {
+        stdout += chunk
+      })
+      child.stderr.on('data', (chunk) => {
+        stderr += chunk
+      })
+      child.on('close', (code) => resolve({ code, stdout, stderr }))
+    })
+
+  it('exports as a user, backs up, restores once and refuses a second restore with a clear error', async () => {
+    const source = join(folder, 'cli-source.db')
+    const copy = join(folder, 'cli-copy.db')
+    const file = join(folder, 'cli-backup.db')
+    expect((await run(['seed', '--demo', '--db', source])).code).toBe(0)
+    const exported = await run(['export', '--as', 'kor', '--db', source])
+    expect(exported.code).toBe(0)
+    expect(JSON.parse(exported.stdout).principal).toEqual({
+      kind: 'partner',
+      country: 'KOR',
+      clearance: 'RESTRICTED',
+    })
+    expect((await run(['backup', file, '--db', source])).stdout).toMatch(/SQLite online backup/)
+    const restored = await run(['restore', file, '--db', copy])
+    expect(restored.code).toBe(0)
+    const again = await run(['restore', file, '--db', copy])
+    expect(again.code).toBe(1)
+    expect(again.stderr).toMatch(
+      /^liaison: the database .* is not empty; restore into a new file or an empty database\.\n$/,
+    )
+    expect((await run(['audit', 'verify', '--db', copy])).code).toBe(0)
+    const missing = await run(['backup', '--db', source])
+    expect(missing).toMatchObject({
+      code: 1,
+      stderr: "liaison: backup needs a file: use 'liaison backup FILE'.\n",
+    })
+  }, 240_000)
 })
