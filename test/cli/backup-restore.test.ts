@@ -237,10 +237,16 @@ describe('the liaison command', () => {
       /^liaison: the database .* is not empty; restore into a new file or an empty database\.\n$/,
     )
     expect((await run(['audit', 'verify', '--db', copy])).code).toBe(0)
-    const missing = await run(['backup', '--db', source])
-    expect(missing).toMatchObject({
-      code: 1,
-      stderr: "liaison: backup needs a file: use 'liaison backup FILE'.\n",
-    })
-  }, 240_000)
+  }, 420_000)
+
+  it('names an unknown user to export as', async () => {
+    const server = await startTestServer('sqlite')
+    try {
+      await expect(exportPrincipal(server.db, 'nobody', fail)).rejects.toThrow("no user is named 'nobody'.")
+      expect((await exportPrincipal(server.db, 'kor', fail)).country).toBe('KOR')
+      expect(await exportPrincipal(server.db, undefined, fail)).toBe(operatorPrincipal)
+    } finally {
+      await server.close()
+    }
+  }, 60_000)
 })
