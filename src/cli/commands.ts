@@ -10,18 +10,22 @@ import { changeFeedFor } from '../server/proposals/live/change-feed.ts'
 import { type RemindersConfig, remindersConfigFrom } from '../server/proposals/reminders/config.ts'
 import { remindersLoop } from '../server/proposals/reminders/loop.ts'
 import { verifyAuditTrail } from '../store/audit-verify.ts'
-import { DatabaseUnavailableError, openDatabase } from '../store/connect.ts'
+import { DatabaseUnavailableError, openDatabase, redactLocation } from '../store/connect.ts'
 import type { Db } from '../store/database.ts'
 import { migrateToLatest } from '../store/migrate.ts'
 import { demoUsers, isDatabaseEmpty, upsertDemoUsers } from '../store/seed/demo-users.ts'
 import { loadAllDemoData } from '../store/seed/seed-all.ts'
+import { type BackupOptions, backup, restore } from './backup.ts'
+import { exportToFile } from './export.ts'
 import { importCommand } from './import.ts'
 import { type ScheduleOptions, schedule } from './schedule.ts'
 
 /** An error whose message is shown as is, on one line, with a non-zero exit. */
 export class CliError extends Error {}
 
-export interface CliOptions extends ScheduleOptions {
+export interface CliOptions extends ScheduleOptions, BackupOptions {
+  readonly as?: string | undefined
+  readonly out?: string | undefined
   readonly db?: string | undefined
   readonly port?: string | undefined
   readonly host?: string | undefined
@@ -34,8 +38,10 @@ const defaultDatabase = 'var/liaison.db'
 
 export async function runCommand(positionals: string[], options: CliOptions): Promise<number> {
   const [command, ...rest] = positionals
-  // `audit` takes a subcommand (`audit verify`), `import` its file; every other command takes none.
-  const [subcommand, ...extra] = command === 'audit' || command === 'import' ? rest : [undefined, ...rest]
+  // `audit` takes a subcommand (`audit verify`); `import`, `backup` and `restore` a file; the rest take none.
+  const [subcommand, ...extra] = ['audit', 'import', 'backup', 'restore'].includes(command ?? '')
+    ? rest
+    : [undefined, ...rest]
   if (extra.length > 0) {
     throw new CliError(`unexpected argument '${extra[0]}'. Try 'liaison --help'.`)
   }
@@ -76,6 +82,14 @@ export async function runCommand(positionals: string[], options: CliOptions): Pr
       return 0
     case 'audit':
       return audit(subcommand, options)
+    case 'export':
+      return withDatabase(options, async (db) => {
+        await exportToFile(db, options, (message) => new CliError(message))
+        return 0
+      })
+    case 'backup':
+    case 'restore':
+      return backupOrRestore(command, subcommand, options)
     default:
       throw new CliError(`unknown command '${command}'. Try 'liaison --help'.`)
   }
@@ -104,6 +118,32 @@ function audit(subcommand: string | undefined, options: CliOptions): Promise<num
     }
     return 0
   })
+}
+
+/** `liaison backup FILE` and `liaison restore FILE`. */
+async function backupOrRestore(
+  command: 'backup' | 'restore',
+  file: string | undefined,
+  options: CliOptions,
+): Promise<number> {
+  if (file === undefined) {
+    throw new CliError(`${command} needs a file: use 'liaison ${command} FILE'.`)
+  }
+  const fail = (message: string) => new CliError(message)
+  const location = databaseLocation(options)
+  try {
+    if (command === 'backup') {
+      const how = await backup(location, file, options, fail)
+      console.log(`Backup of ${redactLocation(location)} written to ${file} (${how}).`)
+    } else {
+      const how = await restore(location, file, fail)
+      console.log(`Restored ${file} into ${redactLocation(location)} (${how}).`)
+    }
+  } catch (error) {
+    if (error instanceof CliError) throw error
+    throw new CliError(`${command} failed: ${(error as Error).message}`)
+  }
+  return 0
 }
 
 function databaseLocation(options: CliOptions): string {

@@ -12,6 +12,13 @@ Commands:
   import FILE  Import a CSV or JSON file of partners, events, engagements or programmes
             (--kind, else the file name's first word): every problem by row and field,
             all or nothing; --dry-run checks and changes nothing. Columns: docs/import.md
+  export    JSON of every record a user may see, with markings: [--as USERNAME] (default: all,
+            as staff) [--out FILE] (default: standard output); ordered, so two exports compare
+  backup FILE   A consistent copy of the live database: SQLite's online backup, or pg_dump's
+            custom format (with --logical, or without pg_dump on PATH: a logical backup taken
+            in one snapshot)
+  restore FILE  Restore a backup into an EMPTY database (a new SQLite file, or an empty
+            PostgreSQL database); refuses one that holds tables
   schedule  Best meeting slots: --with BRU,TYO,CBR,WLG,SEL --from 2026-03-23 --to 2026-04-10
             [--duration 60] [--step 15] [--limit 10] [--json]; places are city codes, IANA
             zones, member or partner codes (JPN, from the database) or office:tokyo
@@ -75,6 +82,9 @@ function parse(argv: string[]) {
       json: { type: 'boolean' },
       kind: { type: 'string' },
       'dry-run': { type: 'boolean' },
+      as: { type: 'string' },
+      out: { type: 'string' },
+      logical: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   })

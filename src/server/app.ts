@@ -12,6 +12,8 @@ import { type Clock, systemClock } from './clock.ts'
 import { analyticsRoutes } from './engagements/analytics-routes.ts'
 import { engagementRoutes } from './engagements/routes.ts'
 import { statementRoutes } from './engagements/statement-routes.ts'
+import { listCsvRoutes } from './export/csv-routes.ts'
+import { exportRoutes } from './export/routes.ts'
 import { frameworkRoutes } from './frameworks/routes.ts'
 import type { ShutdownState } from './health/readiness.ts'
 import { healthRoutes } from './health/routes.ts'
@@ -163,6 +165,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(accountRoutes, { db, now })
   await app.register(healthRoutes, { db, shutdown: options.shutdown ?? { draining: false } })
   await app.register(publicPortalRoutes, { db })
+  await app.register(exportRoutes, { db })
+  await app.register(listCsvRoutes, { db, clock })
   await registerApiDocs(app)
   await registerWebApp(app, options.webRoot ?? defaultWebRoot)
   return app

@@ -127,6 +127,33 @@ const cases: Record<string, (context: Context) => string[]> = {
     '/api/v1/audit?limit=1&offset=1',
   ],
   'GET /api/v1/audit.csv': () => ['/api/v1/audit.csv', '/api/v1/audit.csv?entity=programme'],
+  // The whole registry as the principal sees it (signed in only; the public is refused alike).
+  'GET /api/v1/export': () => ['/api/v1/export'],
+  // List downloads: the list's own filters, every row, the list's banner.
+  'GET /api/v1/partners.csv': () => [
+    '/api/v1/partners.csv',
+    '/api/v1/partners.csv?framework=ip4',
+    '/api/v1/partners.csv?q=mongol',
+  ],
+  'GET /api/v1/frameworks.csv': () => ['/api/v1/frameworks.csv'],
+  'GET /api/v1/members.csv': () => ['/api/v1/members.csv'],
+  'GET /api/v1/programmes.csv': () => ['/api/v1/programmes.csv', '/api/v1/programmes.csv?partner=JPN'],
+  'GET /api/v1/engagements.csv': () => [
+    '/api/v1/engagements.csv',
+    '/api/v1/engagements.csv?partner=MNG',
+    '/api/v1/engagements.csv?partner=KOR',
+    '/api/v1/engagements.csv?framework=ip4&from=2026-03-01&to=2026-03-31',
+  ],
+  'GET /api/v1/statements.csv': ({ id }) => [
+    '/api/v1/statements.csv',
+    '/api/v1/statements.csv?partner=JPN',
+    `/api/v1/statements.csv?engagement=${id('engagement-conf')}`,
+  ],
+  'GET /api/v1/proposals.csv': () => ['/api/v1/proposals.csv', '/api/v1/proposals.csv?status=draft'],
+  'GET /api/v1/liaison-offices.csv': () => [
+    '/api/v1/liaison-offices.csv',
+    '/api/v1/liaison-offices.csv?partner=KOR',
+  ],
   'GET /api/v1/audit/verify': () => ['/api/v1/audit/verify'],
   'GET /api/v1/scheduling/shared-hours': () => [
     '/api/v1/scheduling/shared-hours?with=AUS,NZL,JPN,KOR,MNG&year=2026&office=Asia/Tokyo',
@@ -445,6 +472,9 @@ describe.each(engines)('leak guard on %s', (engine) => {
       'GET /api/v1/analytics/engagements',
       'GET /api/v1/analytics/engagements/{series}.csv',
       'GET /api/v1/partners',
+      'GET /api/v1/partners.csv',
+      'GET /api/v1/members.csv',
+      'GET /api/v1/frameworks.csv',
       // Zones and working hours only; a hidden partner would resolve as an unknown place.
       'GET /api/v1/scheduling/shared-hours',
       // Only staff cleared to the top read it (all or nothing); the fixtures are not audited.
@@ -543,6 +573,11 @@ describe.each(engines)('leak guard on %s', (engine) => {
       'analytics of a hidden participation': '/api/v1/analytics/engagements?partner=MNG',
       'analytics of a hidden membership': '/api/v1/analytics/engagements?framework=ip4',
       'analytics CSV of a hidden participation': '/api/v1/analytics/engagements/levels.csv?partner=MNG',
+      'export of everything': '/api/v1/export',
+      'engagement CSV of a hidden participation': '/api/v1/engagements.csv?partner=MNG',
+      'statement CSV': '/api/v1/statements.csv',
+      'framework CSV counting a hidden membership': '/api/v1/frameworks.csv',
+      'partner CSV of a hidden membership': '/api/v1/partners.csv?framework=ip4&q=mongol',
       'feed of a hidden participation': `/api/v1/calendar/${token}/partners/MNG.ics`,
       'feed event with a hidden participation': `/api/v1/calendar/${token}/partners/JPN.ics#${visible}`,
       'feed of a hidden membership': `/api/v1/calendar/${token}/frameworks/ip4.ics`,

@@ -1,5 +1,6 @@
 import { Link } from 'react-router'
 import { engagementKinds, engagementLevels, kindLabels, levelLabels } from '../../../src/domain/engagement.ts'
+import { CsvLink } from '../components/CsvLink.tsx'
 import { usePageMarking } from '../components/marking.tsx'
 import { PageHeader } from '../components/PageHeader.tsx'
 import { Pagination } from '../components/Pagination.tsx'
@@ -92,11 +93,14 @@ export function EngagementsPage() {
         title="Engagements"
         lead="Summits, ministerials, council sessions, staff talks and the meetings held beside them."
         actions={
-          session.data?.abilities.createEngagements ? (
-            <Link className="button" to="/engagements/new">
-              Record an engagement
-            </Link>
-          ) : undefined
+          <>
+            <CsvLink path="/api/v1/engagements.csv" filters={{ ...filter }} what="the engagements shown" />
+            {session.data?.abilities.createEngagements ? (
+              <Link className="button" to="/engagements/new">
+                Record an engagement
+              </Link>
+            ) : null}
+          </>
         }
       />
       <search className="filters" aria-label="Filter engagements">

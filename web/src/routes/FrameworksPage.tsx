@@ -1,4 +1,5 @@
 import { Link } from 'react-router'
+import { CsvLink } from '../components/CsvLink.tsx'
 import { usePageMarking } from '../components/marking.tsx'
 import { PageHeader } from '../components/PageHeader.tsx'
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx'
@@ -22,6 +23,7 @@ export function FrameworksPage() {
       <PageHeader
         title="Frameworks"
         lead="Groupings of partners: formal programmes with a founding act, and informal groupings."
+        actions={<CsvLink path="/api/v1/frameworks.csv" what="the frameworks" />}
       />
       {frameworks.isPending ? (
         <Loading label="Loading frameworks…" />

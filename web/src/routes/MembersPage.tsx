@@ -1,3 +1,4 @@
+import { CsvLink } from '../components/CsvLink.tsx'
 import { usePageMarking } from '../components/marking.tsx'
 import { PageHeader } from '../components/PageHeader.tsx'
 import { ErrorState, Loading } from '../components/states.tsx'
@@ -24,6 +25,7 @@ export function MembersPage() {
       <PageHeader
         title="Members"
         lead={`The ${items.length} member states of the alliance, in the order they joined.`}
+        actions={<CsvLink path="/api/v1/members.csv" what="the member states" />}
       />
       <section aria-labelledby="growth-title" className="section">
         <h2 id="growth-title">Growth of the alliance</h2>

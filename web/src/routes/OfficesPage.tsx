@@ -1,3 +1,4 @@
+import { CsvLink } from '../components/CsvLink.tsx'
 import { usePageMarking } from '../components/marking.tsx'
 import { PageHeader } from '../components/PageHeader.tsx'
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx'
@@ -18,6 +19,7 @@ export function OfficesPage() {
       <PageHeader
         title="Liaison offices"
         lead="Offices of the alliance abroad, with the time now where they are. A proposed office opens when the proposal that decides it is adopted."
+        actions={<CsvLink path="/api/v1/liaison-offices.csv" what="the liaison offices" />}
       />
       <div className="section">
         <NewOfficeForm />

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { CsvLink } from '../components/CsvLink.tsx'
 import { usePageMarking } from '../components/marking.tsx'
 import { PageHeader } from '../components/PageHeader.tsx'
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx'
@@ -32,6 +33,13 @@ export function PartnersPage() {
       <PageHeader
         title="Partners"
         lead="Countries outside the alliance that it works with, and the frameworks they take part in."
+        actions={
+          <CsvLink
+            path="/api/v1/partners.csv"
+            filters={{ framework: framework === '' ? undefined : framework, q: q === '' ? undefined : q }}
+            what="the partners shown"
+          />
+        }
       />
       <search className="filters" aria-label="Filter partners">
         <div className="field">

@@ -1,4 +1,5 @@
 import { Link } from 'react-router'
+import { CsvLink } from '../components/CsvLink.tsx'
 import { usePageMarking } from '../components/marking.tsx'
 import { PageHeader } from '../components/PageHeader.tsx'
 import { ErrorState, Loading } from '../components/states.tsx'
@@ -23,6 +24,7 @@ export function ProgrammesPage() {
           .filter((s) => s.count > 0)
           .map((s) => `${s.count} ${statusLabels[s.status].toLowerCase()}`)
           .join(', ')}.`}
+        actions={<CsvLink path="/api/v1/programmes.csv" what="the programmes" />}
       />
       <div className="section">
         <NewProgrammeForm />

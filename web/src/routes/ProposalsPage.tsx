@@ -1,4 +1,5 @@
 import { Link } from 'react-router'
+import { CsvLink } from '../components/CsvLink.tsx'
 import { usePageMarking } from '../components/marking.tsx'
 import { PageHeader } from '../components/PageHeader.tsx'
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx'
@@ -92,6 +93,7 @@ export function ProposalsPage() {
       <PageHeader
         title="Decisions"
         lead="Proposals the alliance decides by consensus (any objection blocks) or by silence procedure (adopted at the deadline unless a member breaks silence). Deadlines are shown in your time zone."
+        actions={<CsvLink path="/api/v1/proposals.csv" what="the proposals" />}
       />
       <RemindersPanel />
       <div className="section">

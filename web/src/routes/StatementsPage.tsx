@@ -1,4 +1,5 @@
 import { statementStatuses, statementStatusLabels } from '../../../src/domain/engagement-statement.ts'
+import { CsvLink } from '../components/CsvLink.tsx'
 import { usePageMarking } from '../components/marking.tsx'
 import { PageHeader } from '../components/PageHeader.tsx'
 import { Pagination } from '../components/Pagination.tsx'
@@ -55,6 +56,13 @@ export function StatementsPage() {
       <PageHeader
         title="Statements"
         lead="Declarations, joint and chair’s statements and press releases — and the meetings that chose to issue none."
+        actions={
+          <CsvLink
+            path="/api/v1/statements.csv"
+            filters={{ partner: get('partner') || undefined, status: get('status') || undefined }}
+            what="the statements shown"
+          />
+        }
       />
       <search className="filters" aria-label="Filter statements">
         {select(

@@ -1,0 +1,30 @@
+import { queryString } from '../lib/api.ts'
+
+/**
+ * The download of a list as CSV: the list's own filters, every matching row (no paging), so what
+ * is downloaded is what the list shows. A plain link, so the browser saves it with the session's
+ * cookie and the server's file name.
+ */
+export function CsvLink({
+  path,
+  filters = {},
+  what,
+}: {
+  /** The CSV route, e.g. /api/v1/partners.csv */
+  path: string
+  filters?: Record<string, string | number | undefined>
+  /** What the file holds, for screen readers: "the partners shown" → "Download CSV of the partners shown". */
+  what: string
+}) {
+  const { limit: _limit, offset: _offset, ...kept } = filters
+  return (
+    <a
+      className="button secondary"
+      href={`${path}${queryString(kept)}`}
+      download
+      aria-label={`Download CSV of ${what}`}
+    >
+      Download CSV
+    </a>
+  )
+}
