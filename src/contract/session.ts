@@ -34,6 +34,8 @@ export const PrincipalView = z
       createProposals: z.boolean(),
       /** Record liaison offices. */
       createLiaisonOffices: z.boolean(),
+      /** Record partners and frameworks (and so their events and memberships). */
+      editRegistry: z.boolean(),
     }),
   })
   .meta({ id: 'Principal' })

@@ -39,6 +39,8 @@ export const permissions = [
   'liaison-office.write',
   /** Read and export the audit trail (with the clearance rule of src/domain/audit-policy.ts). */
   'audit.read',
+  /** Record and correct the registry: partners, their relationship events, frameworks, memberships. */
+  'registry.write',
 ] as const
 export type Permission = (typeof permissions)[number]
 
@@ -54,6 +56,7 @@ export const rolePermissions: Readonly<Record<string, readonly Permission[]>> = 
     'proposal.position-any',
     'proposal.see-positions',
     'liaison-office.write',
+    'registry.write',
   ],
   // Not proposal.see-positions: a partner's own administrator must never see members' positions.
   administrator: ['user.manage', 'audit.read'],
@@ -100,6 +103,7 @@ export type Resource =
     }
   | { readonly type: 'account' }
   | { readonly type: 'liaison-office' }
+  | { readonly type: 'registry' }
 
 export type Action =
   | 'programme.create'
@@ -195,6 +199,13 @@ function refusal(principal: Principal, action: Action, resource: Resource): Doma
       return granted.has('liaison-office.write')
         ? null
         : new DomainError('forbidden', 'Only alliance staff record and change liaison offices.')
+    case 'registry':
+      return granted.has('registry.write')
+        ? null
+        : new DomainError(
+            'forbidden',
+            'Only alliance staff record and correct partners, their history, frameworks and memberships.',
+          )
     case 'account':
       return granted.has('user.manage')
         ? null
@@ -328,6 +339,7 @@ export function sessionAbilities(principal: Principal): {
   associate: Reach
   createProposals: boolean
   createLiaisonOffices: boolean
+  editRegistry: boolean
 } {
   return {
     createEngagements: allows(principal, 'create', { type: 'engagement' }),
@@ -337,6 +349,7 @@ export function sessionAbilities(principal: Principal): {
       procedure: 'consensus',
     }),
     createLiaisonOffices: allows(principal, 'create', { type: 'liaison-office' }),
+    editRegistry: allows(principal, 'create', { type: 'registry' }),
     startProgramme: reach(principal, 'programme.author-any', 'programme.author-own'),
     associate: reach(principal, 'statement.associate-any', 'statement.associate-own'),
   }

@@ -13,6 +13,7 @@ import { analyticsRoutes } from './engagements/analytics-routes.ts'
 import { engagementRoutes } from './engagements/routes.ts'
 import { statementRoutes } from './engagements/statement-routes.ts'
 import { frameworkRoutes } from './frameworks/routes.ts'
+import { frameworkWriteRoutes } from './frameworks/write-routes.ts'
 import type { ShutdownState } from './health/readiness.ts'
 import { healthRoutes } from './health/routes.ts'
 import { liaisonOfficeRoutes } from './liaison-offices/routes.ts'
@@ -22,6 +23,7 @@ import type { OidcProviderConfig } from './oidc/provider-config.ts'
 import { oidcRoutes } from './oidc/routes.ts'
 import { registerApiDocs, registerOpenApi } from './openapi.ts'
 import { partnerRoutes } from './partners/routes.ts'
+import { partnerWriteRoutes } from './partners/write-routes.ts'
 import { registerProblemHandlers } from './problem.ts'
 import { programmePlugin } from './programmes/plugin.ts'
 import { type DeadlineScheduler, inertDeadlines } from './proposals/deadlines/scheduler.ts'
@@ -136,6 +138,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   })
   await app.register(partnerRoutes, { db })
   await app.register(frameworkRoutes, { db, clock })
+  await app.register(partnerWriteRoutes, { db, clock })
+  await app.register(frameworkWriteRoutes, { db, clock })
   await app.register(memberRoutes, { db })
   await app.register(engagementRoutes, { db, clock })
   await app.register(statementRoutes, { db, clock })

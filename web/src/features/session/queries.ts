@@ -54,6 +54,7 @@ const signedOut: Principal = {
     associate: 'none',
     createProposals: false,
     createLiaisonOffices: false,
+    editRegistry: false,
     readAudit: false,
   },
 }
