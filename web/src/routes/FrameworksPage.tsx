@@ -3,6 +3,7 @@ import { usePageMarking } from '../components/marking.tsx'
 import { PageHeader } from '../components/PageHeader.tsx'
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx'
 import { useFrameworks } from '../features/frameworks/queries.ts'
+import { NewFramework } from '../features/registry/NewRecordButtons.tsx'
 
 export function FormalBadge({ formal }: { formal: boolean }) {
   return (
@@ -23,6 +24,7 @@ export function FrameworksPage() {
         title="Frameworks"
         lead="Groupings of partners: formal programmes with a founding act, and informal groupings."
       />
+      <NewFramework />
       {frameworks.isPending ? (
         <Loading label="Loading frameworks…" />
       ) : frameworks.isError ? (
