@@ -79,19 +79,23 @@ describe('authoring the registry in the web app (Chromium)', () => {
       precision: 'decade',
       marking: { classification: 'RESTRICTED', releasableTo: [] },
     })
+    await page.close()
+    // Pages share one browser context, so each sign-in replaces the last: staff signs in again.
     expect(await timelineTitles('jpn')).not.toContain(title)
 
-    await item.getByRole('button', { name: `Edit “${title}”` }).click()
-    const edit = page.getByRole('form', { name: `Edit “${title}”` })
+    const again = await signedIn('staff', '/partners/JPN')
+    const item2 = again.locator('.timeline-item').filter({ hasText: title })
+    await item2.getByRole('button', { name: `Edit “${title}”` }).click()
+    const edit = again.getByRole('form', { name: `Edit “${title}”` })
     await edit.getByLabel(/^Releasable to/).fill('jpn')
     await edit.getByRole('button', { name: 'Save event' }).click()
     await edit.waitFor({ state: 'detached' })
-    await eventually(async () => (await item.textContent()) ?? '').toContain('JPN')
-    await page.close()
+    await eventually(async () => (await item2.textContent()) ?? '').toContain('JPN')
+    await again.close()
 
     expect(await timelineTitles('jpn')).toContain(title)
     expect(await timelineTitles('kor')).not.toContain(title)
-  })
+  }, 120_000)
 
   it('shows no authoring controls to a partner, and fits the forms in 390 px for staff', async () => {
     const japan = await signedIn('jpn', '/partners/JPN', narrow)
@@ -110,5 +114,5 @@ describe('authoring the registry in the web app (Chromium)', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
     expect(await runAxe(page)).toEqual([])
     await page.close()
-  })
+  }, 120_000)
 })
