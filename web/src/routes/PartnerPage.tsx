@@ -100,7 +100,8 @@ export function PartnerPage() {
         </dl>
         <ul className="partner-links" aria-label={`More about ${data.name}`}>
           <li>
-            <Link to={`/programmes?partner=${data.code}`}>Programmes</Link>
+            {/* The portfolio page has no partner filter; search finds the partner's programmes. */}
+            <Link to={`/search?q=${encodeURIComponent(data.name)}&type=programme`}>Programmes</Link>
           </li>
           <li>
             <Link to={`/engagements?partner=${data.code}`}>Engagements</Link>
@@ -109,7 +110,8 @@ export function PartnerPage() {
             <Link to={`/statements?partner=${data.code}`}>Statements</Link>
           </li>
           <li>
-            <Link to={`/proposals?partner=${data.code}`}>Proposals</Link>
+            {/* The proposals list takes no partner filter (the API has none): it is short. */}
+            <Link to="/proposals">All proposals</Link>
           </li>
         </ul>
       </section>
