@@ -28,6 +28,7 @@ describe.each(engines)('the session principal’s permissions and abilities on %
       readAudit: true,
       createProposals: true,
       createLiaisonOffices: true,
+      editRegistry: true,
     })
     expect((await session('jpn')).abilities).toEqual({
       createEngagements: false,
@@ -36,6 +37,7 @@ describe.each(engines)('the session principal’s permissions and abilities on %
       readAudit: false,
       createProposals: false,
       createLiaisonOffices: false,
+      editRegistry: false,
     })
     expect((await session('fra')).abilities).toEqual({
       createEngagements: false,
@@ -44,11 +46,13 @@ describe.each(engines)('the session principal’s permissions and abilities on %
       readAudit: false,
       createProposals: false,
       createLiaisonOffices: false,
+      editRegistry: false,
     })
     const visitor = await session('')
     expect(visitor.permissions).toEqual([])
     expect(visitor.abilities.createEngagements).toBe(false)
     expect(visitor.abilities.readAudit).toBe(false)
     expect(visitor.abilities.createLiaisonOffices).toBe(false)
+    expect(visitor.abilities.editRegistry).toBe(false)
   })
 })
