@@ -19,6 +19,8 @@ export const FrameworkList = z
 
 export const FrameworkMembership = z
   .object({
+    id: z.string(),
+    version: z.number().int(),
     code: z.string(),
     name: z.string(),
     from: FuzzyDateView.nullable(),
@@ -26,6 +28,7 @@ export const FrameworkMembership = z
     status: z.string(),
     note: z.string().nullable(),
     marking: MarkingView,
+    abilities: z.object({ edit: z.boolean(), end: z.boolean() }),
   })
   .meta({ id: 'FrameworkMembership' })
 
@@ -35,6 +38,9 @@ export const FrameworkDetail = FrameworkSummary.extend({
   history: z.array(FrameworkMembership).meta({ description: 'Every membership span, past and present' }),
   source: z.string().nullable(),
   marking: MarkingView,
+  recordMarking: MarkingView.meta({ description: 'The marking of the framework record itself' }),
+  version: z.number().int(),
+  abilities: z.object({ edit: z.boolean(), addMembership: z.boolean() }),
 }).meta({ id: 'FrameworkDetail' })
 
 export const FrameworkParams = z.object({ id: Slug })

@@ -46,12 +46,21 @@ export const TimelineEvent = z
     confidence: z.string(),
     illustrative: z.boolean(),
     marking: MarkingView,
+    version: z.number().int(),
+    link: z
+      .object({ type: z.enum(['engagement', 'programme']), id: z.string(), title: z.string() })
+      .nullable()
+      .meta({ description: 'The engagement or programme it records, when the caller may see it' }),
+    abilities: z.object({ edit: z.boolean(), delete: z.boolean() }),
   })
   .meta({ id: 'TimelineEvent' })
 
 export const PartnerDetail = PartnerSummary.extend({
   timeline: z.array(TimelineEvent),
   marking: MarkingView,
+  recordMarking: MarkingView.meta({ description: 'The marking of the partner record itself' }),
+  version: z.number().int(),
+  abilities: z.object({ edit: z.boolean(), addEvent: z.boolean() }),
 }).meta({
   id: 'PartnerDetail',
 })

@@ -36,6 +36,8 @@ export const PrincipalView = z
       createLiaisonOffices: z.boolean(),
       /** Import records from CSV or JSON files. */
       importRecords: z.boolean(),
+      /** Record partners and frameworks (and so their events and memberships). */
+      editRegistry: z.boolean(),
     }),
   })
   .meta({ id: 'Principal' })

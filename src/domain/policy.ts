@@ -41,6 +41,8 @@ export const permissions = [
   'audit.read',
   /** Import partners, events, engagements and programme trees from files (all or nothing). */
   'registry.import',
+  /** Record and correct the registry: partners, their relationship events, frameworks, memberships. */
+  'registry.write',
 ] as const
 export type Permission = (typeof permissions)[number]
 
@@ -57,6 +59,7 @@ export const rolePermissions: Readonly<Record<string, readonly Permission[]>> = 
     'proposal.see-positions',
     'liaison-office.write',
     'registry.import',
+    'registry.write',
   ],
   // Not proposal.see-positions: a partner's own administrator must never see members' positions.
   administrator: ['user.manage', 'audit.read'],
@@ -201,9 +204,17 @@ function refusal(principal: Principal, action: Action, resource: Resource): Doma
         ? null
         : new DomainError('forbidden', 'Only alliance staff record and change liaison offices.')
     case 'registry':
-      return granted.has('registry.import')
+      if (action === 'import') {
+        return granted.has('registry.import')
+          ? null
+          : new DomainError('forbidden', 'Only alliance staff import records from files.')
+      }
+      return granted.has('registry.write')
         ? null
-        : new DomainError('forbidden', 'Only alliance staff import records from files.')
+        : new DomainError(
+            'forbidden',
+            'Only alliance staff record and correct partners, their history, frameworks and memberships.',
+          )
     case 'account':
       return granted.has('user.manage')
         ? null
@@ -338,6 +349,7 @@ export function sessionAbilities(principal: Principal): {
   createProposals: boolean
   createLiaisonOffices: boolean
   importRecords: boolean
+  editRegistry: boolean
 } {
   return {
     createEngagements: allows(principal, 'create', { type: 'engagement' }),
@@ -348,6 +360,7 @@ export function sessionAbilities(principal: Principal): {
     }),
     createLiaisonOffices: allows(principal, 'create', { type: 'liaison-office' }),
     importRecords: allows(principal, 'import', { type: 'registry' }),
+    editRegistry: allows(principal, 'create', { type: 'registry' }),
     startProgramme: reach(principal, 'programme.author-any', 'programme.author-own'),
     associate: reach(principal, 'statement.associate-any', 'statement.associate-own'),
   }

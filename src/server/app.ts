@@ -15,6 +15,7 @@ import { statementRoutes } from './engagements/statement-routes.ts'
 import { listCsvRoutes } from './export/csv-routes.ts'
 import { exportRoutes } from './export/routes.ts'
 import { frameworkRoutes } from './frameworks/routes.ts'
+import { frameworkWriteRoutes } from './frameworks/write-routes.ts'
 import type { ShutdownState } from './health/readiness.ts'
 import { healthRoutes } from './health/routes.ts'
 import { importRoutes } from './imports/routes.ts'
@@ -25,6 +26,7 @@ import type { OidcProviderConfig } from './oidc/provider-config.ts'
 import { oidcRoutes } from './oidc/routes.ts'
 import { registerApiDocs, registerOpenApi } from './openapi.ts'
 import { partnerRoutes } from './partners/routes.ts'
+import { partnerWriteRoutes } from './partners/write-routes.ts'
 import { registerProblemHandlers } from './problem.ts'
 import { programmePlugin } from './programmes/plugin.ts'
 import { type DeadlineScheduler, inertDeadlines } from './proposals/deadlines/scheduler.ts'
@@ -141,6 +143,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   })
   await app.register(partnerRoutes, { db })
   await app.register(frameworkRoutes, { db, clock })
+  await app.register(partnerWriteRoutes, { db, clock })
+  await app.register(frameworkWriteRoutes, { db, clock })
   await app.register(memberRoutes, { db })
   await app.register(engagementRoutes, { db, clock })
   await app.register(statementRoutes, { db, clock })

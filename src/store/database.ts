@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3'
-import type { Kysely } from 'kysely'
+import type { Generated, Kysely } from 'kysely'
 import type { EngagementTables } from './engagement-tables.ts'
 
 /**
@@ -89,6 +89,7 @@ export interface FrameworkMembershipTable extends MarkedColumns {
   to_precision: string | null
   status: string
   note: string | null
+  version: Generated<number>
 }
 
 export interface RelationshipEventTable extends MarkedColumns {
@@ -103,6 +104,8 @@ export interface RelationshipEventTable extends MarkedColumns {
   confidence: string
   illustrative: number
   version: number
+  engagement_id: string | null
+  programme_id: string | null
 }
 
 export interface PriorityAreaTable {

@@ -3,10 +3,11 @@ import { type FuzzyDate, fromStored, fromStoredOrNull, toPrecision } from '../do
 import type { Marking } from '../domain/marking.ts'
 import type { Principal } from '../domain/principal.ts'
 import { CompiledQueryCache } from './compiled-query-cache.ts'
-import { distinctMarkingIds, markingsFromIds } from './contributing-markings.ts'
+import { distinctMarkingIds, markingFromId, markingsFromIds } from './contributing-markings.ts'
 import type { Db, RelationshipEventTable } from './database.ts'
 import { jsonArrayFrom, parseJsonArray } from './json.ts'
 import { markingFromColumns } from './marking-columns.ts'
+import { programmeVisibleTo } from './programme-scope.ts'
 import { visibilityShape, visibleTo } from './visibility.ts'
 
 const compiledQueries = new CompiledQueryCache()
@@ -31,6 +32,7 @@ export interface PartnerRecord {
   readonly marking: Marking
   readonly frameworks: readonly PartnerFrameworkRef[]
   readonly eventCount: number
+  readonly version: number
   /**
    * The markings of what the record shows besides itself: its current memberships and their
    * frameworks, and the relationship events it counts. With `marking`, the record's part of a banner.
@@ -55,6 +57,17 @@ export interface TimelineEventRecord {
   readonly confidence: string
   readonly illustrative: boolean
   readonly marking: Marking
+  readonly version: number
+  /** The engagement or programme it records, only when the reader may see that record too. */
+  readonly link: EventLink | null
+  /** The marking of the linked record (it is shown by title, so it is part of a banner). */
+  readonly linkMarking: Marking | null
+}
+
+export interface EventLink {
+  readonly type: 'engagement' | 'programme'
+  readonly id: string
+  readonly title: string
 }
 
 /**
@@ -174,7 +187,21 @@ export async function findVisiblePartnerDetail(
         jsonArrayFrom(db.engine)(
           eb
             .selectFrom('relationship_event as e')
+            // A link is read through the reader's marking filter: a hidden record reads as no link.
+            .leftJoin('engagement as le', (join) =>
+              join.onRef('le.id', '=', 'e.engagement_id').on(visibleTo(principal, 'le')),
+            )
+            .leftJoin('programme as lg', (join) =>
+              join.onRef('lg.id', '=', 'e.programme_id').on(programmeVisibleTo(principal, 'lg')),
+            )
             .select([
+              'e.version',
+              'le.id as engagement_id',
+              'le.title as engagement_title',
+              sql<string | null>`le.marking_id`.as('engagement_marking'),
+              'lg.id as programme_id',
+              'lg.title as programme_title',
+              sql<string | null>`lg.marking_id`.as('programme_marking'),
               'e.id',
               'e.kind',
               'e.title',
@@ -202,10 +229,33 @@ export async function findVisiblePartnerDetail(
   return { partner: toPartnerRecord({ ...row, event_count: timeline.length }), timeline }
 }
 
-function toTimelineEventRecord(
-  row: Omit<RelationshipEventTable, 'partner_code' | 'version'>,
-): TimelineEventRecord {
+type TimelineRow = Omit<RelationshipEventTable, 'partner_code'> & {
+  readonly engagement_title: string | null
+  readonly engagement_marking: string | null
+  readonly programme_title: string | null
+  readonly programme_marking: string | null
+}
+
+function linkOf(row: TimelineRow): { link: EventLink | null; linkMarking: Marking | null } {
+  if (row.engagement_id !== null && row.engagement_title !== null && row.engagement_marking !== null) {
+    return {
+      link: { type: 'engagement', id: row.engagement_id, title: row.engagement_title },
+      linkMarking: markingFromId(row.engagement_marking),
+    }
+  }
+  if (row.programme_id !== null && row.programme_title !== null && row.programme_marking !== null) {
+    return {
+      link: { type: 'programme', id: row.programme_id, title: row.programme_title },
+      linkMarking: markingFromId(row.programme_marking),
+    }
+  }
+  return { link: null, linkMarking: null }
+}
+
+function toTimelineEventRecord(row: TimelineRow): TimelineEventRecord {
   return {
+    ...linkOf(row),
+    version: Number(row.version),
     id: row.id,
     kind: row.kind,
     title: row.title,
@@ -233,6 +283,7 @@ function partnerByCode(db: Db, principal: Principal, code: string) {
       'p.dialogue_precision',
       'p.classification',
       'p.releasable_to',
+      'p.version',
     ])
     .select(currentFrameworks(db, principal, 'p.country_code').as('frameworks'))
 }
@@ -267,6 +318,7 @@ function selectPartners(
       'p.dialogue_precision',
       'p.classification',
       'p.releasable_to',
+      'p.version',
     ])
     .orderBy('c.name')
     .orderBy('p.country_code')
@@ -381,6 +433,7 @@ function toPartnerRecord(
     marking: markingFromColumns(row),
     frameworks: frameworks.map(({ id, shortName, status }) => ({ id, shortName, status })),
     eventCount: Number(row.event_count ?? 0),
+    version: Number(row.version),
     contentMarkings: markingsFromIds(
       row.event_markings,
       ...frameworks.flatMap((framework) => [framework.membershipMarking, framework.frameworkMarking]),

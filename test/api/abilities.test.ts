@@ -29,6 +29,7 @@ describe.each(engines)('the session principal’s permissions and abilities on %
       createProposals: true,
       createLiaisonOffices: true,
       importRecords: true,
+      editRegistry: true,
     })
     expect((await session('jpn')).abilities).toEqual({
       createEngagements: false,
@@ -38,6 +39,7 @@ describe.each(engines)('the session principal’s permissions and abilities on %
       createProposals: false,
       createLiaisonOffices: false,
       importRecords: false,
+      editRegistry: false,
     })
     expect((await session('fra')).abilities).toEqual({
       createEngagements: false,
@@ -47,11 +49,13 @@ describe.each(engines)('the session principal’s permissions and abilities on %
       createProposals: false,
       createLiaisonOffices: false,
       importRecords: false,
+      editRegistry: false,
     })
     const visitor = await session('')
     expect(visitor.permissions).toEqual([])
     expect(visitor.abilities.createEngagements).toBe(false)
     expect(visitor.abilities.readAudit).toBe(false)
     expect(visitor.abilities.createLiaisonOffices).toBe(false)
+    expect(visitor.abilities.editRegistry).toBe(false)
   })
 })

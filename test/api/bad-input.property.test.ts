@@ -32,6 +32,8 @@ interface Targets {
   proposal: string
   office: string
   user: string
+  event: string
+  membership: string
 }
 
 /** A valid request of each write route: its concrete path and a body the route would accept. */
@@ -61,6 +63,14 @@ const officeBody = {
   timeZone: 'Asia/Tokyo',
   partners: ['JPN'],
   marking: { classification: 'PUBLIC', releasableTo: [] },
+}
+
+const publicMarking = { classification: 'PUBLIC', releasableTo: [] }
+const eventBody = {
+  kind: 'meeting',
+  title: 'Property test event',
+  date: { date: '199X', precision: 'decade' },
+  marking: publicMarking,
 }
 
 const proposalBody = {
@@ -236,6 +246,55 @@ const writes: Record<string, WriteCase> = {
     body: { city: 'Property test city', partners: ['JPN', 'KOR'] },
     signedIn: true,
   }),
+  'POST /api/v1/partners': () => ({
+    path: '/api/v1/partners',
+    body: { code: 'XPT', name: 'Property test partner', timeZone: 'UTC', marking: publicMarking },
+    signedIn: true,
+  }),
+  'PATCH /api/v1/partners/{code}': () => ({
+    path: '/api/v1/partners/MNG',
+    body: { summary: 'Property test summary', dialogueSince: { date: '201X', precision: 'decade' } },
+    signedIn: true,
+  }),
+  'POST /api/v1/partners/{code}/events': () => ({
+    path: '/api/v1/partners/JPN/events',
+    body: eventBody,
+    signedIn: true,
+  }),
+  'PATCH /api/v1/partners/{code}/events/{id}': (t) => ({
+    path: `/api/v1/partners/JPN/events/${t.event}`,
+    body: { title: 'Property test event', link: { type: 'programme', id: 'jpn-itpp-2023' } },
+    signedIn: true,
+  }),
+  'DELETE /api/v1/partners/{code}/events/{id}': (t) => ({
+    path: `/api/v1/partners/JPN/events/${t.event}`,
+    signedIn: true,
+  }),
+  'POST /api/v1/frameworks': () => ({
+    path: '/api/v1/frameworks',
+    body: { id: 'property-forum', name: 'Property forum', shortName: 'PF', marking: publicMarking },
+    signedIn: true,
+  }),
+  'PATCH /api/v1/frameworks/{id}': () => ({
+    path: '/api/v1/frameworks/ip4',
+    body: { description: 'Property test description', started: { date: '2016', precision: 'year' } },
+    signedIn: true,
+  }),
+  'POST /api/v1/frameworks/{id}/memberships': () => ({
+    path: '/api/v1/frameworks/ip4/memberships',
+    body: { country: 'MNG', from: { date: '2030', precision: 'year' }, marking: publicMarking },
+    signedIn: true,
+  }),
+  'PATCH /api/v1/frameworks/{id}/memberships/{membershipId}': (t) => ({
+    path: `/api/v1/frameworks/ip4/memberships/${t.membership}`,
+    body: { note: 'Property test note' },
+    signedIn: true,
+  }),
+  'POST /api/v1/frameworks/{id}/memberships/{membershipId}/end': (t) => ({
+    path: `/api/v1/frameworks/ip4/memberships/${t.membership}/end`,
+    body: { to: { date: '2029', precision: 'year' } },
+    signedIn: true,
+  }),
 }
 
 /**
@@ -332,6 +391,8 @@ describe.each(engines)('bad input on %s', (engine) => {
     proposal: '',
     office: '',
     user: '',
+    event: '',
+    membership: '',
   }
   let probeEngagement = ''
 
@@ -367,6 +428,10 @@ describe.each(engines)('bad input on %s', (engine) => {
       body: JSON.stringify(officeBody),
     })
     targets.office = ((await office.json()) as { id: string }).id
+    const japan = (await get('/api/v1/partners/JPN')) as { timeline: { id: string }[] }
+    targets.event = japan.timeline[0]?.id ?? ''
+    const ip4 = (await get('/api/v1/frameworks/ip4')) as { history: { id: string }[] }
+    targets.membership = ip4.history[0]?.id ?? ''
   }, 60_000)
   afterAll(() => server.close())
 

@@ -134,7 +134,7 @@ export async function buildExport(db: Db, principal: Principal): Promise<ExportD
 
   const frameworks: ExportDocument['frameworks'] = []
   for (const framework of (await listVisibleFrameworks(db, principal)).sort(byKeys((f) => f.id))) {
-    const memberships = await listVisibleMemberships(db, principal, framework.id)
+    const memberships = await listVisibleMemberships(db.kysely, principal, framework.id)
     frameworks.push({
       id: framework.id,
       name: framework.name,

@@ -1,5 +1,7 @@
 import type { z } from 'zod'
 import type { FrameworkMembership, FrameworkSummary } from '../../contract/framework.ts'
+import { allows } from '../../domain/policy.ts'
+import type { Principal } from '../../domain/principal.ts'
 import type { FrameworkRecord, MembershipRecord } from '../../store/framework-store.ts'
 import { presentFuzzyDateOrNull, presentMarking } from '../present.ts'
 
@@ -15,8 +17,13 @@ export function presentFramework(framework: FrameworkRecord): z.infer<typeof Fra
   }
 }
 
-export function presentMembership(membership: MembershipRecord): z.infer<typeof FrameworkMembership> {
+export function presentMembership(
+  principal: Principal,
+  membership: MembershipRecord,
+): z.infer<typeof FrameworkMembership> {
   return {
+    id: membership.id,
+    version: membership.version,
     code: membership.code,
     name: membership.name,
     from: presentFuzzyDateOrNull(membership.from),
@@ -24,5 +31,17 @@ export function presentMembership(membership: MembershipRecord): z.infer<typeof 
     status: membership.status,
     note: membership.note,
     marking: presentMarking(membership.marking),
+    abilities: {
+      edit: allows(principal, 'update', { type: 'registry' }),
+      end: membership.to === null && allows(principal, 'update', { type: 'registry' }),
+    },
+  }
+}
+
+/** The abilities of a framework's page: edit it, add a member. */
+export function frameworkAbilities(principal: Principal): { edit: boolean; addMembership: boolean } {
+  return {
+    edit: allows(principal, 'update', { type: 'registry' }),
+    addMembership: allows(principal, 'create', { type: 'registry' }),
   }
 }

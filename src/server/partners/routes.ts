@@ -4,10 +4,32 @@ import { Problem } from '../../contract/common.ts'
 import { PartnerDetail, PartnerList, PartnerListQuery, PartnerParams } from '../../contract/partner.ts'
 import { DomainError } from '../../domain/errors.ts'
 import { highestMarking } from '../../domain/marking.ts'
+import type { Principal } from '../../domain/principal.ts'
 import type { Db } from '../../store/database.ts'
 import { findVisiblePartnerDetail, listVisiblePartners } from '../../store/partner-store.ts'
+import { setEtag } from '../if-match.ts'
 import { presentMarking } from '../present.ts'
 import { presentPartner, presentPartnerDetail } from './present.ts'
+
+/** The partner's page as the principal may see it, with the version its ETag carries. */
+export async function loadPartnerDetail(db: Db, principal: Principal, code: string) {
+  const found = await findVisiblePartnerDetail(db, principal, code)
+  if (found === null) {
+    throw new DomainError('not-found', `No partner has the code ${code}.`)
+  }
+  const { partner, timeline } = found
+  const marking = highestMarking([
+    partner.marking,
+    ...partner.contentMarkings,
+    ...timeline.flatMap((event) =>
+      event.linkMarking === null ? [event.marking] : [event.marking, event.linkMarking],
+    ),
+  ])
+  return {
+    version: partner.version,
+    body: presentPartnerDetail(principal, partner, timeline, presentMarking(marking)),
+  }
+}
 
 export async function partnerRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const api = app.withTypeProvider<ZodTypeProvider>()
@@ -33,6 +55,7 @@ export async function partnerRoutes(app: FastifyInstance, { db }: { db: Db }) {
   api.get(
     '/api/v1/partners/:code',
     {
+      config: { etag: true },
       schema: {
         tags: ['partners'],
         summary: 'Get a partner with its relationship timeline',
@@ -40,18 +63,10 @@ export async function partnerRoutes(app: FastifyInstance, { db }: { db: Db }) {
         response: { 200: PartnerDetail, 400: Problem, 404: Problem },
       },
     },
-    async (request) => {
-      const found = await findVisiblePartnerDetail(db, request.principal, request.params.code)
-      if (found === null) {
-        throw new DomainError('not-found', `No partner has the code ${request.params.code}.`)
-      }
-      const { partner, timeline } = found
-      const marking = highestMarking([
-        partner.marking,
-        ...partner.contentMarkings,
-        ...timeline.map((event) => event.marking),
-      ])
-      return presentPartnerDetail(partner, timeline, presentMarking(marking))
+    async (request, reply) => {
+      const { version, body } = await loadPartnerDetail(db, request.principal, request.params.code)
+      setEtag(reply, version)
+      return body
     },
   )
 }

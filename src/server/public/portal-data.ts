@@ -93,7 +93,7 @@ export async function loadFramework(db: Db, id: string): Promise<FrameworkPageDa
   const framework = await findVisibleFramework(db, publicPrincipal, id)
   if (framework === null) return null
   const [memberships, partners] = await Promise.all([
-    listVisibleMemberships(db, publicPrincipal, id),
+    listVisibleMemberships(db.kysely, publicPrincipal, id),
     listVisiblePartners(db, publicPrincipal, { limit: everyPartner, offset: 0 }),
   ])
   return { framework, memberships, partnerCodes: new Set(partners.items.map((partner) => partner.code)) }

@@ -15,6 +15,7 @@ import * as liaisonOffices from './2026-12-02T1410-liaison-offices.ts'
 import * as externalIdentities from './2026-12-02T1420-external-identities.ts'
 import * as proposalNotify from './2026-12-02T1430-proposal-notify.ts'
 import * as proposalReminders from './2026-12-02T1440-proposal-reminders.ts'
+import * as registryAuthoring from './2026-12-03T0900-registry-authoring.ts'
 import * as importJobs from './2026-12-03T1000-import-jobs.ts'
 
 /**
@@ -38,5 +39,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T1420-external-identities': externalIdentities,
   '2026-12-02T1430-proposal-notify': proposalNotify,
   '2026-12-02T1440-proposal-reminders': proposalReminders,
+  '2026-12-03T0900-registry-authoring': registryAuthoring,
   '2026-12-03T1000-import-jobs': importJobs,
 }

@@ -7,6 +7,7 @@ import { EmptyState, ErrorState, isNotFound, Loading, NotFound } from '../compon
 import { MembershipChart } from '../features/frameworks/MembershipChart.tsx'
 import { MembershipTable } from '../features/frameworks/MembershipTable.tsx'
 import { useFramework } from '../features/frameworks/queries.ts'
+import { FrameworkRegistry } from '../features/registry/FrameworkRegistry.tsx'
 import { FormalBadge } from './FrameworksPage.tsx'
 
 /** One framework: what it is, its members on a chosen day, and its membership over time. */
@@ -123,6 +124,7 @@ export function FrameworkPage() {
           />
         </details>
       </section>
+      <FrameworkRegistry framework={data} />
     </>
   )
 }

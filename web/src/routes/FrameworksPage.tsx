@@ -4,6 +4,7 @@ import { usePageMarking } from '../components/marking.tsx'
 import { PageHeader } from '../components/PageHeader.tsx'
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx'
 import { useFrameworks } from '../features/frameworks/queries.ts'
+import { NewFramework } from '../features/registry/NewRecordButtons.tsx'
 
 export function FormalBadge({ formal }: { formal: boolean }) {
   return (
@@ -25,6 +26,7 @@ export function FrameworksPage() {
         lead="Groupings of partners: formal programmes with a founding act, and informal groupings."
         actions={<CsvLink path="/api/v1/frameworks.csv" what="the frameworks" />}
       />
+      <NewFramework />
       {frameworks.isPending ? (
         <Loading label="Loading frameworks…" />
       ) : frameworks.isError ? (

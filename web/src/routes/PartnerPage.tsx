@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { Chip } from '../components/Chip.tsx'
 import { usePageMarking } from '../components/marking.tsx'
@@ -8,11 +9,14 @@ import { StatusBadge } from '../features/partners/PartnerResults.tsx'
 import { usePartner } from '../features/partners/queries.ts'
 import { TimelineChart } from '../features/partners/TimelineChart.tsx'
 import { TimelineList } from '../features/partners/TimelineList.tsx'
+import { PartnerForm } from '../features/registry/PartnerForm.tsx'
+import { AddEvent, EventActions } from '../features/registry/TimelineEditor.tsx'
 
 /** One partner: key facts, frameworks, and the relationship over time (chart + list). */
 export function PartnerPage() {
   const { code = '' } = useParams()
   const partner = usePartner(code)
+  const [editing, setEditing] = useState(false)
   usePageMarking(partner.data?.marking)
 
   if (partner.isPending) {
@@ -33,6 +37,17 @@ export function PartnerPage() {
         <Link to="/partners">Partners</Link> <span aria-hidden="true">/</span> <span>{data.name}</span>
       </nav>
       <PageHeader eyebrow={`Partner · ${data.code}`} title={data.name} lead={data.summary} />
+      {data.abilities.edit ? (
+        editing ? (
+          <PartnerForm key={data.code} partner={data} onDone={() => setEditing(false)} />
+        ) : (
+          <div className="registry-actions">
+            <button type="button" className="button secondary" onClick={() => setEditing(true)}>
+              Edit profile
+            </button>
+          </div>
+        )
+      ) : null}
       <section aria-labelledby="facts-title" className="panel">
         <h2 id="facts-title" className="visually-hidden">
           Key facts
@@ -83,15 +98,35 @@ export function PartnerPage() {
             </dd>
           </div>
         </dl>
+        <ul className="partner-links" aria-label={`More about ${data.name}`}>
+          <li>
+            {/* The portfolio page has no partner filter; search finds the partner's programmes. */}
+            <Link to={`/search?q=${encodeURIComponent(data.name)}&type=programme`}>Programmes</Link>
+          </li>
+          <li>
+            <Link to={`/engagements?partner=${data.code}`}>Engagements</Link>
+          </li>
+          <li>
+            <Link to={`/statements?partner=${data.code}`}>Statements</Link>
+          </li>
+          <li>
+            {/* The proposals list takes no partner filter (the API has none): it is short. */}
+            <Link to="/proposals">All proposals</Link>
+          </li>
+        </ul>
       </section>
       <section aria-labelledby="timeline-title" className="section">
         <h2 id="timeline-title">Relationship timeline</h2>
+        <AddEvent partner={data} />
         {data.timeline.length === 0 ? (
           <p className="muted">No events that you may see are recorded for this partner.</p>
         ) : (
           <>
             <TimelineChart events={data.timeline} partnerName={data.name} />
-            <TimelineList events={data.timeline} />
+            <TimelineList
+              events={data.timeline}
+              actions={(event) => <EventActions code={data.code} event={event} />}
+            />
           </>
         )}
       </section>

@@ -6,6 +6,7 @@ import { EmptyState, ErrorState, Loading } from '../components/states.tsx'
 import { useFrameworks } from '../features/frameworks/queries.ts'
 import { PartnerResults } from '../features/partners/PartnerResults.tsx'
 import { usePartners } from '../features/partners/queries.ts'
+import { NewPartner } from '../features/registry/NewRecordButtons.tsx'
 import { useAddressParams } from '../lib/useAddressParams.ts'
 import { useDebounced } from '../lib/useDebounced.ts'
 
@@ -41,6 +42,7 @@ export function PartnersPage() {
           />
         }
       />
+      <NewPartner />
       <search className="filters" aria-label="Filter partners">
         <div className="field">
           <label htmlFor="partner-framework">Framework</label>

@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react'
+import { Link } from 'react-router'
 import { MarkingTag } from '../../components/marking.tsx'
 import type { TimelineEventData } from './queries.ts'
 
@@ -16,7 +18,14 @@ function precisionNote(precision: TimelineEventData['precision']): string | null
 }
 
 /** Every timeline event in order, numbered like the chart: the accessible form of the timeline. */
-export function TimelineList({ events }: { events: readonly TimelineEventData[] }) {
+export function TimelineList({
+  events,
+  actions,
+}: {
+  events: readonly TimelineEventData[]
+  /** What a reader may do to an event (edit, delete), shown under it. */
+  actions?: (event: TimelineEventData) => ReactNode
+}) {
   return (
     <ol className="timeline-list" aria-label="Timeline events, oldest first">
       {events.map((event, index) => {
@@ -48,6 +57,16 @@ export function TimelineList({ events }: { events: readonly TimelineEventData[] 
                 )}
               </p>
               <p className="timeline-description">{event.description}</p>
+              {event.link === null ? null : (
+                <p className="timeline-link">
+                  Records the {event.link.type}{' '}
+                  <Link
+                    to={`/${event.link.type === 'engagement' ? 'engagements' : 'programmes'}/${event.link.id}`}
+                  >
+                    {event.link.title}
+                  </Link>
+                </p>
+              )}
               {event.source === null ? null : (
                 <p className="timeline-source">
                   <a href={event.source} rel="noreferrer" target="_blank">
@@ -55,6 +74,7 @@ export function TimelineList({ events }: { events: readonly TimelineEventData[] 
                   </a>
                 </p>
               )}
+              {actions?.(event)}
             </div>
           </li>
         )

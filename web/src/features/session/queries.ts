@@ -55,6 +55,7 @@ const signedOut: Principal = {
     createProposals: false,
     createLiaisonOffices: false,
     importRecords: false,
+    editRegistry: false,
     readAudit: false,
   },
 }

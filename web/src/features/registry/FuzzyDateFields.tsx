@@ -1,0 +1,61 @@
+import { precisions } from '../../../../src/domain/fuzzy-date.ts'
+import { SelectField, TextField } from '../../components/DraftFields.tsx'
+
+type Precision = (typeof precisions)[number]
+
+const precisionLabels: Record<Precision, string> = {
+  decade: 'Decade',
+  year: 'Year',
+  month: 'Month',
+  day: 'Day',
+}
+
+const hints: Record<Precision, string> = {
+  decade: 'e.g. 199X for the 1990s',
+  year: 'e.g. 2005',
+  month: 'YYYY-MM, e.g. 2012-09',
+  day: 'YYYY-MM-DD, e.g. 2014-05-06',
+}
+
+interface Bound {
+  readonly id: string
+  readonly value: string
+  readonly onChange: (value: string) => void
+  readonly error: string | undefined
+}
+
+/**
+ * A fuzzy date as people know it: first how precisely (decade, year, month, day, or not known
+ * when `optional`), then the date written to match, with the format named in its label.
+ */
+export function FuzzyDateFields({
+  legend,
+  precision,
+  date,
+  optional = false,
+}: {
+  readonly legend: string
+  readonly precision: Bound
+  readonly date: Bound
+  readonly optional?: boolean
+}) {
+  const known = precision.value !== ''
+  const options: (readonly [string, string])[] = [
+    ...(optional ? [['', 'Not known'] as const] : []),
+    ...precisions.map((value) => [value, precisionLabels[value]] as const),
+  ]
+  return (
+    <fieldset className="fieldset">
+      <legend>{legend}</legend>
+      <SelectField label="Known to the" options={options} {...precision} />
+      {known ? (
+        <TextField label={`${legend} (${hints[precision.value as Precision] ?? ''})`} {...date} />
+      ) : null}
+    </fieldset>
+  )
+}
+
+/** The API's shape of a fuzzy date typed in a form, or null when its precision is not known. */
+export function fuzzyCandidate(precision: string, date: string): { date: string; precision: string } | null {
+  return precision === '' ? null : { date: date.trim(), precision }
+}
