@@ -13,7 +13,10 @@ function tsQuery(words: readonly string[]) {
   return sql.join(terms, sql` && `)
 }
 
-/** ts_rank over the stored document: title lexemes weigh A (1.0), body B (0.4). */
+/**
+ * ts_rank over the stored document alone (title lexemes weigh A (1.0), body B (0.4)); ties by the
+ * record's own title, never by a generated id, whose order depends on rows others cannot see.
+ */
 export async function searchPostgres(
   db: Db,
   principal: Principal,
@@ -25,7 +28,8 @@ export async function searchPostgres(
   const rows = await sql<SearchRow>`select se.type, se.record_id, se.parent_id, se.title, se.body,
       se.classification, se.releasable_to
     from search_entry as se where ${where}
-    order by ts_rank(se.document, ${query}) desc, se.id limit ${limit} offset ${offset}`.execute(db.kysely)
+    order by ts_rank(se.document, ${query}) desc, se.title, se.type, se.record_id
+    limit ${limit} offset ${offset}`.execute(db.kysely)
   const count = await sql<{ n: string }>`select count(*) as n from search_entry as se where ${where}`.execute(
     db.kysely,
   )
