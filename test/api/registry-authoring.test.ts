@@ -108,7 +108,7 @@ describe.each(engines)('registry authoring API on %s', (engine) => {
       .select(['action', 'changes'])
       .where('entity', '=', 'partner')
       .where('entity_id', '=', 'XQA')
-      .orderBy('id')
+      .orderBy('seq')
       .execute()
     expect(audit.map((row) => row.action)).toEqual(['create', 'update'])
     expect(Object.keys(JSON.parse(String(audit[1]?.changes))).sort()).toEqual(['capital', 'name', 'status'])
