@@ -40,7 +40,9 @@ export async function renderDocx(doc: ProgrammeDocument): Promise<Buffer> {
   )
   for (const [label, value] of doc.facts) {
     body.push(
-      new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(value)] }),
+      new Paragraph({
+        children: [new TextRun({ text: `${doc.labels.fact(label)} `, bold: true }), new TextRun(value)],
+      }),
     )
   }
   body.push(

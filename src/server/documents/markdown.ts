@@ -5,7 +5,8 @@ export function renderMarkdown(doc: ProgrammeDocument): string {
   const lines: string[] = [`**${doc.banner}**`, '', `# ${doc.title}`, '', `_${doc.subtitle}_`, '']
   if (doc.illustrativeNote !== null) lines.push(`> ${doc.illustrativeNote}`, '')
   lines.push(`## ${doc.labels.parts.general}`, '')
-  for (const [label, value] of doc.facts) lines.push(`- **${label}:** ${escapeMarkdown(value)}`)
+  for (const [label, value] of doc.facts)
+    lines.push(`- **${doc.labels.fact(label)}** ${escapeMarkdown(value)}`)
   lines.push('', `## ${doc.labels.parts.objectives}`, '')
   const walk = (sections: readonly DocumentSection[], depth: number) => {
     for (const s of sections) {

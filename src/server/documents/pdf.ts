@@ -36,7 +36,7 @@ export function renderPdf(doc: ProgrammeDocument): Promise<Buffer> {
   }
   heading(pdf, doc.labels.parts.general)
   for (const [label, value] of doc.facts) {
-    write(pdf, 'bold', 10, `${label}: `, { continued: true })
+    write(pdf, 'bold', 10, `${doc.labels.fact(label)} `, { continued: true })
     write(pdf, 'regular', 10, value)
   }
   pdf.addPage()

@@ -1,6 +1,7 @@
 import { markingLabel } from '../../domain/marking.ts'
 import { childrenByParent, type Milestone, outlineNumbers, rootedNodes } from '../../domain/programme.ts'
 import { type MilestoneHealth, milestoneHealth } from '../../domain/programme-milestone.ts'
+import { isMessageKey } from '../../i18n/catalogue.ts'
 import { dayValue, fuzzyDateText, periodText } from '../../i18n/fuzzy-date.ts'
 import type { Translator } from '../i18n.ts'
 import type { LoadedProgramme } from '../programmes/load.ts'
@@ -51,6 +52,8 @@ export interface DocumentLabels {
   }
   readonly milestoneColumns: readonly string[]
   readonly priorityAreas: (areas: string) => string
+  /** A fact's label with the language's punctuation ("Period:", « Période : »). */
+  readonly fact: (label: string) => string
   readonly noneRecorded: string
   readonly page: (page: number, pages: number) => string
   /** DOCX counts pages itself: the words around its page-number fields. */
@@ -74,6 +77,7 @@ function documentLabels({ t }: Translator): DocumentLabels {
       t('doc.column.health'),
     ],
     priorityAreas: (areas) => t('doc.priorityAreas', { areas }),
+    fact: (label) => t('doc.fact', { label }),
     noneRecorded: t('doc.noneRecorded'),
     page: (page, pages) => t('doc.page', { page, pages }),
     pagePrefix: t('doc.pagePrefix'),
@@ -90,6 +94,11 @@ export function buildProgrammeDocument(
   const { t } = translator
   const { programme, nodes, milestones } = loaded
   const kindName = t(`label.programmeKind.${programme.kind}`)
+  // The catalogue names the demo's areas in every language; an area added later keeps its stored name.
+  const areaName = (area: string): string => {
+    const key = `label.area.${area}`
+    return isMessageKey(key) ? t(key) : (areaNames.get(area) ?? area)
+  }
   const placed = rootedNodes(nodes)
   const numbers = outlineNumbers(placed)
   const children = childrenByParent(placed)
@@ -98,7 +107,7 @@ export function buildProgrammeDocument(
       number: numbers.get(node.id) ?? '',
       title: node.title,
       text: node.description,
-      areas: node.priorityAreas.map((area) => areaNames.get(area) ?? area).join(', '),
+      areas: node.priorityAreas.map(areaName).join(', '),
       children: section(node.id),
     }))
   const goalNumbers = new Map(
