@@ -4,6 +4,7 @@ import { MarkingBanner, MarkingProvider } from './components/marking.tsx'
 import { HeaderSearch } from './features/search/HeaderSearch.tsx'
 import { useSession } from './features/session/queries.ts'
 import { SessionControl } from './features/session/SessionControl.tsx'
+import { LanguageSwitch } from './i18n/LanguageSwitch.tsx'
 import { navItems } from './nav.ts'
 import { routes } from './routes/index.tsx'
 
@@ -79,6 +80,7 @@ export function App() {
           <PrimaryNav />
           <HeaderSearch />
           <div className="header-session">
+            <LanguageSwitch />
             <SessionControl />
           </div>
         </div>

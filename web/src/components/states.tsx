@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { Link } from 'react-router'
+import { useT } from '../i18n/useT.ts'
 import { isApiProblem } from '../lib/problem.ts'
 
 export function Loading({ label = 'Loading…' }: { label?: string }) {
@@ -22,6 +23,7 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
 
 /** Renders a failed request: the problem's title and detail, and each field message. */
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const t = useT()
   const title = isApiProblem(error) ? error.title : 'Something went wrong'
   const detail = isApiProblem(error)
     ? error.detail
@@ -45,7 +47,7 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
       )}
       {onRetry === undefined ? null : (
         <button type="button" className="button secondary" onClick={onRetry}>
-          Try again
+          {t('ui.states.tryAgain')}
         </button>
       )}
     </div>
@@ -54,13 +56,14 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
 
 /** Shown for an unknown address, or when the API answers 404 for what the page asked. */
 export function NotFound({ title = 'Page not found', detail }: { title?: string; detail?: string }) {
+  const t = useT()
   return (
     <section className="not-found" aria-labelledby="not-found-title">
       <p className="eyebrow">404</p>
       <h1 id="not-found-title">{title}</h1>
-      <p>{detail ?? 'There is nothing at this address, or you may not see it.'}</p>
+      <p>{detail ?? t('ui.states.thereIsNothingAtThis')}</p>
       <p>
-        <Link to="/partners">Go to partners</Link>
+        <Link to="/partners">{t('ui.states.goToPartners')}</Link>
       </p>
     </section>
   )

@@ -15,6 +15,7 @@ import {
 } from '../features/proposals/queries.ts'
 import { RemindersPanel } from '../features/proposals/RemindersPanel.tsx'
 import { StatusChip } from '../features/proposals/StatusChip.tsx'
+import { useT } from '../i18n/useT.ts'
 import '../features/proposals/proposals.css'
 
 /** The list's groups, in reading order: what is being decided, what is held up, what is done. */
@@ -38,17 +39,18 @@ function objections(item: ProposalSummaryData, nameOf: (code: string) => string)
 }
 
 function ProposalTable({ items, label }: { items: ProposalSummaryData[]; label: string }) {
+  const t = useT()
   const nameOf = useMemberName()
   return (
     <TableWrap label={label}>
       <table className="data-table">
         <thead>
           <tr>
-            <th scope="col">Proposal</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Procedure</th>
-            <th scope="col">Status</th>
-            <th scope="col">Deadline</th>
+            <th scope="col">{t('page.proposals.proposal')}</th>
+            <th scope="col">{t('page.proposals.kind')}</th>
+            <th scope="col">{t('page.proposals.procedure')}</th>
+            <th scope="col">{t('page.proposals.status')}</th>
+            <th scope="col">{t('page.proposals.deadline')}</th>
           </tr>
         </thead>
         <tbody>
@@ -81,24 +83,27 @@ function ProposalTable({ items, label }: { items: ProposalSummaryData[]; label: 
 
 /** Decisions: every proposal the user may see, grouped as open (with countdowns), blocked and decided. */
 export function ProposalsPage() {
+  const t = useT()
   const proposals = useProposals()
   usePageMarking(proposals.data?.marking)
-  if (proposals.isPending) return <Loading label="Loading proposals…" />
+  if (proposals.isPending) return <Loading label={t('page.proposals.loadingProposals')} />
   if (proposals.isError) return <ErrorState error={proposals.error} onRetry={() => proposals.refetch()} />
   const { items } = proposals.data
   return (
     <>
-      <title>Decisions — Liaison</title>
+      <title>{t('page.proposals.decisionsLiaison')}</title>
       <PageHeader
-        title="Decisions"
-        lead="Proposals the alliance decides by consensus (any objection blocks) or by silence procedure (adopted at the deadline unless a member breaks silence). Deadlines are shown in your time zone."
+        title={t('page.proposals.decisions')}
+        lead={t('page.proposals.proposalsTheAllianceDecidesBy')}
       />
       <RemindersPanel />
       <div className="section">
         <NewProposalForm />
       </div>
       {items.length === 0 ? (
-        <EmptyState title="No proposals yet">Proposals you may see will be listed here.</EmptyState>
+        <EmptyState title={t('page.proposals.noProposalsYet')}>
+          {t('page.proposals.proposalsYouMaySeeWill')}
+        </EmptyState>
       ) : (
         groups.map((group) => {
           const inGroup = items.filter((item) => group.statuses.includes(item.status))
@@ -111,7 +116,7 @@ export function ProposalsPage() {
               {inGroup.length === 0 ? (
                 <p className="muted">{group.empty}</p>
               ) : (
-                <ProposalTable items={inGroup} label={`${group.title} proposals`} />
+                <ProposalTable items={inGroup} label={t('page.proposals.proposals', { title: group.title })} />
               )}
             </section>
           )

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react'
 import { FormActions } from '../../components/FormActions.tsx'
 import { ErrorState } from '../../components/states.tsx'
+import { useT } from '../../i18n/useT.ts'
 import { type AccountAction, type UserData, useAccountAction } from './queries.ts'
 
 const labels: Record<AccountAction, string> = {
@@ -39,6 +40,7 @@ export function AccountActions({
   onEdit: () => void
   onPassword: (username: string, password: string) => void
 }) {
+  const t = useT()
   const dialog = useRef<HTMLDialogElement>(null)
   const [pending, setPending] = useState<AccountAction | null>(null)
   const act = useAccountAction(onPassword)
@@ -58,9 +60,9 @@ export function AccountActions({
         type="button"
         className="button secondary"
         onClick={onEdit}
-        aria-label={`Edit ${user.username}`}
+        aria-label={t('accounts.accountActions.edit2', { username: user.username })}
       >
-        Edit
+        {t('accounts.accountActions.edit')}
       </button>
       {actionsFor(user, isSelf).map((action) => (
         <button
@@ -79,12 +81,12 @@ export function AccountActions({
         aria-labelledby={titleId}
         onClose={() => setPending(null)}
       >
-        <h3 id={titleId}>{pending === null ? 'Confirm' : `${labels[pending]} ${user.username}?`}</h3>
+        <h3 id={titleId}>{pending === null ? t('accounts.accountActions.confirm') : `${labels[pending]} ${user.username}?`}</h3>
         <p>{pending === null ? '' : explanations[pending](user.username)}</p>
         {act.error === null ? null : <ErrorState error={act.error} />}
         <FormActions
           className="lifecycle-steps"
-          submit="Confirm"
+          submit={t('accounts.accountActions.confirm')}
           onConfirm={confirm}
           pending={act.isPending}
           onCancel={() => dialog.current?.close()}

@@ -1,4 +1,5 @@
 import { MarkingTag } from '../../components/marking.tsx'
+import { useT } from '../../i18n/useT.ts'
 import type { TimelineEventData } from './queries.ts'
 
 const kindNames: Record<string, string> = {
@@ -17,8 +18,9 @@ function precisionNote(precision: TimelineEventData['precision']): string | null
 
 /** Every timeline event in order, numbered like the chart: the accessible form of the timeline. */
 export function TimelineList({ events }: { events: readonly TimelineEventData[] }) {
+  const t = useT()
   return (
-    <ol className="timeline-list" aria-label="Timeline events, oldest first">
+    <ol className="timeline-list" aria-label={t('partners.timelineList.timelineEventsOldestFirst')}>
       {events.map((event, index) => {
         const note = precisionNote(event.precision)
         return (
@@ -38,20 +40,25 @@ export function TimelineList({ events }: { events: readonly TimelineEventData[] 
                 {event.illustrative ? (
                   <span
                     className="tag tag-illustrative"
-                    title="An invented record that shows how the system works"
+                    title={t('partners.timelineList.anInventedRecordThatShows')}
                   >
-                    illustrative
+                    {t('partners.timelineList.illustrative')}
                   </span>
                 ) : null}
                 {event.confidence === 'high' ? null : (
-                  <span className="tag tag-confidence">{event.confidence} confidence</span>
+                  <span className="tag tag-confidence">
+                    {event.confidence} {t('partners.timelineList.confidence')}
+                  </span>
                 )}
               </p>
               <p className="timeline-description">{event.description}</p>
               {event.source === null ? null : (
                 <p className="timeline-source">
                   <a href={event.source} rel="noreferrer" target="_blank">
-                    Source<span className="visually-hidden">: {event.title} (opens in a new tab)</span>
+                    {t('partners.timelineList.source')}
+                    <span className="visually-hidden">
+                      : {event.title} {t('partners.timelineList.opensInANewTab')}
+                    </span>
                   </a>
                 </p>
               )}

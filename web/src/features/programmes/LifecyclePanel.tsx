@@ -2,6 +2,7 @@ import { useRef, useState } from 'react'
 import { ProgrammeDetail } from '../../../../src/contract/programme-view.ts'
 import { FormActions } from '../../components/FormActions.tsx'
 import { ErrorState } from '../../components/states.tsx'
+import { useT } from '../../i18n/useT.ts'
 import { type ProgrammeData, programmePath, statusLabels, useProgrammeWrite } from './queries.ts'
 import { SuccessorSelect } from './SuccessorSelect.tsx'
 
@@ -29,6 +30,7 @@ const stepLabels: Record<ProgrammeData['status'], string> = {
  * the successor there, and a refusal stays in the dialog so another one can be chosen.
  */
 export function LifecyclePanel({ programme, today }: { programme: ProgrammeData; today: string }) {
+  const t = useT()
   const request = ({ path, body }: { path: string; body: unknown }) => ({
     method: 'POST' as const,
     path: programmePath(programme.id, path),
@@ -101,19 +103,19 @@ export function LifecyclePanel({ programme, today }: { programme: ProgrammeData;
 
   return (
     <section className="panel" aria-labelledby="lifecycle-title">
-      <h2 id="lifecycle-title">Lifecycle</h2>
+      <h2 id="lifecycle-title">{t('programmes.lifecyclePanel.lifecycle')}</h2>
       <p>
-        Status:{' '}
+        {t('programmes.lifecyclePanel.status')}{' '}
         <span className="status-pill" data-testid="programme-status">
           {statusLabels[programme.status]}
         </span>
       </p>
       <p>
-        Council agreement: {has('council')?.decidedOn ?? 'not recorded'} · Partner approval:{' '}
-        {has('partner')?.decidedOn ?? 'not recorded'}
+        {t('programmes.lifecyclePanel.councilAgreement')} {has('council')?.decidedOn ?? t('programmes.lifecyclePanel.notRecorded')}{' '}
+        {t('programmes.lifecyclePanel.partnerApproval')} {has('partner')?.decidedOn ?? t('programmes.lifecyclePanel.notRecorded')}
       </p>
       {steps.length === 0 ? (
-        <p className="muted">No lifecycle step is open to you now.</p>
+        <p className="muted">{t('programmes.lifecyclePanel.noLifecycleStepIsOpen')}</p>
       ) : (
         <div className="lifecycle-steps">
           {steps.map((step) => (
@@ -130,7 +132,7 @@ export function LifecyclePanel({ programme, today }: { programme: ProgrammeData;
         aria-labelledby="confirm-title"
         onClose={() => setPending(null)}
       >
-        <h3 id="confirm-title">{pending?.label ?? 'Confirm'}</h3>
+        <h3 id="confirm-title">{pending?.label ?? t('programmes.lifecyclePanel.confirm')}</h3>
         <p>{pending?.explain}</p>
         {pending?.needsSuccessor === true ? (
           <SuccessorSelect
@@ -146,7 +148,7 @@ export function LifecyclePanel({ programme, today }: { programme: ProgrammeData;
         {supersede.error === null ? null : <ErrorState error={supersede.error} />}
         <FormActions
           className="lifecycle-steps"
-          submit="Confirm"
+          submit={t('programmes.lifecyclePanel.confirm')}
           onConfirm={confirm}
           pending={supersede.isPending}
           onCancel={() => dialog.current?.close()}

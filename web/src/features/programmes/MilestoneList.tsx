@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import { MilestoneView } from '../../../../src/contract/programme-view.ts'
 import { ErrorState } from '../../components/states.tsx'
+import { useT } from '../../i18n/useT.ts'
 import { MarkingTagFor } from './MarkingTag.tsx'
 import { healthLabels, type MilestoneData, programmePath, useProgrammeWrite } from './queries.ts'
 import { TitleDueForm } from './TitleDueForm.tsx'
@@ -23,9 +24,10 @@ export function MilestoneList({
   canTrack: boolean
   canEdit: boolean
 }) {
+  const t = useT()
   if (milestones.length === 0) return null
   return (
-    <ul className="milestone-list" aria-label="Milestones">
+    <ul className="milestone-list" aria-label={t('programmes.milestoneList.milestones')}>
       {milestones.map((milestone) => (
         <MilestoneItem
           key={milestone.id}
@@ -50,6 +52,7 @@ function MilestoneItem({
   canTrack: boolean
   canEdit: boolean
 }) {
+  const t = useT()
   // One write for the milestone's edit, status and deletion: the last refusal is the one shown.
   const write = useProgrammeWrite(
     MilestoneView.nullable(),
@@ -65,10 +68,10 @@ function MilestoneItem({
     return (
       <li className="milestone-item">
         <TitleDueForm
-          titleLabel="Milestone title"
+          titleLabel={t('programmes.milestoneList.milestoneTitle')}
           initial={{ title: milestone.title, due: milestone.due }}
           withDue
-          submit="Save"
+          submit={t('programmes.milestoneList.save')}
           pending={write.isPending}
           problem={write.error}
           onCancel={() => setEditing(false)}
@@ -84,14 +87,14 @@ function MilestoneItem({
       <span aria-hidden="true">◆</span>
       <span>{milestone.title}</span>
       <span className="muted">
-        due <time dateTime={milestone.due}>{milestone.due}</time>
+        {t('programmes.milestoneList.due')} <time dateTime={milestone.due}>{milestone.due}</time>
       </span>
       <HealthBadge health={milestone.health} />
       <MarkingTagFor marking={milestone.marking} />
       {canTrack ? (
         <>
           <label htmlFor={`${id}-status`} className="visually-hidden">
-            Status of {milestone.title}
+            {t('programmes.milestoneList.statusOf')} {milestone.title}
           </label>
           <select
             id={`${id}-status`}
@@ -118,20 +121,20 @@ function MilestoneItem({
               write.reset()
               setEditing(true)
             }}
-            aria-label={`Edit milestone ${milestone.title}`}
+            aria-label={t('programmes.milestoneList.editMilestone', { title: milestone.title })}
           >
-            Edit
+            {t('programmes.milestoneList.edit')}
           </button>
           <button
             type="button"
             className="button secondary"
-            aria-label={`Delete milestone ${milestone.title}`}
+            aria-label={t('programmes.milestoneList.deleteMilestone', { title: milestone.title })}
             onClick={() => {
               if (window.confirm(`Delete the milestone “${milestone.title}”?`))
                 write.mutate({ method: 'DELETE' })
             }}
           >
-            Delete
+            {t('programmes.milestoneList.delete')}
           </button>
         </span>
       ) : null}

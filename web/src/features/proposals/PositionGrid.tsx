@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/useT.ts'
 import { type PositionValue, type ProposalData, positionLabels, useMemberName } from './queries.ts'
 
 /** A mark per position so that the grid reads without colour (and in greyscale print). */
@@ -24,6 +25,7 @@ function tallyText(position: PositionValue, count: number): string {
  * The colour repeats the word, never replaces it. A list, so a screen reader announces the count.
  */
 export function PositionGrid({ positions }: { positions: NonNullable<ProposalData['positions']> }) {
+  const t = useT()
   const nameOf = useMemberName()
   const counts = positions.reduce<Record<string, number>>((tally, entry) => {
     tally[entry.position] = (tally[entry.position] ?? 0) + 1
@@ -36,7 +38,7 @@ export function PositionGrid({ positions }: { positions: NonNullable<ProposalDat
           .map((position) => tallyText(position, counts[position] ?? 0))
           .join(' · ')}
       </p>
-      <ul className="position-grid" aria-label={`Positions of the ${positions.length} members`}>
+      <ul className="position-grid" aria-label={t('proposals.positionGrid.positionsOfTheMembers', { length: positions.length })}>
         {positions.map((entry) => (
           <li key={entry.member} className={`position-cell position-${entry.position}`}>
             <span className="position-member" title={nameOf(entry.member)}>

@@ -1,6 +1,7 @@
 import { useMemo } from 'react'
 import { type ChartOption, chartFont, EChart } from '../../components/EChart.tsx'
 import { TableWrap } from '../../components/TableWrap.tsx'
+import { useT } from '../../i18n/useT.ts'
 import type { SeriesData } from './queries.ts'
 import { formatLocal } from './SlotList.tsx'
 
@@ -37,19 +38,21 @@ export function BurdenChart({ data }: { readonly data: SeriesData }) {
 
 /** The same numbers as the chart, for screen readers and for reading exactly. */
 export function BurdenTable({ data }: { readonly data: SeriesData }) {
+  const t = useT()
   return (
-    <TableWrap label="Burden per participant">
+    <TableWrap label={t('scheduling.seriesPlanner.burdenPerParticipant')}>
       <table className="data-table" data-testid="burden-table">
         <caption>
-          Naive time: {data.naive.weekday} {data.naive.time} ({data.naive.timeZone})
+          {t('scheduling.seriesPlanner.naiveTime')} {data.naive.weekday} {data.naive.time} (
+          {data.naive.timeZone})
         </caption>
         <thead>
           <tr>
-            <th scope="col">Participant</th>
-            <th scope="col">Rotated: outside / night min</th>
-            <th scope="col">Rotated: inconvenience</th>
-            <th scope="col">Same time: outside / night min</th>
-            <th scope="col">Same time: inconvenience</th>
+            <th scope="col">{t('scheduling.seriesPlanner.participant')}</th>
+            <th scope="col">{t('scheduling.seriesPlanner.rotatedOutsideNightMin')}</th>
+            <th scope="col">{t('scheduling.seriesPlanner.rotatedInconvenience')}</th>
+            <th scope="col">{t('scheduling.seriesPlanner.sameTimeOutsideNightMin')}</th>
+            <th scope="col">{t('scheduling.seriesPlanner.sameTimeInconvenience')}</th>
           </tr>
         </thead>
         <tbody>
@@ -74,9 +77,10 @@ export function BurdenTable({ data }: { readonly data: SeriesData }) {
 
 /** The chosen meetings of the series, with each participant's local start. */
 export function OccurrenceTable({ data }: { readonly data: SeriesData }) {
+  const t = useT()
   const labels = data.occurrences[0]?.participants.map((person) => person.label) ?? []
   return (
-    <TableWrap label="Meetings of the series">
+    <TableWrap label={t('scheduling.seriesPlanner.meetingsOfTheSeries')}>
       <table className="data-table" data-testid="occurrences">
         <thead>
           <tr>

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react'
+import { useT } from '../../i18n/useT.ts'
 import { useSignInProviders } from './queries.ts'
 
 /** What the callback's ?error=… means, in words a person can act on. */
@@ -21,6 +22,7 @@ const fallbackFailure = 'Single sign-on did not succeed. Try again, or use your 
 
 /** The failure of a single sign-on that brought the browser back here, announced and focused. */
 export function SingleSignOnFailure({ failure }: { failure: string }) {
+  const t = useT()
   const ref = useRef<HTMLDivElement>(null)
   // After the page has settled (the app moves focus to the main region as a page loads).
   useEffect(() => {
@@ -29,7 +31,7 @@ export function SingleSignOnFailure({ failure }: { failure: string }) {
   }, [])
   return (
     <div className="form-error sso-error" role="alert" tabIndex={-1} ref={ref}>
-      <strong>Sign-in failed.</strong> {failureMessages[failure] ?? fallbackFailure}
+      <strong>{t('session.singleSignOn.signInFailed')}</strong> {failureMessages[failure] ?? fallbackFailure}
     </div>
   )
 }
@@ -39,15 +41,16 @@ export function SingleSignOnFailure({ failure }: { failure: string }) {
  * full-page trip through the provider and back. Nothing is shown when no provider is configured.
  */
 export function SingleSignOnOptions() {
+  const t = useT()
   const providers = useSignInProviders()
   const items = providers.data?.items ?? []
   if (items.length === 0) return null
   return (
     <section className="sso card" aria-labelledby="sso-heading">
       <h2 id="sso-heading" className="card-title">
-        Single sign-on
+        {t('session.singleSignOn.singleSignOn')}
       </h2>
-      <p className="muted">Use your ministry’s or mission’s own account.</p>
+      <p className="muted">{t('session.singleSignOn.useYourMinistrySOr')}</p>
       <ul className="sso-list">
         {items.map((provider) => (
           <li key={provider.id}>
@@ -55,13 +58,13 @@ export function SingleSignOnOptions() {
               className="button secondary sso-button"
               href={`/api/v1/session/oidc/${encodeURIComponent(provider.id)}/start`}
             >
-              Sign in with {provider.label}
+              {t('session.singleSignOn.signInWith')} {provider.label}
             </a>
           </li>
         ))}
       </ul>
       <p className="sso-or" aria-hidden="true">
-        or with your Liaison username
+        {t('session.singleSignOn.orWithYourLiaisonUsername')}
       </p>
     </section>
   )
