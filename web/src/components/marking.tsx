@@ -1,4 +1,3 @@
-import { useT } from '../i18n/useT.ts'
 import {
   createContext,
   type ReactNode,
@@ -12,6 +11,7 @@ import {
 import type { z } from 'zod'
 import type { MarkingView } from '../../../src/contract/common.ts'
 import { highestMarking, type Marking, markingLabel } from '../../../src/domain/marking.ts'
+import { useT } from '../i18n/useT.ts'
 
 type MarkingData = z.infer<typeof MarkingView>
 
@@ -102,7 +102,10 @@ export function MarkingTag({ marking }: { marking: MarkingData }) {
     return null
   }
   return (
-    <span className={`tag marking-tag ${classificationClass(marking)}`} title={t('ui.marking.marking', { label: marking.label })}>
+    <span
+      className={`tag marking-tag ${classificationClass(marking)}`}
+      title={t('ui.marking.marking', { label: marking.label })}
+    >
       {marking.label}
     </span>
   )

@@ -95,9 +95,7 @@ export function AccountsPage() {
       ) : (
         <TableWrap label={t('page.accounts.accounts')}>
           <table className="data-table">
-            <caption className="visually-hidden">
-              {t('page.accounts.count', { count: data.total })}
-            </caption>
+            <caption className="visually-hidden">{t('page.accounts.count', { count: data.total })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('page.accounts.username')}</th>

@@ -44,7 +44,9 @@ export function FrameworksPage() {
               </div>
               <p className="card-meta">
                 {framework.shortName} ·{' '}
-                {framework.started === null ? t('page.frameworks.noFoundingDate') : t('page.frameworks.since', { label: framework.started.label })}
+                {framework.started === null
+                  ? t('page.frameworks.noFoundingDate')
+                  : t('page.frameworks.since', { label: framework.started.label })}
               </p>
               <p className="card-text">{framework.description}</p>
               <p className="stat">

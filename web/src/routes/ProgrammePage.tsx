@@ -38,11 +38,7 @@ export function ProgrammePage() {
       <PageHeader
         eyebrow={`${data.kind} · ${data.partner.name}`}
         title={data.title}
-        lead={
-          data.abilities.edit
-            ? t('page.programme.youCanEditThisText')
-            : undefined
-        }
+        lead={data.abilities.edit ? t('page.programme.youCanEditThisText') : undefined}
       />
       <section className="panel" aria-labelledby="facts-title">
         <h2 id="facts-title" className="visually-hidden">
@@ -70,7 +66,9 @@ export function ProgrammePage() {
           <div>
             <dt>{t('page.programme.progress')}</dt>
             <dd>
-              {data.progress.percentDone === null ? '—' : t('page.programme.ofMilestonesDone', { percentDone: data.progress.percentDone })}{' '}
+              {data.progress.percentDone === null
+                ? '—'
+                : t('page.programme.ofMilestonesDone', { percentDone: data.progress.percentDone })}{' '}
               · {data.progress.late} {t('page.programme.late')} {data.progress.atRisk}{' '}
               {t('page.programme.atRisk')}
             </dd>

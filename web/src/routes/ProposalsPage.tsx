@@ -116,7 +116,10 @@ export function ProposalsPage() {
               {inGroup.length === 0 ? (
                 <p className="muted">{group.empty}</p>
               ) : (
-                <ProposalTable items={inGroup} label={t('page.proposals.proposals', { title: group.title })} />
+                <ProposalTable
+                  items={inGroup}
+                  label={t('page.proposals.proposals', { title: group.title })}
+                />
               )}
             </section>
           )

@@ -81,7 +81,9 @@ export function AccountActions({
         aria-labelledby={titleId}
         onClose={() => setPending(null)}
       >
-        <h3 id={titleId}>{pending === null ? t('accounts.accountActions.confirm') : `${labels[pending]} ${user.username}?`}</h3>
+        <h3 id={titleId}>
+          {pending === null ? t('accounts.accountActions.confirm') : `${labels[pending]} ${user.username}?`}
+        </h3>
         <p>{pending === null ? '' : explanations[pending](user.username)}</p>
         {act.error === null ? null : <ErrorState error={act.error} />}
         <FormActions

@@ -88,9 +88,17 @@ export function AccountForm({
       className="panel account-form"
       onSubmit={submit(send)}
       noValidate
-      aria-label={user === undefined ? t('accounts.accountForm.newAccount') : t('accounts.accountForm.edit', { username: user.username })}
+      aria-label={
+        user === undefined
+          ? t('accounts.accountForm.newAccount')
+          : t('accounts.accountForm.edit', { username: user.username })
+      }
     >
-      <h2>{user === undefined ? t('accounts.accountForm.newAccount') : t('accounts.accountForm.edit', { username: user.username })}</h2>
+      <h2>
+        {user === undefined
+          ? t('accounts.accountForm.newAccount')
+          : t('accounts.accountForm.edit', { username: user.username })}
+      </h2>
       <DraftAlerts serverError={write.error} invalid={invalid} />
       {user === undefined ? (
         <TextField label={t('accounts.accountForm.username')} {...bind('username')} />

@@ -35,7 +35,10 @@ export function ChainStatus() {
     <div className="chain-status chain-broken" role="alert">
       <p>
         <strong>{t('audit.chainStatus.theHashChainIsBroken')}</strong>
-        {data.firstBrokenSeq === null ? '' : t('audit.chainStatus.atEntry', { firstBrokenSeq: data.firstBrokenSeq })}: {data.problem}
+        {data.firstBrokenSeq === null
+          ? ''
+          : t('audit.chainStatus.atEntry', { firstBrokenSeq: data.firstBrokenSeq })}
+        : {data.problem}
       </p>
       <p>{t('audit.chainStatus.theTrailWasChangedOutside')}</p>
     </div>

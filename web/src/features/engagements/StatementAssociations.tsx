@@ -63,7 +63,10 @@ export function StatementAssociations({
             key={code}
             type="button"
             className="button secondary"
-            aria-label={t('engagements.statementAssociations.dissociateFrom', { value0: countryName(code), title })}
+            aria-label={t('engagements.statementAssociations.dissociateFrom', {
+              value0: countryName(code),
+              title,
+            })}
             onClick={() => send(code, false)}
           >
             {t('engagements.statementAssociations.dissociate')} {countryName(code)}

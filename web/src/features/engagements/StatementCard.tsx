@@ -46,7 +46,11 @@ function DeleteStatement({ statement }: { statement: StatementData }) {
         {remove.error === null ? null : <ErrorState error={remove.error} />}
         <FormActions
           className="statement-actions"
-          submit={remove.isPending ? t('engagements.statementCard.deleting') : t('engagements.statementCard.deleteStatement')}
+          submit={
+            remove.isPending
+              ? t('engagements.statementCard.deleting')
+              : t('engagements.statementCard.deleteStatement')
+          }
           pending={remove.isPending}
           onConfirm={() =>
             remove.mutate(
@@ -121,8 +125,12 @@ export function StatementCard({
       ) : null}
       <p className="muted">
         {statement.kindLabel}
-        {statement.issuedOn === null ? '' : t('engagements.statementCard.issued', { value0: formatDay(statement.issuedOn) })}
-        {statement.issuers.length === 0 ? '' : t('engagements.statementCard.by', { value0: statement.issuers.join(', ') })}
+        {statement.issuedOn === null
+          ? ''
+          : t('engagements.statementCard.issued', { value0: formatDay(statement.issuedOn) })}
+        {statement.issuers.length === 0
+          ? ''
+          : t('engagements.statementCard.by', { value0: statement.issuers.join(', ') })}
       </p>
       {statement.summary === '' ? null : <p>{statement.summary}</p>}
       <StatementAssociations

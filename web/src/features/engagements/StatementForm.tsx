@@ -109,7 +109,11 @@ export function StatementForm({
       className="form statement-form"
       onSubmit={submit(onSubmit)}
       noValidate
-      aria-label={initial === undefined ? t('engagements.statementForm.addAStatement') : t('engagements.statementForm.edit', { title: initial.title })}
+      aria-label={
+        initial === undefined
+          ? t('engagements.statementForm.addAStatement')
+          : t('engagements.statementForm.edit', { title: initial.title })
+      }
     >
       <DraftAlerts serverError={serverError} invalid={invalid} />
       <SelectField
@@ -145,7 +149,9 @@ export function StatementForm({
       />
       <FormActions
         className="statement-actions"
-        submit={pending ? t('engagements.statementForm.saving') : t('engagements.statementForm.saveStatement')}
+        submit={
+          pending ? t('engagements.statementForm.saving') : t('engagements.statementForm.saveStatement')
+        }
         pending={pending}
         onCancel={onCancel}
       />

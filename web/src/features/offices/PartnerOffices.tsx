@@ -23,7 +23,10 @@ export function PartnerOffices({ code, name }: { code: string; name: string }) {
           <Link to="/offices">{t('offices.partnerOffices.allLiaisonOffices')}</Link>
         </p>
       ) : (
-        <OfficeTable offices={offices.data.items} label={t('offices.partnerOffices.liaisonOfficesServing', { name })} />
+        <OfficeTable
+          offices={offices.data.items}
+          label={t('offices.partnerOffices.liaisonOfficesServing', { name })}
+        />
       )}
     </section>
   )

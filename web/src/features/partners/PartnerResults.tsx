@@ -75,7 +75,8 @@ export function PartnerResults({ partners }: { partners: readonly PartnerSummary
               <span className="code">{partner.code}</span>
             </p>
             <p className="card-meta">
-              {partner.capital ?? t('partners.partnerResults.noCapitalRecorded')} {t('partners.partnerResults.dialogueSince2')}{' '}
+              {partner.capital ?? t('partners.partnerResults.noCapitalRecorded')}{' '}
+              {t('partners.partnerResults.dialogueSince2')}{' '}
               {partner.dialogueSince?.label ?? t('partners.partnerResults.notRecorded2')}
             </p>
             <p className="card-row">

@@ -111,8 +111,10 @@ export function LifecyclePanel({ programme, today }: { programme: ProgrammeData;
         </span>
       </p>
       <p>
-        {t('programmes.lifecyclePanel.councilAgreement')} {has('council')?.decidedOn ?? t('programmes.lifecyclePanel.notRecorded')}{' '}
-        {t('programmes.lifecyclePanel.partnerApproval')} {has('partner')?.decidedOn ?? t('programmes.lifecyclePanel.notRecorded')}
+        {t('programmes.lifecyclePanel.councilAgreement')}{' '}
+        {has('council')?.decidedOn ?? t('programmes.lifecyclePanel.notRecorded')}{' '}
+        {t('programmes.lifecyclePanel.partnerApproval')}{' '}
+        {has('partner')?.decidedOn ?? t('programmes.lifecyclePanel.notRecorded')}
       </p>
       {steps.length === 0 ? (
         <p className="muted">{t('programmes.lifecyclePanel.noLifecycleStepIsOpen')}</p>

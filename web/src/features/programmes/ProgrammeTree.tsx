@@ -93,7 +93,11 @@ export function ProgrammeTree({ programme }: { programme: ProgrammeData }) {
                     canTrack={abilities.track}
                     canEdit={edit}
                   />
-                  <Branch label={t('programmes.programmeTree.activitiesOfGoal', { number: goal.number })} nodes={goal.activities} tree={tree} />
+                  <Branch
+                    label={t('programmes.programmeTree.activitiesOfGoal', { number: goal.number })}
+                    nodes={goal.activities}
+                    tree={tree}
+                  />
                   {edit ? (
                     <p className="tree-actions">
                       <AddNode

@@ -128,7 +128,9 @@ function ProposalForm({ onCancel }: { onCancel: () => void }) {
         {...bind('releasableTo')}
       />
       <FormActions
-        submit={create.isPending ? t('proposals.newProposalForm.saving') : t('proposals.newProposalForm.saveDraft')}
+        submit={
+          create.isPending ? t('proposals.newProposalForm.saving') : t('proposals.newProposalForm.saveDraft')
+        }
         pending={create.isPending}
         onCancel={onCancel}
       />

@@ -38,7 +38,10 @@ export function PositionGrid({ positions }: { positions: NonNullable<ProposalDat
           .map((position) => tallyText(position, counts[position] ?? 0))
           .join(' · ')}
       </p>
-      <ul className="position-grid" aria-label={t('proposals.positionGrid.positionsOfTheMembers', { length: positions.length })}>
+      <ul
+        className="position-grid"
+        aria-label={t('proposals.positionGrid.positionsOfTheMembers', { length: positions.length })}
+      >
         {positions.map((entry) => (
           <li key={entry.member} className={`position-cell position-${entry.position}`}>
             <span className="position-member" title={nameOf(entry.member)}>

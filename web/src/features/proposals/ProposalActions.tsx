@@ -163,7 +163,9 @@ function PositionForm({ proposal }: { proposal: ProposalData }) {
       />
       <TextField label={t('proposals.proposalActions.noteOptional')} rows={2} {...bind('note')} />
       <button type="submit" className="button" disabled={record.isPending}>
-        {record.isPending ? t('proposals.proposalActions.recording') : t('proposals.proposalActions.recordPosition')}
+        {record.isPending
+          ? t('proposals.proposalActions.recording')
+          : t('proposals.proposalActions.recordPosition')}
       </button>
       <p role="status" className="form-status">
         {saved ?? ''}

@@ -157,7 +157,10 @@ export function HourGrid({
           <p className="muted">
             {t('scheduling.hourGrid.hourByHourOnThe')} {zone}{' '}
             {t('scheduling.hourGrid.clockEachRowIsColoured')}{' '}
-            {canCreate ? t('scheduling.hourGrid.draftAnEngagementAtThat') : t('scheduling.hourGrid.seeItAcrossTheRows')}.
+            {canCreate
+              ? t('scheduling.hourGrid.draftAnEngagementAtThat')
+              : t('scheduling.hourGrid.seeItAcrossTheRows')}
+            .
           </p>
         </div>
         <div className="hg-day-picker">
@@ -388,7 +391,10 @@ function SlotSummary({
             <span className="hg-summary-note">
               {p.outsideMinutes === 0
                 ? t('scheduling.hourGrid.inWorkingHours')
-                : t('scheduling.hourGrid.minOutsideHours', { outsideMinutes: p.outsideMinutes, value1: p.nightMinutes > 0 ? `, ${p.nightMinutes} at night` : '' })}
+                : t('scheduling.hourGrid.minOutsideHours', {
+                    outsideMinutes: p.outsideMinutes,
+                    value1: p.nightMinutes > 0 ? `, ${p.nightMinutes} at night` : '',
+                  })}
             </span>
           </li>
         ))}
