@@ -18,12 +18,12 @@ export function LanguageSwitch() {
           key={option}
           type="button"
           lang={option}
-          aria-label={ownNames[option]}
           aria-pressed={option === locale}
           className="language-option"
           onClick={() => choose(option)}
         >
           {option.toUpperCase()}
+          <span className="visually-hidden"> {ownNames[option]}</span>
         </button>
       ))}
     </div>
