@@ -3,11 +3,12 @@ import { Link } from 'react-router'
 import { useT } from '../i18n/useT.ts'
 import { isApiProblem } from '../lib/problem.ts'
 
-export function Loading({ label = 'Loading…' }: { label?: string }) {
+export function Loading({ label }: { label?: string }) {
+  const t = useT()
   return (
     <p className="loading" role="status" aria-live="polite">
       <span className="spinner" aria-hidden="true" />
-      {label}
+      {label ?? t('ui.states.loading')}
     </p>
   )
 }
@@ -24,12 +25,12 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
 /** Renders a failed request: the problem's title and detail, and each field message. */
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const t = useT()
-  const title = isApiProblem(error) ? error.title : 'Something went wrong'
+  const title = isApiProblem(error) ? error.title : t('ui.states.somethingWentWrong')
   const detail = isApiProblem(error)
     ? error.detail
     : error instanceof Error
       ? error.message
-      : 'The page could not be shown.'
+      : t('ui.states.couldNotBeShown')
   const fields = isApiProblem(error) ? error.errors : []
   return (
     <div className="error-state" role="alert">
@@ -55,7 +56,7 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
 }
 
 /** Shown for an unknown address, or when the API answers 404 for what the page asked. */
-export function NotFound({ title = 'Page not found', detail }: { title?: string; detail?: string }) {
+export function NotFound({ title, detail }: { title?: string; detail?: string }) {
   const t = useT()
   return (
     <section className="not-found" aria-labelledby="not-found-title">

@@ -8,14 +8,10 @@ import { AccountForm } from '../features/accounts/AccountForm.tsx'
 import { OneTimePassword } from '../features/accounts/OneTimePassword.tsx'
 import { useAccounts } from '../features/accounts/queries.ts'
 import { useSession } from '../features/session/queries.ts'
+import { labelsOf } from '../i18n/labels.ts'
 import { useT } from '../i18n/useT.ts'
 
-const statusOptions = [
-  ['', 'Any status'],
-  ['active', 'Active'],
-  ['disabled', 'Disabled'],
-  ['locked', 'Locked'],
-] as const
+const statusLabels = labelsOf('accountStatus', ['any', 'active', 'disabled', 'locked'] as const)
 
 export function AccountsPage() {
   const t = useT()
@@ -82,7 +78,12 @@ export function AccountsPage() {
           label={t('page.accounts.status')}
           value={status}
           onChange={setStatus}
-          options={statusOptions}
+          options={[
+            ['', statusLabels.any],
+            ['active', statusLabels.active],
+            ['disabled', statusLabels.disabled],
+            ['locked', statusLabels.locked],
+          ]}
           error={undefined}
         />
       </search>

@@ -65,7 +65,7 @@ export function PartnersPage() {
         </div>
       </search>
       <p className="result-count" aria-live="polite" data-testid="result-count">
-        {total === undefined ? '\u00a0' : `${total} ${total === 1 ? 'partner' : 'partners'}`}
+        {total === undefined ? '\u00a0' : t('page.partners.count', { count: total })}
         {partners.isFetching && partners.data !== undefined ? (
           <span className="muted"> {t('page.partners.updating')}</span>
         ) : null}

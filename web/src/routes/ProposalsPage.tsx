@@ -1,4 +1,5 @@
 import { Link } from 'react-router'
+import type { MessageKey } from '../../../src/i18n/catalogue.ts'
 import { usePageMarking } from '../components/marking.tsx'
 import { PageHeader } from '../components/PageHeader.tsx'
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx'
@@ -15,27 +16,45 @@ import {
 } from '../features/proposals/queries.ts'
 import { RemindersPanel } from '../features/proposals/RemindersPanel.tsx'
 import { StatusChip } from '../features/proposals/StatusChip.tsx'
+import { t as translate } from '../i18n/translate.ts'
 import { useT } from '../i18n/useT.ts'
 import '../features/proposals/proposals.css'
 
 /** The list's groups, in reading order: what is being decided, what is held up, what is done. */
 const groups: ReadonlyArray<{
   id: string
-  title: string
+  title: MessageKey
   statuses: readonly ProposalStatus[]
-  empty: string
+  empty: MessageKey
 }> = [
-  { id: 'open', title: 'Open', statuses: ['open'], empty: 'No proposal is open for decision.' },
-  { id: 'blocked', title: 'Blocked', statuses: ['blocked'], empty: 'No proposal is blocked.' },
-  { id: 'drafts', title: 'Drafts', statuses: ['draft'], empty: 'No draft.' },
-  { id: 'decided', title: 'Decided', statuses: ['adopted', 'withdrawn'], empty: 'Nothing decided yet.' },
+  { id: 'open', title: 'page.proposals.group.open', statuses: ['open'], empty: 'page.proposals.empty.open' },
+  {
+    id: 'blocked',
+    title: 'page.proposals.group.blocked',
+    statuses: ['blocked'],
+    empty: 'page.proposals.empty.blocked',
+  },
+  {
+    id: 'drafts',
+    title: 'page.proposals.group.drafts',
+    statuses: ['draft'],
+    empty: 'page.proposals.empty.drafts',
+  },
+  {
+    id: 'decided',
+    title: 'page.proposals.group.decided',
+    statuses: ['adopted', 'withdrawn'],
+    empty: 'page.proposals.empty.decided',
+  },
 ]
 
 function objections(item: ProposalSummaryData, nameOf: (code: string) => string): string {
   const objecting = (item.positions ?? [])
     .filter((entry) => entry.position === 'object')
     .map((e) => nameOf(e.member))
-  return objecting.length === 0 ? '' : `Blocked by ${objecting.join(', ')}`
+  return objecting.length === 0
+    ? ''
+    : translate('page.proposals.blockedBy', { members: objecting.join(', ') })
 }
 
 function ProposalTable({ items, label }: { items: ProposalSummaryData[]; label: string }) {
@@ -111,14 +130,14 @@ export function ProposalsPage() {
           return (
             <section key={group.id} className="section" aria-labelledby={`group-${group.id}`}>
               <h2 id={`group-${group.id}`}>
-                {group.title} <span className="count">({inGroup.length})</span>
+                {t(group.title)} <span className="count">({inGroup.length})</span>
               </h2>
               {inGroup.length === 0 ? (
-                <p className="muted">{group.empty}</p>
+                <p className="muted">{t(group.empty)}</p>
               ) : (
                 <ProposalTable
                   items={inGroup}
-                  label={t('page.proposals.proposals', { title: group.title })}
+                  label={t('page.proposals.proposals', { title: t(group.title) })}
                 />
               )}
             </section>

@@ -1,10 +1,11 @@
 import { Link } from 'react-router'
-import { type SearchType, searchTypeLabels, searchTypes } from '../../../src/domain/search-types.ts'
+import { type SearchType, searchTypes } from '../../../src/domain/search-types.ts'
 import { MarkingTag, usePageMarking } from '../components/marking.tsx'
 import { PageHeader } from '../components/PageHeader.tsx'
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx'
 import { Highlighted } from '../features/search/Highlighted.tsx'
 import { useSearch } from '../features/search/queries.ts'
+import { searchTypeLabels } from '../i18n/labels.ts'
 import { useAddressParams } from '../lib/useAddressParams.ts'
 
 const pageSize = 20

@@ -1,4 +1,4 @@
-import { statementStatuses, statementStatusLabels } from '../../../src/domain/engagement-statement.ts'
+import { statementStatuses } from '../../../src/domain/engagement-statement.ts'
 import { usePageMarking } from '../components/marking.tsx'
 import { PageHeader } from '../components/PageHeader.tsx'
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx'
@@ -6,6 +6,7 @@ import { StatementCard } from '../features/engagements/StatementCard.tsx'
 import { useStatementScope } from '../features/engagements/StatementsSection.tsx'
 import { useStatements } from '../features/engagements/statement-queries.ts'
 import { useSession } from '../features/session/queries.ts'
+import { statementStatusLabels } from '../i18n/labels.ts'
 import { useAddressParams } from '../lib/useAddressParams.ts'
 
 const pageSize = 25

@@ -1,23 +1,18 @@
 import { useRef, useState } from 'react'
 import { FormActions } from '../../components/FormActions.tsx'
 import { ErrorState } from '../../components/states.tsx'
+import { labelsOf } from '../../i18n/labels.ts'
+import { t as translate } from '../../i18n/translate.ts'
 import { useT } from '../../i18n/useT.ts'
 import { type AccountAction, type UserData, useAccountAction } from './queries.ts'
 
-const labels: Record<AccountAction, string> = {
-  disable: 'Disable',
-  enable: 'Enable',
-  unlock: 'Unlock',
-  'reset-password': 'Reset password',
-}
+const labels = labelsOf<AccountAction>('accountAction', ['disable', 'enable', 'unlock', 'reset-password'])
 
 const explanations: Record<AccountAction, (username: string) => string> = {
-  disable: (u) =>
-    `${u} will be signed out at once, their calendar feed link stops working, and they cannot sign in.`,
-  enable: (u) => `${u} may sign in again.`,
-  unlock: (u) => `Lift the lockout of ${u} after too many failed sign-ins.`,
-  'reset-password': (u) =>
-    `Give ${u} a new one-time password. They are signed out everywhere; the old password stops working.`,
+  disable: (username) => translate('accounts.explain.disable', { username }),
+  enable: (username) => translate('accounts.explain.enable', { username }),
+  unlock: (username) => translate('accounts.explain.unlock', { username }),
+  'reset-password': (username) => translate('accounts.explain.reset-password', { username }),
 }
 
 /** What may be done to this account now, each confirmed in a dialog first. */
@@ -70,7 +65,7 @@ export function AccountActions({
           type="button"
           className="button secondary"
           onClick={() => open(action)}
-          aria-label={`${labels[action]} ${user.username}`}
+          aria-label={t('accounts.actionOn', { action: labels[action], username: user.username })}
         >
           {labels[action]}
         </button>
@@ -82,7 +77,9 @@ export function AccountActions({
         onClose={() => setPending(null)}
       >
         <h3 id={titleId}>
-          {pending === null ? t('accounts.accountActions.confirm') : `${labels[pending]} ${user.username}?`}
+          {pending === null
+            ? t('accounts.accountActions.confirm')
+            : t('accounts.actionOnAsk', { action: labels[pending], username: user.username })}
         </h3>
         <p>{pending === null ? '' : explanations[pending](user.username)}</p>
         {act.error === null ? null : <ErrorState error={act.error} />}

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { CreateUser, PatchUser } from '../../../../src/contract/account.ts'
 import { DraftAlerts, SelectField, TextField } from '../../components/DraftFields.tsx'
 import { FormActions } from '../../components/FormActions.tsx'
+import { labelsOf } from '../../i18n/labels.ts'
 import { useT } from '../../i18n/useT.ts'
 import { useDraft } from '../../lib/useDraft.ts'
 import { type UserData, type UserListData, useCreateAccount, useSaveAccount } from './queries.ts'
@@ -17,11 +18,7 @@ interface Draft {
   password: string
 }
 
-const kindOptions = [
-  ['partner', 'Partner'],
-  ['ally', 'Ally'],
-  ['staff', 'Staff'],
-] as const
+const kindLabels = labelsOf('accountKind', ['partner', 'ally', 'staff'] as const)
 
 /**
  * Creates an account (`user` absent) or edits one. Roles and clearances offer only what the API
@@ -105,7 +102,11 @@ export function AccountForm({
       ) : null}
       <TextField label={t('accounts.accountForm.displayName')} {...bind('displayName')} />
       {user === undefined ? (
-        <SelectField label={t('accounts.accountForm.kind')} options={kindOptions} {...bind('kind')} />
+        <SelectField
+          label={t('accounts.accountForm.kind')}
+          options={(['partner', 'ally', 'staff'] as const).map((kind) => [kind, kindLabels[kind]] as const)}
+          {...bind('kind')}
+        />
       ) : null}
       <TextField label={t('accounts.accountForm.countryIsoAlpha3Empty')} {...bind('country')} />
       <SelectField label={t('accounts.accountForm.clearance')} options={clearances} {...bind('clearance')} />

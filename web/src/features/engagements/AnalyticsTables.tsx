@@ -11,7 +11,10 @@ function percent(share: number | null): string {
 /** The yearly numbers behind the charts: one row per year. */
 export function AnalyticsYearTable({ data }: { data: AnalyticsData }) {
   const t = useT()
-  const caption = `${data.scope.name}: engagements per year by level, intensity and regularity (summit window ±${data.summitWindowDays} days)`
+  const caption = t('engagements.analyticsTables.yearCaption', {
+    scope: data.scope.name,
+    days: data.summitWindowDays,
+  })
   return (
     <TableWrap label={caption}>
       <table className="data-table" data-testid="analytics-years">
@@ -66,7 +69,7 @@ export function AnalyticsYearTable({ data }: { data: AnalyticsData }) {
 /** First and latest engagement at each level. */
 export function MilestoneTable({ data }: { data: AnalyticsData }) {
   const t = useT()
-  const caption = `${data.scope.name}: first and latest engagement at each level`
+  const caption = t('engagements.analyticsTables.milestoneCaption', { scope: data.scope.name })
   return (
     <TableWrap label={caption}>
       <table className="data-table" data-testid="analytics-milestones">
@@ -112,7 +115,7 @@ export function ComparisonTable({ series }: { series: readonly AnalyticsData[] }
   const years = [...new Set(series.flatMap((data) => data.years.map((year) => year.year)))].sort(
     (a, b) => a - b,
   )
-  const caption = 'Level-weighted intensity per year, by partner'
+  const caption = t('engagements.analyticsTables.comparisonCaption')
   return (
     <TableWrap label={caption}>
       <table className="data-table" data-testid="analytics-comparison">

@@ -1,13 +1,9 @@
 import { StatementInput } from '../../../../src/contract/engagement-statement.ts'
-import {
-  statementKindLabels,
-  statementKinds,
-  statementStatuses,
-  statementStatusLabels,
-} from '../../../../src/domain/engagement-statement.ts'
+import { statementKinds, statementStatuses } from '../../../../src/domain/engagement-statement.ts'
 import { classifications } from '../../../../src/domain/marking.ts'
 import { DraftAlerts, SelectField, TextField } from '../../components/DraftFields.tsx'
 import { FormActions } from '../../components/FormActions.tsx'
+import { statementKindLabels, statementStatusLabels } from '../../i18n/labels.ts'
 import { useT } from '../../i18n/useT.ts'
 import type { ApiProblem } from '../../lib/problem.ts'
 import { useDraft } from '../../lib/useDraft.ts'

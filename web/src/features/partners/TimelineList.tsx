@@ -1,19 +1,21 @@
 import { MarkingTag } from '../../components/marking.tsx'
+import { labelsOf } from '../../i18n/labels.ts'
+import { t as translate } from '../../i18n/translate.ts'
 import { useT } from '../../i18n/useT.ts'
 import type { TimelineEventData } from './queries.ts'
 
-const kindNames: Record<string, string> = {
-  dialogue: 'Dialogue',
-  declaration: 'Declaration',
-  ipcp: 'IPCP',
-  itpp: 'ITPP',
-  mission: 'Mission',
-  summit: 'Summit',
-  other: 'Other',
-}
+const kindNames: Readonly<Record<string, string>> = labelsOf('timelineKind', [
+  'dialogue',
+  'declaration',
+  'ipcp',
+  'itpp',
+  'mission',
+  'summit',
+  'other',
+])
 
 function precisionNote(precision: TimelineEventData['precision']): string | null {
-  return precision === 'day' ? null : `known to the ${precision}`
+  return precision === 'day' ? null : translate('partners.timelineList.knownTo', { precision })
 }
 
 /** Every timeline event in order, numbered like the chart: the accessible form of the timeline. */

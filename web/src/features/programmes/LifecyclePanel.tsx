@@ -1,7 +1,9 @@
 import { useRef, useState } from 'react'
 import { ProgrammeDetail } from '../../../../src/contract/programme-view.ts'
+import { programmeStatuses } from '../../../../src/domain/programme.ts'
 import { FormActions } from '../../components/FormActions.tsx'
 import { ErrorState } from '../../components/states.tsx'
+import { labelsOf } from '../../i18n/labels.ts'
 import { useT } from '../../i18n/useT.ts'
 import { type ProgrammeData, programmePath, statusLabels, useProgrammeWrite } from './queries.ts'
 import { SuccessorSelect } from './SuccessorSelect.tsx'
@@ -15,14 +17,7 @@ interface Step {
   readonly needsSuccessor?: boolean
 }
 
-const stepLabels: Record<ProgrammeData['status'], string> = {
-  draft: 'Return to draft',
-  'in-negotiation': 'Open negotiation',
-  agreed: 'Mark as agreed',
-  'in-force': 'Bring into force',
-  'under-review': 'Open review',
-  superseded: 'Mark as superseded',
-}
+const stepLabels = labelsOf<ProgrammeData['status']>('lifecycleStep', programmeStatuses)
 
 /**
  * The lifecycle: where the programme is, the approvals of this negotiation round, and the steps
@@ -50,16 +45,19 @@ export function LifecyclePanel({ programme, today }: { programme: ProgrammeData;
   const steps: Step[] = []
   if (programme.abilities.recordCouncilAgreement && has('council') === undefined) {
     steps.push({
-      label: 'Record council agreement',
-      explain: `Record that the council agreed the text on ${today}.`,
+      label: t('programmes.lifecycle.recordCouncil'),
+      explain: t('programmes.lifecycle.recordCouncilExplain', { day: today }),
       path: 'approvals',
       body: { party: 'council', decidedOn: today },
     })
   }
   if (programme.abilities.recordPartnerApproval && has('partner') === undefined) {
     steps.push({
-      label: 'Record partner approval',
-      explain: `Record that ${programme.partner.name} approved the text on ${today}.`,
+      label: t('programmes.lifecycle.recordPartner'),
+      explain: t('programmes.lifecycle.recordPartnerExplain', {
+        partner: programme.partner.name,
+        day: today,
+      }),
       path: 'approvals',
       body: { party: 'partner', decidedOn: today },
     })
@@ -68,7 +66,12 @@ export function LifecyclePanel({ programme, today }: { programme: ProgrammeData;
     const supersede = to === 'superseded'
     steps.push({
       label: stepLabels[to],
-      explain: `Move the programme from “${statusLabels[programme.status]}” to “${statusLabels[to]}”.${to === 'agreed' ? ' This freezes the text as a new version.' : ''}${supersede ? ' It stays readable, and its text can no longer change.' : ''}`,
+      explain: t('programmes.lifecycle.moveExplain', {
+        from: statusLabels[programme.status],
+        to: statusLabels[to],
+        freeze: to === 'agreed' ? 'yes' : 'no',
+        final: supersede ? 'yes' : 'no',
+      }),
       path: 'transitions',
       body: { to },
       needsSuccessor: supersede,
@@ -87,7 +90,7 @@ export function LifecyclePanel({ programme, today }: { programme: ProgrammeData;
     if (pending === null) return
     if (pending.needsSuccessor === true) {
       if (successor === '') {
-        setSuccessorError('Choose the programme that supersedes this one.')
+        setSuccessorError(t('programmes.lifecycle.chooseSuccessor'))
         return
       }
       supersede.mutate(

@@ -130,7 +130,7 @@ function MilestoneItem({
             className="button secondary"
             aria-label={t('programmes.milestoneList.deleteMilestone', { title: milestone.title })}
             onClick={() => {
-              if (window.confirm(`Delete the milestone “${milestone.title}”?`))
+              if (window.confirm(t('programmes.milestoneList.confirmDelete', { title: milestone.title })))
                 write.mutate({ method: 'DELETE' })
             }}
           >

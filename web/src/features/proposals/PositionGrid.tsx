@@ -1,3 +1,4 @@
+import { t as translate } from '../../i18n/translate.ts'
 import { useT } from '../../i18n/useT.ts'
 import { type PositionValue, type ProposalData, positionLabels, useMemberName } from './queries.ts'
 
@@ -11,13 +12,7 @@ const positionMarks: Record<PositionValue, string> = {
 
 /** "14 concur", "1 objects", "2 reservations", "15 without a position". */
 function tallyText(position: PositionValue, count: number): string {
-  const words: Record<PositionValue, [string, string]> = {
-    concur: ['concurs', 'concur'],
-    object: ['objects', 'object'],
-    reserve: ['reservation', 'reservations'],
-    none: ['without a position', 'without a position'],
-  }
-  return `${count} ${words[position][count === 1 ? 0 : 1]}`
+  return translate(`proposals.tally.${position}`, { count })
 }
 
 /**

@@ -1,5 +1,6 @@
 import { EmptyState } from '../../components/states.tsx'
 import { TableWrap } from '../../components/TableWrap.tsx'
+import { t as translate } from '../../i18n/translate.ts'
 import { useT } from '../../i18n/useT.ts'
 import { inViewerZone } from './Countdown.tsx'
 import { type ProposalData, positionLabels } from './queries.ts'
@@ -8,7 +9,9 @@ import { type ProposalData, positionLabels } from './queries.ts'
 function recordedBy(entry: NonNullable<ProposalData['history']>[number]): string {
   const who = entry.recordedBy ?? ''
   if (!entry.onBehalf) return who === '' ? '—' : who
-  return who === '' ? `On behalf of ${entry.member}` : `${who} on behalf of ${entry.member}`
+  return who === ''
+    ? translate('proposals.positionHistory.onBehalf', { member: entry.member })
+    : translate('proposals.positionHistory.whoOnBehalf', { who, member: entry.member })
 }
 
 /** Every position recorded, newest first: who, when (viewer's zone), the note, and on whose behalf. */

@@ -146,7 +146,13 @@ function PositionForm({ proposal }: { proposal: ProposalData }) {
           label={t('proposals.proposalActions.memberRecordedOnItsBehalf')}
           options={members.map(
             (code) =>
-              [code, `${code} — now ${positionLabels[current(code) ?? 'none'].toLowerCase()}`] as const,
+              [
+                code,
+                t('proposals.proposalActions.memberNow', {
+                  code,
+                  position: positionLabels[current(code) ?? 'none'].toLowerCase(),
+                }),
+              ] as const,
           )}
           {...bind('member')}
         />

@@ -6,6 +6,8 @@ import { localTimeAt } from '../../../../src/domain/scheduling/local-time.ts'
 import { toParticipant, toScoring } from '../../../../src/domain/scheduling/requests.ts'
 import { rangeMinutes } from '../../../../src/domain/scheduling/slot-search.ts'
 import { formatClock } from '../../../../src/domain/scheduling/working-hours.ts'
+import { labelsOf } from '../../i18n/labels.ts'
+import { t as translate } from '../../i18n/translate.ts'
 import { useT } from '../../i18n/useT.ts'
 import { dayOptions, type GridSlot, gridSlots, overlap } from './hour-grid-model.ts'
 import type { SlotSearchData } from './queries.ts'
@@ -13,12 +15,7 @@ import { slotPrefill } from './slot-prefill.ts'
 
 const cellMinutes = 60
 
-export const kindLabels: Readonly<Record<HourKind, string>> = {
-  working: 'working hours',
-  outside: 'evening or early morning',
-  night: 'night',
-  dayOff: 'day off',
-}
+export const kindLabels = labelsOf<HourKind>('hourKind', ['working', 'outside', 'night', 'dayOff'])
 
 /** "09" on the hour, "16:30" in a half-hour zone. */
 function shortClock(local: string): string {
@@ -29,11 +26,11 @@ function shortClock(local: string): string {
 function Legend({ nightWindow }: { readonly nightWindow: string }) {
   const t = useT()
   const items: ReadonlyArray<readonly [string, string]> = [
-    ['working', 'Working hours'],
-    ['outside', 'Evening or early morning'],
-    ['night', `Night (${nightWindow})`],
-    ['dayOff', 'Day off (weekend or holiday)'],
-    ['slot', 'Chosen slot'],
+    ['working', t('scheduling.legend.working')],
+    ['outside', t('scheduling.legend.outside')],
+    ['night', t('scheduling.legend.night', { window: nightWindow })],
+    ['dayOff', t('scheduling.legend.dayOff')],
+    ['slot', t('scheduling.legend.slot')],
   ]
   return (
     <ul className="hg-legend" aria-label={t('scheduling.hourGrid.legend')}>
@@ -52,7 +49,11 @@ function slotName(slot: GridSlot, names: readonly string[], canCreate: boolean):
   const times = slot.data.participants.map(
     (p, i) => `${names[i] ?? p.label} ${p.start.weekday} ${p.start.local.slice(11)}–${p.end.local.slice(11)}`,
   )
-  return `Slot ${slot.rank}: ${times.join(', ')}${canCreate ? '. Create engagement' : ''}`
+  return translate('scheduling.hourGrid.slotName', {
+    rank: slot.rank,
+    times: times.join(', '),
+    create: canCreate ? 'yes' : 'no',
+  })
 }
 
 /** What the hour means to everyone: the column header's accessible name. */
@@ -69,7 +70,7 @@ function hourName(
       ? ''
       : `${names[i] ?? row.label} ${cell.time.weekday} ${cell.time.local.slice(11)} ${kindLabels[cell.kind]}`
   })
-  return `${clock} ${zone} time: ${each.join(', ')}`
+  return translate('scheduling.hourGrid.hourName', { clock, zone, each: each.join(', ') })
 }
 
 /**

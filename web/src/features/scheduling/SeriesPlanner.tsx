@@ -5,11 +5,11 @@ import { useT } from '../../i18n/useT.ts'
 import type { SeriesData } from './queries.ts'
 import { formatLocal } from './SlotList.tsx'
 
-const fairName = 'Rotated slots'
-const naiveName = 'Same time every week'
-
 /** Each participant's inconvenience over the series: the planner's slots beside the naive fixed time. */
 export function BurdenChart({ data }: { readonly data: SeriesData }) {
+  const t = useT()
+  const fairName = t('scheduling.series.fair')
+  const naiveName = t('scheduling.series.naive')
   const option = useMemo<ChartOption>(
     () => ({
       textStyle: { fontFamily: chartFont },
@@ -19,7 +19,11 @@ export function BurdenChart({ data }: { readonly data: SeriesData }) {
       tooltip: { trigger: 'axis' },
       legend: { top: 0, data: [fairName, naiveName] },
       xAxis: { type: 'category', data: data.burdens.map((burden) => burden.label) },
-      yAxis: { type: 'value', name: 'Inconvenience', splitLine: { lineStyle: { color: '#e3e7ec' } } },
+      yAxis: {
+        type: 'value',
+        name: t('scheduling.series.inconvenience'),
+        splitLine: { lineStyle: { color: '#e3e7ec' } },
+      },
       series: [
         { name: fairName, type: 'bar', barMaxWidth: 28, data: data.burdens.map((b) => b.fair.inconvenience) },
         {
@@ -30,9 +34,13 @@ export function BurdenChart({ data }: { readonly data: SeriesData }) {
         },
       ],
     }),
-    [data],
+    [data, t, fairName, naiveName],
   )
-  const label = `Inconvenience per participant over ${data.occurrences.length} meetings: worst ${data.fairWorst} with rotated slots, ${data.naiveWorst} at the same time every week. The table below has the numbers.`
+  const label = t('scheduling.series.chartLabel', {
+    meetings: data.occurrences.length,
+    fairWorst: data.fairWorst,
+    naiveWorst: data.naiveWorst,
+  })
   return <EChart option={option} label={label} height={300} />
 }
 

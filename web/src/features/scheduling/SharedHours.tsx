@@ -17,11 +17,14 @@ interface SharedDraft {
 
 /** Hours per year each partner shares with headquarters, beside an office and either of the two. */
 function SharedHoursChart({ data }: { readonly data: SharedHoursData }) {
+  const t = useT()
   const withOffice = data.office !== null
   const option = useMemo<ChartOption>(() => {
     const names = [
-      `With ${data.hq.name}`,
-      ...(withOffice ? [`With ${data.office?.name}`, 'With either'] : []),
+      t('scheduling.shared.with', { name: data.hq.name }),
+      ...(withOffice
+        ? [t('scheduling.shared.with', { name: data.office?.name ?? '' }), t('scheduling.shared.withEither')]
+        : []),
     ]
     return {
       textStyle: { fontFamily: chartFont },
@@ -31,7 +34,11 @@ function SharedHoursChart({ data }: { readonly data: SharedHoursData }) {
       tooltip: { trigger: 'axis' },
       legend: { top: 0, data: names },
       xAxis: { type: 'category', data: data.items.map((item) => item.ref) },
-      yAxis: { type: 'value', name: 'Hours per year', splitLine: { lineStyle: { color: '#e3e7ec' } } },
+      yAxis: {
+        type: 'value',
+        name: t('scheduling.shared.hoursPerYear'),
+        splitLine: { lineStyle: { color: '#e3e7ec' } },
+      },
       series: [
         { name: names[0], type: 'bar', barMaxWidth: 24, data: data.items.map((item) => item.hoursPerYear) },
         ...(withOffice
@@ -52,10 +59,13 @@ function SharedHoursChart({ data }: { readonly data: SharedHoursData }) {
           : []),
       ],
     }
-  }, [data, withOffice])
-  const label = `Working hours per year in ${data.year} that ${data.items.map((item) => item.ref).join(', ')} share with ${data.hq.name}${
-    withOffice ? `, with ${data.office?.name} and with either` : ''
-  }. The table below has the numbers per month.`
+  }, [data, withOffice, t])
+  const label = t('scheduling.shared.chartLabel', {
+    year: data.year,
+    places: data.items.map((item) => item.ref).join(', '),
+    hq: data.hq.name,
+    office: withOffice ? (data.office?.name ?? '') : 'none',
+  })
   return <EChart option={option} label={label} height={withOffice ? 340 : 300} />
 }
 

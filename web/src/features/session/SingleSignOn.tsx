@@ -1,24 +1,22 @@
 import { useEffect, useRef } from 'react'
+import { labelsOf } from '../../i18n/labels.ts'
+import { t as translate } from '../../i18n/translate.ts'
 import { useT } from '../../i18n/useT.ts'
 import { useSignInProviders } from './queries.ts'
 
 /** What the callback's ?error=… means, in words a person can act on. */
-const failureMessages: Readonly<Record<string, string>> = {
-  state:
-    'The sign-in could not be matched to this browser (it expired, was used already or came from elsewhere). Try again.',
-  provider: 'The identity provider did not complete the sign-in. Try again, or use your Liaison username.',
-  token: 'The identity provider’s answer could not be verified, so you were not signed in.',
-  unmapped:
-    'Your identity provider account lacks what Liaison needs (such as your country or role). Ask your administrator.',
-  disabled: 'This account is disabled. Ask an administrator to enable it.',
-  locked: 'This account is locked. Ask an administrator to unlock it.',
-  unreachable:
-    'The identity provider cannot be reached just now. Try again later, or use your Liaison username.',
-  taken:
-    'A Liaison account with your username already exists and is not linked to this provider. Ask an administrator.',
-}
+const failureMessages: Readonly<Record<string, string>> = labelsOf('sso', [
+  'state',
+  'provider',
+  'token',
+  'unmapped',
+  'disabled',
+  'locked',
+  'unreachable',
+  'taken',
+])
 
-const fallbackFailure = 'Single sign-on did not succeed. Try again, or use your Liaison username.'
+const fallbackFailure = (): string => translate('session.sso.other')
 
 /** The failure of a single sign-on that brought the browser back here, announced and focused. */
 export function SingleSignOnFailure({ failure }: { failure: string }) {
@@ -31,7 +29,8 @@ export function SingleSignOnFailure({ failure }: { failure: string }) {
   }, [])
   return (
     <div className="form-error sso-error" role="alert" tabIndex={-1} ref={ref}>
-      <strong>{t('session.singleSignOn.signInFailed')}</strong> {failureMessages[failure] ?? fallbackFailure}
+      <strong>{t('session.singleSignOn.signInFailed')}</strong>{' '}
+      {failureMessages[failure] ?? fallbackFailure()}
     </div>
   )
 }
