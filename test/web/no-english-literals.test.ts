@@ -23,7 +23,7 @@ describe('the web app has no English outside the catalogue', () => {
       '"Search partners"',
       '"or cancel"',
       '"Late"',
-      '" at entry #…"',
+      '"at entry #…"',
     ])
   })
 })
