@@ -11,10 +11,15 @@ export const CalendarFeedCreated = z
     createdAt: z.string(),
     partnerUrlTemplate: z.string().meta({ example: '/api/v1/calendar/TOKEN/partners/JPN.ics' }),
     frameworkUrlTemplate: z.string().meta({ example: '/api/v1/calendar/TOKEN/frameworks/ip4.ics' }),
+    allUrl: z
+      .string()
+      .meta({ description: 'Every engagement you may see', example: '/api/v1/calendar/TOKEN/all.ics' }),
   })
   .meta({ id: 'CalendarFeedCreated' })
 
 const Token = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'Not a feed token')
+
+export const AllFeedParams = z.object({ token: Token })
 
 export const PartnerFeedParams = z.object({
   token: Token,

@@ -56,6 +56,16 @@ describe('engagement time', () => {
     ).toEqual([{ pointer: '#/end', detail: 'The end must not be before the start' }])
   })
 
+  it('reports an unknown zone and an end before the start together', () => {
+    const problems = timingProblems({
+      allDay: false,
+      start: '2026-12-03T10:00',
+      end: '2026-12-03T09:00',
+      timeZone: 'Tokyo',
+    })
+    expect(problems.map((problem) => problem.pointer)).toEqual(['#/timeZone', '#/end'])
+  })
+
   it('ends an all-day engagement at midnight after its last day', () => {
     const timing = { allDay: true, start: '2022-06-28', end: '2022-06-30', timeZone: 'Europe/Madrid' }
     expect(new Date(timingStartMillis(timing)).toISOString()).toBe('2022-06-27T22:00:00.000Z')

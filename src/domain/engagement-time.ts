@@ -72,7 +72,13 @@ export function timingProblems(timing: EngagementTiming): TimingProblem[] {
       }
     }
   }
-  if (problems.length === 0 && timingEndMillis(timing) < timingStartMillis(timing)) {
+  // An unknown zone is reported on its own field; start and end share one zone, so their wall
+  // times still tell whether the end comes first, and both problems are reported together.
+  const timesValid = !problems.some((problem) => problem.pointer !== '#/timeZone')
+  const endFirst = isNamedZone(timing.timeZone)
+    ? timingEndMillis(timing) < timingStartMillis(timing)
+    : timing.end < timing.start
+  if (timesValid && endFirst) {
     problems.push({ pointer: '#/end', detail: 'The end must not be before the start' })
   }
   return problems

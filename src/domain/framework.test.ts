@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isMemberOn } from './framework.ts'
+import { isMemberOn, statusOn } from './framework.ts'
 import { fuzzyDate } from './fuzzy-date.ts'
 
 describe('isMemberOn', () => {
@@ -21,5 +21,20 @@ describe('isMemberOn', () => {
 
   it('holds from the beginning when the start is unknown, and forever when open', () => {
     expect(isMemberOn({ from: null, to: null }, '1900-01-01')).toBe(true)
+  })
+})
+
+describe('a membership’s status on a chosen day', () => {
+  const albania = { from: fuzzyDate('1994'), to: fuzzyDate('2009-04-01'), status: 'former' }
+  const russia = { from: fuzzyDate('1994-06-22'), to: null, status: 'suspended' }
+
+  it('shows a former member as active on a day its membership covered', () => {
+    expect(statusOn(albania, '1996-01-01', '2026-11-27')).toBe('active')
+    expect(statusOn(albania, '2010-01-01', '2026-11-27')).toBe('former')
+  })
+
+  it('shows a suspension only from today, the records giving it no date', () => {
+    expect(statusOn(russia, '1996-01-01', '2026-11-27')).toBe('active')
+    expect(statusOn(russia, '2026-11-27', '2026-11-27')).toBe('suspended')
   })
 })

@@ -17,3 +17,19 @@ export function isMemberOn(span: MembershipSpan, day: string): boolean {
   }
   return span.to === null || latestDay(span.to) >= day
 }
+
+/**
+ * A membership's status on `day`, from the status recorded today: a former member was an active
+ * one on the days its span covers. A suspension carries no date in the records, so it is shown
+ * only from today on; an earlier day within the span shows the membership as active.
+ */
+export function statusOn(
+  membership: MembershipSpan & { readonly status: string },
+  day: string,
+  today: string,
+): string {
+  if (!isMemberOn(membership, day)) return membership.status
+  if (membership.status === 'former') return 'active'
+  if (membership.status === 'suspended' && day < today) return 'active'
+  return membership.status
+}

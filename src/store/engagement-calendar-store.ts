@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { sql } from 'kysely'
+import { type SqlBool, sql } from 'kysely'
 import type { Marking } from '../domain/marking.ts'
 import type { Principal } from '../domain/principal.ts'
 import { distinctMarkingIds, markingsFromIds } from './contributing-markings.ts'
@@ -72,16 +72,20 @@ export interface Feed {
   readonly scopeMarkings: readonly Marking[]
 }
 
-/** Every engagement of the partner or framework that the principal may see, oldest first, for a calendar. */
-export async function listFeedEngagements(
-  db: Db,
-  principal: Principal,
-  scope: AnalyticsScope,
-): Promise<Feed> {
+/** What a feed covers: one partner, one framework, or everything its owner may see. */
+export type FeedScope = AnalyticsScope | { readonly kind: 'all' }
+
+/**
+ * Every engagement of the scope that the principal may see, oldest first, for a calendar. The
+ * "all" feed is the same read with no scope condition; the marking filter is applied as always.
+ */
+export async function listFeedEngagements(db: Db, principal: Principal, scope: FeedScope): Promise<Feed> {
   const inScope =
     scope.kind === 'partner'
       ? hasVisibleParticipant(principal, scope.code)
-      : hasVisibleFrameworkParticipant(principal, scope.id)
+      : scope.kind === 'framework'
+        ? hasVisibleFrameworkParticipant(principal, scope.id)
+        : sql<SqlBool>`1 = 1`
   const rows = await db.kysely
     .selectFrom('engagement as e')
     .where(visibleTo(principal, 'e'))

@@ -129,6 +129,11 @@ describe('OpenAPI document', () => {
         url: `/api/v1/calendar/${token}/frameworks/ip4.ics`,
         cookie: '',
       },
+      {
+        documented: '/api/v1/calendar/{token}/all.ics',
+        url: `/api/v1/calendar/${token}/all.ics`,
+        cookie: '',
+      },
     ]
   }
 
@@ -143,6 +148,7 @@ describe('OpenAPI document', () => {
       '/api/v1/audit.csv': ['text/csv'],
       '/api/v1/calendar/{token}/partners/{file}': ['text/calendar'],
       '/api/v1/calendar/{token}/frameworks/{file}': ['text/calendar'],
+      '/api/v1/calendar/{token}/all.ics': ['text/calendar'],
     }
     const documentedDownloads = Object.keys(document.paths).filter((path) => {
       const types = Object.keys(answersOf(path, 'get')['200']?.content ?? {})

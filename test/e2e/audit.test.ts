@@ -50,6 +50,8 @@ function csvHref(page: Page): Promise<string | null> {
 describe('the audit trail in the web app (Chromium)', () => {
   it('shows staff the change they made, filtered by user and by record, with a CSV link that keeps the filters', async () => {
     const page = await signedIn('staff', { width: 1366, height: 900 })
+    // Audit is one of the secondary areas under the header's "More".
+    await page.getByRole('button', { name: 'More' }).click()
     expect(await page.getByRole('link', { name: 'Audit' }).count()).toBe(1)
     await page.getByRole('link', { name: 'Audit' }).click()
     await page.getByRole('heading', { name: 'Audit trail', level: 1 }).waitFor()

@@ -50,7 +50,7 @@ describe('programmes in the web app (Chromium)', () => {
     )
     await eventually(() =>
       partner.locator('[data-node-id="jpn-g4"] > .tree-row .area-chip').allTextContents(),
-    ).toEqual(['space', 'emerging disruptive technologies'])
+    ).toEqual(['Space', 'Emerging and disruptive technologies'])
     // Reorder with the keyboard: move goal 2.2 up to 2.1.
     await partner.getByRole('button', { name: 'Move 2.2 up' }).focus()
     await partner.keyboard.press('Enter')

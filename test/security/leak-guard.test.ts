@@ -139,6 +139,8 @@ const cases: Record<string, (context: Context) => string[]> = {
       : ['JPN', 'KOR', 'MNG'].map((code) => `/api/v1/calendar/${token}/partners/${code}.ics`),
   'GET /api/v1/calendar/{token}/frameworks/{file}': ({ token }) =>
     token === null ? [] : [`/api/v1/calendar/${token}/frameworks/ip4.ics`],
+  'GET /api/v1/calendar/{token}/all.ics': ({ token }) =>
+    token === null ? [] : [`/api/v1/calendar/${token}/all.ics`],
   'GET /api/v1/programmes': () => [
     '/api/v1/programmes',
     '/api/v1/programmes?partner=MNG',
@@ -540,6 +542,7 @@ describe.each(engines)('leak guard on %s', (engine) => {
       'feed of a hidden participation': `/api/v1/calendar/${token}/partners/MNG.ics`,
       'feed event with a hidden participation': `/api/v1/calendar/${token}/partners/JPN.ics#${visible}`,
       'feed of a hidden membership': `/api/v1/calendar/${token}/frameworks/ip4.ics`,
+      'feed of everything with a hidden participation': `/api/v1/calendar/${token}/all.ics#${visible}`,
     }
     const failing: string[] = []
     for (const [name, path] of Object.entries(pages)) {

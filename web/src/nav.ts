@@ -10,20 +10,22 @@ export interface NavItem {
   readonly permission?: string
   /** Shown only to a session whose `abilities` grant this (for rules beyond one permission). */
   readonly ability?: 'readAudit'
+  /** Grouped under "More" on wide screens, so the header row does not wrap. */
+  readonly more?: true
 }
 
 export const navItems: readonly NavItem[] = [
   { label: 'Partners', to: '/partners' },
   { label: 'Frameworks', to: '/frameworks' },
-  { label: 'Members', to: '/members' },
+  { label: 'Members', to: '/members', more: true },
   { label: 'Programmes', to: '/programmes' },
   { label: 'Engagements', to: '/engagements' },
   { label: 'Statements', to: '/statements' },
-  { label: 'Analytics', to: '/analytics' },
-  { label: 'Scheduling', to: '/scheduling' },
+  { label: 'Analytics', to: '/analytics', more: true },
+  { label: 'Scheduling', to: '/scheduling', more: true },
   { label: 'Decisions', to: '/proposals' },
   { label: 'Offices', to: '/offices' },
-  { label: 'Accounts', to: '/accounts', permission: 'user.manage' },
-  { label: 'Audit', to: '/audit', ability: 'readAudit' },
-  { label: 'API docs', to: '/api/docs', external: true },
+  { label: 'Accounts', to: '/accounts', permission: 'user.manage', more: true },
+  { label: 'Audit', to: '/audit', ability: 'readAudit', more: true },
+  { label: 'API docs', to: '/api/docs', external: true, more: true },
 ]

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { Problem } from '../../contract/common.ts'
 import {
+  AllFeedParams,
   CalendarFeedCreated,
   CalendarFeedStatus,
   FrameworkFeedParams,
@@ -70,6 +71,7 @@ export async function calendarRoutes(app: FastifyInstance, { db, clock: { now } 
         createdAt: at.toISOString(),
         partnerUrlTemplate: `/api/v1/calendar/${token}/partners/{code}.ics`,
         frameworkUrlTemplate: `/api/v1/calendar/${token}/frameworks/{id}.ics`,
+        allUrl: `/api/v1/calendar/${token}/all.ics`,
       })
     },
   )
@@ -88,7 +90,10 @@ export async function calendarRoutes(app: FastifyInstance, { db, clock: { now } 
     if (principal === null) {
       throw new DomainError('not-found', 'No calendar feed has this address. It may have been rotated.')
     }
-    const { scope, id, name, marking } = await resolveScope(db, principal, query)
+    const { scope, id, name, marking } =
+      query.partner === undefined && query.framework === undefined
+        ? { scope: { kind: 'all' } as const, id: 'all', name: 'everything you may see', marking: null }
+        : await resolveScope(db, principal, query)
     const key = `${visibilityShape(principal)}\n${scope.kind}:${id}\n${name}`
     // Read before the data: a write in between leaves an entry newer than its version, so the next
     // request rebuilds it; never the other way round.
@@ -97,7 +102,10 @@ export async function calendarRoutes(app: FastifyInstance, { db, clock: { now } 
     if (cached !== undefined) return cached
     const found = await listFeedEngagements(db, principal, scope)
     // The partner or framework named in the calendar's title is part of the answer too.
-    const feed = { ...found, scopeMarkings: [marking, ...found.scopeMarkings] }
+    const feed = {
+      ...found,
+      scopeMarkings: marking === null ? found.scopeMarkings : [marking, ...found.scopeMarkings],
+    }
     return feeds.set(key, version, engagementCalendar(`Engagements: ${name}`, feed, feedHost, now()))
   }
 
@@ -117,6 +125,25 @@ export async function calendarRoutes(app: FastifyInstance, { db, clock: { now } 
       .header('etag', etag)
     return request.headers['if-none-match'] === etag ? reply.code(304).send() : reply.send(body)
   }
+
+  api.get(
+    '/api/v1/calendar/:token/all.ics',
+    {
+      schema: {
+        tags,
+        summary: 'iCalendar feed of every engagement you may see',
+        params: AllFeedParams,
+        produces: ['text/calendar'],
+        response: {
+          200: z.string().meta({ description: feedDescription }),
+          304: z.null().meta({ description: 'Unchanged since the ETag sent in If-None-Match' }),
+          400: Problem,
+          404: Problem,
+        },
+      },
+    },
+    async (request, reply) => sendFeed(request, reply, request.params.token, {}),
+  )
 
   api.get(
     '/api/v1/calendar/:token/partners/:file',

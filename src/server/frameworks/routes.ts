@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { Problem } from '../../contract/common.ts'
 import { FrameworkDetail, FrameworkList, FrameworkParams, FrameworkQuery } from '../../contract/framework.ts'
 import { DomainError } from '../../domain/errors.ts'
-import { isMemberOn } from '../../domain/framework.ts'
+import { isMemberOn, statusOn } from '../../domain/framework.ts'
 import { highestMarking } from '../../domain/marking.ts'
 import type { Db } from '../../store/database.ts'
 import {
@@ -67,7 +67,11 @@ export async function frameworkRoutes(
       return {
         ...presentFramework(framework),
         asOf,
-        members: members.map(presentMembership),
+        // The members list shows each status on the chosen day; the history keeps today's.
+        members: members.map((membership) => ({
+          ...presentMembership(membership),
+          status: statusOn(membership, asOf, today()),
+        })),
         history: history.map(presentMembership),
         source: framework.source,
         marking: presentMarking(highestMarking([framework.marking, ...history.map((m) => m.marking)])),

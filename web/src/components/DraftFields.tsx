@@ -102,7 +102,16 @@ export function SelectField({
 }
 
 /** The alerts at the top of a checked form: the server's refusal, or the fields still to correct. */
-export function DraftAlerts({ serverError, invalid }: { serverError: ApiProblem | null; invalid: boolean }) {
+export function DraftAlerts({
+  serverError,
+  invalid,
+  count,
+}: {
+  serverError: ApiProblem | null
+  invalid: boolean
+  /** How many fields need correcting, when the form counts them (announced with the alert). */
+  count?: number
+}) {
   return (
     <>
       {serverError === null ? null : (
@@ -115,7 +124,11 @@ export function DraftAlerts({ serverError, invalid }: { serverError: ApiProblem 
       )}
       {invalid ? (
         <div className="form-error" role="alert">
-          <p>Please correct the fields marked below.</p>
+          <p>
+            {count === undefined || count < 2
+              ? 'Please correct the fields marked below.'
+              : `Please correct the ${count} fields marked below.`}
+          </p>
         </div>
       ) : null}
     </>

@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react'
-import { Link } from 'react-router'
+import { Link, useLocation } from 'react-router'
+import { isSignedIn, useSession } from '../features/session/queries.ts'
 import { useT } from '../i18n/useT.ts'
 import { isApiProblem } from '../lib/problem.ts'
+import { signInPath } from '../lib/return-to.ts'
 
 export function Loading({ label }: { label?: string }) {
   const t = useT()
@@ -58,13 +60,21 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
 /** Shown for an unknown address, or when the API answers 404 for what the page asked. */
 export function NotFound({ title, detail }: { title?: string; detail?: string }) {
   const t = useT()
+  const location = useLocation()
+  const signedIn = isSignedIn(useSession().data)
   return (
     <section className="not-found" aria-labelledby="not-found-title">
       <p className="eyebrow">404</p>
-      <h1 id="not-found-title">{title}</h1>
+      <h1 id="not-found-title">{title ?? t('ui.states.pageNotFound')}</h1>
       <p>{detail ?? t('ui.states.thereIsNothingAtThis')}</p>
       <p>
-        <Link to="/partners">{t('ui.states.goToPartners')}</Link>
+        {signedIn ? null : (
+          <>
+            <Link to={signInPath(location)}>{t('ui.states.signInToSee')}</Link>
+            {' · '}
+          </>
+        )}
+        <Link to="/">{t('ui.states.goHome')}</Link>
       </p>
     </section>
   )

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon'
 import { earliestDay, latestDay, parseFuzzyDate } from '../../../src/domain/fuzzy-date.ts'
 
 /** Days since 1970-01-01 (UTC) of a YYYY-MM-DD day: the unit of every time axis in the app. */
@@ -34,4 +35,9 @@ export function fuzzySpan(edtf: string): { start: number; end: number; exact: bo
     end: dayNumber(latestDay(parsed)) + 1,
     exact: parsed.precision === 'day',
   }
+}
+
+/** The month `now` falls in, in `zone`, as YYYY-MM (the month view opens on it). */
+export function currentMonth(now: Date, zone: string): string {
+  return DateTime.fromJSDate(now, { zone }).toFormat('yyyy-MM')
 }

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react'
+import { type FormEvent, useEffect, useState } from 'react'
 import type { z } from 'zod'
 import { fieldErrors } from '../components/Field.tsx'
 import type { ApiProblem } from './problem.ts'
@@ -31,6 +31,13 @@ export function useDraft<D extends object, S extends z.ZodType>({
 }) {
   const [draft, setDraft] = useState<D>(initial)
   const [errors, setErrors] = useState<Record<string, string>>({})
+  // Bumped on every refused submit, so the focus moves to the first field to correct each time.
+  const [refusals, setRefusals] = useState(0)
+  useEffect(() => {
+    if (refusals === 0 && (serverError === null || serverError.errors.length === 0)) return
+    const first = document.querySelector<HTMLElement>(`[id^="${idPrefix}-"][aria-invalid="true"]`)
+    first?.focus()
+  }, [refusals, serverError, idPrefix])
   const shown: Readonly<Record<string, string>> = { ...serverError?.fieldMessages(), ...errors }
   const change = <K extends keyof D>(key: K, value: D[K]) =>
     setDraft((current) => ({ ...current, [key]: value }))
@@ -39,6 +46,7 @@ export function useDraft<D extends object, S extends z.ZodType>({
     const result = schema.safeParse(candidate(draft))
     if (!result.success) {
       setErrors(fieldErrors(result.error.issues, 'form'))
+      setRefusals((count) => count + 1)
       return
     }
     setErrors({})
@@ -52,5 +60,13 @@ export function useDraft<D extends object, S extends z.ZodType>({
     error: shown[errorAt[key] ?? key],
   })
   // `messages`: every field's message, for controls `bind` does not fit (a list of checkboxes).
-  return { draft, change, bind, messages: shown, invalid: Object.keys(errors).length > 0, submit }
+  return {
+    draft,
+    change,
+    bind,
+    messages: shown,
+    invalid: Object.keys(errors).length > 0,
+    problemCount: Object.keys(errors).length,
+    submit,
+  }
 }

@@ -1,6 +1,7 @@
 import { Link } from 'react-router'
 import { SelectField, TextField } from '../components/DraftFields.tsx'
 import { PageHeader } from '../components/PageHeader.tsx'
+import { Pagination } from '../components/Pagination.tsx'
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx'
 import { TableWrap } from '../components/TableWrap.tsx'
 import { AuditChanges } from '../features/audit/AuditChanges.tsx'
@@ -191,26 +192,13 @@ export function AuditPage() {
             {data.total} entr{data.total === 1 ? 'y' : 'ies'} · page {page + 1} of {pages}
           </p>
           <AuditTable items={data.items} total={data.total} />
-          {pages === 1 ? null : (
-            <nav className="chips" aria-label="Audit pages">
-              <button
-                type="button"
-                className="chip"
-                disabled={page === 0}
-                onClick={() => set({ page: String(page - 1) })}
-              >
-                Previous
-              </button>
-              <button
-                type="button"
-                className="chip"
-                disabled={page + 1 >= pages}
-                onClick={() => set({ page: String(page + 1) })}
-              >
-                Next
-              </button>
-            </nav>
-          )}
+          <Pagination
+            label="Audit pages"
+            page={page}
+            pageSize={auditPageSize}
+            total={data.total}
+            onPage={(to) => set({ page: String(to) })}
+          />
         </>
       )}
     </>

@@ -1,9 +1,36 @@
-import { useLocation, useNavigate, useParams } from 'react-router'
+import { Link, useLocation, useNavigate, useParams } from 'react-router'
 import { usePageMarking } from '../components/marking.tsx'
 import { PageHeader } from '../components/PageHeader.tsx'
 import { ErrorState, Loading } from '../components/states.tsx'
 import { EngagementForm, type EngagementPrefill } from '../features/engagements/EngagementForm.tsx'
 import { useEngagement, useSaveEngagement } from '../features/engagements/queries.ts'
+import { isSignedIn, useSession } from '../features/session/queries.ts'
+
+/** In place of a form the person may not submit: why, and where to go instead. */
+function NotYours({ signedIn, backTo }: { signedIn: boolean; backTo: string }) {
+  return (
+    <>
+      <title>Record an engagement — Liaison</title>
+      <PageHeader title="Record an engagement" />
+      <div className="empty-state" role="status">
+        <p>
+          {signedIn
+            ? 'Engagements are recorded by alliance staff. Your account can read the engagements released to it but not record or change them.'
+            : 'Sign in as alliance staff to record or change engagements.'}
+        </p>
+        <p>
+          {signedIn ? null : (
+            <>
+              <Link to={`/sign-in?next=${encodeURIComponent(backTo)}`}>Sign in</Link>
+              {' · '}
+            </>
+          )}
+          <Link to="/engagements">Back to the engagements</Link>
+        </p>
+      </div>
+    </>
+  )
+}
 
 /** The title, start, end and zone another page sent in the router state (a chosen slot), if it sent any. */
 function prefillFrom(state: unknown): EngagementPrefill | undefined {
@@ -25,7 +52,14 @@ export function EngagementEditPage() {
   const location = useLocation()
   const existing = useEngagement(id ?? '')
   const save = useSaveEngagement()
+  const session = useSession()
   usePageMarking(existing.data?.pageMarking)
+  if (session.data === undefined) {
+    return <Loading label="Loading…" />
+  }
+  if (id === undefined && !session.data.abilities.createEngagements) {
+    return <NotYours signedIn={isSignedIn(session.data)} backTo={location.pathname} />
+  }
   if (id !== undefined && existing.isError) {
     return <ErrorState error={existing.error} />
   }
@@ -33,6 +67,9 @@ export function EngagementEditPage() {
     return <Loading label="Loading engagement…" />
   }
   const initial = id === undefined ? undefined : existing.data
+  if (initial !== undefined && !initial.abilities.update) {
+    return <NotYours signedIn={isSignedIn(session.data)} backTo={location.pathname} />
+  }
   return (
     <>
       <title>{`${initial === undefined ? 'Record an engagement' : `Edit ${initial.title}`} — Liaison`}</title>

@@ -8,6 +8,7 @@ import { type EngagementDetailData, useEngagement } from '../features/engagement
 import type { StatementScope } from '../features/engagements/StatementCard.tsx'
 import { StatementCard } from '../features/engagements/StatementCard.tsx'
 import { Statements, useStatementScope } from '../features/engagements/StatementsSection.tsx'
+import { priorityAreaLabel } from '../lib/labels.ts'
 
 function Sidelines({ data, scope }: { data: EngagementDetailData; scope: StatementScope }) {
   if (data.sidelines.length === 0) {
@@ -104,7 +105,7 @@ export function EngagementPage() {
         {data.priorityAreas.length === 0 ? null : (
           <div>
             <dt>Priority areas</dt>
-            <dd>{data.priorityAreas.join(', ')}</dd>
+            <dd>{data.priorityAreas.map(priorityAreaLabel).join(', ')}</dd>
           </div>
         )}
       </dl>

@@ -2,15 +2,17 @@ import { Link } from 'react-router'
 import { engagementKinds, engagementLevels, kindLabels, levelLabels } from '../../../src/domain/engagement.ts'
 import { usePageMarking } from '../components/marking.tsx'
 import { PageHeader } from '../components/PageHeader.tsx'
+import { Pagination } from '../components/Pagination.tsx'
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx'
 import { EngagementTable } from '../features/engagements/EngagementTable.tsx'
 import { EngagementWhen, formatDay } from '../features/engagements/EngagementWhen.tsx'
 import { FeedManager } from '../features/engagements/FeedManager.tsx'
 import { MonthGrid } from '../features/engagements/MonthGrid.tsx'
-import { type EngagementFilterParams, useEngagements } from '../features/engagements/queries.ts'
+import { type EngagementFilterParams, useEngagements, viewerZone } from '../features/engagements/queries.ts'
 import { useFrameworks } from '../features/frameworks/queries.ts'
 import { usePartners } from '../features/partners/queries.ts'
 import { isSignedIn, useSession } from '../features/session/queries.ts'
+import { currentMonth } from '../lib/dates.ts'
 import { useAddressParams } from '../lib/useAddressParams.ts'
 
 const views = [
@@ -37,7 +39,8 @@ export function EngagementsPage() {
   const { get, set: setAddress } = useAddressParams()
   const viewParam = get('view')
   const view: View = views.find(([value]) => value === viewParam)?.[0] ?? 'list'
-  const month = /^\d{4}-\d{2}$/.test(get('month')) ? get('month') : '2022-06'
+  // Without a month in the address the calendar opens on this month in the viewer's zone.
+  const month = /^\d{4}-\d{2}$/.test(get('month')) ? get('month') : currentMonth(new Date(), viewerZone)
   const page = Math.max(0, Number(get('page')) || 0)
   const base: EngagementFilterParams = {
     partner: get('partner') || undefined,
@@ -188,24 +191,13 @@ export function EngagementsPage() {
             {data.total} engagements · page {page + 1} of {Math.max(1, Math.ceil(data.total / pageSize))}
           </p>
           <EngagementTable items={data.items} caption="Engagements, latest first" testId="engagement-list" />
-          <div className="chips">
-            <button
-              type="button"
-              className="chip"
-              disabled={page === 0}
-              onClick={() => set('page', String(page - 1))}
-            >
-              Newer
-            </button>
-            <button
-              type="button"
-              className="chip"
-              disabled={(page + 1) * pageSize >= data.total}
-              onClick={() => set('page', String(page + 1))}
-            >
-              Older
-            </button>
-          </div>
+          <Pagination
+            label="Engagement pages"
+            page={page}
+            pageSize={pageSize}
+            total={data.total}
+            onPage={(to) => set('page', String(to))}
+          />
         </>
       ) : view === 'month' ? (
         <MonthGrid month={month} items={data.items} />

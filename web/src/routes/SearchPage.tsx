@@ -2,6 +2,7 @@ import { Link } from 'react-router'
 import { type SearchType, searchTypes } from '../../../src/domain/search-types.ts'
 import { MarkingTag, usePageMarking } from '../components/marking.tsx'
 import { PageHeader } from '../components/PageHeader.tsx'
+import { Pagination } from '../components/Pagination.tsx'
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx'
 import { Highlighted } from '../features/search/Highlighted.tsx'
 import { useSearch } from '../features/search/queries.ts'
@@ -80,24 +81,13 @@ export function SearchPage() {
               </li>
             ))}
           </ol>
-          <div className="chips">
-            <button
-              type="button"
-              className="chip"
-              disabled={page === 0}
-              onClick={() => set('page', String(page - 1))}
-            >
-              Previous
-            </button>
-            <button
-              type="button"
-              className="chip"
-              disabled={(page + 1) * pageSize >= data.total}
-              onClick={() => set('page', String(page + 1))}
-            >
-              Next
-            </button>
-          </div>
+          <Pagination
+            label="Search result pages"
+            page={page}
+            pageSize={pageSize}
+            total={data.total}
+            onPage={(to) => set('page', String(to))}
+          />
         </>
       )}
     </>

@@ -3,11 +3,7 @@ import { PageHeader } from '../components/PageHeader.tsx'
 import { isSignedIn, useSession } from '../features/session/queries.ts'
 import { SignInForm } from '../features/session/SignInForm.tsx'
 import { SingleSignOnFailure, SingleSignOnOptions } from '../features/session/SingleSignOn.tsx'
-
-/** Only same-site paths are followed after sign-in, so the link cannot send people elsewhere. */
-function safeNext(value: string | null): string {
-  return value?.startsWith('/') && !value.startsWith('//') ? value : '/partners'
-}
+import { safeNext } from '../lib/return-to.ts'
 
 export function SignInPage() {
   const [params] = useSearchParams()

@@ -1,6 +1,7 @@
 import { statementStatuses } from '../../../src/domain/engagement-statement.ts'
 import { usePageMarking } from '../components/marking.tsx'
 import { PageHeader } from '../components/PageHeader.tsx'
+import { Pagination } from '../components/Pagination.tsx'
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx'
 import { StatementCard } from '../features/engagements/StatementCard.tsx'
 import { useStatementScope } from '../features/engagements/StatementsSection.tsx'
@@ -86,24 +87,13 @@ export function StatementsPage() {
               <StatementCard key={statement.id} statement={statement} scope={scope} showEngagement />
             ))}
           </ul>
-          <div className="chips">
-            <button
-              type="button"
-              className="chip"
-              disabled={page === 0}
-              onClick={() => set('page', String(page - 1))}
-            >
-              Previous
-            </button>
-            <button
-              type="button"
-              className="chip"
-              disabled={(page + 1) * pageSize >= data.total}
-              onClick={() => set('page', String(page + 1))}
-            >
-              Next
-            </button>
-          </div>
+          <Pagination
+            label="Statement pages"
+            page={page}
+            pageSize={pageSize}
+            total={data.total}
+            onPage={(to) => set('page', String(to))}
+          />
         </>
       )}
     </>

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react'
-import { Navigate } from 'react-router'
 import { AccountsPage } from './AccountsPage.tsx'
 import { AnalyticsPage } from './AnalyticsPage.tsx'
 import { AuditPage } from './AuditPage.tsx'
+import { DashboardPage } from './DashboardPage.tsx'
 import { EngagementEditPage } from './EngagementEditPage.tsx'
 import { EngagementPage } from './EngagementPage.tsx'
 import { EngagementsPage } from './EngagementsPage.tsx'
@@ -27,7 +27,7 @@ import { StatementsPage } from './StatementsPage.tsx'
  * line here (and a nav item in nav.ts if it belongs in the header). Keep the catch-all last.
  */
 export const routes: ReadonlyArray<{ path: string; element: ReactNode }> = [
-  { path: '/', element: <Navigate to="/partners" replace /> },
+  { path: '/', element: <DashboardPage /> },
   { path: '/sign-in', element: <SignInPage /> },
   { path: '/partners', element: <PartnersPage /> },
   { path: '/partners/:code', element: <PartnerPage /> },

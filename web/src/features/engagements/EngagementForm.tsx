@@ -7,13 +7,29 @@ import {
   kindLabels,
   levelLabels,
 } from '../../../../src/domain/engagement.ts'
-import { classifications } from '../../../../src/domain/marking.ts'
 import { DraftAlerts, SelectField, TextField } from '../../components/DraftFields.tsx'
+import { MultiPickerField, PickerField } from '../../components/Pickers.tsx'
 import type { ApiProblem } from '../../lib/problem.ts'
 import { useDraft } from '../../lib/useDraft.ts'
+import {
+  priorityAreaOptions,
+  useChoosableClassifications,
+  useCountryOptions,
+  useParentOptions,
+  usePartnerOptions,
+  useZoneOptions,
+} from './form-options.ts'
+import { ParticipantRows } from './ParticipantRows.tsx'
 import type { EngagementDetailData, EngagementInputData } from './queries.ts'
 
-/** The form's own state: plain strings, as people type them. */
+/** One participant row as typed: a country code, and the person and role when known. */
+export interface ParticipantDraft {
+  country: string
+  person: string
+  role: string
+}
+
+/** The form's own state: plain strings and lists, as people choose them. */
 interface Draft {
   title: string
   kind: string
@@ -27,11 +43,11 @@ interface Draft {
   end: string
   parentId: string
   summary: string
-  participants: string
-  priorityAreas: string
+  participants: ParticipantDraft[]
+  priorityAreas: string[]
   outcomes: string
   classification: string
-  releasableTo: string
+  releasableTo: string[]
 }
 
 export function draftFrom(detail: EngagementDetailData | undefined): Draft {
@@ -49,11 +65,11 @@ export function draftFrom(detail: EngagementDetailData | undefined): Draft {
       end: '',
       parentId: '',
       summary: '',
-      participants: '',
-      priorityAreas: '',
+      participants: [],
+      priorityAreas: [],
       outcomes: '',
       classification: 'UNCLASSIFIED',
-      releasableTo: '',
+      releasableTo: [],
     }
   }
   return {
@@ -69,21 +85,25 @@ export function draftFrom(detail: EngagementDetailData | undefined): Draft {
     end: detail.end.place.local,
     parentId: detail.parentId ?? '',
     summary: detail.summary,
-    participants: detail.participants
-      .map((p) => [p.country, p.person ?? '', p.role ?? ''].join('; ').replace(/(; )+$/, ''))
-      .join('\n'),
-    priorityAreas: detail.priorityAreas.join(', '),
+    participants: detail.participants.map((p) => ({
+      country: p.country,
+      person: p.person ?? '',
+      role: p.role ?? '',
+    })),
+    priorityAreas: [...detail.priorityAreas],
     outcomes: detail.outcomes.join('\n'),
     classification: detail.marking.classification,
-    releasableTo: detail.marking.releasableTo.join(', '),
+    releasableTo: [...detail.marking.releasableTo],
   }
 }
 
-const list = (text: string, separator: RegExp) =>
+const lines = (text: string) =>
   text
-    .split(separator)
+    .split(/\n/)
     .map((item) => item.trim())
     .filter((item) => item !== '')
+
+const orNull = (text: string) => (text.trim() === '' ? null : text.trim())
 
 /** The draft in the API's shape, still unchecked: the shared schema decides whether it is valid. */
 function toCandidate(draft: Draft): Record<string, unknown> {
@@ -93,30 +113,21 @@ function toCandidate(draft: Draft): Record<string, unknown> {
     level: draft.level,
     format: draft.format,
     place: draft.place,
-    host: draft.host.trim() === '' ? null : draft.host.trim(),
+    host: orNull(draft.host),
     timeZone: draft.timeZone.trim(),
     allDay: draft.allDay,
     start: draft.start,
     end: draft.end,
-    parentId: draft.parentId.trim() === '' ? null : draft.parentId.trim(),
+    parentId: orNull(draft.parentId),
     summary: draft.summary,
-    participants: list(draft.participants, /\n/).map((line) => {
-      const [country = '', person = '', role = ''] = line.split(';').map((part) => part.trim())
-      return { country, person: person === '' ? null : person, role: role === '' ? null : role }
-    }),
-    priorityAreas: list(draft.priorityAreas, /,/),
-    outcomes: list(draft.outcomes, /\n/),
-    marking: { classification: draft.classification, releasableTo: list(draft.releasableTo, /,/) },
+    participants: draft.participants
+      .filter((row) => `${row.country}${row.person}${row.role}`.trim() !== '')
+      .map((row) => ({ country: row.country.trim(), person: orNull(row.person), role: orNull(row.role) })),
+    priorityAreas: draft.priorityAreas,
+    outcomes: lines(draft.outcomes),
+    marking: { classification: draft.classification, releasableTo: draft.releasableTo },
   }
 }
-
-const textFields = [
-  ['title', 'Title'],
-  ['place', 'Place'],
-  ['timeZone', 'Time zone (IANA name, e.g. Europe/Madrid)'],
-  ['host', 'Host country code (empty when the alliance hosts)'],
-  ['parentId', 'Parent engagement id (sideline meetings only)'],
-] as const
 
 /**
  * Create or edit an engagement. The shared Zod schema checks the form before sending, so its
@@ -139,21 +150,37 @@ export function EngagementForm({
   pending: boolean
   serverError: ApiProblem | null
 }) {
-  const { draft, change, bind, invalid, submit } = useDraft({
+  const { draft, change, bind, invalid, problemCount, messages, submit } = useDraft({
     idPrefix: 'engagement',
     initial: () => ({ ...draftFrom(initial), ...prefill }),
     schema: EngagementInput,
     candidate: toCandidate,
     serverError,
-    // Marking problems come back on marking/releasableTo; show them under the releasable-to field.
-    errorAt: { releasableTo: 'marking' },
   })
+  const zones = useZoneOptions()
+  const countries = useCountryOptions()
+  const partners = usePartnerOptions()
+  const parents = useParentOptions(initial?.id)
+  const choosable = useChoosableClassifications(draft.classification)
   return (
     <form className="form" onSubmit={submit(onSubmit)} noValidate>
-      <DraftAlerts serverError={serverError} invalid={invalid} />
-      {textFields.map(([key, label]) => (
-        <TextField key={key} label={label} {...bind(key)} />
-      ))}
+      <DraftAlerts serverError={serverError} invalid={invalid} count={problemCount} />
+      <TextField label="Title" {...bind('title')} />
+      <TextField label="Place" {...bind('place')} />
+      <PickerField
+        label="Time zone"
+        hint="Search by city or country; the offset shown is today’s."
+        options={zones}
+        placeholder="e.g. Tokyo or Japan"
+        {...bind('timeZone')}
+      />
+      <PickerField
+        label="Host country"
+        hint="Leave empty when the alliance hosts."
+        options={countries}
+        placeholder="Search by name or code"
+        {...bind('host')}
+      />
       <SelectField
         label="Kind"
         options={engagementKinds.map((kind) => [kind, kindLabels[kind]] as const)}
@@ -187,20 +214,49 @@ export function EngagementForm({
           {...bind(key)}
         />
       ))}
-      <TextField
-        label="Participants: one per line, “CODE; person; role”"
-        rows={3}
-        {...bind('participants')}
+      <PickerField
+        label="Parent engagement (sideline meetings only)"
+        hint="Search by title or date (YYYY-MM-DD)."
+        options={parents}
+        placeholder="Search an engagement"
+        {...bind('parentId')}
       />
-      <TextField label="Priority area ids, separated by commas" rows={3} {...bind('priorityAreas')} />
+      <ParticipantRows
+        idPrefix="engagement-participants"
+        rows={draft.participants}
+        onChange={(rows) => change('participants', rows)}
+        countries={countries}
+        error={messages.participants}
+      />
+      <MultiPickerField
+        id="engagement-priorityAreas"
+        label="Priority areas"
+        options={priorityAreaOptions}
+        placeholder="Search a priority area"
+        emptyText="No priority area chosen."
+        values={draft.priorityAreas}
+        onChange={(values) => change('priorityAreas', values)}
+        error={messages.priorityAreas}
+      />
       <TextField label="Outcomes, one per line" rows={3} {...bind('outcomes')} />
       <TextField label="Summary" rows={4} {...bind('summary')} />
       <SelectField
         label="Classification"
-        options={classifications.map((c) => [c, c] as const)}
+        options={choosable.map((c) => [c, c] as const)}
         {...bind('classification')}
+        error={messages.marking}
       />
-      <TextField label="Releasable to (partner codes; empty = alliance only)" {...bind('releasableTo')} />
+      <MultiPickerField
+        id="engagement-releasableTo"
+        label="Releasable to"
+        hint="Partners that may see it; none means alliance only."
+        options={partners}
+        placeholder="Search a partner"
+        emptyText="Alliance only."
+        values={draft.releasableTo}
+        onChange={(values) => change('releasableTo', values)}
+        error={undefined}
+      />
       <button type="submit" className="button" disabled={pending}>
         {pending ? 'Saving…' : 'Save engagement'}
       </button>

@@ -1,4 +1,5 @@
 import { ErrorState } from '../../components/states.tsx'
+import { FeedAddress } from './FeedAddress.tsx'
 import { useFeedStatus, useRotateFeed } from './queries.ts'
 
 /**
@@ -36,15 +37,16 @@ export function FeedManager({
       </button>
       {rotate.isError ? <ErrorState error={rotate.error} /> : null}
       {created === undefined ? null : (
-        <ul data-testid="feed-urls">
-          <li>
-            Partner:{' '}
-            <code>{`${origin}${created.partnerUrlTemplate.replace('{code}', partner ?? 'JPN')}`}</code>
-          </li>
-          <li>
-            Framework:{' '}
-            <code>{`${origin}${created.frameworkUrlTemplate.replace('{id}', framework ?? 'ip4')}`}</code>
-          </li>
+        <ul data-testid="feed-urls" className="feed-addresses">
+          <FeedAddress label="Everything I may see" url={`${origin}${created.allUrl}`} />
+          <FeedAddress
+            label={`Partner ${partner ?? 'JPN'}`}
+            url={`${origin}${created.partnerUrlTemplate.replace('{code}', partner ?? 'JPN')}`}
+          />
+          <FeedAddress
+            label={`Framework ${framework ?? 'ip4'}`}
+            url={`${origin}${created.frameworkUrlTemplate.replace('{id}', framework ?? 'ip4')}`}
+          />
         </ul>
       )}
     </section>

@@ -1,5 +1,7 @@
 import type { z } from 'zod'
 import type { MarkingView } from '../../../../src/contract/common.ts'
+import { mayChooseMarking } from '../../lib/marking-choice.ts'
+import { useSession } from '../session/queries.ts'
 
 type MarkingData = z.infer<typeof MarkingView>
 export interface MarkingChoice {
@@ -48,6 +50,11 @@ export function MarkingSelect({
   value: string
   onChange: (key: string) => void
 }) {
+  const session = useSession().data
+  // Only what the server would accept is offered; the record's own marking stays as "unchanged".
+  const offered = markingChoices(partner).filter(
+    ([, , choice]) => session !== undefined && mayChooseMarking(session, choice, current),
+  )
   return (
     <>
       <label htmlFor={id}>Marking</label>
@@ -55,7 +62,7 @@ export function MarkingSelect({
         {markingKey(current, partner) === 'current' ? (
           <option value="current">{current.label} (unchanged)</option>
         ) : null}
-        {markingChoices(partner).map(([key, label]) => (
+        {offered.map(([key, label]) => (
           <option key={key} value={key}>
             {label}
           </option>

@@ -2,6 +2,7 @@ import { useId, useState } from 'react'
 import { MilestoneView } from '../../../../src/contract/programme-view.ts'
 import { ErrorState } from '../../components/states.tsx'
 import { useT } from '../../i18n/useT.ts'
+import { milestoneStatusLabel } from '../../lib/labels.ts'
 import { MarkingTagFor } from './MarkingTag.tsx'
 import { healthLabels, type MilestoneData, programmePath, useProgrammeWrite } from './queries.ts'
 import { TitleDueForm } from './TitleDueForm.tsx'
@@ -89,7 +90,10 @@ function MilestoneItem({
       <span className="muted">
         {t('programmes.milestoneList.due')} <time dateTime={milestone.due}>{milestone.due}</time>
       </span>
-      <HealthBadge health={milestone.health} />
+      {/* One status control: the dropdown for who tracks it (flagged when late or at risk), the badge otherwise. */}
+      {!canTrack || milestone.health === 'late' || milestone.health === 'at-risk' ? (
+        <HealthBadge health={milestone.health} />
+      ) : null}
       <MarkingTagFor marking={milestone.marking} />
       {canTrack ? (
         <>
@@ -104,14 +108,12 @@ function MilestoneItem({
           >
             {statuses.map((status) => (
               <option key={status} value={status}>
-                {status}
+                {milestoneStatusLabel(status)}
               </option>
             ))}
           </select>
         </>
-      ) : (
-        <span className="muted">{milestone.status}</span>
-      )}
+      ) : null}
       {canEdit ? (
         <span className="tree-actions">
           <button

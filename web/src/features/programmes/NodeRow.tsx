@@ -2,6 +2,7 @@ import { type ReactNode, useId, useState } from 'react'
 import { NodeView } from '../../../../src/contract/programme-view.ts'
 import { FormActions } from '../../components/FormActions.tsx'
 import { ErrorState } from '../../components/states.tsx'
+import { priorityAreaLabel } from '../../lib/labels.ts'
 import { MarkingSelect, markingChoices, markingKey } from './MarkingSelect.tsx'
 import { MarkingTagFor } from './MarkingTag.tsx'
 import { type ActivityData, programmePath, useProgrammeWrite } from './queries.ts'
@@ -85,7 +86,7 @@ export function NodeRow({
         <span className="tree-kind">{kindLabels[node.kind]}</span>
         {node.priorityAreas.map((area) => (
           <span key={area} className="area-chip">
-            {area.replace(/-/g, ' ')}
+            {priorityAreaLabel(area)}
           </span>
         ))}
         {node.illustrative ? <span className="tag tag-illustrative">Illustrative</span> : null}

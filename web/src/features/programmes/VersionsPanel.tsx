@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import { usePageMarking } from '../../components/marking.tsx'
 import { TableWrap } from '../../components/TableWrap.tsx'
+import { diffFieldLabel, diffValueLabel } from '../../lib/labels.ts'
 import { useDiff, useVersions } from './queries.ts'
 
 const changeLabels = { added: 'Added', removed: 'Removed', changed: 'Changed' }
@@ -94,8 +95,9 @@ export function VersionsPanel({
                       <td>
                         {c.fields.map((f) => (
                           <div key={f.field}>
-                            <strong>{f.field}</strong>: <del>{String(f.before ?? '—')}</del> →{' '}
-                            <ins>{String(f.after ?? '—')}</ins>
+                            <strong>{diffFieldLabel(f.field)}</strong>:{' '}
+                            <del>{diffValueLabel(f.field, f.before)}</del> →{' '}
+                            <ins>{diffValueLabel(f.field, f.after)}</ins>
                           </div>
                         ))}
                       </td>

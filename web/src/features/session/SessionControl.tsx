@@ -1,4 +1,5 @@
-import { Link, useNavigate } from 'react-router'
+import { Link, useLocation, useNavigate } from 'react-router'
+import { signInPath } from '../../lib/return-to.ts'
 import { isSignedIn, useSession, useSignOut } from './queries.ts'
 
 /** Header corner: who is signed in with a Sign out button, or a Sign in link. */
@@ -6,10 +7,11 @@ export function SessionControl() {
   const session = useSession()
   const signOut = useSignOut()
   const navigate = useNavigate()
+  const location = useLocation()
   const principal = session.data
   if (!isSignedIn(principal)) {
     return (
-      <Link className="button header-button" to="/sign-in">
+      <Link className="button header-button" to={signInPath(location)}>
         Sign in
       </Link>
     )
@@ -31,7 +33,7 @@ export function SessionControl() {
           signOut.mutate(undefined, {
             // Signed in through a provider: leave for its logout page, which comes back to /sign-in.
             onSuccess: (result) =>
-              result === null ? navigate('/partners') : window.location.assign(result.logoutUrl),
+              result === null ? navigate('/') : window.location.assign(result.logoutUrl),
           })
         }
       >
