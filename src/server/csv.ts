@@ -29,13 +29,17 @@ function line(cells: readonly CsvCell[]): string {
   return `${cells.map(field).join(',')}\r\n`
 }
 
-/** A whole CSV file: the header, then one line per row, each with `marking` as its last column. */
+/**
+ * A whole CSV file: the header, then one line per row, each with the marking as its last column,
+ * headed `markingHeader` (the reader's word for it; English `marking` by default).
+ */
 export function writeCsv(
   header: readonly string[],
   rows: readonly (readonly CsvCell[])[],
   marking: string,
+  markingHeader = 'marking',
 ): string {
-  let out = byteOrderMark + line([...header, 'marking'])
+  let out = byteOrderMark + line([...header, markingHeader])
   for (const row of rows) {
     out += line([...row, marking])
   }

@@ -3,6 +3,7 @@ import swaggerUi from '@fastify/swagger-ui'
 import type { FastifyInstance } from 'fastify'
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod'
 import { errorCatalogue } from './error-catalogue.ts'
+import { requestTranslator } from './i18n.ts'
 import { documentEtag } from './if-match.ts'
 import { finishDocument } from './openapi-finish.ts'
 
@@ -58,8 +59,11 @@ export async function registerApiDocs(app: FastifyInstance): Promise<void> {
     document ??= finishDocument(structuredClone(app.swagger()))
     return document
   })
-  app.get('/api/docs/errors', { schema: { hide: true } }, async (_request, reply) =>
-    reply.type('text/html; charset=utf-8').send(errorCatalogue()),
+  app.get('/api/docs/errors', { schema: { hide: true } }, async (request, reply) =>
+    reply
+      .type('text/html; charset=utf-8')
+      .header('vary', 'accept-language, cookie')
+      .send(errorCatalogue(requestTranslator(request))),
   )
   await app.register(swaggerUi, { routePrefix: '/api/docs' })
 }

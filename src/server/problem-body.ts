@@ -1,4 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import { requestLocale } from './i18n.ts'
+import { localizedTitle } from './problem-title.ts'
 
 /** Where each error code is explained (/api/docs/errors); the fragment names the code. */
 export const problemTypeBase = '/api/docs/errors#'
@@ -22,8 +24,16 @@ export interface ProblemBody {
 
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, body: ProblemBody) {
   const { extensions, ...standard } = body
+  const locale = requestLocale(request)
   return reply
     .code(body.status)
     .type('application/problem+json')
-    .send({ ...extensions, ...standard, instance: request.url, requestId: request.id })
+    .header('content-language', locale)
+    .send({
+      ...extensions,
+      ...standard,
+      title: localizedTitle(locale, body.title),
+      instance: request.url,
+      requestId: request.id,
+    })
 }

@@ -168,6 +168,10 @@ describe.each(engines)('reminders before a silence deadline (%s)', (engine) => {
       proposal: { id: proposalId, title: 'Reminder test statement', deadline: deadline.toISOString() },
       member: 'FRA',
       dueAt: new Date(deadline.getTime() - 3_600_000).toISOString(),
+      text: {
+        en: expect.stringContaining('Reminder: FRA has no position yet on “Reminder test statement”.'),
+        fr: expect.stringContaining('Rappel : FRA n’a pas encore pris position sur « Reminder test statement ».'),
+      },
     })
     // A tampered body does not match its signature.
     const tampered = createHmac('sha256', secret).update(`${fra?.body} `).digest('hex')

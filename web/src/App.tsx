@@ -4,6 +4,8 @@ import { MarkingBanner, MarkingProvider } from './components/marking.tsx'
 import { PrimaryNav } from './components/PrimaryNav.tsx'
 import { HeaderSearch } from './features/search/HeaderSearch.tsx'
 import { SessionControl } from './features/session/SessionControl.tsx'
+import { LanguageSwitch } from './i18n/LanguageSwitch.tsx'
+import { useT } from './i18n/useT.ts'
 import { routes } from './routes/index.tsx'
 
 /** After client-side navigation, focus moves to the main region so keyboard and screen reader users start at the content. */
@@ -21,12 +23,13 @@ function useFocusMainOnNavigate(main: RefObject<HTMLElement | null>) {
 }
 
 export function App() {
+  const t = useT()
   const mainRef = useRef<HTMLElement>(null)
   useFocusMainOnNavigate(mainRef)
   return (
     <MarkingProvider>
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('app.app.skipToContent')}
       </a>
       <MarkingBanner position="top" />
       <header className="site-header">
@@ -40,6 +43,7 @@ export function App() {
           <PrimaryNav />
           <HeaderSearch />
           <div className="header-session">
+            <LanguageSwitch />
             <SessionControl />
           </div>
         </div>
@@ -52,10 +56,7 @@ export function App() {
         </Routes>
       </main>
       <footer className="site-footer">
-        <p>
-          Liaison — partnership programme management. Demo data from public sources; illustrative records are
-          marked.
-        </p>
+        <p>{t('app.app.liaisonPartnershipProgrammeManagementDem')}</p>
       </footer>
       <MarkingBanner position="bottom" />
     </MarkingProvider>

@@ -1,6 +1,8 @@
 import { type ChainedAuditRow, type ChainVerdict, describeChainBreak } from '../../domain/audit-chain.ts'
 import { classifications } from '../../domain/marking.ts'
+import type { CsvColumn } from '../../i18n/csv-columns.ts'
 import { writeCsv } from '../csv.ts'
+import type { Translator } from '../i18n.ts'
 import { presentMarking } from '../present.ts'
 
 export function presentAuditEntry(row: ChainedAuditRow) {
@@ -29,21 +31,22 @@ const trailMarking = presentMarking({
 }).label
 
 /** The entries as CSV, one row each; details and changes as their JSON text. */
-export function auditCsv(rows: readonly ChainedAuditRow[]): string {
+export function auditCsv(rows: readonly ChainedAuditRow[], { t }: Translator): string {
+  const columns: readonly CsvColumn[] = [
+    'seq',
+    'at',
+    'actor',
+    'on_behalf_of',
+    'action',
+    'entity',
+    'entity_id',
+    'details',
+    'changes',
+    'id',
+    'hash',
+  ]
   return writeCsv(
-    [
-      'seq',
-      'at',
-      'actor',
-      'on_behalf_of',
-      'action',
-      'entity',
-      'entity_id',
-      'details',
-      'changes',
-      'id',
-      'hash',
-    ],
+    columns.map((column) => t(`csv.${column}`)),
     rows.map((row) => [
       Number(row.seq),
       row.at,
@@ -58,6 +61,7 @@ export function auditCsv(rows: readonly ChainedAuditRow[]): string {
       row.hash,
     ]),
     trailMarking,
+    t('csv.marking'),
   )
 }
 

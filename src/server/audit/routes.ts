@@ -10,6 +10,7 @@ import { listAuditEntries } from '../../store/audit-query.ts'
 import { verifyAuditTrail } from '../../store/audit-verify.ts'
 import type { Db } from '../../store/database.ts'
 import { csvMediaType } from '../csv.ts'
+import { requestTranslator } from '../i18n.ts'
 import { auditCsv, presentAuditEntry, presentVerdict } from './present.ts'
 
 /** The most entries one export holds; narrow the filter for more. */
@@ -71,7 +72,7 @@ export async function auditRoutes(app: FastifyInstance, { db }: { db: Db }) {
       return reply
         .type(csvMediaType)
         .header('content-disposition', 'attachment; filename="audit-trail.csv"')
-        .send(auditCsv(items))
+        .send(auditCsv(items, requestTranslator(request)))
     },
   )
 

@@ -13,12 +13,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx'
-import {
-  type DocumentSection,
-  milestoneColumns,
-  type ProgrammeDocument,
-  partHeadings,
-} from './programme-document.ts'
+import type { DocumentSection, ProgrammeDocument } from './programme-document.ts'
 
 const headingLevels = [HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4] as const
 
@@ -40,17 +35,21 @@ export async function renderDocx(doc: ProgrammeDocument): Promise<Buffer> {
       }),
     )
   }
-  body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(partHeadings.general)] }))
+  body.push(
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(doc.labels.parts.general)] }),
+  )
   for (const [label, value] of doc.facts) {
     body.push(
-      new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(value)] }),
+      new Paragraph({
+        children: [new TextRun({ text: `${doc.labels.fact(label)} `, bold: true }), new TextRun(value)],
+      }),
     )
   }
   body.push(
     new Paragraph({
       heading: HeadingLevel.HEADING_1,
       pageBreakBefore: true,
-      children: [new TextRun(partHeadings.objectives)],
+      children: [new TextRun(doc.labels.parts.objectives)],
     }),
   )
   const walk = (sections: readonly DocumentSection[], depth: number) => {
@@ -60,7 +59,9 @@ export async function renderDocx(doc: ProgrammeDocument): Promise<Buffer> {
       if (s.text !== '') body.push(new Paragraph(s.text))
       if (s.areas !== '')
         body.push(
-          new Paragraph({ children: [new TextRun({ text: `Priority areas: ${s.areas}`, italics: true })] }),
+          new Paragraph({
+            children: [new TextRun({ text: doc.labels.priorityAreas(s.areas), italics: true })],
+          }),
         )
       walk(s.children, depth + 1)
     }
@@ -70,7 +71,7 @@ export async function renderDocx(doc: ProgrammeDocument): Promise<Buffer> {
     new Paragraph({
       heading: HeadingLevel.HEADING_1,
       pageBreakBefore: true,
-      children: [new TextRun(partHeadings.milestones)],
+      children: [new TextRun(doc.labels.parts.milestones)],
     }),
   )
   const row = (cells: readonly string[], header = false) =>
@@ -90,15 +91,18 @@ export async function renderDocx(doc: ProgrammeDocument): Promise<Buffer> {
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
       rows: [
-        row(milestoneColumns, true),
+        row(doc.labels.milestoneColumns, true),
         ...doc.milestones.map((m) => row([m.goal, m.title, m.due, m.status, m.health])),
       ],
     }),
   )
   body.push(
-    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(partHeadings.publicDiplomacy)] }),
+    new Paragraph({
+      heading: HeadingLevel.HEADING_1,
+      children: [new TextRun(doc.labels.parts.publicDiplomacy)],
+    }),
   )
-  body.push(new Paragraph(doc.publicDiplomacy || 'None recorded.'))
+  body.push(new Paragraph(doc.publicDiplomacy || doc.labels.noneRecorded))
   const document = new Document({
     title: doc.title,
     creator: 'Liaison',
@@ -112,7 +116,14 @@ export async function renderDocx(doc: ProgrammeDocument): Promise<Buffer> {
               new Paragraph({
                 alignment: AlignmentType.CENTER,
                 children: [
-                  new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] }),
+                  new TextRun({
+                    children: [
+                      doc.labels.pagePrefix,
+                      PageNumber.CURRENT,
+                      doc.labels.pageOf,
+                      PageNumber.TOTAL_PAGES,
+                    ],
+                  }),
                 ],
               }),
             ],

@@ -1,11 +1,6 @@
 import PDFDocument from 'pdfkit'
 import { type FontStyle, fontName, fontRuns, registerFonts } from './pdf-fonts.ts'
-import {
-  type DocumentSection,
-  milestoneColumns,
-  type ProgrammeDocument,
-  partHeadings,
-} from './programme-document.ts'
+import type { DocumentSection, ProgrammeDocument } from './programme-document.ts'
 
 const margin = 60
 const columnShares = [0.1, 0.46, 0.16, 0.14, 0.14]
@@ -19,6 +14,7 @@ export function renderPdf(doc: ProgrammeDocument): Promise<Buffer> {
     size: 'A4',
     margins: { top: margin, bottom: margin, left: margin, right: margin },
     bufferPages: true,
+    lang: doc.language,
     info: { Title: doc.title, Creator: 'Liaison' },
   })
   const chunks: Buffer[] = []
@@ -38,35 +34,35 @@ export function renderPdf(doc: ProgrammeDocument): Promise<Buffer> {
     write(pdf, 'italic', 9, doc.illustrativeNote)
     pdf.fillColor('black').moveDown()
   }
-  heading(pdf, partHeadings.general)
+  heading(pdf, doc.labels.parts.general)
   for (const [label, value] of doc.facts) {
-    write(pdf, 'bold', 10, `${label}: `, { continued: true })
+    write(pdf, 'bold', 10, `${doc.labels.fact(label)} `, { continued: true })
     write(pdf, 'regular', 10, value)
   }
   pdf.addPage()
-  heading(pdf, partHeadings.objectives)
+  heading(pdf, doc.labels.parts.objectives)
   const walk = (sections: readonly DocumentSection[], depth: number) => {
     for (const s of sections) {
       const indented = { width: width - depth * 14 }
       write(pdf, 'bold', depth === 0 ? 13 : 11, `${s.number} ${s.title}`, indented, margin + depth * 14)
       if (s.text !== '') write(pdf, 'regular', 10, s.text, indented)
-      if (s.areas !== '') write(pdf, 'italic', 10, `Priority areas: ${s.areas}`, indented)
+      if (s.areas !== '') write(pdf, 'italic', 10, doc.labels.priorityAreas(s.areas), indented)
       pdf.moveDown(0.4)
       walk(s.children, depth + 1)
     }
   }
   walk(doc.objectives, 0)
   pdf.addPage()
-  heading(pdf, partHeadings.milestones)
+  heading(pdf, doc.labels.parts.milestones)
   table(
     pdf,
     width,
-    [...milestoneColumns],
+    [...doc.labels.milestoneColumns],
     doc.milestones.map((m) => [m.goal, m.title, m.due, m.status, m.health]),
   )
   pdf.moveDown()
-  heading(pdf, partHeadings.publicDiplomacy)
-  write(pdf, 'regular', 10, doc.publicDiplomacy || 'None recorded.', { width }, margin)
+  heading(pdf, doc.labels.parts.publicDiplomacy)
+  write(pdf, 'regular', 10, doc.publicDiplomacy || doc.labels.noneRecorded, { width }, margin)
 
   const range = pdf.bufferedPageRange()
   for (let i = range.start; i < range.start + range.count; i += 1) {
@@ -79,7 +75,7 @@ export function renderPdf(doc: ProgrammeDocument): Promise<Buffer> {
     write(pdf, 'bold', 9, doc.banner, line, margin, 24)
     write(pdf, 'bold', 9, doc.banner, line, margin, pdf.page.height - 40)
     pdf.fillColor('black')
-    write(pdf, 'regular', 8, `Page ${i + 1} of ${range.count}`, line, margin, pdf.page.height - 28)
+    write(pdf, 'regular', 8, doc.labels.page(i + 1, range.count), line, margin, pdf.page.height - 28)
     pdf.page.margins.bottom = bottom
   }
   pdf.end()

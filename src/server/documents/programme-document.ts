@@ -1,15 +1,10 @@
-import { formatFuzzyDate } from '../../domain/fuzzy-date.ts'
 import { markingLabel } from '../../domain/marking.ts'
-import {
-  childrenByParent,
-  type Milestone,
-  outlineNumbers,
-  programmeKindNames,
-  rootedNodes,
-} from '../../domain/programme.ts'
+import { childrenByParent, type Milestone, outlineNumbers, rootedNodes } from '../../domain/programme.ts'
 import { type MilestoneHealth, milestoneHealth } from '../../domain/programme-milestone.ts'
+import { isMessageKey } from '../../i18n/catalogue.ts'
+import { dayValue, fuzzyDateText, periodText } from '../../i18n/fuzzy-date.ts'
+import type { Translator } from '../i18n.ts'
 import type { LoadedProgramme } from '../programmes/load.ts'
-import { periodLabel } from '../programmes/present.ts'
 
 /**
  * A programme laid out as a document, independent of the file format: the three renderers
@@ -17,6 +12,10 @@ import { periodLabel } from '../programmes/present.ts'
  * It holds only what the reader may see; its banner is the highest marking of that content.
  */
 export interface ProgrammeDocument {
+  /** The words around the content, in the reader's language; the content is as written. */
+  readonly labels: DocumentLabels
+  /** BCP 47 tag of the labels, for the file's language metadata. */
+  readonly language: string
   readonly banner: string
   readonly title: string
   readonly subtitle: string
@@ -41,24 +40,65 @@ export interface MilestoneRow {
   readonly title: string
   readonly due: string
   readonly status: string
-  readonly health: MilestoneHealth
+  readonly health: string
 }
 
-export const milestoneColumns = ['Goal', 'Milestone', 'Due', 'Status', 'Health'] as const
+export interface DocumentLabels {
+  readonly parts: {
+    readonly general: string
+    readonly objectives: string
+    readonly milestones: string
+    readonly publicDiplomacy: string
+  }
+  readonly milestoneColumns: readonly string[]
+  readonly priorityAreas: (areas: string) => string
+  /** A fact's label with the language's punctuation ("Period:", « Période : »). */
+  readonly fact: (label: string) => string
+  readonly noneRecorded: string
+  readonly page: (page: number, pages: number) => string
+  /** DOCX counts pages itself: the words around its page-number fields. */
+  readonly pagePrefix: string
+  readonly pageOf: string
+}
 
-export const partHeadings = {
-  general: 'Part I — General provisions',
-  objectives: 'Part II — Strategic objectives, partnership goals and supporting activities',
-  milestones: 'Part III — Milestones',
-  publicDiplomacy: 'Part IV — Public diplomacy',
-} as const
+function documentLabels({ t }: Translator): DocumentLabels {
+  return {
+    parts: {
+      general: t('doc.part.general'),
+      objectives: t('doc.part.objectives'),
+      milestones: t('doc.part.milestones'),
+      publicDiplomacy: t('doc.part.publicDiplomacy'),
+    },
+    milestoneColumns: [
+      t('doc.column.goal'),
+      t('doc.column.milestone'),
+      t('doc.column.due'),
+      t('doc.column.status'),
+      t('doc.column.health'),
+    ],
+    priorityAreas: (areas) => t('doc.priorityAreas', { areas }),
+    fact: (label) => t('doc.fact', { label }),
+    noneRecorded: t('doc.noneRecorded'),
+    page: (page, pages) => t('doc.page', { page, pages }),
+    pagePrefix: t('doc.pagePrefix'),
+    pageOf: t('doc.pageOf'),
+  }
+}
 
 export function buildProgrammeDocument(
   loaded: LoadedProgramme,
   today: string,
   areaNames: ReadonlyMap<string, string>,
+  translator: Translator,
 ): ProgrammeDocument {
+  const { t } = translator
   const { programme, nodes, milestones } = loaded
+  const kindName = t(`label.programmeKind.${programme.kind}`)
+  // The catalogue names the demo's areas in every language; an area added later keeps its stored name.
+  const areaName = (area: string): string => {
+    const key = `label.area.${area}`
+    return isMessageKey(key) ? t(key) : (areaNames.get(area) ?? area)
+  }
   const placed = rootedNodes(nodes)
   const numbers = outlineNumbers(placed)
   const children = childrenByParent(placed)
@@ -67,7 +107,7 @@ export function buildProgrammeDocument(
       number: numbers.get(node.id) ?? '',
       title: node.title,
       text: node.description,
-      areas: node.priorityAreas.map((area) => areaNames.get(area) ?? area).join(', '),
+      areas: node.priorityAreas.map(areaName).join(', '),
       children: section(node.id),
     }))
   const goalNumbers = new Map(
@@ -83,28 +123,39 @@ export function buildProgrammeDocument(
       health: milestoneHealth(m, today),
     }))
     .sort((a, b) => a.due.localeCompare(b.due) || a.goal.localeCompare(b.goal, 'en', { numeric: true }))
+    .map((m) => ({
+      ...m,
+      due: t('doc.due', { due: dayValue(m.due) }),
+      status: t(`label.milestoneStatus.${m.status}`),
+      health: t(`label.health.${m.health satisfies MilestoneHealth}`),
+    }))
   const illustrative =
     programme.illustrative || nodes.some((n) => n.illustrative) || milestones.some((m) => m.illustrative)
   return {
+    labels: documentLabels(translator),
+    language: translator.locale,
     banner: markingLabel(loaded.marking),
     title: programme.title,
-    subtitle: programmeKindNames[programme.kind],
+    subtitle: kindName,
     fileName: `${programme.id}`,
     facts: [
-      ['Parties', `North Atlantic Treaty Organization and ${programme.partnerName}`],
-      ['Programme', `${programmeKindNames[programme.kind]} (${programme.kind})`],
-      ['Period', periodLabel(programme.periodFrom, programme.periodTo)],
-      ['Status', programme.status],
-      ['Agreed', programme.agreedOn === null ? 'not yet agreed' : formatFuzzyDate(programme.agreedOn)],
-      ...(programme.supersedes === null ? [] : [['Supersedes', programme.supersedes.title] as const]),
-      ...(programme.supersededBy === null ? [] : [['Superseded by', programme.supersededBy.title] as const]),
-      ['Printed', today],
+      [t('doc.parties'), t('doc.partiesValue', { partner: programme.partnerName })],
+      [t('doc.programme'), `${kindName} (${programme.kind})`],
+      [t('doc.period'), periodText(t, programme.periodFrom, programme.periodTo)],
+      [t('doc.status'), t(`label.programmeStatus.${programme.status}`)],
+      [
+        t('doc.agreed'),
+        programme.agreedOn === null ? t('doc.notAgreed') : fuzzyDateText(t, programme.agreedOn),
+      ],
+      ...(programme.supersedes === null ? [] : [[t('doc.supersedes'), programme.supersedes.title] as const]),
+      ...(programme.supersededBy === null
+        ? []
+        : [[t('doc.supersededBy'), programme.supersededBy.title] as const]),
+      [t('doc.printed'), t('doc.printedOn', { today: dayValue(today) })],
     ],
     objectives: section(null),
     milestones: rows,
     publicDiplomacy: programme.publicDiplomacy,
-    illustrativeNote: illustrative
-      ? 'Illustrative content: the real text of this programme is not public. Objectives, goals, activities and milestones shown here are illustrative.'
-      : null,
+    illustrativeNote: illustrative ? t('doc.illustrative') : null,
   }
 }

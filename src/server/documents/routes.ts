@@ -5,6 +5,7 @@ import { Problem } from '../../contract/common.ts'
 import { DocumentParams } from '../../contract/programme.ts'
 import type { Db } from '../../store/database.ts'
 import type { Clock } from '../clock.ts'
+import { requestTranslator } from '../i18n.ts'
 import { loadProgramme } from '../programmes/load.ts'
 import { renderDocx } from './docx.ts'
 import { renderMarkdown } from './markdown.ts'
@@ -44,7 +45,13 @@ export async function documentRoutes(
       const { id, format } = request.params
       const loaded = await loadProgramme(db, request.principal, id)
       const areas = await db.kysely.selectFrom('priority_area').select(['id', 'name']).execute()
-      const doc = buildProgrammeDocument(loaded, today(), new Map(areas.map((a) => [a.id, a.name])))
+      const translator = requestTranslator(request)
+      const doc = buildProgrammeDocument(
+        loaded,
+        today(),
+        new Map(areas.map((a) => [a.id, a.name])),
+        translator,
+      )
       const body =
         format === 'md'
           ? renderMarkdown(doc)
@@ -54,6 +61,8 @@ export async function documentRoutes(
       return reply
         .type(contentTypes[format])
         .header('content-disposition', `attachment; filename="${doc.fileName}.${format}"`)
+        .header('content-language', translator.locale)
+        .header('vary', 'accept-language, cookie')
         .header('x-marking', doc.banner.replace(/[^\x20-\x7e]/g, '-'))
         .send(body)
     },

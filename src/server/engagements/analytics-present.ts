@@ -3,8 +3,10 @@ import type { EngagementAnalyticsView } from '../../contract/engagement-analytic
 import { firstYearAtOrAbove, levelWeights, share } from '../../domain/analytics.ts'
 import { engagementLevels, levelLabels } from '../../domain/engagement.ts'
 import { highestMarking } from '../../domain/marking.ts'
+import type { CsvColumn } from '../../i18n/csv-columns.ts'
 import type { EngagementAnalytics } from '../../store/engagement-analytics-store.ts'
-import { writeCsv } from '../csv.ts'
+import { type CsvCell, writeCsv as writeCsvFile } from '../csv.ts'
+import type { Translator } from '../i18n.ts'
 import { presentMarking } from '../present.ts'
 
 type View = z.infer<typeof EngagementAnalyticsView>
@@ -55,14 +57,22 @@ export function presentAnalytics(
 export function analyticsCsv(
   view: View,
   series: 'levels' | 'formats' | 'intensity' | 'regularity' | 'milestones',
+  { t }: Translator,
 ): string {
   const marking = view.marking.label
+  // English headers are the columns' stable names (scripts read them); other languages translate them.
+  const writeCsv = (header: readonly CsvColumn[], rows: readonly (readonly CsvCell[])[]) =>
+    writeCsvFile(
+      header.map((column) => t(`csv.${column}`)),
+      rows,
+      marking,
+      t('csv.marking'),
+    )
   switch (series) {
     case 'levels':
       return writeCsv(
         ['year', ...engagementLevels, 'total'],
         view.years.map((y) => [y.year, ...engagementLevels.map((l) => y.byLevel[l]), y.total]),
-        marking,
       )
     case 'formats':
       return writeCsv(
@@ -74,13 +84,11 @@ export function analyticsCsv(
           y.byFormat['council-plus-partners'],
           y.total,
         ]),
-        marking,
       )
     case 'intensity':
       return writeCsv(
         ['year', 'intensity', 'total'],
         view.years.map((y) => [y.year, y.intensity, y.total]),
-        marking,
       )
     case 'regularity':
       return writeCsv(
@@ -102,7 +110,6 @@ export function analyticsCsv(
           y.activeMonths,
           view.summitWindowDays,
         ]),
-        marking,
       )
     case 'milestones':
       return writeCsv(
@@ -115,7 +122,6 @@ export function analyticsCsv(
           m.latest?.day ?? null,
           m.latest?.title ?? null,
         ]),
-        marking,
       )
   }
 }

@@ -15,6 +15,7 @@ import { type AnalyticsScope, engagementAnalytics } from '../../store/engagement
 import { findVisibleFramework } from '../../store/framework-store.ts'
 import { findVisiblePartner } from '../../store/partner-store.ts'
 import { csvMediaType } from '../csv.ts'
+import { requestTranslator } from '../i18n.ts'
 import { analyticsCsv, presentAnalytics } from './analytics-present.ts'
 
 /** Resolves the scope to a partner or framework the principal may see; hidden or unknown is 404. */
@@ -94,7 +95,7 @@ export async function analyticsRoutes(app: FastifyInstance, { db }: { db: Db }) 
       return reply
         .type(csvMediaType)
         .header('content-disposition', `attachment; filename="engagements-${view.scope.id}-${series}.csv"`)
-        .send(analyticsCsv(view, series))
+        .send(analyticsCsv(view, series, requestTranslator(request)))
     },
   )
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { useT } from '../i18n/useT.ts'
 import type { ApiProblem } from '../lib/problem.ts'
 
 /** The attributes that tie a control to its error message, when it has one. */
@@ -112,6 +113,7 @@ export function DraftAlerts({
   /** How many fields need correcting, when the form counts them (announced with the alert). */
   count?: number
 }) {
+  const t = useT()
   return (
     <>
       {serverError === null ? null : (
@@ -126,8 +128,8 @@ export function DraftAlerts({
         <div className="form-error" role="alert">
           <p>
             {count === undefined || count < 2
-              ? 'Please correct the fields marked below.'
-              : `Please correct the ${count} fields marked below.`}
+              ? t('ui.draftFields.pleaseCorrectTheFieldsMarked')
+              : t('ui.draftFields.pleaseCorrectTheFieldsMarked2', { count })}
           </p>
         </div>
       ) : null}

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { useT } from '../i18n/useT.ts'
 
 /**
  * The confirming button and Cancel of a form or a confirmation dialog. Without `onConfirm` the
@@ -17,6 +18,7 @@ export function FormActions({
   pending?: boolean
   className?: string
 }) {
+  const t = useT()
   return (
     <span className={className}>
       <button
@@ -28,7 +30,7 @@ export function FormActions({
         {submit}
       </button>
       <button type="button" className="button secondary" onClick={onCancel}>
-        Cancel
+        {t('ui.formActions.cancel')}
       </button>
     </span>
   )

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { useT } from '../i18n/useT.ts'
 import type { PickerOption } from '../lib/picker-options.ts'
 import { Combobox } from './Combobox.tsx'
 
@@ -69,6 +70,7 @@ export function MultiPickerField({
   readonly onChange: (values: string[]) => void
   readonly emptyText: string
 }) {
+  const t = useT()
   const labelOf = (value: string) => options.find((option) => option.value === value)?.label ?? value
   const remaining = options.filter((option) => !values.includes(option.value))
   return (
@@ -103,7 +105,7 @@ export function MultiPickerField({
               <span>{labelOf(value)}</span>
               <button
                 type="button"
-                aria-label={`Remove ${labelOf(value)}`}
+                aria-label={t('ui.pickers.remove', { value0: labelOf(value) })}
                 onClick={() => onChange(values.filter((each) => each !== value))}
               >
                 ×

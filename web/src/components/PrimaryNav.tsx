@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { NavLink, useLocation } from 'react-router'
 import { useSession } from '../features/session/queries.ts'
+import { useT } from '../i18n/useT.ts'
 import { type NavItem, navItems } from '../nav.ts'
 
 function ItemLink({ item }: { item: NavItem }) {
@@ -16,6 +17,7 @@ function ItemLink({ item }: { item: NavItem }) {
  * focus, leaving it closes it) over the secondary areas. On phones the group is simply part of the menu.
  */
 function MoreGroup({ items }: { items: readonly NavItem[] }) {
+  const t = useT()
   const [open, setOpen] = useState(false)
   const location = useLocation()
   const button = useRef<HTMLButtonElement>(null)
@@ -45,7 +47,7 @@ function MoreGroup({ items }: { items: readonly NavItem[] }) {
         aria-controls="nav-more-list"
         onClick={() => setOpen((value) => !value)}
       >
-        More <span aria-hidden="true">▾</span>
+        {t('ui.primaryNav.more')} <span aria-hidden="true">▾</span>
       </button>
       <ul id="nav-more-list" className={`nav-more-list${open ? ' is-open' : ''}`}>
         {items.map((item) => (
@@ -60,6 +62,7 @@ function MoreGroup({ items }: { items: readonly NavItem[] }) {
 
 /** The header's navigation: the main areas in a row, the rest under "More"; one "Menu" on phones. */
 export function PrimaryNav() {
+  const t = useT()
   const [open, setOpen] = useState(false)
   const location = useLocation()
   const session = useSession().data
@@ -72,7 +75,7 @@ export function PrimaryNav() {
     .filter((item) => item.ability === undefined || session?.abilities[item.ability] === true)
   const more = shown.filter((item) => item.more === true)
   return (
-    <nav aria-label="Primary" className={`primary-nav${open ? ' is-open' : ''}`}>
+    <nav aria-label={t('ui.primaryNav.primary')} className={`primary-nav${open ? ' is-open' : ''}`}>
       <button
         type="button"
         className="nav-toggle"
@@ -81,7 +84,7 @@ export function PrimaryNav() {
         onClick={() => setOpen((value) => !value)}
       >
         <span className="nav-toggle-icon" aria-hidden="true" />
-        Menu
+        {t('ui.primaryNav.menu')}
       </button>
       <ul id="primary-nav-list" className="nav-list">
         {shown

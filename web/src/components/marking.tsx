@@ -11,6 +11,7 @@ import {
 import type { z } from 'zod'
 import type { MarkingView } from '../../../src/contract/common.ts'
 import { highestMarking, type Marking, markingLabel } from '../../../src/domain/marking.ts'
+import { useT } from '../i18n/useT.ts'
 
 type MarkingData = z.infer<typeof MarkingView>
 
@@ -68,6 +69,7 @@ function classificationClass(marking: Marking): string {
 
 /** The banner at the top and bottom of every page: the highest marking of what the page shows. */
 export function MarkingBanner({ position }: { position: 'top' | 'bottom' }) {
+  const t = useT()
   const marking = usePageMarkingValue()
   const label = markingLabel(marking)
   const className = `marking-banner ${classificationClass(marking)}`
@@ -76,7 +78,7 @@ export function MarkingBanner({ position }: { position: 'top' | 'bottom' }) {
     <div
       className={className}
       role="status"
-      aria-label={`Page marking: ${label}`}
+      aria-label={t('ui.marking.pageMarking', { label })}
       data-marking={marking.classification}
     >
       {label}
@@ -85,7 +87,7 @@ export function MarkingBanner({ position }: { position: 'top' | 'bottom' }) {
     <div
       className={className}
       role="note"
-      aria-label={`Page marking: ${label}`}
+      aria-label={t('ui.marking.pageMarking', { label })}
       data-marking={marking.classification}
     >
       {label}
@@ -95,11 +97,15 @@ export function MarkingBanner({ position }: { position: 'top' | 'bottom' }) {
 
 /** A small tag next to a record whose marking is not PUBLIC. */
 export function MarkingTag({ marking }: { marking: MarkingData }) {
+  const t = useT()
   if (marking.classification === 'PUBLIC') {
     return null
   }
   return (
-    <span className={`tag marking-tag ${classificationClass(marking)}`} title={`Marking: ${marking.label}`}>
+    <span
+      className={`tag marking-tag ${classificationClass(marking)}`}
+      title={t('ui.marking.marking', { label: marking.label })}
+    >
       {marking.label}
     </span>
   )

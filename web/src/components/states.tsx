@@ -1,14 +1,16 @@
 import type { ReactNode } from 'react'
 import { Link, useLocation } from 'react-router'
 import { isSignedIn, useSession } from '../features/session/queries.ts'
+import { useT } from '../i18n/useT.ts'
 import { isApiProblem } from '../lib/problem.ts'
 import { signInPath } from '../lib/return-to.ts'
 
-export function Loading({ label = 'Loading…' }: { label?: string }) {
+export function Loading({ label }: { label?: string }) {
+  const t = useT()
   return (
     <p className="loading" role="status" aria-live="polite">
       <span className="spinner" aria-hidden="true" />
-      {label}
+      {label ?? t('ui.states.loading')}
     </p>
   )
 }
@@ -24,12 +26,13 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
 
 /** Renders a failed request: the problem's title and detail, and each field message. */
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
-  const title = isApiProblem(error) ? error.title : 'Something went wrong'
+  const t = useT()
+  const title = isApiProblem(error) ? error.title : t('ui.states.somethingWentWrong')
   const detail = isApiProblem(error)
     ? error.detail
     : error instanceof Error
       ? error.message
-      : 'The page could not be shown.'
+      : t('ui.states.couldNotBeShown')
   const fields = isApiProblem(error) ? error.errors : []
   return (
     <div className="error-state" role="alert">
@@ -47,7 +50,7 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
       )}
       {onRetry === undefined ? null : (
         <button type="button" className="button secondary" onClick={onRetry}>
-          Try again
+          {t('ui.states.tryAgain')}
         </button>
       )}
     </div>
@@ -55,22 +58,23 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
 }
 
 /** Shown for an unknown address, or when the API answers 404 for what the page asked. */
-export function NotFound({ title = 'Page not found', detail }: { title?: string; detail?: string }) {
+export function NotFound({ title, detail }: { title?: string; detail?: string }) {
+  const t = useT()
   const location = useLocation()
   const signedIn = isSignedIn(useSession().data)
   return (
     <section className="not-found" aria-labelledby="not-found-title">
       <p className="eyebrow">404</p>
-      <h1 id="not-found-title">{title}</h1>
-      <p>{detail ?? 'There is nothing at this address, or you may not see it.'}</p>
+      <h1 id="not-found-title">{title ?? t('ui.states.pageNotFound')}</h1>
+      <p>{detail ?? t('ui.states.thereIsNothingAtThis')}</p>
       <p>
         {signedIn ? null : (
           <>
-            <Link to={signInPath(location)}>Sign in to see it</Link>
+            <Link to={signInPath(location)}>{t('ui.states.signInToSee')}</Link>
             {' · '}
           </>
         )}
-        <Link to="/">Go to the home page</Link>
+        <Link to="/">{t('ui.states.goHome')}</Link>
       </p>
     </section>
   )

@@ -1,50 +1,52 @@
+import { labelsOf } from '../i18n/labels.ts'
+
 /**
  * The words the web app shows for the slugs and field names the API sends: one place, so every
- * page says the same thing (and the message catalogue can take them over from here).
+ * page says the same thing, in the reader's language (`label.*` in the message catalogue).
  */
 
-export const priorityAreaLabels: Readonly<Record<string, string>> = {
-  'cyber-defence': 'Cyber defence',
-  'maritime-security': 'Maritime security',
-  space: 'Space',
-  'emerging-disruptive-technologies': 'Emerging and disruptive technologies',
-  disinformation: 'Countering disinformation',
-  'climate-security': 'Climate change and security',
-  resilience: 'Resilience',
-  'hybrid-threats': 'Hybrid threats',
-  'arms-control': 'Arms control, disarmament and non-proliferation',
-  interoperability: 'Interoperability',
-  'counter-terrorism': 'Counter-terrorism',
-  wps: 'Women, peace and security',
-  'public-diplomacy': 'Public diplomacy',
-  'ukraine-support': 'Support to Ukraine',
-}
+export const priorityAreaLabels: Readonly<Record<string, string>> = labelsOf('area', [
+  'cyber-defence',
+  'maritime-security',
+  'space',
+  'emerging-disruptive-technologies',
+  'disinformation',
+  'climate-security',
+  'resilience',
+  'hybrid-threats',
+  'arms-control',
+  'interoperability',
+  'counter-terrorism',
+  'wps',
+  'public-diplomacy',
+  'ukraine-support',
+])
 
-export const milestoneStatusLabels: Readonly<Record<string, string>> = {
-  planned: 'Planned',
-  'in-progress': 'In progress',
-  done: 'Done',
-  cancelled: 'Cancelled',
-}
+export const milestoneStatusLabels: Readonly<Record<string, string>> = labelsOf('milestoneStatus', [
+  'planned',
+  'in-progress',
+  'done',
+  'cancelled',
+])
 
 /** The fields of a programme's parts, as named in a version comparison. */
-export const diffFieldLabels: Readonly<Record<string, string>> = {
-  title: 'Title',
-  description: 'Description',
-  priorityAreas: 'Priority areas',
-  status: 'Status',
-  due: 'Due',
-  dueDate: 'Due date',
-  parent: 'Placed under',
-  position: 'Position',
-  order: 'Order',
-  marking: 'Marking',
-  classification: 'Classification',
-  releasableTo: 'Releasable to',
-  start: 'Start',
-  end: 'End',
-  kind: 'Kind',
-}
+export const diffFieldLabels: Readonly<Record<string, string>> = labelsOf('field', [
+  'title',
+  'description',
+  'priorityAreas',
+  'status',
+  'due',
+  'dueDate',
+  'parent',
+  'position',
+  'order',
+  'marking',
+  'classification',
+  'releasableTo',
+  'start',
+  'end',
+  'kind',
+])
 
 /** A slug's words when known; otherwise the slug with its hyphens turned into spaces, capitalised. */
 export function labelOf(labels: Readonly<Record<string, string>>, slug: string): string {

@@ -1,4 +1,5 @@
 import { Problem } from '../../../src/contract/common.ts'
+import { t } from '../i18n/translate.ts'
 
 /** One field's message from a problem+json `errors[]` entry, e.g. pointer "#/username". */
 export interface FieldProblem {
@@ -84,15 +85,15 @@ export function problemFrom(status: number, statusText: string, body: unknown): 
   if (!parsed.success) {
     return new ApiProblem({
       status,
-      title: statusText || 'Request failed',
-      detail: `The server answered ${status}.`,
+      title: statusText || t('problem.requestFailed'),
+      detail: t('problem.serverAnswered', { status }),
     })
   }
   const problem = parsed.data
   return new ApiProblem({
     status,
-    title: problem.title || statusText || 'Request failed',
-    detail: problem.detail || `The server answered ${status}.`,
+    title: problem.title || statusText || t('problem.requestFailed'),
+    detail: problem.detail || t('problem.serverAnswered', { status }),
     type: problem.type,
     errors: (problem.errors ?? []).map(({ pointer, detail }) => ({ pointer, detail })),
     currentVersion: problem.currentVersion,
@@ -104,14 +105,14 @@ export function asProblem(error: unknown): ApiProblem {
   if (isApiProblem(error)) return error
   return new ApiProblem({
     status: 0,
-    title: 'Unexpected answer',
-    detail: error instanceof Error ? error.message : 'The server sent something this page cannot read.',
+    title: t('problem.unexpected'),
+    detail: error instanceof Error ? error.message : t('problem.unreadable'),
   })
 }
 
 export const networkProblem = () =>
   new ApiProblem({
     status: 0,
-    title: 'Network error',
-    detail: 'The server could not be reached. Check your connection and try again.',
+    title: t('problem.network'),
+    detail: t('problem.networkDetail'),
   })

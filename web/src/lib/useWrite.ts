@@ -1,5 +1,7 @@
 import { type QueryKey, type UseMutationResult, useMutation, useQueryClient } from '@tanstack/react-query'
 import type { z } from 'zod'
+import type { MessageKey } from '../../../src/i18n/catalogue.ts'
+import { t } from '../i18n/translate.ts'
 import { apiRequest, type FileBody } from './api.ts'
 import { type ApiProblem, asProblem } from './problem.ts'
 import { sessionKey } from './query-keys.ts'
@@ -32,17 +34,17 @@ export interface WriteSpec<S extends z.ZodType, V> {
   readonly onSuccess?: (data: z.output<S>, variables: V) => unknown
 }
 
-const conflictAdvice: Record<OnConflict, string> = {
-  keep: 'The page now shows the current version; check it, then try again (anything you entered is kept).',
-  reload: 'The form now shows the current version: make your change again.',
+const conflictAdvice: Record<OnConflict, MessageKey> = {
+  keep: 'write.conflict.keep',
+  reload: 'write.conflict.reload',
 }
 
 /** What the person can do about a refusal, beyond the server's own detail. */
 function advise(problem: ApiProblem, onConflict: OnConflict): ApiProblem {
-  if (problem.changedMeanwhile) return problem.withAdvice(conflictAdvice[onConflict])
-  if (problem.status === 428) return problem.withAdvice('Reload the page, then make the change again.')
+  if (problem.changedMeanwhile) return problem.withAdvice(t(conflictAdvice[onConflict]))
+  if (problem.status === 428) return problem.withAdvice(t('write.reload'))
   if (problem.status === 401 && problem.code === 'unauthenticated') {
-    return problem.withAdvice('Your session may have ended: sign in again, then repeat the change.')
+    return problem.withAdvice(t('write.signInAgain'))
   }
   return problem
 }

@@ -8,15 +8,13 @@ import { AccountForm } from '../features/accounts/AccountForm.tsx'
 import { OneTimePassword } from '../features/accounts/OneTimePassword.tsx'
 import { useAccounts } from '../features/accounts/queries.ts'
 import { useSession } from '../features/session/queries.ts'
+import { labelsOf } from '../i18n/labels.ts'
+import { useT } from '../i18n/useT.ts'
 
-const statusOptions = [
-  ['', 'Any status'],
-  ['active', 'Active'],
-  ['disabled', 'Disabled'],
-  ['locked', 'Locked'],
-] as const
+const statusLabels = labelsOf('accountStatus', ['any', 'active', 'disabled', 'locked'] as const)
 
 export function AccountsPage() {
+  const t = useT()
   const session = useSession()
   const mayManage = session.data?.permissions.includes('user.manage') ?? false
   const [q, setQ] = useState('')
@@ -32,9 +30,9 @@ export function AccountsPage() {
   if (!mayManage) {
     return (
       <>
-        <PageHeader title="Accounts" />
-        <EmptyState title="Only administrators manage accounts">
-          <p>Sign in with an administrator’s account to see and change accounts.</p>
+        <PageHeader title={t('page.accounts.accounts')} />
+        <EmptyState title={t('page.accounts.onlyAdministratorsManageAccounts')}>
+          <p>{t('page.accounts.signInWithAnAdministrator')}</p>
         </EmptyState>
       </>
     )
@@ -44,12 +42,12 @@ export function AccountsPage() {
   return (
     <>
       <PageHeader
-        title="Accounts"
-        lead="Create accounts, change their roles and clearance, and disable, unlock or reset them — never beyond what you hold yourself."
+        title={t('page.accounts.accounts')}
+        lead={t('page.accounts.createAccountsChangeTheirRoles')}
         actions={
           creating ? undefined : (
             <button type="button" className="button" onClick={() => setCreating(true)}>
-              New account
+              {t('page.accounts.newAccount')}
             </button>
           )
         }
@@ -67,14 +65,25 @@ export function AccountsPage() {
       {editedUser !== undefined && data !== undefined ? (
         <AccountForm key={editedUser.id} user={editedUser} grants={data} onDone={() => setEditing(null)} />
       ) : null}
-      <search className="filters" aria-label="Filter accounts">
-        <TextField id="accounts-q" label="Search" value={q} onChange={setQ} error={undefined} />
+      <search className="filters" aria-label={t('page.accounts.filterAccounts')}>
+        <TextField
+          id="accounts-q"
+          label={t('page.accounts.search')}
+          value={q}
+          onChange={setQ}
+          error={undefined}
+        />
         <SelectField
           id="accounts-status"
-          label="Status"
+          label={t('page.accounts.status')}
           value={status}
           onChange={setStatus}
-          options={statusOptions}
+          options={[
+            ['', statusLabels.any],
+            ['active', statusLabels.active],
+            ['disabled', statusLabels.disabled],
+            ['locked', statusLabels.locked],
+          ]}
           error={undefined}
         />
       </search>
@@ -83,22 +92,20 @@ export function AccountsPage() {
         <ErrorState error={accounts.error} onRetry={() => accounts.refetch()} />
       )}
       {data === undefined ? null : data.items.length === 0 ? (
-        <EmptyState title="No accounts match" />
+        <EmptyState title={t('page.accounts.noAccountsMatch')} />
       ) : (
-        <TableWrap label="Accounts">
+        <TableWrap label={t('page.accounts.accounts')}>
           <table className="data-table">
-            <caption className="visually-hidden">
-              {data.total} account{data.total === 1 ? '' : 's'}
-            </caption>
+            <caption className="visually-hidden">{t('page.accounts.count', { count: data.total })}</caption>
             <thead>
               <tr>
-                <th scope="col">Username</th>
-                <th scope="col">Name</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Clearance</th>
-                <th scope="col">Roles</th>
-                <th scope="col">Status</th>
-                <th scope="col">Actions</th>
+                <th scope="col">{t('page.accounts.username')}</th>
+                <th scope="col">{t('page.accounts.name')}</th>
+                <th scope="col">{t('page.accounts.kind')}</th>
+                <th scope="col">{t('page.accounts.clearance')}</th>
+                <th scope="col">{t('page.accounts.roles')}</th>
+                <th scope="col">{t('page.accounts.status')}</th>
+                <th scope="col">{t('page.accounts.actions')}</th>
               </tr>
             </thead>
             <tbody>

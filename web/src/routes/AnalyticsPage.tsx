@@ -21,6 +21,7 @@ import {
 } from '../features/engagements/queries.ts'
 import { useFrameworks } from '../features/frameworks/queries.ts'
 import { usePartners } from '../features/partners/queries.ts'
+import { useT } from '../i18n/useT.ts'
 import { useAddressParams } from '../lib/useAddressParams.ts'
 
 const csvSeries = [
@@ -41,6 +42,7 @@ function parseScope(value: string): { partner?: string; framework?: string } {
 }
 
 function Comparison({ window }: { window: number }) {
+  const t = useT()
   const ip4 = usePartners({ framework: 'ip4' })
   const [chosen, setChosen] = useState<readonly string[] | null>(null)
   const codes = chosen ?? (ip4.data?.items ?? []).map((partner) => partner.code)
@@ -54,9 +56,9 @@ function Comparison({ window }: { window: number }) {
     })
   return (
     <section className="section" aria-labelledby="compare-title">
-      <h2 id="compare-title">Partner comparison</h2>
+      <h2 id="compare-title">{t('page.analytics.partnerComparison')}</h2>
       <fieldset className="filters">
-        <legend>Partners to compare</legend>
+        <legend>{t('page.analytics.partnersToCompare')}</legend>
         {(all.data?.items ?? [])
           .filter((partner) => codes.includes(partner.code) || partner.frameworks.some((f) => f.id === 'pag'))
           .map((partner) => (
@@ -71,7 +73,7 @@ function Comparison({ window }: { window: number }) {
           ))}
       </fieldset>
       {series.length === 0 ? (
-        <p className="muted">Choose one or more partners.</p>
+        <p className="muted">{t('page.analytics.chooseOneOrMorePartners')}</p>
       ) : (
         <>
           <ComparisonChart series={series} />
@@ -83,46 +85,52 @@ function Comparison({ window }: { window: number }) {
 }
 
 function Report({ data }: { data: AnalyticsData }) {
+  const t = useT()
   const first = data.overall.firstYearAtLeadersLevel
   const share = data.overall.shareOutsideSummitWindow
   return (
     <>
       <dl className="facts" data-testid="analytics-overall">
         <div>
-          <dt>Engagements</dt>
+          <dt>{t('page.analytics.engagements')}</dt>
           <dd className="stat-number">{data.overall.total}</dd>
         </div>
         <div>
-          <dt>First at leaders level</dt>
+          <dt>{t('page.analytics.firstAtLeadersLevel')}</dt>
           <dd className="stat-number">{first ?? '—'}</dd>
         </div>
         <div>
-          <dt>Away from summits (±{data.summitWindowDays} days)</dt>
+          <dt>
+            {t('page.analytics.awayFromSummits')}
+            {data.summitWindowDays} {t('page.analytics.days')}
+          </dt>
           <dd className="stat-number">{share === null ? '—' : `${Math.round(share * 100)}%`}</dd>
         </div>
         <div>
-          <dt>Longest gap</dt>
-          <dd className="stat-number">{data.overall.longestGapDays ?? '—'} days</dd>
+          <dt>{t('page.analytics.longestGap')}</dt>
+          <dd className="stat-number">
+            {data.overall.longestGapDays ?? '—'} {t('page.analytics.days2')}
+          </dd>
         </div>
       </dl>
       <section className="section" aria-labelledby="levels-title">
-        <h2 id="levels-title">Engagements per year by level</h2>
+        <h2 id="levels-title">{t('page.analytics.engagementsPerYearByLevel')}</h2>
         <LevelsChart data={data} />
       </section>
       <section className="section" aria-labelledby="intensity-title">
-        <h2 id="intensity-title">Intensity</h2>
+        <h2 id="intensity-title">{t('page.analytics.intensity')}</h2>
         <p className="muted">
-          Each engagement counts by its level:{' '}
+          {t('page.analytics.eachEngagementCountsByIts')}{' '}
           {data.levels.map((level) => `${level.label.toLowerCase()} ${level.weight}`).join(', ')}.
         </p>
         <IntensityChart data={data} />
       </section>
       <section className="section" aria-labelledby="regularity-title">
-        <h2 id="regularity-title">Regularity</h2>
+        <h2 id="regularity-title">{t('page.analytics.regularity')}</h2>
         <RegularityChart data={data} />
       </section>
       <section className="section" aria-labelledby="numbers-title">
-        <h2 id="numbers-title">The numbers</h2>
+        <h2 id="numbers-title">{t('page.analytics.theNumbers')}</h2>
         <AnalyticsYearTable data={data} />
         <MilestoneTable data={data} />
       </section>
@@ -132,6 +140,7 @@ function Report({ data }: { data: AnalyticsData }) {
 
 /** Engagement analytics for a partner or framework: level, intensity and regularity over the years. */
 export function AnalyticsPage() {
+  const t = useT()
   const { get, set: setAddress } = useAddressParams()
   const scopeValue = get('scope') || 'framework:ip4'
   const windowValue = Number(get('window') || '30')
@@ -146,28 +155,28 @@ export function AnalyticsPage() {
 
   return (
     <>
-      <title>Engagement analytics — Liaison</title>
+      <title>{t('page.analytics.engagementAnalyticsLiaison')}</title>
       <PageHeader
-        title="Engagement analytics"
-        lead="How often, and at what level, a partner or framework meets the alliance, and whether meetings happen only around summits."
+        title={t('page.analytics.engagementAnalytics')}
+        lead={t('page.analytics.howOftenAndAtWhat')}
       />
-      <search className="filters" aria-label="Choose what to analyse">
+      <search className="filters" aria-label={t('page.analytics.chooseWhatToAnalyse')}>
         <div className="field">
-          <label htmlFor="analytics-scope">Partner or framework</label>
+          <label htmlFor="analytics-scope">{t('page.analytics.partnerOrFramework')}</label>
           <select
             id="analytics-scope"
             className="input"
             value={scopeValue}
             onChange={(event) => update('scope', event.target.value)}
           >
-            <optgroup label="Frameworks">
+            <optgroup label={t('page.analytics.frameworks')}>
               {(frameworks.data?.items ?? []).map((item) => (
                 <option key={item.id} value={`framework:${item.id}`}>
                   {item.name}
                 </option>
               ))}
             </optgroup>
-            <optgroup label="Partners">
+            <optgroup label={t('page.analytics.partners')}>
               {(partners.data?.items ?? []).map((item) => (
                 <option key={item.code} value={`partner:${item.code}`}>
                   {item.name}
@@ -177,7 +186,7 @@ export function AnalyticsPage() {
           </select>
         </div>
         <div className="field">
-          <label htmlFor="analytics-window">Summit window (days either side)</label>
+          <label htmlFor="analytics-window">{t('page.analytics.summitWindowDaysEitherSide')}</label>
           <input
             id="analytics-window"
             className="input"
@@ -192,11 +201,11 @@ export function AnalyticsPage() {
       {analytics.isError ? (
         <ErrorState error={analytics.error} onRetry={() => analytics.refetch()} />
       ) : analytics.data === undefined ? (
-        <Loading label="Counting engagements…" />
+        <Loading label={t('page.analytics.countingEngagements')} />
       ) : (
         <>
           <p className="muted">
-            Download CSV:{' '}
+            {t('page.analytics.downloadCsv')}{' '}
             {csvSeries.map(([series, label], index) => (
               <span key={series}>
                 {index === 0 ? '' : ' · '}

@@ -15,6 +15,7 @@ import {
 } from '../features/audit/queries.ts'
 import { recordPath } from '../features/audit/record-link.ts'
 import { isSignedIn, useSession } from '../features/session/queries.ts'
+import { useT } from '../i18n/useT.ts'
 import { useAddressParams } from '../lib/useAddressParams.ts'
 
 const entityOptions = [
@@ -49,20 +50,23 @@ function RecordCell({ entry }: { entry: AuditEntryData }) {
 }
 
 function AuditTable({ items, total }: { items: readonly AuditEntryData[]; total: number }) {
+  const t = useT()
   return (
-    <TableWrap label="Audit entries">
+    <TableWrap label={t('page.audit.auditEntries')}>
       <table className="data-table audit-table">
         <caption className="visually-hidden">
-          {total} audit entr{total === 1 ? 'y' : 'ies'}, newest first
+          {total} {t('page.audit.auditEntr')}
+          {total === 1 ? 'y' : t('page.audit.ies')}
+          {t('page.audit.newestFirst')}
         </caption>
         <thead>
           <tr>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">On behalf of</th>
-            <th scope="col">Action</th>
-            <th scope="col">Record</th>
-            <th scope="col">Changes</th>
+            <th scope="col">{t('page.audit.when')}</th>
+            <th scope="col">{t('page.audit.who')}</th>
+            <th scope="col">{t('page.audit.onBehalfOf')}</th>
+            <th scope="col">{t('page.audit.action')}</th>
+            <th scope="col">{t('page.audit.record')}</th>
+            <th scope="col">{t('page.audit.changes')}</th>
           </tr>
         </thead>
         <tbody>
@@ -74,7 +78,9 @@ function AuditTable({ items, total }: { items: readonly AuditEntryData[]; total:
               <td>
                 {entry.actor ?? (
                   // No actor: a failed sign-in (whoever typed) or the system itself (the seed, jobs).
-                  <span className="muted">{entry.action === 'sign-in-failed' ? 'unknown' : 'system'}</span>
+                  <span className="muted">
+                    {entry.action === 'sign-in-failed' ? t('page.audit.unknown') : t('page.audit.system')}
+                  </span>
                 )}
               </td>
               <td>{entry.onBehalfOf ?? <span className="muted">—</span>}</td>
@@ -94,6 +100,7 @@ function AuditTable({ items, total }: { items: readonly AuditEntryData[]; total:
 }
 
 export function AuditPage() {
+  const t = useT()
   const session = useSession()
   const mayRead = session.data?.abilities.readAudit === true
   const { get, set } = useAddressParams()
@@ -113,12 +120,12 @@ export function AuditPage() {
   if (!mayRead) {
     return (
       <>
-        <PageHeader title="Audit trail" />
-        <EmptyState title="You are not allowed to read the audit trail">
+        <PageHeader title={t('page.audit.auditTrail')} />
+        <EmptyState title={t('page.audit.youAreNotAllowedTo')}>
           <p>
             {isSignedIn(session.data)
-              ? 'Only alliance administrators cleared to the highest classification read the trail.'
-              : 'Sign in with an administrator’s account to read the trail.'}
+              ? t('page.audit.onlyAllianceAdministratorsClearedTo')
+              : t('page.audit.signInWithAnAdministrator')}
           </p>
         </EmptyState>
       </>
@@ -129,19 +136,19 @@ export function AuditPage() {
   return (
     <>
       <PageHeader
-        title="Audit trail"
-        lead="Every change, sign-in and sign-out, newest first: who acted, for whom, and what changed."
+        title={t('page.audit.auditTrail')}
+        lead={t('page.audit.everyChangeSignInAnd')}
         actions={
           <a className="button secondary" href={auditCsvHref(filter)} download>
-            Download CSV
+            {t('page.audit.downloadCsv')}
           </a>
         }
       />
       <ChainStatus />
-      <search className="filters" aria-label="Filter the audit trail">
+      <search className="filters" aria-label={t('page.audit.filterTheAuditTrail')}>
         <SelectField
           id="audit-entity"
-          label="Record type"
+          label={t('page.audit.recordType')}
           value={filter.entity}
           onChange={setFilter('entity')}
           options={entityOptions}
@@ -149,21 +156,21 @@ export function AuditPage() {
         />
         <TextField
           id="audit-entity-id"
-          label="Record id"
+          label={t('page.audit.recordId')}
           value={filter.entityId}
           onChange={setFilter('entityId')}
           error={undefined}
         />
         <TextField
           id="audit-actor"
-          label="User"
+          label={t('page.audit.user')}
           value={filter.actor}
           onChange={setFilter('actor')}
           error={undefined}
         />
         <TextField
           id="audit-from"
-          label="From (UTC day)"
+          label={t('page.audit.fromUtcDay')}
           type="date"
           value={filter.from}
           onChange={setFilter('from')}
@@ -171,7 +178,7 @@ export function AuditPage() {
         />
         <TextField
           id="audit-to"
-          label="To (UTC day)"
+          label={t('page.audit.toUtcDay')}
           type="date"
           value={filter.to}
           onChange={setFilter('to')}
@@ -181,19 +188,21 @@ export function AuditPage() {
       {entries.isError ? (
         <ErrorState error={entries.error} onRetry={() => entries.refetch()} />
       ) : data === undefined ? (
-        <Loading label="Loading the audit trail…" />
+        <Loading label={t('page.audit.loadingTheAuditTrail')} />
       ) : data.items.length === 0 ? (
-        <EmptyState title="No audit entries match">
-          <p>Clear a filter or widen the dates to see more.</p>
+        <EmptyState title={t('page.audit.noAuditEntriesMatch')}>
+          <p>{t('page.audit.clearAFilterOrWiden')}</p>
         </EmptyState>
       ) : (
         <>
           <p className="result-count" aria-live="polite">
-            {data.total} entr{data.total === 1 ? 'y' : 'ies'} · page {page + 1} of {pages}
+            {data.total} {t('page.audit.entr')}
+            {data.total === 1 ? 'y' : t('page.audit.ies')} {t('page.audit.page')} {page + 1}{' '}
+            {t('page.audit.of')} {pages}
           </p>
           <AuditTable items={data.items} total={data.total} />
           <Pagination
-            label="Audit pages"
+            label={t('page.audit.auditPages')}
             page={page}
             pageSize={auditPageSize}
             total={data.total}

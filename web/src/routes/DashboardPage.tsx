@@ -3,6 +3,7 @@ import { PageHeader } from '../components/PageHeader.tsx'
 import { Loading } from '../components/states.tsx'
 import { NeedsMe } from '../features/dashboard/NeedsMe.tsx'
 import { Recent } from '../features/dashboard/Recent.tsx'
+import { useT } from '../i18n/useT.ts'
 import '../features/dashboard/dashboard.css'
 import { isSignedIn, useSession } from '../features/session/queries.ts'
 
@@ -11,6 +12,7 @@ import { isSignedIn, useSession } from '../features/session/queries.ts'
  * they do most. A visitor who is not signed in is sent to the public portal by the server.
  */
 export function DashboardPage() {
+  const t = useT()
   const session = useSession()
   const principal = session.data
   if (principal === undefined) return <Loading />
@@ -23,28 +25,28 @@ export function DashboardPage() {
   const abilities = principal.abilities
   return (
     <>
-      <title>Home — Liaison</title>
+      <title>{t('page.dashboard.homeLiaison')}</title>
       <PageHeader
-        title={`Good day, ${principal.displayName}`}
+        title={t('page.dashboard.goodDay', { displayName: principal.displayName })}
         lead={
           principal.kind === 'partner' && principal.country !== null
-            ? `What needs attention for ${principal.country} today.`
-            : 'What needs your attention today.'
+            ? t('page.dashboard.whatNeedsAttentionForToday', { country: principal.country })
+            : t('page.dashboard.whatNeedsYourAttentionToday')
         }
       />
-      <nav aria-label="Shortcuts" className="dashboard-shortcuts">
+      <nav aria-label={t('page.dashboard.shortcuts')} className="dashboard-shortcuts">
         <ul>
           {abilities.createEngagements ? (
             <li>
               <Link className="button" to="/engagements/new">
-                Record an engagement
+                {t('page.dashboard.recordAnEngagement')}
               </Link>
             </li>
           ) : null}
           {abilities.createProposals ? (
             <li>
               <Link className="button secondary" to="/proposals">
-                Draft a proposal
+                {t('page.dashboard.draftAProposal')}
               </Link>
             </li>
           ) : null}
@@ -57,24 +59,26 @@ export function DashboardPage() {
                   : '/partners'
               }
             >
-              {principal.kind === 'partner' ? 'Our partner page' : 'Partners'}
+              {principal.kind === 'partner'
+                ? t('page.dashboard.ourPartnerPage')
+                : t('page.dashboard.partners')}
             </Link>
           </li>
           <li>
             <Link className="button secondary" to="/programmes">
-              Programmes
+              {t('page.dashboard.programmes')}
             </Link>
           </li>
           <li>
             <Link className="button secondary" to="/engagements?view=month">
-              This month’s calendar
+              {t('page.dashboard.thisMonthSCalendar')}
             </Link>
           </li>
         </ul>
       </nav>
-      <h2 className="dashboard-heading">Needs me</h2>
+      <h2 className="dashboard-heading">{t('page.dashboard.needsMe')}</h2>
       <NeedsMe viewer={viewer} />
-      <h2 className="dashboard-heading">Recent</h2>
+      <h2 className="dashboard-heading">{t('page.dashboard.recent')}</h2>
       <Recent viewer={viewer} />
     </>
   )

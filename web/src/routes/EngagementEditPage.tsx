@@ -6,27 +6,31 @@ import { ErrorState, Loading } from '../components/states.tsx'
 import { EngagementForm, type EngagementPrefill } from '../features/engagements/EngagementForm.tsx'
 import { useEngagement, useSaveEngagement } from '../features/engagements/queries.ts'
 import { isSignedIn, useSession } from '../features/session/queries.ts'
+import { useT } from '../i18n/useT.ts'
 
 /** In place of a form the person may not submit: why, and where to go instead. */
 function NotYours({ signedIn, backTo }: { signedIn: boolean; backTo: string }) {
+  const t = useT()
   return (
     <>
-      <title>Record an engagement — Liaison</title>
-      <PageHeader title="Record an engagement" />
+      <title>{t('page.engagementEdit.recordAnEngagementLiaison')}</title>
+      <PageHeader title={t('page.engagementEdit.recordAnEngagement')} />
       <div className="empty-state" role="status">
         <p>
           {signedIn
-            ? 'Engagements are recorded by alliance staff. Your account can read the engagements released to it but not record or change them.'
-            : 'Sign in as alliance staff to record or change engagements.'}
+            ? t('page.engagementEdit.engagementsAreRecordedByAlliance')
+            : t('page.engagementEdit.signInAsAllianceStaff')}
         </p>
         <p>
           {signedIn ? null : (
             <>
-              <Link to={`/sign-in?next=${encodeURIComponent(backTo)}`}>Sign in</Link>
+              <Link to={`/sign-in?next=${encodeURIComponent(backTo)}`}>
+                {t('page.engagementEdit.signIn')}
+              </Link>
               {' · '}
             </>
           )}
-          <Link to="/engagements">Back to the engagements</Link>
+          <Link to="/engagements">{t('page.engagementEdit.backToTheEngagements')}</Link>
         </p>
       </div>
     </>
@@ -48,6 +52,7 @@ function prefillFrom(state: unknown): EngagementPrefill | undefined {
 
 /** Record a new engagement (/engagements/new) or edit one (/engagements/:id/edit). */
 export function EngagementEditPage() {
+  const t = useT()
   const { id } = useParams()
   const navigate = useNavigate()
   const location = useLocation()
@@ -59,7 +64,7 @@ export function EngagementEditPage() {
   // refusal of the save says what to do.
   const shown = useRef(false)
   if (session.data === undefined) {
-    return <Loading label="Loading…" />
+    return <Loading label={t('page.engagementEdit.loading')} />
   }
   if (!shown.current && id === undefined && !session.data.abilities.createEngagements) {
     return <NotYours signedIn={isSignedIn(session.data)} backTo={location.pathname} />
@@ -68,7 +73,7 @@ export function EngagementEditPage() {
     return <ErrorState error={existing.error} />
   }
   if (id !== undefined && existing.data === undefined) {
-    return <Loading label="Loading engagement…" />
+    return <Loading label={t('page.engagementEdit.loadingEngagement')} />
   }
   const initial = id === undefined ? undefined : existing.data
   if (!shown.current && initial !== undefined && !initial.abilities.update) {
@@ -77,10 +82,18 @@ export function EngagementEditPage() {
   shown.current = true
   return (
     <>
-      <title>{`${initial === undefined ? 'Record an engagement' : `Edit ${initial.title}`} — Liaison`}</title>
+      <title>
+        {t('page.engagementEdit.liaison', {
+          value0: initial === undefined ? 'Record an engagement' : `Edit ${initial.title}`,
+        })}
+      </title>
       <PageHeader
-        title={initial === undefined ? 'Record an engagement' : `Edit: ${initial.title}`}
-        lead="Times are wall-clock times at the place, in its named time zone."
+        title={
+          initial === undefined
+            ? t('page.engagementEdit.recordAnEngagement')
+            : t('page.engagementEdit.edit', { title: initial.title })
+        }
+        lead={t('page.engagementEdit.timesAreWallClockTimes')}
       />
       {/* Keyed by the record, not its version: after a 409 what was typed stays, over the version now read. */}
       <EngagementForm

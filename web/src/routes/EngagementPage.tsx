@@ -8,15 +8,17 @@ import { type EngagementDetailData, useEngagement } from '../features/engagement
 import type { StatementScope } from '../features/engagements/StatementCard.tsx'
 import { StatementCard } from '../features/engagements/StatementCard.tsx'
 import { Statements, useStatementScope } from '../features/engagements/StatementsSection.tsx'
+import { useT } from '../i18n/useT.ts'
 import { priorityAreaLabel } from '../lib/labels.ts'
 
 function Sidelines({ data, scope }: { data: EngagementDetailData; scope: StatementScope }) {
+  const t = useT()
   if (data.sidelines.length === 0) {
     return null
   }
   return (
     <section className="section" aria-labelledby="sidelines-title">
-      <h2 id="sidelines-title">Sideline meetings</h2>
+      <h2 id="sidelines-title">{t('page.engagement.sidelineMeetings')}</h2>
       <ul className="card-list" data-testid="sidelines">
         {data.sidelines.map((sideline) => {
           const statements = data.statements.filter((statement) => statement.engagementId === sideline.id)
@@ -48,6 +50,7 @@ function Sidelines({ data, scope }: { data: EngagementDetailData; scope: Stateme
 
 /** An engagement: when and where (at the place and for the viewer), who took part, side meetings, statements. */
 export function EngagementPage() {
+  const t = useT()
   const { id = '' } = useParams()
   const engagement = useEngagement(id)
   const data = engagement.data?.id === id ? engagement.data : undefined
@@ -55,19 +58,19 @@ export function EngagementPage() {
   const scope = useStatementScope(data?.abilities.update ?? false)
   if (engagement.isError) {
     return isNotFound(engagement.error) ? (
-      <NotFound title="Engagement not found" detail={engagement.error.message} />
+      <NotFound title={t('page.engagement.engagementNotFound')} detail={engagement.error.message} />
     ) : (
       <ErrorState error={engagement.error} onRetry={() => engagement.refetch()} />
     )
   }
   if (data === undefined) {
-    return <Loading label="Loading engagement…" />
+    return <Loading label={t('page.engagement.loadingEngagement')} />
   }
   return (
     <>
-      <title>{`${data.title} — Liaison`}</title>
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/engagements">Engagements</Link> <span aria-hidden="true">/</span>{' '}
+      <title>{t('page.engagement.liaison', { title: data.title })}</title>
+      <nav aria-label={t('page.engagement.breadcrumb')} className="breadcrumb">
+        <Link to="/engagements">{t('page.engagement.engagements')}</Link> <span aria-hidden="true">/</span>{' '}
         {data.parent === null ? null : (
           <>
             <Link to={`/engagements/${encodeURIComponent(data.parent.id)}`}>{data.parent.title}</Link>{' '}
@@ -83,46 +86,46 @@ export function EngagementPage() {
         actions={
           data.abilities.update ? (
             <Link className="button secondary" to={`/engagements/${encodeURIComponent(data.id)}/edit`}>
-              Edit
+              {t('page.engagement.edit')}
             </Link>
           ) : undefined
         }
       />
       <dl className="facts facts-wide">
         <div>
-          <dt>When</dt>
+          <dt>{t('page.engagement.when')}</dt>
           <dd>
             <EngagementWhen engagement={data} />
           </dd>
         </div>
         <div>
-          <dt>Where</dt>
+          <dt>{t('page.engagement.where')}</dt>
           <dd>
             {data.place}
-            {data.host === null ? '' : ` (host ${data.host})`}
+            {data.host === null ? '' : t('page.engagement.host', { host: data.host })}
           </dd>
         </div>
         {data.priorityAreas.length === 0 ? null : (
           <div>
-            <dt>Priority areas</dt>
+            <dt>{t('page.engagement.priorityAreas')}</dt>
             <dd>{data.priorityAreas.map(priorityAreaLabel).join(', ')}</dd>
           </div>
         )}
       </dl>
       <section className="section" aria-labelledby="participants-title">
-        <h2 id="participants-title">Participants</h2>
+        <h2 id="participants-title">{t('page.engagement.participants')}</h2>
         {data.participants.length === 0 ? (
-          <p className="muted">No partner participation is recorded.</p>
+          <p className="muted">{t('page.engagement.noPartnerParticipationIsRecorded')}</p>
         ) : (
-          <TableWrap label="Participants">
+          <TableWrap label={t('page.engagement.participants')}>
             <table className="data-table" data-testid="participants">
-              <caption>Who took part, and at what level</caption>
+              <caption>{t('page.engagement.whoTookPartAndAt')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Country</th>
-                  <th scope="col">Person</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Level</th>
+                  <th scope="col">{t('page.engagement.country')}</th>
+                  <th scope="col">{t('page.engagement.person')}</th>
+                  <th scope="col">{t('page.engagement.role')}</th>
+                  <th scope="col">{t('page.engagement.level')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -137,7 +140,7 @@ export function EngagementPage() {
                     <td>
                       {participant.levelLabel}
                       {participant.ownLevel ? (
-                        <span className="muted"> (differs from the meeting’s level)</span>
+                        <span className="muted"> {t('page.engagement.differsFromTheMeetingS')}</span>
                       ) : null}
                     </td>
                   </tr>
@@ -149,7 +152,7 @@ export function EngagementPage() {
       </section>
       {data.outcomes.length === 0 ? null : (
         <section className="section" aria-labelledby="outcomes-title">
-          <h2 id="outcomes-title">Outcomes</h2>
+          <h2 id="outcomes-title">{t('page.engagement.outcomes')}</h2>
           <ul>
             {data.outcomes.map((outcome) => (
               <li key={outcome}>{outcome}</li>

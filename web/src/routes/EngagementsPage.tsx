@@ -13,6 +13,7 @@ import { type EngagementFilterParams, useEngagements, viewerZone } from '../feat
 import { useFrameworks } from '../features/frameworks/queries.ts'
 import { usePartners } from '../features/partners/queries.ts'
 import { isSignedIn, useSession } from '../features/session/queries.ts'
+import { useT } from '../i18n/useT.ts'
 import { currentMonth } from '../lib/dates.ts'
 import { useAddressParams } from '../lib/useAddressParams.ts'
 
@@ -37,6 +38,7 @@ function shiftMonth(month: string, by: number): string {
 
 /** Engagements as a filtered list, a month grid or an agenda; every choice lives in the address. */
 export function EngagementsPage() {
+  const t = useT()
   const { get, set: setAddress } = useAddressParams()
   const viewParam = get('view')
   const view: View = views.find(([value]) => value === viewParam)?.[0] ?? 'list'
@@ -74,7 +76,7 @@ export function EngagementsPage() {
         value={get(key)}
         onChange={(event) => set(key, event.target.value)}
       >
-        <option value="">All</option>
+        <option value="">{t('page.engagements.all')}</option>
         {options.map(([value, text]) => (
           <option key={value} value={value}>
             {text}
@@ -88,22 +90,22 @@ export function EngagementsPage() {
   const signedIn = isSignedIn(session.data)
   return (
     <>
-      <title>Engagements — Liaison</title>
+      <title>{t('page.engagements.engagementsLiaison')}</title>
       <PageHeader
-        title="Engagements"
-        lead="Summits, ministerials, council sessions, staff talks and the meetings held beside them."
+        title={t('page.engagements.engagements')}
+        lead={t('page.engagements.summitsMinisterialsCouncilSessionsStaff')}
         actions={
           <>
             <CsvLink path="/api/v1/engagements.csv" filters={{ ...filter }} what="the engagements shown" />
             {session.data?.abilities.createEngagements ? (
               <Link className="button" to="/engagements/new">
-                Record an engagement
+                {t('page.engagements.recordAnEngagement')}
               </Link>
             ) : null}
           </>
         }
       />
-      <search className="filters" aria-label="Filter engagements">
+      <search className="filters" aria-label={t('page.engagements.filterEngagements')}>
         {select(
           'partner',
           'Partner',
@@ -127,7 +129,7 @@ export function EngagementsPage() {
         {view === 'list' ? (
           <>
             <div className="field">
-              <label htmlFor="engagement-from">From</label>
+              <label htmlFor="engagement-from">{t('page.engagements.from')}</label>
               <input
                 id="engagement-from"
                 className="input"
@@ -137,7 +139,7 @@ export function EngagementsPage() {
               />
             </div>
             <div className="field">
-              <label htmlFor="engagement-to">To</label>
+              <label htmlFor="engagement-to">{t('page.engagements.to')}</label>
               <input
                 id="engagement-to"
                 className="input"
@@ -149,7 +151,7 @@ export function EngagementsPage() {
           </>
         ) : null}
       </search>
-      <nav aria-label="View" className="chips view-controls">
+      <nav aria-label={t('page.engagements.view')} className="chips view-controls">
         {views.map(([value, label]) => (
           <button
             key={value}
@@ -164,10 +166,10 @@ export function EngagementsPage() {
         {view === 'list' ? null : (
           <>
             <button type="button" className="chip" onClick={() => set('month', shiftMonth(month, -1))}>
-              Previous month
+              {t('page.engagements.previousMonth')}
             </button>
             <label className="chip month-chip">
-              Month{' '}
+              {t('page.engagements.month')}{' '}
               <input
                 type="month"
                 value={month}
@@ -176,7 +178,7 @@ export function EngagementsPage() {
               />
             </label>
             <button type="button" className="chip" onClick={() => set('month', shiftMonth(month, 1))}>
-              Next month
+              {t('page.engagements.nextMonth')}
             </button>
           </>
         )}
@@ -184,19 +186,24 @@ export function EngagementsPage() {
       {engagements.isError ? (
         <ErrorState error={engagements.error} onRetry={() => engagements.refetch()} />
       ) : data === undefined ? (
-        <Loading label="Loading engagements…" />
+        <Loading label={t('page.engagements.loadingEngagements')} />
       ) : data.items.length === 0 ? (
-        <EmptyState title="No engagements match">
-          <p>Clear a filter or choose another month.</p>
+        <EmptyState title={t('page.engagements.noEngagementsMatch')}>
+          <p>{t('page.engagements.clearAFilterOrChoose')}</p>
         </EmptyState>
       ) : view === 'list' ? (
         <>
           <p className="result-count" aria-live="polite">
-            {data.total} engagements · page {page + 1} of {Math.max(1, Math.ceil(data.total / pageSize))}
+            {data.total} {t('page.engagements.engagementsPage')} {page + 1} {t('page.engagements.of')}{' '}
+            {Math.max(1, Math.ceil(data.total / pageSize))}
           </p>
-          <EngagementTable items={data.items} caption="Engagements, latest first" testId="engagement-list" />
+          <EngagementTable
+            items={data.items}
+            caption={t('page.engagements.engagementsLatestFirst')}
+            testId="engagement-list"
+          />
           <Pagination
-            label="Engagement pages"
+            label={t('page.engagements.engagementPages')}
             page={page}
             pageSize={pageSize}
             total={data.total}

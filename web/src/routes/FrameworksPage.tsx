@@ -5,36 +5,39 @@ import { PageHeader } from '../components/PageHeader.tsx'
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx'
 import { useFrameworks } from '../features/frameworks/queries.ts'
 import { NewFramework } from '../features/registry/NewRecordButtons.tsx'
+import { useT } from '../i18n/useT.ts'
 
 export function FormalBadge({ formal }: { formal: boolean }) {
+  const t = useT()
   return (
     <span className={`badge ${formal ? 'badge-formal' : 'badge-informal'}`}>
-      {formal ? 'Formal' : 'Informal'}
+      {formal ? t('page.frameworks.formal') : t('page.frameworks.informal')}
     </span>
   )
 }
 
 /** The partnership frameworks: formal programmes and informal groupings, with current member counts. */
 export function FrameworksPage() {
+  const t = useT()
   const frameworks = useFrameworks()
   usePageMarking(frameworks.data?.marking)
   return (
     <>
-      <title>Frameworks — Liaison</title>
+      <title>{t('page.frameworks.frameworksLiaison')}</title>
       <PageHeader
-        title="Frameworks"
-        lead="Groupings of partners: formal programmes with a founding act, and informal groupings."
+        title={t('page.frameworks.frameworks')}
+        lead={t('page.frameworks.groupingsOfPartnersFormalProgrammes')}
         actions={<CsvLink path="/api/v1/frameworks.csv" what="the frameworks" />}
       />
       <NewFramework />
       {frameworks.isPending ? (
-        <Loading label="Loading frameworks…" />
+        <Loading label={t('page.frameworks.loadingFrameworks')} />
       ) : frameworks.isError ? (
         <ErrorState error={frameworks.error} onRetry={() => frameworks.refetch()} />
       ) : frameworks.data.items.length === 0 ? (
-        <EmptyState title="No frameworks are recorded" />
+        <EmptyState title={t('page.frameworks.noFrameworksAreRecorded')} />
       ) : (
-        <ul className="framework-grid" aria-label="Frameworks">
+        <ul className="framework-grid" aria-label={t('page.frameworks.frameworks')}>
           {frameworks.data.items.map((framework) => (
             <li key={framework.id} className="card framework-card">
               <div className="card-head">
@@ -45,12 +48,14 @@ export function FrameworksPage() {
               </div>
               <p className="card-meta">
                 {framework.shortName} ·{' '}
-                {framework.started === null ? 'no founding date' : `since ${framework.started.label}`}
+                {framework.started === null
+                  ? t('page.frameworks.noFoundingDate')
+                  : t('page.frameworks.since', { label: framework.started.label })}
               </p>
               <p className="card-text">{framework.description}</p>
               <p className="stat">
                 <span className="stat-number">{framework.memberCount}</span>{' '}
-                {framework.memberCount === 1 ? 'member' : 'members'} today
+                {t('page.frameworks.membersToday', { count: framework.memberCount })}
               </p>
             </li>
           ))}

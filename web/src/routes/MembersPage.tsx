@@ -5,13 +5,15 @@ import { ErrorState, Loading } from '../components/states.tsx'
 import { TableWrap } from '../components/TableWrap.tsx'
 import { AccessionsChart, accessionYears } from '../features/members/AccessionsChart.tsx'
 import { useMembers } from '../features/members/queries.ts'
+import { useT } from '../i18n/useT.ts'
 
 /** The member states, in order of accession, and how the alliance grew. */
 export function MembersPage() {
+  const t = useT()
   const members = useMembers()
   usePageMarking(members.data?.marking)
   if (members.isPending) {
-    return <Loading label="Loading members…" />
+    return <Loading label={t('page.members.loadingMembers')} />
   }
   if (members.isError) {
     return <ErrorState error={members.error} onRetry={() => members.refetch()} />
@@ -21,31 +23,29 @@ export function MembersPage() {
   const years = accessionYears(items)
   return (
     <>
-      <title>Members — Liaison</title>
+      <title>{t('page.members.membersLiaison')}</title>
       <PageHeader
-        title="Members"
-        lead={`The ${items.length} member states of the alliance, in the order they joined.`}
+        title={t('page.members.members')}
+        lead={t('page.members.theMemberStatesOfThe', { length: items.length })}
         actions={<CsvLink path="/api/v1/members.csv" what="the member states" />}
       />
       <section aria-labelledby="growth-title" className="section">
-        <h2 id="growth-title">Growth of the alliance</h2>
+        <h2 id="growth-title">{t('page.members.growthOfTheAlliance')}</h2>
         <figure className="chart panel">
           <AccessionsChart years={years} />
-          <figcaption className="muted">
-            Each bar is an enlargement; the line is the number of members after it.
-          </figcaption>
+          <figcaption className="muted">{t('page.members.eachBarIsAnEnlargement')}</figcaption>
         </figure>
         <details className="details">
-          <summary>Accessions by year as a table</summary>
-          <TableWrap label="Accessions by year">
+          <summary>{t('page.members.accessionsByYearAsA')}</summary>
+          <TableWrap label={t('page.members.accessionsByYear')}>
             <table className="data-table">
-              <caption>Members joining in each year</caption>
+              <caption>{t('page.members.membersJoiningInEachYear')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Year</th>
-                  <th scope="col">Joined</th>
+                  <th scope="col">{t('page.members.year')}</th>
+                  <th scope="col">{t('page.members.joined')}</th>
                   <th scope="col" className="numeric">
-                    Members after
+                    {t('page.members.membersAfter')}
                   </th>
                 </tr>
               </thead>
@@ -63,23 +63,23 @@ export function MembersPage() {
         </details>
       </section>
       <section aria-labelledby="list-title" className="section">
-        <h2 id="list-title">Member states</h2>
-        <TableWrap label="Member states">
+        <h2 id="list-title">{t('page.members.memberStates')}</h2>
+        <TableWrap label={t('page.members.memberStates')}>
           <table className="data-table" data-testid="members-table">
-            <caption className="visually-hidden">Member states in order of accession</caption>
+            <caption className="visually-hidden">{t('page.members.memberStatesInOrderOf')}</caption>
             <thead>
               <tr>
                 <th scope="col" className="numeric">
                   #
                 </th>
-                <th scope="col">Member</th>
+                <th scope="col">{t('page.members.member')}</th>
                 <th scope="col" className="wide-only-cell">
-                  Capital
+                  {t('page.members.capital')}
                 </th>
                 <th scope="col" className="wide-only-cell">
-                  Time zone
+                  {t('page.members.timeZone')}
                 </th>
-                <th scope="col">Accession</th>
+                <th scope="col">{t('page.members.accession')}</th>
               </tr>
             </thead>
             <tbody>

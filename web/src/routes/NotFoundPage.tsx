@@ -1,9 +1,11 @@
 import { NotFound } from '../components/states.tsx'
+import { useT } from '../i18n/useT.ts'
 
 export function NotFoundPage() {
+  const t = useT()
   return (
     <>
-      <title>Not found — Liaison</title>
+      <title>{t('page.notFound.notFoundLiaison')}</title>
       <NotFound />
     </>
   )

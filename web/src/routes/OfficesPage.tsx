@@ -5,20 +5,22 @@ import { EmptyState, ErrorState, Loading } from '../components/states.tsx'
 import { NewOfficeForm } from '../features/offices/NewOfficeForm.tsx'
 import { OfficeTable } from '../features/offices/OfficeTable.tsx'
 import { useOffices } from '../features/offices/queries.ts'
+import { useT } from '../i18n/useT.ts'
 
 /** The alliance's liaison offices abroad, map-free: city, country, zone and its time now, status. */
 export function OfficesPage() {
+  const t = useT()
   const offices = useOffices()
   usePageMarking(offices.data?.marking)
-  if (offices.isPending) return <Loading label="Loading liaison offices…" />
+  if (offices.isPending) return <Loading label={t('page.offices.loadingLiaisonOffices')} />
   if (offices.isError) return <ErrorState error={offices.error} onRetry={() => offices.refetch()} />
   const { items } = offices.data
   return (
     <>
-      <title>Liaison offices — Liaison</title>
+      <title>{t('page.offices.liaisonOfficesLiaison')}</title>
       <PageHeader
-        title="Liaison offices"
-        lead="Offices of the alliance abroad, with the time now where they are. A proposed office opens when the proposal that decides it is adopted."
+        title={t('page.offices.liaisonOffices')}
+        lead={t('page.offices.officesOfTheAllianceAbroad')}
         actions={<CsvLink path="/api/v1/liaison-offices.csv" what="the liaison offices" />}
       />
       <div className="section">
@@ -26,9 +28,11 @@ export function OfficesPage() {
       </div>
       <div className="section">
         {items.length === 0 ? (
-          <EmptyState title="No liaison offices yet">Offices you may see will be listed here.</EmptyState>
+          <EmptyState title={t('page.offices.noLiaisonOfficesYet')}>
+            {t('page.offices.officesYouMaySeeWill')}
+          </EmptyState>
         ) : (
-          <OfficeTable offices={items} label="Liaison offices" />
+          <OfficeTable offices={items} label={t('page.offices.liaisonOffices')} />
         )}
       </div>
     </>

@@ -7,11 +7,13 @@ import { useFrameworks } from '../features/frameworks/queries.ts'
 import { PartnerResults } from '../features/partners/PartnerResults.tsx'
 import { usePartners } from '../features/partners/queries.ts'
 import { NewPartner } from '../features/registry/NewRecordButtons.tsx'
+import { useT } from '../i18n/useT.ts'
 import { useAddressParams } from '../lib/useAddressParams.ts'
 import { useDebounced } from '../lib/useDebounced.ts'
 
 /** Partners, filtered by framework and a search; both live in the address so a view can be shared. */
 export function PartnersPage() {
+  const t = useT()
   const { get, set: setAddress } = useAddressParams()
   const framework = get('framework')
   const [search, setSearch] = useState(get('q'))
@@ -32,8 +34,8 @@ export function PartnersPage() {
   return (
     <>
       <PageHeader
-        title="Partners"
-        lead="Countries outside the alliance that it works with, and the frameworks they take part in."
+        title={t('page.partners.partners')}
+        lead={t('page.partners.countriesOutsideTheAllianceThat')}
         actions={
           <CsvLink
             path="/api/v1/partners.csv"
@@ -43,16 +45,16 @@ export function PartnersPage() {
         }
       />
       <NewPartner />
-      <search className="filters" aria-label="Filter partners">
+      <search className="filters" aria-label={t('page.partners.filterPartners')}>
         <div className="field">
-          <label htmlFor="partner-framework">Framework</label>
+          <label htmlFor="partner-framework">{t('page.partners.framework')}</label>
           <select
             id="partner-framework"
             className="input"
             value={framework}
             onChange={(event) => setFramework(event.target.value)}
           >
-            <option value="">All frameworks</option>
+            <option value="">{t('page.partners.allFrameworks')}</option>
             {(frameworks.data?.items ?? []).map((item) => (
               <option key={item.id} value={item.id}>
                 {item.name} ({item.shortName})
@@ -61,30 +63,30 @@ export function PartnersPage() {
           </select>
         </div>
         <div className="field grow">
-          <label htmlFor="partner-search">Search</label>
+          <label htmlFor="partner-search">{t('page.partners.search')}</label>
           <input
             id="partner-search"
             className="input"
             type="search"
-            placeholder="Name, code or capital"
+            placeholder={t('page.partners.nameCodeOrCapital')}
             value={search}
             onChange={(event) => setSearch(event.target.value)}
           />
         </div>
       </search>
       <p className="result-count" aria-live="polite" data-testid="result-count">
-        {total === undefined ? '\u00a0' : `${total} ${total === 1 ? 'partner' : 'partners'}`}
+        {total === undefined ? '\u00a0' : t('page.partners.count', { count: total })}
         {partners.isFetching && partners.data !== undefined ? (
-          <span className="muted"> · updating…</span>
+          <span className="muted"> {t('page.partners.updating')}</span>
         ) : null}
       </p>
       {partners.isPending ? (
-        <Loading label="Loading partners…" />
+        <Loading label={t('page.partners.loadingPartners')} />
       ) : partners.isError ? (
         <ErrorState error={partners.error} onRetry={() => partners.refetch()} />
       ) : partners.data.items.length === 0 ? (
-        <EmptyState title="No partners match">
-          <p>Try another framework, or a shorter search.</p>
+        <EmptyState title={t('page.partners.noPartnersMatch')}>
+          <p>{t('page.partners.tryAnotherFrameworkOrA')}</p>
         </EmptyState>
       ) : (
         <PartnerResults partners={partners.data.items} />

@@ -6,46 +6,51 @@ import { ErrorState, Loading } from '../components/states.tsx'
 import { TableWrap } from '../components/TableWrap.tsx'
 import { NewProgrammeForm } from '../features/programmes/NewProgrammeForm.tsx'
 import { statusLabels, usePortfolio } from '../features/programmes/queries.ts'
+import { useT } from '../i18n/useT.ts'
 import '../features/programmes/programmes.css'
 
 /** The portfolio: every programme the user may see, with kind, period, status, progress and what is due. */
 export function ProgrammesPage() {
+  const t = useT()
   const portfolio = usePortfolio()
   usePageMarking(portfolio.data?.marking)
-  if (portfolio.isPending) return <Loading label="Loading programmes…" />
+  if (portfolio.isPending) return <Loading label={t('page.programmes.loadingProgrammes')} />
   if (portfolio.isError) return <ErrorState error={portfolio.error} onRetry={() => portfolio.refetch()} />
   const data = portfolio.data
   return (
     <>
-      <title>Programmes — Liaison</title>
+      <title>{t('page.programmes.programmesLiaison')}</title>
       <PageHeader
-        title="Programmes"
-        lead={`Partnership programmes (ITPP, IPCP) you may see, as of ${data.today}: ${data.byStatus
-          .filter((s) => s.count > 0)
-          .map((s) => `${s.count} ${statusLabels[s.status].toLowerCase()}`)
-          .join(', ')}.`}
+        title={t('page.programmes.programmes')}
+        lead={t('page.programmes.partnershipProgrammesItppIpcpYou', {
+          today: data.today,
+          value1: data.byStatus
+            .filter((s) => s.count > 0)
+            .map((s) => `${s.count} ${statusLabels[s.status].toLowerCase()}`)
+            .join(', '),
+        })}
         actions={<CsvLink path="/api/v1/programmes.csv" what="the programmes" />}
       />
       <div className="section">
         <NewProgrammeForm />
       </div>
-      <TableWrap label="Programme portfolio">
+      <TableWrap label={t('page.programmes.programmePortfolio')}>
         <table className="data-table">
           <thead>
             <tr>
-              <th scope="col">Programme</th>
-              <th scope="col">Partner</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Period</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t('page.programmes.programme')}</th>
+              <th scope="col">{t('page.programmes.partner')}</th>
+              <th scope="col">{t('page.programmes.kind')}</th>
+              <th scope="col">{t('page.programmes.period')}</th>
+              <th scope="col">{t('page.programmes.status')}</th>
               <th scope="col" className="numeric">
-                Progress
+                {t('page.programmes.progress')}
               </th>
               <th scope="col" className="numeric">
-                Late milestones
+                {t('page.programmes.lateMilestones')}
               </th>
-              <th scope="col">Next milestone</th>
-              <th scope="col">Next review</th>
+              <th scope="col">{t('page.programmes.nextMilestone')}</th>
+              <th scope="col">{t('page.programmes.nextReview')}</th>
             </tr>
           </thead>
           <tbody>

@@ -9,6 +9,7 @@ import { PositionHistory } from '../features/proposals/PositionHistory.tsx'
 import { ProposalActions } from '../features/proposals/ProposalActions.tsx'
 import { kindLabels, procedureLabels, useMemberName, useProposal } from '../features/proposals/queries.ts'
 import { StatusChip } from '../features/proposals/StatusChip.tsx'
+import { useT } from '../i18n/useT.ts'
 import '../features/proposals/proposals.css'
 
 /**
@@ -16,14 +17,15 @@ import '../features/proposals/proposals.css'
  * history, and the actions the signed-in user may take. It re-reads itself while undecided.
  */
 export function ProposalPage() {
+  const t = useT()
   const { id = '' } = useParams()
   const proposal = useProposal(id)
   const nameOf = useMemberName()
   usePageMarking(proposal.data?.pageMarking)
-  if (proposal.isPending) return <Loading label="Loading proposal…" />
+  if (proposal.isPending) return <Loading label={t('page.proposal.loadingProposal')} />
   if (proposal.isError) {
     return isNotFound(proposal.error) ? (
-      <NotFound title="Proposal not found" detail={proposal.error.message} />
+      <NotFound title={t('page.proposal.proposalNotFound')} detail={proposal.error.message} />
     ) : (
       <ErrorState error={proposal.error} onRetry={() => proposal.refetch()} />
     )
@@ -32,9 +34,10 @@ export function ProposalPage() {
   const blockers = data.blockers ?? []
   return (
     <>
-      <title>{`${data.title} — Liaison`}</title>
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/proposals">Decisions</Link> <span aria-hidden="true">/</span> <span>{data.title}</span>
+      <title>{t('page.proposal.liaison', { title: data.title })}</title>
+      <nav aria-label={t('page.proposal.breadcrumb')} className="breadcrumb">
+        <Link to="/proposals">{t('page.proposal.decisions')}</Link> <span aria-hidden="true">/</span>{' '}
+        <span>{data.title}</span>
       </nav>
       <PageHeader
         eyebrow={`${kindLabels[data.kind]} · ${procedureLabels[data.procedure]}`}
@@ -42,23 +45,23 @@ export function ProposalPage() {
       />
       <section className="panel" aria-labelledby="facts-title">
         <h2 id="facts-title" className="visually-hidden">
-          Key facts
+          {t('page.proposal.keyFacts')}
         </h2>
         {/* Polite live region: a second viewer hears "Adopted" when the page updates by itself. */}
         <dl className="facts">
           <div>
-            <dt>Status</dt>
+            <dt>{t('page.proposal.status')}</dt>
             <dd aria-live="polite" data-testid="proposal-status">
               <StatusChip status={data.status} />
             </dd>
           </div>
           <div>
-            <dt>Procedure</dt>
+            <dt>{t('page.proposal.procedure')}</dt>
             <dd>{procedureLabels[data.procedure]}</dd>
           </div>
           {data.deadline === null ? null : (
             <div>
-              <dt>Deadline</dt>
+              <dt>{t('page.proposal.deadline')}</dt>
               <dd>
                 {data.status === 'open' ? (
                   <Countdown deadline={data.deadline} />
@@ -70,7 +73,7 @@ export function ProposalPage() {
           )}
           {data.partner === null ? null : (
             <div>
-              <dt>Partner</dt>
+              <dt>{t('page.proposal.partner')}</dt>
               <dd>
                 <Link to={`/partners/${data.partner}`}>{data.partner}</Link>
               </dd>
@@ -78,7 +81,7 @@ export function ProposalPage() {
           )}
           {data.liaisonOffice === null ? null : (
             <div>
-              <dt>Liaison office</dt>
+              <dt>{t('page.proposal.liaisonOffice')}</dt>
               <dd>
                 <OfficeLink id={data.liaisonOffice} proposalVersion={data.version} />
               </dd>
@@ -90,25 +93,25 @@ export function ProposalPage() {
       {blockers.length === 0 ? null : (
         <div className="callout callout-blocked" role="note" aria-labelledby="blocked-title">
           <p id="blocked-title" className="callout-title">
-            Blocked by {blockers.map(nameOf).join(', ')}
+            {t('page.proposal.blockedBy')} {blockers.map(nameOf).join(', ')}
           </p>
           <p>
             {blockers.map((code) => `${nameOf(code)} (${code})`).join(', ')}{' '}
-            {blockers.length === 1 ? 'objects' : 'object'}: consensus needs every member to concur, so the
-            proposal cannot be adopted until the objection is withdrawn.
+            {t('page.proposal.object', { count: blockers.length })}
+            {t('page.proposal.consensusNeedsEveryMemberTo')}
           </p>
         </div>
       )}
       <ProposalActions proposal={data} />
       {data.positions === undefined ? null : (
         <section className="section" aria-labelledby="positions-title">
-          <h2 id="positions-title">Members’ positions</h2>
+          <h2 id="positions-title">{t('page.proposal.membersPositions')}</h2>
           <PositionGrid positions={data.positions} />
         </section>
       )}
       {data.history === undefined ? null : (
         <section className="section" aria-labelledby="history-title">
-          <h2 id="history-title">Position history</h2>
+          <h2 id="history-title">{t('page.proposal.positionHistory')}</h2>
           <PositionHistory history={data.history} />
         </section>
       )}

@@ -1,5 +1,6 @@
 import { Link } from 'react-router'
 import { CsvLink } from '../components/CsvLink.tsx'
+import type { MessageKey } from '../../../src/i18n/catalogue.ts'
 import { usePageMarking } from '../components/marking.tsx'
 import { PageHeader } from '../components/PageHeader.tsx'
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx'
@@ -16,40 +17,60 @@ import {
 } from '../features/proposals/queries.ts'
 import { RemindersPanel } from '../features/proposals/RemindersPanel.tsx'
 import { StatusChip } from '../features/proposals/StatusChip.tsx'
+import { t as translate } from '../i18n/translate.ts'
+import { useT } from '../i18n/useT.ts'
 import '../features/proposals/proposals.css'
 
 /** The list's groups, in reading order: what is being decided, what is held up, what is done. */
 const groups: ReadonlyArray<{
   id: string
-  title: string
+  title: MessageKey
   statuses: readonly ProposalStatus[]
-  empty: string
+  empty: MessageKey
 }> = [
-  { id: 'open', title: 'Open', statuses: ['open'], empty: 'No proposal is open for decision.' },
-  { id: 'blocked', title: 'Blocked', statuses: ['blocked'], empty: 'No proposal is blocked.' },
-  { id: 'drafts', title: 'Drafts', statuses: ['draft'], empty: 'No draft.' },
-  { id: 'decided', title: 'Decided', statuses: ['adopted', 'withdrawn'], empty: 'Nothing decided yet.' },
+  { id: 'open', title: 'page.proposals.group.open', statuses: ['open'], empty: 'page.proposals.empty.open' },
+  {
+    id: 'blocked',
+    title: 'page.proposals.group.blocked',
+    statuses: ['blocked'],
+    empty: 'page.proposals.empty.blocked',
+  },
+  {
+    id: 'drafts',
+    title: 'page.proposals.group.drafts',
+    statuses: ['draft'],
+    empty: 'page.proposals.empty.drafts',
+  },
+  {
+    id: 'decided',
+    title: 'page.proposals.group.decided',
+    statuses: ['adopted', 'withdrawn'],
+    empty: 'page.proposals.empty.decided',
+  },
 ]
 
 function objections(item: ProposalSummaryData, nameOf: (code: string) => string): string {
   const objecting = (item.positions ?? [])
     .filter((entry) => entry.position === 'object')
     .map((e) => nameOf(e.member))
-  return objecting.length === 0 ? '' : `Blocked by ${objecting.join(', ')}`
+  return objecting.length === 0
+    ? ''
+    : translate('page.proposals.blockedBy', { members: objecting.join(', ') })
 }
 
 function ProposalTable({ items, label }: { items: ProposalSummaryData[]; label: string }) {
+  const t = useT()
   const nameOf = useMemberName()
   return (
     <TableWrap label={label}>
       <table className="data-table">
         <thead>
           <tr>
-            <th scope="col">Proposal</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Procedure</th>
-            <th scope="col">Status</th>
-            <th scope="col">Deadline</th>
+            <th scope="col">{t('page.proposals.proposal')}</th>
+            <th scope="col">{t('page.proposals.kind')}</th>
+            <th scope="col">{t('page.proposals.procedure')}</th>
+            <th scope="col">{t('page.proposals.status')}</th>
+            <th scope="col">{t('page.proposals.deadline')}</th>
           </tr>
         </thead>
         <tbody>
@@ -82,17 +103,18 @@ function ProposalTable({ items, label }: { items: ProposalSummaryData[]; label: 
 
 /** Decisions: every proposal the user may see, grouped as open (with countdowns), blocked and decided. */
 export function ProposalsPage() {
+  const t = useT()
   const proposals = useProposals()
   usePageMarking(proposals.data?.marking)
-  if (proposals.isPending) return <Loading label="Loading proposals…" />
+  if (proposals.isPending) return <Loading label={t('page.proposals.loadingProposals')} />
   if (proposals.isError) return <ErrorState error={proposals.error} onRetry={() => proposals.refetch()} />
   const { items } = proposals.data
   return (
     <>
-      <title>Decisions — Liaison</title>
+      <title>{t('page.proposals.decisionsLiaison')}</title>
       <PageHeader
-        title="Decisions"
-        lead="Proposals the alliance decides by consensus (any objection blocks) or by silence procedure (adopted at the deadline unless a member breaks silence). Deadlines are shown in your time zone."
+        title={t('page.proposals.decisions')}
+        lead={t('page.proposals.proposalsTheAllianceDecidesBy')}
         actions={<CsvLink path="/api/v1/proposals.csv" what="the proposals" />}
       />
       <RemindersPanel />
@@ -100,7 +122,9 @@ export function ProposalsPage() {
         <NewProposalForm />
       </div>
       {items.length === 0 ? (
-        <EmptyState title="No proposals yet">Proposals you may see will be listed here.</EmptyState>
+        <EmptyState title={t('page.proposals.noProposalsYet')}>
+          {t('page.proposals.proposalsYouMaySeeWill')}
+        </EmptyState>
       ) : (
         groups.map((group) => {
           const inGroup = items.filter((item) => group.statuses.includes(item.status))
@@ -108,12 +132,15 @@ export function ProposalsPage() {
           return (
             <section key={group.id} className="section" aria-labelledby={`group-${group.id}`}>
               <h2 id={`group-${group.id}`}>
-                {group.title} <span className="count">({inGroup.length})</span>
+                {t(group.title)} <span className="count">({inGroup.length})</span>
               </h2>
               {inGroup.length === 0 ? (
-                <p className="muted">{group.empty}</p>
+                <p className="muted">{t(group.empty)}</p>
               ) : (
-                <ProposalTable items={inGroup} label={`${group.title} proposals`} />
+                <ProposalTable
+                  items={inGroup}
+                  label={t('page.proposals.proposals', { title: t(group.title) })}
+                />
               )}
             </section>
           )

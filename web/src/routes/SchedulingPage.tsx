@@ -10,29 +10,28 @@ import { BurdenChart, BurdenTable, OccurrenceTable } from '../features/schedulin
 import { SharedHoursSection } from '../features/scheduling/SharedHours.tsx'
 import { SlotList } from '../features/scheduling/SlotList.tsx'
 import { SlotSearchForm } from '../features/scheduling/SlotSearchForm.tsx'
+import { useT } from '../i18n/useT.ts'
 import '../features/scheduling/scheduling.css'
 import { isSignedIn, useSession } from '../features/session/queries.ts'
 import { isApiProblem } from '../lib/problem.ts'
 
 function SeriesSection({ base }: { readonly base: SlotSearchRequestBody }) {
+  const t = useT()
   const [request, setRequest] = useState<SeriesRequestBody | null>(null)
   const series = useSeries(request)
   const problem = isApiProblem(series.error) ? series.error : null
   return (
     <section className="section" aria-labelledby="series-title">
-      <h2 id="series-title">Series planner</h2>
-      <p className="muted">
-        Rotates a recurring meeting so no one always takes the late call, compared with the same time every
-        week.
-      </p>
+      <h2 id="series-title">{t('page.scheduling.seriesPlanner')}</h2>
+      <p className="muted">{t('page.scheduling.rotatesARecurringMeetingSo')}</p>
       <SeriesForm base={base} onPlan={setRequest} serverError={problem} pending={series.isFetching} />
-      {series.isFetching ? <Loading label="Planning the series…" /> : null}
+      {series.isFetching ? <Loading label={t('page.scheduling.planningTheSeries')} /> : null}
       {series.error === null ? null : <ErrorState error={series.error} />}
       {series.data === undefined ? null : (
         <div className="series-result" data-testid="series">
           <BurdenChart data={series.data} />
           <BurdenTable data={series.data} />
-          <h3>Meetings</h3>
+          <h3>{t('page.scheduling.meetings')}</h3>
           <OccurrenceTable data={series.data} />
         </div>
       )}
@@ -42,13 +41,14 @@ function SeriesSection({ base }: { readonly base: SlotSearchRequestBody }) {
 
 /** Finding a time across zones: slots ranked by everyone's inconvenience, and a fair series. */
 export function SchedulingPage() {
+  const t = useT()
   const session = useSession()
   const [request, setRequest] = useState<SlotSearchRequestBody | null>(null)
   const slots = useSlotSearch(request)
   const header = (
     <PageHeader
-      title="Scheduling"
-      lead="Find meeting times across time zones, with every participant's own clock and weekday."
+      title={t('page.scheduling.scheduling')}
+      lead={t('page.scheduling.findMeetingTimesAcrossTime')}
     />
   )
   if (session.isPending) return <Loading />
@@ -56,9 +56,10 @@ export function SchedulingPage() {
     return (
       <>
         {header}
-        <EmptyState title="Sign in to plan meetings">
+        <EmptyState title={t('page.scheduling.signInToPlanMeetings')}>
           <p>
-            <Link to="/sign-in">Sign in</Link> to search slots across the partners’ time zones.
+            <Link to="/sign-in">{t('page.scheduling.signIn')}</Link>{' '}
+            {t('page.scheduling.toSearchSlotsAcrossThe')}
           </p>
         </EmptyState>
       </>
@@ -70,24 +71,29 @@ export function SchedulingPage() {
       {header}
       <SlotSearchForm onSearch={setRequest} serverError={problem} pending={slots.isFetching} />
       <section className="section" aria-labelledby="slots-title">
-        <h2 id="slots-title">Best slots</h2>
+        <h2 id="slots-title">{t('page.scheduling.bestSlots')}</h2>
         {request === null ? (
-          <EmptyState title="No search yet">
-            <p>Add the participants and a date range, then find slots.</p>
+          <EmptyState title={t('page.scheduling.noSearchYet')}>
+            <p>{t('page.scheduling.addTheParticipantsAndA')}</p>
           </EmptyState>
         ) : slots.isFetching ? (
-          <Loading label="Finding slots…" />
+          <Loading label={t('page.scheduling.findingSlots')} />
         ) : slots.error !== null ? (
           <ErrorState error={slots.error} />
         ) : slots.data === undefined || slots.data.slots.length === 0 ? (
-          <EmptyState title="No slot in this range">
-            <p>Widen the date range or shorten the meeting.</p>
+          <EmptyState title={t('page.scheduling.noSlotInThisRange')}>
+            <p>{t('page.scheduling.widenTheDateRangeOr')}</p>
           </EmptyState>
         ) : (
           <>
             <p className="result-count">
-              {slots.data.slots.length} best of {slots.data.candidates} candidate starts, {slots.data.from} to{' '}
-              {slots.data.to} ({slots.data.timeZone})
+              {t('page.scheduling.bestOfCandidates', {
+                best: slots.data.slots.length,
+                candidates: slots.data.candidates,
+                from: slots.data.from,
+                to: slots.data.to,
+                zone: slots.data.timeZone,
+              })}
             </p>
             <HourGrid
               request={request}

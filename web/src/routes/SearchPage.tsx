@@ -1,17 +1,20 @@
 import { Link } from 'react-router'
-import { type SearchType, searchTypeLabels, searchTypes } from '../../../src/domain/search-types.ts'
+import { type SearchType, searchTypes } from '../../../src/domain/search-types.ts'
 import { MarkingTag, usePageMarking } from '../components/marking.tsx'
 import { PageHeader } from '../components/PageHeader.tsx'
 import { Pagination } from '../components/Pagination.tsx'
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx'
 import { Highlighted } from '../features/search/Highlighted.tsx'
 import { useSearch } from '../features/search/queries.ts'
+import { searchTypeLabels } from '../i18n/labels.ts'
+import { useT } from '../i18n/useT.ts'
 import { useAddressParams } from '../lib/useAddressParams.ts'
 
 const pageSize = 20
 
 /** One search over everything the viewer may read; the query, type and page live in the address. */
 export function SearchPage() {
+  const t = useT()
   const { get, set: setAddress } = useAddressParams()
   const q = get('q')
   const type = get('type')
@@ -24,21 +27,21 @@ export function SearchPage() {
   const data = results.data
   return (
     <>
-      <title>{q === '' ? 'Search — Liaison' : `${q} — Search — Liaison`}</title>
+      <title>{q === '' ? t('page.search.searchLiaison') : t('page.search.searchLiaison2', { q })}</title>
       <PageHeader
-        title="Search"
-        lead="Partners, events, frameworks, programmes, engagements and statements."
+        title={t('page.search.search')}
+        lead={t('page.search.partnersEventsFrameworksProgrammesEngage')}
       />
-      <search className="filters" aria-label="Filter search results">
+      <search className="filters" aria-label={t('page.search.filterSearchResults')}>
         <div className="field">
-          <label htmlFor="search-type">Kind of record</label>
+          <label htmlFor="search-type">{t('page.search.kindOfRecord')}</label>
           <select
             id="search-type"
             className="input"
             value={type}
             onChange={(event) => set('type', event.target.value)}
           >
-            <option value="">All</option>
+            <option value="">{t('page.search.all')}</option>
             {searchTypes.map((value) => (
               <option key={value} value={value}>
                 {searchTypeLabels[value]}
@@ -48,21 +51,25 @@ export function SearchPage() {
         </div>
       </search>
       {q.trim() === '' ? (
-        <EmptyState title="Type something to search">
-          <p>Use the search box at the top of the page; press / to reach it from anywhere.</p>
+        <EmptyState title={t('page.search.typeSomethingToSearch')}>
+          <p>{t('page.search.useTheSearchBoxAt')}</p>
         </EmptyState>
       ) : results.isError ? (
         <ErrorState error={results.error} onRetry={() => results.refetch()} />
       ) : data === undefined ? (
-        <Loading label="Searching…" />
+        <Loading label={t('page.search.searching')} />
       ) : data.items.length === 0 ? (
-        <EmptyState title={`Nothing found for “${q}”`}>
-          <p>Try fewer or shorter words{type === '' ? '' : ', or every kind of record'}.</p>
+        <EmptyState title={t('page.search.nothingFoundFor', { q })}>
+          <p>
+            {t('page.search.tryFewerOrShorterWords')}
+            {type === '' ? '' : t('page.search.orEveryKindOfRecord')}.
+          </p>
         </EmptyState>
       ) : (
         <>
           <p className="result-count" aria-live="polite">
-            {data.total} results · page {page + 1} of {Math.max(1, Math.ceil(data.total / pageSize))}
+            {data.total} {t('page.search.resultsPage')} {page + 1} {t('page.search.of')}{' '}
+            {Math.max(1, Math.ceil(data.total / pageSize))}
           </p>
           <ol className="card-list search-results" data-testid="search-results">
             {data.items.map((hit) => (
@@ -81,7 +88,7 @@ export function SearchPage() {
             ))}
           </ol>
           <Pagination
-            label="Search result pages"
+            label={t('page.search.searchResultPages')}
             page={page}
             pageSize={pageSize}
             total={data.total}

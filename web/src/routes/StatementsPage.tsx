@@ -1,4 +1,4 @@
-import { statementStatuses, statementStatusLabels } from '../../../src/domain/engagement-statement.ts'
+import { statementStatuses } from '../../../src/domain/engagement-statement.ts'
 import { CsvLink } from '../components/CsvLink.tsx'
 import { usePageMarking } from '../components/marking.tsx'
 import { PageHeader } from '../components/PageHeader.tsx'
@@ -8,6 +8,8 @@ import { StatementCard } from '../features/engagements/StatementCard.tsx'
 import { useStatementScope } from '../features/engagements/StatementsSection.tsx'
 import { useStatements } from '../features/engagements/statement-queries.ts'
 import { useSession } from '../features/session/queries.ts'
+import { statementStatusLabels } from '../i18n/labels.ts'
+import { useT } from '../i18n/useT.ts'
 import { useAddressParams } from '../lib/useAddressParams.ts'
 
 const pageSize = 25
@@ -17,6 +19,7 @@ const pageSize = 25
  * choices live in the address. Statements are added on their engagement's page.
  */
 export function StatementsPage() {
+  const t = useT()
   const { get, set: setAddress } = useAddressParams()
   const page = Math.max(0, Number(get('page')) || 0)
   const session = useSession()
@@ -40,7 +43,7 @@ export function StatementsPage() {
         value={get(key)}
         onChange={(event) => set(key, event.target.value)}
       >
-        <option value="">All</option>
+        <option value="">{t('page.statements.all')}</option>
         {options.map(([value, text]) => (
           <option key={value} value={value}>
             {text}
@@ -52,10 +55,10 @@ export function StatementsPage() {
   const data = statements.data
   return (
     <>
-      <title>Statements — Liaison</title>
+      <title>{t('page.statements.statementsLiaison')}</title>
       <PageHeader
-        title="Statements"
-        lead="Declarations, joint and chair’s statements and press releases — and the meetings that chose to issue none."
+        title={t('page.statements.statements')}
+        lead={t('page.statements.declarationsJointAndChairS')}
         actions={
           <CsvLink
             path="/api/v1/statements.csv"
@@ -64,7 +67,7 @@ export function StatementsPage() {
           />
         }
       />
-      <search className="filters" aria-label="Filter statements">
+      <search className="filters" aria-label={t('page.statements.filterStatements')}>
         {select(
           'partner',
           'Partner (issuer or associate)',
@@ -79,15 +82,16 @@ export function StatementsPage() {
       {statements.isError ? (
         <ErrorState error={statements.error} onRetry={() => statements.refetch()} />
       ) : data === undefined ? (
-        <Loading label="Loading statements…" />
+        <Loading label={t('page.statements.loadingStatements')} />
       ) : data.items.length === 0 ? (
-        <EmptyState title="No statements match">
-          <p>Clear a filter to see more.</p>
+        <EmptyState title={t('page.statements.noStatementsMatch')}>
+          <p>{t('page.statements.clearAFilterToSee')}</p>
         </EmptyState>
       ) : (
         <>
           <p className="result-count" aria-live="polite">
-            {data.total} statements · page {page + 1} of {Math.max(1, Math.ceil(data.total / pageSize))}
+            {data.total} {t('page.statements.statementsPage')} {page + 1} {t('page.statements.of')}{' '}
+            {Math.max(1, Math.ceil(data.total / pageSize))}
           </p>
           <ul className="card-list" data-testid="statement-list">
             {data.items.map((statement) => (
@@ -95,7 +99,7 @@ export function StatementsPage() {
             ))}
           </ul>
           <Pagination
-            label="Statement pages"
+            label={t('page.statements.statementPages')}
             page={page}
             pageSize={pageSize}
             total={data.total}

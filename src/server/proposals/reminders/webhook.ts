@@ -1,13 +1,33 @@
 import { createHmac } from 'node:crypto'
+import { locales } from '../../../i18n/locale.ts'
 import type { WebhookCandidate } from '../../../store/reminder-store.ts'
+import { translatorFor } from '../../i18n.ts'
 
-/** The body a receiver gets: what to remind whom of, by when. */
+/**
+ * The reminder in words, in every language of the catalogue: the receiver (a delegation's mail or
+ * chat relay) does not tell us its reader's language, so it picks the one it needs.
+ */
+export function reminderTexts(candidate: WebhookCandidate): Record<string, string> {
+  return Object.fromEntries(
+    locales.map((locale) => [
+      locale,
+      translatorFor(locale).t('reminder.text', {
+        member: candidate.member,
+        title: candidate.proposal.title,
+        deadline: new Date(candidate.proposal.deadline),
+      }),
+    ]),
+  )
+}
+
+/** The body a receiver gets: what to remind whom of, by when, and the same in words. */
 export function reminderPayload(candidate: WebhookCandidate): string {
   return JSON.stringify({
     type: 'proposal.reminder',
     proposal: { ...candidate.proposal },
     member: candidate.member,
     dueAt: candidate.dueAt,
+    text: reminderTexts(candidate),
   })
 }
 

@@ -1,22 +1,18 @@
 import { useRef, useState } from 'react'
 import { FormActions } from '../../components/FormActions.tsx'
 import { ErrorState } from '../../components/states.tsx'
+import { labelsOf } from '../../i18n/labels.ts'
+import { t as translate } from '../../i18n/translate.ts'
+import { useT } from '../../i18n/useT.ts'
 import { type AccountAction, type UserData, useAccountAction } from './queries.ts'
 
-const labels: Record<AccountAction, string> = {
-  disable: 'Disable',
-  enable: 'Enable',
-  unlock: 'Unlock',
-  'reset-password': 'Reset password',
-}
+const labels = labelsOf<AccountAction>('accountAction', ['disable', 'enable', 'unlock', 'reset-password'])
 
 const explanations: Record<AccountAction, (username: string) => string> = {
-  disable: (u) =>
-    `${u} will be signed out at once, their calendar feed link stops working, and they cannot sign in.`,
-  enable: (u) => `${u} may sign in again.`,
-  unlock: (u) => `Lift the lockout of ${u} after too many failed sign-ins.`,
-  'reset-password': (u) =>
-    `Give ${u} a new one-time password. They are signed out everywhere; the old password stops working.`,
+  disable: (username) => translate('accounts.explain.disable', { username }),
+  enable: (username) => translate('accounts.explain.enable', { username }),
+  unlock: (username) => translate('accounts.explain.unlock', { username }),
+  'reset-password': (username) => translate('accounts.explain.reset-password', { username }),
 }
 
 /** What may be done to this account now, each confirmed in a dialog first. */
@@ -39,6 +35,7 @@ export function AccountActions({
   onEdit: () => void
   onPassword: (username: string, password: string) => void
 }) {
+  const t = useT()
   const dialog = useRef<HTMLDialogElement>(null)
   const [pending, setPending] = useState<AccountAction | null>(null)
   const act = useAccountAction(onPassword)
@@ -58,9 +55,9 @@ export function AccountActions({
         type="button"
         className="button secondary"
         onClick={onEdit}
-        aria-label={`Edit ${user.username}`}
+        aria-label={t('accounts.accountActions.edit2', { username: user.username })}
       >
-        Edit
+        {t('accounts.accountActions.edit')}
       </button>
       {actionsFor(user, isSelf).map((action) => (
         <button
@@ -68,7 +65,7 @@ export function AccountActions({
           type="button"
           className="button secondary"
           onClick={() => open(action)}
-          aria-label={`${labels[action]} ${user.username}`}
+          aria-label={t('accounts.actionOn', { action: labels[action], username: user.username })}
         >
           {labels[action]}
         </button>
@@ -79,12 +76,16 @@ export function AccountActions({
         aria-labelledby={titleId}
         onClose={() => setPending(null)}
       >
-        <h3 id={titleId}>{pending === null ? 'Confirm' : `${labels[pending]} ${user.username}?`}</h3>
+        <h3 id={titleId}>
+          {pending === null
+            ? t('accounts.accountActions.confirm')
+            : t('accounts.actionOnAsk', { action: labels[pending], username: user.username })}
+        </h3>
         <p>{pending === null ? '' : explanations[pending](user.username)}</p>
         {act.error === null ? null : <ErrorState error={act.error} />}
         <FormActions
           className="lifecycle-steps"
-          submit="Confirm"
+          submit={t('accounts.accountActions.confirm')}
           onConfirm={confirm}
           pending={act.isPending}
           onCancel={() => dialog.current?.close()}

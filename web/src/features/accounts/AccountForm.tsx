@@ -2,6 +2,8 @@ import type { z } from 'zod'
 import { CreateUser, PatchUser } from '../../../../src/contract/account.ts'
 import { DraftAlerts, SelectField, TextField } from '../../components/DraftFields.tsx'
 import { FormActions } from '../../components/FormActions.tsx'
+import { labelsOf } from '../../i18n/labels.ts'
+import { useT } from '../../i18n/useT.ts'
 import { useDraft } from '../../lib/useDraft.ts'
 import { type UserData, type UserListData, useCreateAccount, useSaveAccount } from './queries.ts'
 import { RoleChoices } from './RoleChoices.tsx'
@@ -16,11 +18,7 @@ interface Draft {
   password: string
 }
 
-const kindOptions = [
-  ['partner', 'Partner'],
-  ['ally', 'Ally'],
-  ['staff', 'Staff'],
-] as const
+const kindLabels = labelsOf('accountKind', ['partner', 'ally', 'staff'] as const)
 
 /**
  * Creates an account (`user` absent) or edits one. Roles and clearances offer only what the API
@@ -37,6 +35,7 @@ export function AccountForm({
   onDone: () => void
   onCreated?: (username: string, password: string | null) => void
 }) {
+  const t = useT()
   const create = useCreateAccount((answer) => {
     onCreated?.(answer.user.username, answer.oneTimePassword)
     onDone()
@@ -86,15 +85,31 @@ export function AccountForm({
       className="panel account-form"
       onSubmit={submit(send)}
       noValidate
-      aria-label={user === undefined ? 'New account' : `Edit ${user.username}`}
+      aria-label={
+        user === undefined
+          ? t('accounts.accountForm.newAccount')
+          : t('accounts.accountForm.edit', { username: user.username })
+      }
     >
-      <h2>{user === undefined ? 'New account' : `Edit ${user.username}`}</h2>
+      <h2>
+        {user === undefined
+          ? t('accounts.accountForm.newAccount')
+          : t('accounts.accountForm.edit', { username: user.username })}
+      </h2>
       <DraftAlerts serverError={write.error} invalid={invalid} />
-      {user === undefined ? <TextField label="Username" {...bind('username')} /> : null}
-      <TextField label="Display name" {...bind('displayName')} />
-      {user === undefined ? <SelectField label="Kind" options={kindOptions} {...bind('kind')} /> : null}
-      <TextField label="Country (ISO alpha-3; empty for staff)" {...bind('country')} />
-      <SelectField label="Clearance" options={clearances} {...bind('clearance')} />
+      {user === undefined ? (
+        <TextField label={t('accounts.accountForm.username')} {...bind('username')} />
+      ) : null}
+      <TextField label={t('accounts.accountForm.displayName')} {...bind('displayName')} />
+      {user === undefined ? (
+        <SelectField
+          label={t('accounts.accountForm.kind')}
+          options={(['partner', 'ally', 'staff'] as const).map((kind) => [kind, kindLabels[kind]] as const)}
+          {...bind('kind')}
+        />
+      ) : null}
+      <TextField label={t('accounts.accountForm.countryIsoAlpha3Empty')} {...bind('country')} />
+      <SelectField label={t('accounts.accountForm.clearance')} options={clearances} {...bind('clearance')} />
       <RoleChoices
         idPrefix={idPrefix}
         offered={grants.grantableRoles}
@@ -104,13 +119,13 @@ export function AccountForm({
       />
       {user === undefined ? (
         <TextField
-          label="Initial password (leave empty for a one-time password)"
+          label={t('accounts.accountForm.initialPasswordLeaveEmptyFor')}
           type="password"
           {...bind('password')}
         />
       ) : null}
       <FormActions
-        submit={user === undefined ? 'Create account' : 'Save'}
+        submit={user === undefined ? t('accounts.accountForm.createAccount') : t('accounts.accountForm.save')}
         pending={write.isPending}
         onCancel={onDone}
       />

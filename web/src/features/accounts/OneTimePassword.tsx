@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { useT } from '../../i18n/useT.ts'
 
 /** A generated password, shown this once (the server keeps only its hash), with a copy button. */
 export function OneTimePassword({
@@ -10,6 +11,7 @@ export function OneTimePassword({
   password: string
   onDismiss: () => void
 }) {
+  const t = useT()
   const [copied, setCopied] = useState(false)
   const copy = async () => {
     await navigator.clipboard.writeText(password)
@@ -17,15 +19,17 @@ export function OneTimePassword({
   }
   return (
     <section className="panel one-time-password" role="status" aria-labelledby="otp-title">
-      <h2 id="otp-title">One-time password for {username}</h2>
-      <p>Give it to them now: it is shown only once.</p>
+      <h2 id="otp-title">
+        {t('accounts.oneTimePassword.oneTimePasswordFor')} {username}
+      </h2>
+      <p>{t('accounts.oneTimePassword.giveItToThemNow')}</p>
       <p>
         <code data-testid="one-time-password">{password}</code>{' '}
         <button type="button" className="button secondary" onClick={copy}>
-          {copied ? 'Copied' : 'Copy'}
+          {copied ? t('accounts.oneTimePassword.copied') : t('accounts.oneTimePassword.copy')}
         </button>{' '}
         <button type="button" className="button secondary" onClick={onDismiss}>
-          Done
+          {t('accounts.oneTimePassword.done')}
         </button>
       </p>
     </section>

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/useT.ts'
 /** Roles as checkboxes: only those the administrator may grant (the API's `grantableRoles`). */
 export function RoleChoices({
   idPrefix,
@@ -12,6 +13,7 @@ export function RoleChoices({
   onChange: (roles: string[]) => void
   error: string | undefined
 }) {
+  const t = useT()
   const toggle = (role: string, on: boolean) =>
     onChange(on ? [...chosen, role] : chosen.filter((held) => held !== role))
   return (
@@ -19,7 +21,7 @@ export function RoleChoices({
       className={`field role-choices${error === undefined ? '' : ' has-error'}`}
       {...(error === undefined ? {} : { 'aria-describedby': `${idPrefix}-roles-error` })}
     >
-      <legend>Roles</legend>
+      <legend>{t('accounts.roleChoices.roles')}</legend>
       {offered.map((role) => (
         <label key={role} className="checkbox">
           <input

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/useT.ts'
 import type { AuditEntryData } from './queries.ts'
 
 /** A value as the trail stored it: text as is, anything else as compact JSON. */
@@ -8,6 +9,7 @@ function shown(value: unknown): string {
 
 /** The changed fields of an entry, before → after; a create or delete shows its details instead. */
 export function AuditChanges({ entry }: { entry: AuditEntryData }) {
+  const t = useT()
   const changes = Object.entries(entry.changes)
   const details = Object.entries(entry.details)
   if (changes.length === 0 && details.length === 0) return <span className="muted">—</span>
@@ -18,7 +20,8 @@ export function AuditChanges({ entry }: { entry: AuditEntryData }) {
           <dt>{field}</dt>
           <dd>
             <del>{shown(before)}</del> <span aria-hidden="true">→</span>
-            <span className="visually-hidden">changed to</span> <ins>{shown(after)}</ins>
+            <span className="visually-hidden">{t('audit.auditChanges.changedTo')}</span>{' '}
+            <ins>{shown(after)}</ins>
           </dd>
         </div>
       ))}

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/useT.ts'
 import { useAuditVerdict } from './queries.ts'
 
 /**
@@ -5,18 +6,19 @@ import { useAuditVerdict } from './queries.ts'
  * alert: someone changed the database behind the application.
  */
 export function ChainStatus() {
+  const t = useT()
   const verdict = useAuditVerdict(true)
   if (verdict.isPending) {
     return (
       <p className="chain-status" role="status">
-        Checking the trail’s hash chain…
+        {t('audit.chainStatus.checkingTheTrailSHash')}
       </p>
     )
   }
   if (verdict.isError) {
     return (
       <p className="chain-status" role="status">
-        The hash chain could not be checked just now.
+        {t('audit.chainStatus.theHashChainCouldNot')}
       </p>
     )
   }
@@ -24,18 +26,21 @@ export function ChainStatus() {
   if (data.ok) {
     return (
       <p className="chain-status chain-ok" role="status">
-        Hash chain intact: {data.checked} entr{data.checked === 1 ? 'y' : 'ies'} verified
-        {data.headSeq === null ? '' : `, newest #${data.headSeq}`}.
+        {t('audit.chainStatus.intact', { count: data.checked })}
+        {data.headSeq === null ? '' : t('audit.chainStatus.newest', { headSeq: data.headSeq })}.
       </p>
     )
   }
   return (
     <div className="chain-status chain-broken" role="alert">
       <p>
-        <strong>The hash chain is broken</strong>
-        {data.firstBrokenSeq === null ? '' : ` at entry #${data.firstBrokenSeq}`}: {data.problem}
+        <strong>{t('audit.chainStatus.theHashChainIsBroken')}</strong>
+        {data.firstBrokenSeq === null
+          ? ''
+          : t('audit.chainStatus.atEntry', { firstBrokenSeq: data.firstBrokenSeq })}
+        : {data.problem}
       </p>
-      <p>The trail was changed outside the application. Run `liaison audit verify` and investigate.</p>
+      <p>{t('audit.chainStatus.theTrailWasChangedOutside')}</p>
     </div>
   )
 }

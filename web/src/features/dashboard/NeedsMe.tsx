@@ -1,5 +1,6 @@
 import { Link } from 'react-router'
 import { usePageMarking } from '../../components/marking.tsx'
+import { useT } from '../../i18n/useT.ts'
 import { EngagementWhen } from '../engagements/EngagementWhen.tsx'
 import { useEngagements, viewerZone } from '../engagements/queries.ts'
 import { usePortfolio } from '../programmes/queries.ts'
@@ -10,13 +11,14 @@ import { awaitingPosition, milestonesNeedingAttention, reviewsDue, thisWeek, typ
 const programmeLink = (id: string) => `/programmes/${encodeURIComponent(id)}`
 
 function Milestones({ viewer }: { viewer: Viewer }) {
+  const t = useT()
   const portfolio = usePortfolio()
   usePageMarking(portfolio.data?.marking)
   const items = milestonesNeedingAttention(portfolio.data?.items ?? [], viewer)
   return (
     <DashboardCard
       id="dashboard-milestones"
-      title="Late and at-risk milestones"
+      title={t('dashboard.needsMe.lateAndAtRiskMilestones')}
       query={portfolio}
       count={items.length}
       empty="No milestone is late or at risk."
@@ -27,7 +29,8 @@ function Milestones({ viewer }: { viewer: Viewer }) {
             <Link to={programmeLink(programme.id)}>{programme.title}</Link>
             <span className="muted">
               {' '}
-              — {programme.progress.late} late, {programme.progress.atRisk} at risk
+              — {programme.progress.late} {t('dashboard.needsMe.late')} {programme.progress.atRisk}{' '}
+              {t('dashboard.needsMe.atRisk')}
             </span>
           </li>
         ))}
@@ -37,13 +40,14 @@ function Milestones({ viewer }: { viewer: Viewer }) {
 }
 
 function Reviews({ viewer }: { viewer: Viewer }) {
+  const t = useT()
   const portfolio = usePortfolio()
   const today = portfolio.data?.today ?? ''
   const items = reviewsDue(portfolio.data?.items ?? [], viewer, today)
   return (
     <DashboardCard
       id="dashboard-reviews"
-      title="Programme reviews due"
+      title={t('dashboard.needsMe.programmeReviewsDue')}
       query={portfolio}
       count={items.length}
       empty="No review is due in the next 30 days."
@@ -54,7 +58,10 @@ function Reviews({ viewer }: { viewer: Viewer }) {
             <Link to={programmeLink(programme.id)}>{programme.title}</Link>
             <span className="muted">
               {' '}
-              — review {(programme.nextReview ?? '') < today ? 'overdue since' : 'due'}{' '}
+              {t('dashboard.needsMe.review')}{' '}
+              {(programme.nextReview ?? '') < today
+                ? t('dashboard.needsMe.overdueSince')
+                : t('dashboard.needsMe.due')}{' '}
               {new Date(`${programme.nextReview}T00:00:00Z`).toLocaleDateString(undefined, {
                 dateStyle: 'medium',
                 timeZone: 'UTC',
@@ -68,6 +75,7 @@ function Reviews({ viewer }: { viewer: Viewer }) {
 }
 
 function Positions({ viewer }: { viewer: Viewer }) {
+  const t = useT()
   const proposals = useProposals()
   const reminders = useReminders()
   usePageMarking(proposals.data?.marking)
@@ -76,7 +84,7 @@ function Positions({ viewer }: { viewer: Viewer }) {
   return (
     <DashboardCard
       id="dashboard-positions"
-      title="Proposals awaiting a position"
+      title={t('dashboard.needsMe.proposalsAwaitingAPosition')}
       query={proposals}
       count={items.length}
       empty="No open proposal is waiting for a position."
@@ -86,11 +94,13 @@ function Positions({ viewer }: { viewer: Viewer }) {
           <li key={proposal.id}>
             <Link to={`/proposals/${encodeURIComponent(proposal.id)}`}>{proposal.title}</Link>
             <span className="muted">
-              {viewer.kind === 'staff' ? ` — ${missing} member${missing === 1 ? '' : 's'} yet to answer` : ''}
+              {viewer.kind === 'staff'
+                ? t('dashboard.needsMe.memberYetToAnswer', { missing, value1: missing === 1 ? '' : 's' })
+                : ''}
               {proposal.deadline === null
                 ? ''
-                : ` — deadline ${new Date(proposal.deadline).toLocaleString()}`}
-              {reminded.has(proposal.id) ? ' — reminder sent' : ''}
+                : t('dashboard.needsMe.deadline', { value0: new Date(proposal.deadline).toLocaleString() })}
+              {reminded.has(proposal.id) ? t('dashboard.needsMe.reminderSent') : ''}
             </span>
           </li>
         ))}
@@ -100,6 +110,7 @@ function Positions({ viewer }: { viewer: Viewer }) {
 }
 
 function ThisWeek({ viewer }: { viewer: Viewer }) {
+  const t = useT()
   const week = thisWeek(new Date(), viewerZone)
   const engagements = useEngagements({
     ...week,
@@ -112,7 +123,7 @@ function ThisWeek({ viewer }: { viewer: Viewer }) {
   return (
     <DashboardCard
       id="dashboard-week"
-      title={`Engagements this week (${viewerZone.replace(/_/g, ' ')})`}
+      title={t('dashboard.needsMe.engagementsThisWeek', { value0: viewerZone.replace(/_/g, ' ') })}
       query={engagements}
       count={items.length}
       empty="No engagement this week."

@@ -1,5 +1,6 @@
 import { Link } from 'react-router'
 import { usePageMarking } from '../../components/marking.tsx'
+import { useT } from '../../i18n/useT.ts'
 import { formatDay } from '../engagements/EngagementWhen.tsx'
 import { useEngagements } from '../engagements/queries.ts'
 import { useStatements } from '../engagements/statement-queries.ts'
@@ -11,6 +12,7 @@ import type { Viewer } from './needs.ts'
  * lists as their pages (the audit trail is not used: it is for auditors, not a feed of news).
  */
 export function Recent({ viewer }: { viewer: Viewer }) {
+  const t = useT()
   const partner = viewer.kind === 'partner' ? (viewer.country ?? undefined) : undefined
   const engagements = useEngagements({ order: 'desc', limit: 5, partner, to: undefined })
   const statements = useStatements({ partner, limit: 5, offset: 0 })
@@ -22,7 +24,7 @@ export function Recent({ viewer }: { viewer: Viewer }) {
     <div className="dashboard-grid">
       <DashboardCard
         id="dashboard-recent-engagements"
-        title="Latest engagements"
+        title={t('dashboard.recent.latestEngagements')}
         query={engagements}
         count={latest.length}
         empty="No engagement recorded yet."
@@ -38,7 +40,7 @@ export function Recent({ viewer }: { viewer: Viewer }) {
       </DashboardCard>
       <DashboardCard
         id="dashboard-recent-statements"
-        title="Latest statements"
+        title={t('dashboard.recent.latestStatements')}
         query={statements}
         count={issued.length}
         empty="No statement yet."

@@ -1,5 +1,6 @@
 import { useMemo } from 'react'
 import { type ChartOption, chartFont, EChart } from '../../components/EChart.tsx'
+import { useT } from '../../i18n/useT.ts'
 import type { AnalyticsData } from './queries.ts'
 
 // One colour per level, darkest for leaders, so the rise in level reads at a glance.
@@ -38,6 +39,7 @@ export function LevelsChart({ data }: { data: AnalyticsData }) {
 
 /** Level-weighted intensity per year. */
 export function IntensityChart({ data }: { data: AnalyticsData }) {
+  const t = useT()
   const option = useMemo<ChartOption>(
     () => ({
       textStyle: { fontFamily: chartFont },
@@ -61,7 +63,7 @@ export function IntensityChart({ data }: { data: AnalyticsData }) {
   return (
     <EChart
       option={option}
-      label={`Level-weighted intensity of ${data.scope.name} per year; the table below has the numbers.`}
+      label={t('engagements.analyticsCharts.levelWeightedIntensityOfPer', { name: data.scope.name })}
       height={260}
     />
   )
@@ -69,6 +71,7 @@ export function IntensityChart({ data }: { data: AnalyticsData }) {
 
 /** Regularity: share of engagements away from summits (bars) and active months (line). */
 export function RegularityChart({ data }: { data: AnalyticsData }) {
+  const t = useT()
   const option = useMemo<ChartOption>(
     () => ({
       textStyle: { fontFamily: chartFont },
@@ -107,7 +110,7 @@ export function RegularityChart({ data }: { data: AnalyticsData }) {
   return (
     <EChart
       option={option}
-      label={`Regularity of ${data.scope.name}: share of engagements away from summits and months with an engagement, per year. The table below has the numbers.`}
+      label={t('engagements.analyticsCharts.regularityOfShareOfEngagements', { name: data.scope.name })}
       height={280}
     />
   )
@@ -115,6 +118,7 @@ export function RegularityChart({ data }: { data: AnalyticsData }) {
 
 /** Intensity per year of several partners on one chart. */
 export function ComparisonChart({ series }: { series: readonly AnalyticsData[] }) {
+  const t = useT()
   const years = useMemo(() => {
     const all = series.flatMap((data) => data.years.map((year) => year.year))
     if (all.length === 0) {
@@ -147,7 +151,9 @@ export function ComparisonChart({ series }: { series: readonly AnalyticsData[] }
   return (
     <EChart
       option={option}
-      label={`Intensity per year compared for ${series.map((data) => data.scope.name).join(', ')}; the table below has the numbers.`}
+      label={t('engagements.analyticsCharts.intensityPerYearComparedFor', {
+        value0: series.map((data) => data.scope.name).join(', '),
+      })}
       height={300}
     />
   )

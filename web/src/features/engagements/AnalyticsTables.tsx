@@ -1,5 +1,6 @@
 import { Link } from 'react-router'
 import { TableWrap } from '../../components/TableWrap.tsx'
+import { useT } from '../../i18n/useT.ts'
 import { formatDay } from './EngagementWhen.tsx'
 import type { AnalyticsData } from './queries.ts'
 
@@ -9,33 +10,37 @@ function percent(share: number | null): string {
 
 /** The yearly numbers behind the charts: one row per year. */
 export function AnalyticsYearTable({ data }: { data: AnalyticsData }) {
-  const caption = `${data.scope.name}: engagements per year by level, intensity and regularity (summit window ±${data.summitWindowDays} days)`
+  const t = useT()
+  const caption = t('engagements.analyticsTables.yearCaption', {
+    scope: data.scope.name,
+    days: data.summitWindowDays,
+  })
   return (
     <TableWrap label={caption}>
       <table className="data-table" data-testid="analytics-years">
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Year</th>
+            <th scope="col">{t('engagements.analyticsTables.year')}</th>
             {data.levels.map((level) => (
               <th scope="col" key={level.level} className="numeric">
                 {level.label}
               </th>
             ))}
             <th scope="col" className="numeric">
-              Total
+              {t('engagements.analyticsTables.total')}
             </th>
             <th scope="col" className="numeric">
-              Intensity
+              {t('engagements.analyticsTables.intensity')}
             </th>
             <th scope="col" className="numeric">
-              Away from summits
+              {t('engagements.analyticsTables.awayFromSummits')}
             </th>
             <th scope="col" className="numeric">
-              Longest gap (days)
+              {t('engagements.analyticsTables.longestGapDays')}
             </th>
             <th scope="col" className="numeric">
-              Active months
+              {t('engagements.analyticsTables.activeMonths')}
             </th>
           </tr>
         </thead>
@@ -63,19 +68,20 @@ export function AnalyticsYearTable({ data }: { data: AnalyticsData }) {
 
 /** First and latest engagement at each level. */
 export function MilestoneTable({ data }: { data: AnalyticsData }) {
-  const caption = `${data.scope.name}: first and latest engagement at each level`
+  const t = useT()
+  const caption = t('engagements.analyticsTables.milestoneCaption', { scope: data.scope.name })
   return (
     <TableWrap label={caption}>
       <table className="data-table" data-testid="analytics-milestones">
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Level</th>
+            <th scope="col">{t('engagements.analyticsTables.level')}</th>
             <th scope="col" className="numeric">
-              Engagements
+              {t('engagements.analyticsTables.engagements')}
             </th>
-            <th scope="col">First</th>
-            <th scope="col">Latest</th>
+            <th scope="col">{t('engagements.analyticsTables.first')}</th>
+            <th scope="col">{t('engagements.analyticsTables.latest')}</th>
           </tr>
         </thead>
         <tbody>
@@ -105,17 +111,18 @@ export function MilestoneTable({ data }: { data: AnalyticsData }) {
 
 /** Intensity of several partners per year, the numbers behind the comparison chart. */
 export function ComparisonTable({ series }: { series: readonly AnalyticsData[] }) {
+  const t = useT()
   const years = [...new Set(series.flatMap((data) => data.years.map((year) => year.year)))].sort(
     (a, b) => a - b,
   )
-  const caption = 'Level-weighted intensity per year, by partner'
+  const caption = t('engagements.analyticsTables.comparisonCaption')
   return (
     <TableWrap label={caption}>
       <table className="data-table" data-testid="analytics-comparison">
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Year</th>
+            <th scope="col">{t('engagements.analyticsTables.year')}</th>
             {series.map((data) => (
               <th scope="col" key={data.scope.id} className="numeric">
                 {data.scope.name}

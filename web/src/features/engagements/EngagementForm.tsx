@@ -9,6 +9,7 @@ import {
 } from '../../../../src/domain/engagement.ts'
 import { DraftAlerts, SelectField, TextField } from '../../components/DraftFields.tsx'
 import { MultiPickerField, PickerField } from '../../components/Pickers.tsx'
+import { useT } from '../../i18n/useT.ts'
 import type { ApiProblem } from '../../lib/problem.ts'
 import { useDraft } from '../../lib/useDraft.ts'
 import {
@@ -150,6 +151,7 @@ export function EngagementForm({
   pending: boolean
   serverError: ApiProblem | null
 }) {
+  const t = useT()
   const { draft, change, bind, invalid, problemCount, messages, submit } = useDraft({
     idPrefix: 'engagement',
     initial: () => ({ ...draftFrom(initial), ...prefill }),
@@ -165,34 +167,34 @@ export function EngagementForm({
   return (
     <form className="form" onSubmit={submit(onSubmit)} noValidate>
       <DraftAlerts serverError={serverError} invalid={invalid} count={problemCount} />
-      <TextField label="Title" {...bind('title')} />
-      <TextField label="Place" {...bind('place')} />
+      <TextField label={t('engagements.engagementForm.title')} {...bind('title')} />
+      <TextField label={t('engagements.engagementForm.place')} {...bind('place')} />
       <PickerField
-        label="Time zone"
-        hint="Search by city or country; the offset shown is today’s."
+        label={t('engagements.engagementForm.timeZone')}
+        hint={t('engagements.engagementForm.searchByCityOrCountry')}
         options={zones}
-        placeholder="e.g. Tokyo or Japan"
+        placeholder={t('engagements.engagementForm.eGTokyoOrJapan')}
         {...bind('timeZone')}
       />
       <PickerField
-        label="Host country"
-        hint="Leave empty when the alliance hosts."
+        label={t('engagements.engagementForm.hostCountry')}
+        hint={t('engagements.engagementForm.leaveEmptyWhenTheAlliance')}
         options={countries}
-        placeholder="Search by name or code"
+        placeholder={t('engagements.engagementForm.searchByNameOrCode')}
         {...bind('host')}
       />
       <SelectField
-        label="Kind"
+        label={t('engagements.engagementForm.kind')}
         options={engagementKinds.map((kind) => [kind, kindLabels[kind]] as const)}
         {...bind('kind')}
       />
       <SelectField
-        label="Level"
+        label={t('engagements.engagementForm.level')}
         options={engagementLevels.map((level) => [level, levelLabels[level]] as const)}
         {...bind('level')}
       />
       <SelectField
-        label="Format"
+        label={t('engagements.engagementForm.format')}
         options={engagementFormats.map((format) => [format, formatLabels[format]] as const)}
         {...bind('format')}
       />
@@ -203,22 +205,24 @@ export function EngagementForm({
             checked={draft.allDay}
             onChange={(event) => change('allDay', event.target.checked)}
           />{' '}
-          All day (dates only)
+          {t('engagements.engagementForm.allDayDatesOnly')}
         </label>
       </div>
       {(['start', 'end'] as const).map((key) => (
         <TextField
           key={key}
-          label={`${key === 'start' ? 'Starts' : 'Ends'} (local time at the place)`}
+          label={t('engagements.engagementForm.localTimeAtThePlace', {
+            value0: key === 'start' ? 'Starts' : 'Ends',
+          })}
           type={draft.allDay ? 'date' : 'datetime-local'}
           {...bind(key)}
         />
       ))}
       <PickerField
-        label="Parent engagement (sideline meetings only)"
-        hint="Search by title or date (YYYY-MM-DD)."
+        label={t('engagements.engagementForm.parentEngagementSidelineMeetingsOnly')}
+        hint={t('engagements.engagementForm.searchByTitleOrDate')}
         options={parents}
-        placeholder="Search an engagement"
+        placeholder={t('engagements.engagementForm.searchAnEngagement')}
         {...bind('parentId')}
       />
       <ParticipantRows
@@ -230,35 +234,35 @@ export function EngagementForm({
       />
       <MultiPickerField
         id="engagement-priorityAreas"
-        label="Priority areas"
+        label={t('engagements.engagementForm.priorityAreas')}
         options={priorityAreaOptions}
-        placeholder="Search a priority area"
+        placeholder={t('engagements.engagementForm.searchAPriorityArea')}
         emptyText="No priority area chosen."
         values={draft.priorityAreas}
         onChange={(values) => change('priorityAreas', values)}
         error={messages.priorityAreas}
       />
-      <TextField label="Outcomes, one per line" rows={3} {...bind('outcomes')} />
-      <TextField label="Summary" rows={4} {...bind('summary')} />
+      <TextField label={t('engagements.engagementForm.outcomesOnePerLine')} rows={3} {...bind('outcomes')} />
+      <TextField label={t('engagements.engagementForm.summary')} rows={4} {...bind('summary')} />
       <SelectField
-        label="Classification"
+        label={t('engagements.engagementForm.classification')}
         options={choosable.map((c) => [c, c] as const)}
         {...bind('classification')}
         error={messages.marking}
       />
       <MultiPickerField
         id="engagement-releasableTo"
-        label="Releasable to"
-        hint="Partners that may see it; none means alliance only."
+        label={t('engagements.engagementForm.releasableTo')}
+        hint={t('engagements.engagementForm.partnersThatMaySeeIt')}
         options={partners}
-        placeholder="Search a partner"
+        placeholder={t('engagements.engagementForm.searchAPartner')}
         emptyText="Alliance only."
         values={draft.releasableTo}
         onChange={(values) => change('releasableTo', values)}
         error={undefined}
       />
       <button type="submit" className="button" disabled={pending}>
-        {pending ? 'Saving…' : 'Save engagement'}
+        {pending ? t('engagements.engagementForm.saving') : t('engagements.engagementForm.saveEngagement')}
       </button>
     </form>
   )

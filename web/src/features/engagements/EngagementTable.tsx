@@ -1,6 +1,7 @@
 import { Link } from 'react-router'
 import { MarkingTag } from '../../components/marking.tsx'
 import { TableWrap } from '../../components/TableWrap.tsx'
+import { useT } from '../../i18n/useT.ts'
 import { EngagementWhen } from './EngagementWhen.tsx'
 import type { EngagementSummaryData } from './queries.ts'
 
@@ -14,17 +15,18 @@ export function EngagementTable({
   caption: string
   testId?: string
 }) {
+  const t = useT()
   return (
     <TableWrap label={caption}>
       <table className="data-table" data-testid={testId}>
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Engagement</th>
-            <th scope="col">When</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Level</th>
-            <th scope="col">Participants</th>
+            <th scope="col">{t('engagements.engagementTable.engagement')}</th>
+            <th scope="col">{t('engagements.engagementTable.when')}</th>
+            <th scope="col">{t('engagements.engagementTable.kind')}</th>
+            <th scope="col">{t('engagements.engagementTable.level')}</th>
+            <th scope="col">{t('engagements.engagementTable.participants')}</th>
           </tr>
         </thead>
         <tbody>

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/useT.ts'
 import type { EngagementSummaryData } from './queries.ts'
 
 const dayFormat = new Intl.DateTimeFormat('en-GB', {
@@ -21,6 +22,7 @@ function clock(local: string): string {
  * viewer's zone when that differs. All-day engagements are days at the place and are not converted.
  */
 export function EngagementWhen({ engagement }: { engagement: EngagementSummaryData }) {
+  const t = useT()
   const { start, end } = engagement
   if (engagement.allDay) {
     const first = start.place.local
@@ -40,8 +42,8 @@ export function EngagementWhen({ engagement }: { engagement: EngagementSummaryDa
       {sameZoneShown ? null : (
         <span className="muted">
           {' '}
-          · your time {formatDay(start.viewer.local)}, {clock(start.viewer.local)}–{clock(end.viewer.local)}{' '}
-          {start.viewer.abbreviation}
+          {t('engagements.engagementWhen.yourTime')} {formatDay(start.viewer.local)},{' '}
+          {clock(start.viewer.local)}–{clock(end.viewer.local)} {start.viewer.abbreviation}
         </span>
       )}
     </span>

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react'
+import { useT } from '../../i18n/useT.ts'
 import './feed.css'
 
 /** webcal:// asks the system to subscribe in its calendar program; the https address is kept for copying. */
@@ -8,6 +9,7 @@ export function webcalOf(url: string): string {
 
 /** One feed address: shown in full, with a copy button (its result announced) and a subscribe link. */
 export function FeedAddress({ label, url }: { label: string; url: string }) {
+  const t = useT()
   const id = useId()
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null)
   const copy = async () => {
@@ -25,16 +27,16 @@ export function FeedAddress({ label, url }: { label: string; url: string }) {
       <input id={id} className="input" readOnly value={url} onFocus={(event) => event.target.select()} />
       <span className="feed-actions">
         <button type="button" className="button secondary" onClick={copy}>
-          Copy {label.toLowerCase()} address
+          {t('engagements.feedAddress.copy')} {label.toLowerCase()} {t('engagements.feedAddress.address')}
         </button>
         <a className="button secondary" href={webcalOf(url)}>
-          Subscribe to {label.toLowerCase()}
+          {t('engagements.feedAddress.subscribeTo')} {label.toLowerCase()}
         </a>
         <span aria-live="polite" className="muted">
           {copied === 'yes'
-            ? 'Copied.'
+            ? t('engagements.feedAddress.copied')
             : copied === 'no'
-              ? 'Copying was refused: select the address and copy it.'
+              ? t('engagements.feedAddress.copyingWasRefusedSelectThe')
               : ''}
         </span>
       </span>

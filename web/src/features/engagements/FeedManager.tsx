@@ -1,4 +1,5 @@
 import { ErrorState } from '../../components/states.tsx'
+import { useT } from '../../i18n/useT.ts'
 import { FeedAddress } from './FeedAddress.tsx'
 import { useFeedStatus, useRotateFeed } from './queries.ts'
 
@@ -15,36 +16,43 @@ export function FeedManager({
   partner?: string
   framework?: string
 }) {
+  const t = useT()
   const status = useFeedStatus(signedIn)
   const rotate = useRotateFeed()
   if (!signedIn) {
-    return <p className="muted">Sign in to get a private calendar feed of the engagements you may see.</p>
+    return <p className="muted">{t('engagements.feedManager.signInToGetA')}</p>
   }
   const created = rotate.data
   const origin = window.location.origin
   return (
     <section className="section panel" aria-labelledby="feed-title">
-      <h2 id="feed-title">Calendar feed</h2>
+      <h2 id="feed-title">{t('engagements.feedManager.calendarFeed')}</h2>
       <p>
-        A private address for calendar programs. It shows what you may see, and stops working when you make a
-        new one.
+        {t('engagements.feedManager.aPrivateAddressForCalendar')}
         {status.data?.active === true && created === undefined
-          ? ` You made one on ${status.data.createdAt?.slice(0, 10) ?? ''}; its address was shown only then.`
+          ? t('engagements.feedManager.youMadeOneOnIts', {
+              value0: status.data.createdAt?.slice(0, 10) ?? '',
+            })
           : ''}
       </p>
       <button type="button" className="button" onClick={() => rotate.mutate()} disabled={rotate.isPending}>
-        {status.data?.active === true ? 'Make a new feed address' : 'Make my feed address'}
+        {status.data?.active === true
+          ? t('engagements.feedManager.makeANewFeedAddress')
+          : t('engagements.feedManager.makeMyFeedAddress')}
       </button>
       {rotate.isError ? <ErrorState error={rotate.error} /> : null}
       {created === undefined ? null : (
         <ul data-testid="feed-urls" className="feed-addresses">
-          <FeedAddress label="Everything I may see" url={`${origin}${created.allUrl}`} />
           <FeedAddress
-            label={`Partner ${partner ?? 'JPN'}`}
+            label={t('engagements.feedManager.everythingIMaySee')}
+            url={`${origin}${created.allUrl}`}
+          />
+          <FeedAddress
+            label={t('engagements.feedManager.partner', { value0: partner ?? 'JPN' })}
             url={`${origin}${created.partnerUrlTemplate.replace('{code}', partner ?? 'JPN')}`}
           />
           <FeedAddress
-            label={`Framework ${framework ?? 'ip4'}`}
+            label={t('engagements.feedManager.framework', { value0: framework ?? 'ip4' })}
             url={`${origin}${created.frameworkUrlTemplate.replace('{id}', framework ?? 'ip4')}`}
           />
         </ul>

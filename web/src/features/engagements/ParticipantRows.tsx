@@ -1,4 +1,5 @@
 import { Combobox } from '../../components/Combobox.tsx'
+import { useT } from '../../i18n/useT.ts'
 import type { PickerOption } from '../../lib/picker-options.ts'
 import type { ParticipantDraft } from './EngagementForm.tsx'
 
@@ -19,6 +20,7 @@ export function ParticipantRows({
   readonly countries: readonly PickerOption[]
   readonly error: string | undefined
 }) {
+  const t = useT()
   const update = (index: number, part: Partial<ParticipantDraft>) =>
     onChange(rows.map((row, at) => (at === index ? { ...row, ...part } : row)))
   const add = () => {
@@ -36,13 +38,15 @@ export function ParticipantRows({
       className={`field${error === undefined ? '' : ' has-error'}`}
       aria-describedby={error === undefined ? undefined : errorId}
     >
-      <legend>Participants</legend>
+      <legend>{t('engagements.participantRows.participants')}</legend>
       {error === undefined ? null : (
         <p className="field-error" id={errorId}>
           {error}
         </p>
       )}
-      {rows.length === 0 ? <p className="muted">No participant yet.</p> : null}
+      {rows.length === 0 ? (
+        <p className="muted">{t('engagements.participantRows.noParticipantYet')}</p>
+      ) : null}
       <ol className="participant-rows">
         {rows.map((row, index) => {
           const rowId = `${idPrefix}-${index}`
@@ -50,19 +54,19 @@ export function ParticipantRows({
             // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place
             <li key={index} className="participant-row">
               <div>
-                <label htmlFor={`${rowId}-country`}>Country</label>
+                <label htmlFor={`${rowId}-country`}>{t('engagements.participantRows.country')}</label>
                 <Combobox
                   id={`${rowId}-country`}
                   value={row.country}
                   onChange={(country) => update(index, { country })}
                   options={countries}
-                  placeholder="Name or code"
+                  placeholder={t('engagements.participantRows.nameOrCode')}
                   invalid={error !== undefined && index === firstInvalid}
                   describedBy={error === undefined ? undefined : errorId}
                 />
               </div>
               <div>
-                <label htmlFor={`${rowId}-person`}>Name</label>
+                <label htmlFor={`${rowId}-person`}>{t('engagements.participantRows.name')}</label>
                 <input
                   id={`${rowId}-person`}
                   className="input"
@@ -71,7 +75,7 @@ export function ParticipantRows({
                 />
               </div>
               <div>
-                <label htmlFor={`${rowId}-role`}>Role</label>
+                <label htmlFor={`${rowId}-role`}>{t('engagements.participantRows.role')}</label>
                 <input
                   id={`${rowId}-role`}
                   className="input"
@@ -82,17 +86,17 @@ export function ParticipantRows({
               <button
                 type="button"
                 className="button secondary"
-                aria-label={`Remove participant ${index + 1}`}
+                aria-label={t('engagements.participantRows.removeParticipant', { value0: index + 1 })}
                 onClick={() => onChange(rows.filter((_, at) => at !== index))}
               >
-                Remove
+                {t('engagements.participantRows.remove')}
               </button>
             </li>
           )
         })}
       </ol>
       <button type="button" className="button secondary" onClick={add}>
-        Add participant
+        {t('engagements.participantRows.addParticipant')}
       </button>
     </fieldset>
   )

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
 import { ErrorState } from '../../components/states.tsx'
+import { useT } from '../../i18n/useT.ts'
 import { useAssociation } from './statement-queries.ts'
 
 /** Who is looking, as the server's `abilities` say: whom they may associate, and their country. */
@@ -32,6 +33,7 @@ export function StatementAssociations({
   countryName: (code: string) => string
   partners: readonly { code: string; name: string }[]
 }) {
+  const t = useT()
   const association = useAssociation()
   const selectId = useId()
   const [choice, setChoice] = useState('')
@@ -46,11 +48,12 @@ export function StatementAssociations({
     own !== null ? (
       associated.includes(own) ? (
         <button type="button" className="button secondary" onClick={() => send(own, false)}>
-          Withdraw association
+          {t('engagements.statementAssociations.withdrawAssociation')}
         </button>
       ) : issued && !issuers.includes(own) ? (
         <button type="button" className="button secondary" onClick={() => send(own, true)}>
-          Associate {countryName(own)} with this statement
+          {t('engagements.statementAssociations.associate')} {countryName(own)}{' '}
+          {t('engagements.statementAssociations.withThisStatement')}
         </button>
       ) : null
     ) : viewer.associate === 'any' ? (
@@ -60,22 +63,25 @@ export function StatementAssociations({
             key={code}
             type="button"
             className="button secondary"
-            aria-label={`Dissociate ${countryName(code)} from ${title}`}
+            aria-label={t('engagements.statementAssociations.dissociateFrom', {
+              value0: countryName(code),
+              title,
+            })}
             onClick={() => send(code, false)}
           >
-            Dissociate {countryName(code)}
+            {t('engagements.statementAssociations.dissociate')} {countryName(code)}
           </button>
         ))}
         {issued && open.length > 0 ? (
           <span className="inline-field">
-            <label htmlFor={selectId}>Associate a partner</label>
+            <label htmlFor={selectId}>{t('engagements.statementAssociations.associateAPartner')}</label>
             <select
               id={selectId}
               className="input"
               value={choice}
               onChange={(event) => setChoice(event.target.value)}
             >
-              <option value="">Choose a partner…</option>
+              <option value="">{t('engagements.statementAssociations.chooseAPartner')}</option>
               {open.map((partner) => (
                 <option key={partner.code} value={partner.code}>
                   {partner.name}
@@ -88,7 +94,7 @@ export function StatementAssociations({
               disabled={choice === ''}
               onClick={() => send(choice, true)}
             >
-              Associate
+              {t('engagements.statementAssociations.associate')}
             </button>
           </span>
         ) : null}
@@ -97,7 +103,9 @@ export function StatementAssociations({
   return (
     <>
       {associated.length === 0 ? null : (
-        <p data-testid="associations">Associated: {associated.map(countryName).join(', ')}</p>
+        <p data-testid="associations">
+          {t('engagements.statementAssociations.associated')} {associated.map(countryName).join(', ')}
+        </p>
       )}
       {controls === null ? null : <div className="statement-actions">{controls}</div>}
       {association.error === null ? null : <ErrorState error={association.error} />}

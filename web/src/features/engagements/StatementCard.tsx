@@ -3,6 +3,7 @@ import { Link } from 'react-router'
 import { FormActions } from '../../components/FormActions.tsx'
 import { MarkingTag } from '../../components/marking.tsx'
 import { ErrorState } from '../../components/states.tsx'
+import { useT } from '../../i18n/useT.ts'
 import { formatDay } from './EngagementWhen.tsx'
 import { StatementAssociations, type Viewer } from './StatementAssociations.tsx'
 import { StatementForm } from './StatementForm.tsx'
@@ -19,6 +20,7 @@ export interface StatementScope {
 
 /** Asks before deleting; a 409 (changed meanwhile) or other problem is shown inside the dialog. */
 function DeleteStatement({ statement }: { statement: StatementData }) {
+  const t = useT()
   const dialog = useRef<HTMLDialogElement>(null)
   const remove = useDeleteStatement()
   const titleId = `delete-${statement.id}-title`
@@ -27,24 +29,28 @@ function DeleteStatement({ statement }: { statement: StatementData }) {
       <button
         type="button"
         className="button secondary"
-        aria-label={`Delete ${statement.title}`}
+        aria-label={t('engagements.statementCard.delete2', { title: statement.title })}
         onClick={() => {
           remove.reset()
           dialog.current?.showModal()
         }}
       >
-        Delete
+        {t('engagements.statementCard.delete')}
       </button>
       <dialog ref={dialog} className="statement-dialog" aria-labelledby={titleId}>
-        <h3 id={titleId}>Delete this statement?</h3>
+        <h3 id={titleId}>{t('engagements.statementCard.deleteThisStatement')}</h3>
         <p>
-          “{statement.title}” and its partner associations will be removed. The audit log keeps a record of
-          the deletion.
+          “{statement.title}
+          {t('engagements.statementCard.andItsPartnerAssociationsWill')}
         </p>
         {remove.error === null ? null : <ErrorState error={remove.error} />}
         <FormActions
           className="statement-actions"
-          submit={remove.isPending ? 'Deleting…' : 'Delete statement'}
+          submit={
+            remove.isPending
+              ? t('engagements.statementCard.deleting')
+              : t('engagements.statementCard.deleteStatement')
+          }
           pending={remove.isPending}
           onConfirm={() =>
             remove.mutate(
@@ -72,6 +78,7 @@ export function StatementCard({
   scope: StatementScope
   showEngagement?: boolean
 }) {
+  const t = useT()
   const [editing, setEditing] = useState(false)
   const save = useSaveStatement()
   const notIssued = statement.status === 'not-issued'
@@ -99,7 +106,9 @@ export function StatementCard({
     <li className="card" data-testid="statement" data-status={statement.status}>
       <p className="card-title">
         {notIssued ? (
-          <strong>No {statement.kindLabel.toLowerCase()}</strong>
+          <strong>
+            {t('engagements.statementCard.no')} {statement.kindLabel.toLowerCase()}
+          </strong>
         ) : (
           <strong>{statement.title}</strong>
         )}{' '}
@@ -108,7 +117,7 @@ export function StatementCard({
       {notIssued ? <p>{statement.title}</p> : null}
       {showEngagement && statement.engagementId !== null ? (
         <p>
-          At{' '}
+          {t('engagements.statementCard.at')}{' '}
           <Link to={`/engagements/${encodeURIComponent(statement.engagementId)}`}>
             {statement.engagementTitle ?? statement.engagementId}
           </Link>
@@ -116,8 +125,12 @@ export function StatementCard({
       ) : null}
       <p className="muted">
         {statement.kindLabel}
-        {statement.issuedOn === null ? '' : ` · issued ${formatDay(statement.issuedOn)}`}
-        {statement.issuers.length === 0 ? '' : ` · by ${statement.issuers.join(', ')}`}
+        {statement.issuedOn === null
+          ? ''
+          : t('engagements.statementCard.issued', { value0: formatDay(statement.issuedOn) })}
+        {statement.issuers.length === 0
+          ? ''
+          : t('engagements.statementCard.by', { value0: statement.issuers.join(', ') })}
       </p>
       {statement.summary === '' ? null : <p>{statement.summary}</p>}
       <StatementAssociations
@@ -135,13 +148,13 @@ export function StatementCard({
           <button
             type="button"
             className="button secondary"
-            aria-label={`Edit ${statement.title}`}
+            aria-label={t('engagements.statementCard.edit2', { title: statement.title })}
             onClick={() => {
               save.reset()
               setEditing(true)
             }}
           >
-            Edit
+            {t('engagements.statementCard.edit')}
           </button>
           <DeleteStatement statement={statement} />
         </div>

@@ -1,13 +1,10 @@
 import { StatementInput } from '../../../../src/contract/engagement-statement.ts'
-import {
-  statementKindLabels,
-  statementKinds,
-  statementStatuses,
-  statementStatusLabels,
-} from '../../../../src/domain/engagement-statement.ts'
+import { statementKinds, statementStatuses } from '../../../../src/domain/engagement-statement.ts'
 import { classifications } from '../../../../src/domain/marking.ts'
 import { DraftAlerts, SelectField, TextField } from '../../components/DraftFields.tsx'
 import { FormActions } from '../../components/FormActions.tsx'
+import { statementKindLabels, statementStatusLabels } from '../../i18n/labels.ts'
+import { useT } from '../../i18n/useT.ts'
 import type { ApiProblem } from '../../lib/problem.ts'
 import { useDraft } from '../../lib/useDraft.ts'
 import type { StatementData, StatementInputData } from './statement-queries.ts'
@@ -93,6 +90,7 @@ export function StatementForm({
   pending: boolean
   serverError: ApiProblem | null
 }) {
+  const t = useT()
   const { bind, invalid, submit } = useDraft({
     idPrefix: `statement-${initial?.id ?? 'new'}`,
     initial: () => draftFrom(initial),
@@ -107,33 +105,49 @@ export function StatementForm({
       className="form statement-form"
       onSubmit={submit(onSubmit)}
       noValidate
-      aria-label={initial === undefined ? 'Add a statement' : `Edit ${initial.title}`}
+      aria-label={
+        initial === undefined
+          ? t('engagements.statementForm.addAStatement')
+          : t('engagements.statementForm.edit', { title: initial.title })
+      }
     >
       <DraftAlerts serverError={serverError} invalid={invalid} />
       <SelectField
-        label="Kind"
+        label={t('engagements.statementForm.kind')}
         options={statementKinds.map((kind) => [kind, statementKindLabels[kind]] as const)}
         {...bind('kind')}
       />
-      <TextField label="Title (or, when none was issued, what was decided)" {...bind('title')} />
+      <TextField label={t('engagements.statementForm.titleOrWhenNoneWas')} {...bind('title')} />
       <SelectField
-        label="Status"
+        label={t('engagements.statementForm.status')}
         options={statementStatuses.map((status) => [status, statementStatusLabels[status]] as const)}
         {...bind('status')}
       />
-      <TextField label="Issued on (issued statements only)" type="date" {...bind('issuedOn')} />
-      <TextField label="Issuers: NATO or country codes, separated by commas" {...bind('issuers')} />
-      <TextField label="Summary" rows={4} {...bind('summary')} />
-      <TextField label="Priority area ids, separated by commas" {...bind('priorityAreas')} />
+      <TextField
+        label={t('engagements.statementForm.issuedOnIssuedStatementsOnly')}
+        type="date"
+        {...bind('issuedOn')}
+      />
+      <TextField label={t('engagements.statementForm.issuersNatoOrCountryCodes')} {...bind('issuers')} />
+      <TextField label={t('engagements.statementForm.summary')} rows={4} {...bind('summary')} />
+      <TextField
+        label={t('engagements.statementForm.priorityAreaIdsSeparatedBy')}
+        {...bind('priorityAreas')}
+      />
       <SelectField
-        label="Classification"
+        label={t('engagements.statementForm.classification')}
         options={classifications.map((c) => [c, c] as const)}
         {...bind('classification')}
       />
-      <TextField label="Releasable to (partner codes; empty = alliance only)" {...bind('releasableTo')} />
+      <TextField
+        label={t('engagements.statementForm.releasableToPartnerCodesEmpty')}
+        {...bind('releasableTo')}
+      />
       <FormActions
         className="statement-actions"
-        submit={pending ? 'Saving…' : 'Save statement'}
+        submit={
+          pending ? t('engagements.statementForm.saving') : t('engagements.statementForm.saveStatement')
+        }
         pending={pending}
         onCancel={onCancel}
       />

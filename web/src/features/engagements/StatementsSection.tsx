@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { useT } from '../../i18n/useT.ts'
 import { usePartners } from '../partners/queries.ts'
 import { useSession } from '../session/queries.ts'
 import type { EngagementDetailData } from './queries.ts'
@@ -29,13 +30,14 @@ export function useStatementScope(canManage: boolean): StatementScope {
 
 /** The engagement's own statements (sideline ones show with their meeting), and adding one. */
 export function Statements({ data, scope }: { data: EngagementDetailData; scope: StatementScope }) {
+  const t = useT()
   const own = data.statements.filter((statement) => statement.engagementId === data.id)
   const [adding, setAdding] = useState(false)
   const save = useSaveStatement()
   return (
     <section className="section" aria-labelledby="statements-title">
       <div className="statement-head">
-        <h2 id="statements-title">Statements</h2>
+        <h2 id="statements-title">{t('engagements.statementsSection.statements')}</h2>
         {scope.canManage && !adding ? (
           <button
             type="button"
@@ -45,13 +47,13 @@ export function Statements({ data, scope }: { data: EngagementDetailData; scope:
               setAdding(true)
             }}
           >
-            Add statement
+            {t('engagements.statementsSection.addStatement')}
           </button>
         ) : null}
       </div>
       {adding ? (
         <div className="card" data-testid="statement-editor">
-          <h3>Add a statement</h3>
+          <h3>{t('engagements.statementsSection.addAStatement')}</h3>
           <StatementForm
             initial={undefined}
             engagementId={data.id}
@@ -63,7 +65,7 @@ export function Statements({ data, scope }: { data: EngagementDetailData; scope:
         </div>
       ) : null}
       {own.length === 0 ? (
-        <p className="muted">No statement is recorded for this engagement.</p>
+        <p className="muted">{t('engagements.statementsSection.noStatementIsRecordedFor')}</p>
       ) : (
         <ul className="card-list">
           {own.map((statement) => (

@@ -1,4 +1,5 @@
 import { useId, useRef } from 'react'
+import { useT } from '../../i18n/useT.ts'
 import { timeScale } from '../../lib/axis.ts'
 import { dayNumber, fuzzySpan, todayIso } from '../../lib/dates.ts'
 import { useElementWidth } from '../../lib/useElementWidth.ts'
@@ -48,6 +49,7 @@ export function MembershipChart({
   asOf: string
   frameworkName: string
 }) {
+  const t = useT()
   const wrapRef = useRef<HTMLDivElement>(null)
   const width = useElementWidth(wrapRef)
   const titleId = useId()
@@ -67,9 +69,7 @@ export function MembershipChart({
   return (
     <figure className="chart membership-chart">
       {rows.length === 0 ? (
-        <p className="muted">
-          No start dates are recorded for this framework's members, so there is nothing to draw.
-        </p>
+        <p className="muted">{t('frameworks.membershipChart.noStartDatesAreRecorded')}</p>
       ) : (
         <div ref={wrapRef} className="chart-canvas">
           <svg
@@ -79,10 +79,12 @@ export function MembershipChart({
             role="img"
             aria-labelledby={`${titleId} ${descId}`}
           >
-            <title id={titleId}>Membership of {frameworkName} over time</title>
+            <title id={titleId}>
+              {t('frameworks.membershipChart.membershipOf')} {frameworkName}{' '}
+              {t('frameworks.membershipChart.overTime')}
+            </title>
             <desc id={descId}>
-              {rows.length} membership spans. Hatched parts are starts known only to the year or month. The
-              membership history table gives every span in words.
+              {rows.length} {t('frameworks.membershipChart.membershipSpansHatchedPartsAre')}
             </desc>
             <defs>
               <pattern
@@ -111,8 +113,11 @@ export function MembershipChart({
               return (
                 <g key={`${m.code}-${m.from?.date ?? ''}`} className={`membership-row ${status}`}>
                   <title>
-                    {m.name}: from {m.from?.label ?? 'unknown'}
-                    {m.to === null ? '' : ` to ${m.to.label}`} ({m.status})
+                    {m.name}
+                    {t('frameworks.membershipChart.from')}{' '}
+                    {m.from?.label ?? t('frameworks.membershipChart.unknown')}
+                    {m.to === null ? '' : t('frameworks.membershipChart.to', { label: m.to.label })} (
+                    {m.status})
                   </title>
                   <text x={labelWidth} y={y + rowHeight / 2 + 4} textAnchor="end" className="row-label">
                     {narrow ? m.code : m.name}
@@ -146,25 +151,31 @@ export function MembershipChart({
       )}
       <figcaption className="chart-legend">
         <span className="legend-item">
-          <span className="swatch swatch-solid" aria-hidden="true" /> member
+          <span className="swatch swatch-solid" aria-hidden="true" /> {t('frameworks.membershipChart.member')}
         </span>
         <span className="legend-item">
-          <span className="swatch swatch-former" aria-hidden="true" /> former member
+          <span className="swatch swatch-former" aria-hidden="true" />{' '}
+          {t('frameworks.membershipChart.formerMember')}
         </span>
         <span className="legend-item">
-          <span className="swatch swatch-suspended" aria-hidden="true" /> suspended
+          <span className="swatch swatch-suspended" aria-hidden="true" />{' '}
+          {t('frameworks.membershipChart.suspended')}
         </span>
         <span className="legend-item">
-          <span className="swatch swatch-hatched" aria-hidden="true" /> start known only to the year or month
+          <span className="swatch swatch-hatched" aria-hidden="true" />{' '}
+          {t('frameworks.membershipChart.startKnownOnlyToThe')}
         </span>
         <span className="legend-item">
-          <span className="swatch swatch-invited" aria-hidden="true" /> invited, not joined
+          <span className="swatch swatch-invited" aria-hidden="true" />{' '}
+          {t('frameworks.membershipChart.invitedNotJoined')}
         </span>
         <span className="legend-item">
-          <span className="swatch swatch-asof" aria-hidden="true" /> as-of day
+          <span className="swatch swatch-asof" aria-hidden="true" /> {t('frameworks.membershipChart.asOfDay')}
         </span>
         {unknown > 0 ? (
-          <span className="legend-item">{unknown} without a recorded start are not drawn.</span>
+          <span className="legend-item">
+            {unknown} {t('frameworks.membershipChart.withoutARecordedStartAre')}
+          </span>
         ) : null}
       </figcaption>
     </figure>

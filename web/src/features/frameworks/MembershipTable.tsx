@@ -1,6 +1,7 @@
 import { Link } from 'react-router'
 import { MarkingTag } from '../../components/marking.tsx'
 import { TableWrap } from '../../components/TableWrap.tsx'
+import { useT } from '../../i18n/useT.ts'
 import { StatusBadge } from '../partners/PartnerResults.tsx'
 import type { MembershipData } from './queries.ts'
 
@@ -16,17 +17,18 @@ export function MembershipTable({
   showNote?: boolean
   testId?: string
 }) {
+  const t = useT()
   return (
     <TableWrap label={caption}>
       <table className="data-table" data-testid={testId}>
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Country</th>
-            <th scope="col">From</th>
-            <th scope="col">To</th>
-            <th scope="col">Status</th>
-            {showNote ? <th scope="col">Note</th> : null}
+            <th scope="col">{t('frameworks.membershipTable.country')}</th>
+            <th scope="col">{t('frameworks.membershipTable.from')}</th>
+            <th scope="col">{t('frameworks.membershipTable.to')}</th>
+            <th scope="col">{t('frameworks.membershipTable.status')}</th>
+            {showNote ? <th scope="col">{t('frameworks.membershipTable.note')}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -36,7 +38,7 @@ export function MembershipTable({
                 {row.status === 'former' ? row.name : <Link to={`/partners/${row.code}`}>{row.name}</Link>}{' '}
                 <span className="code">{row.code}</span> <MarkingTag marking={row.marking} />
               </th>
-              <td>{row.from?.label ?? 'Not recorded'}</td>
+              <td>{row.from?.label ?? t('frameworks.membershipTable.notRecorded')}</td>
               <td>{row.to?.label ?? '—'}</td>
               <td>
                 <StatusBadge status={row.status} />

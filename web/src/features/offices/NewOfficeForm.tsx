@@ -4,6 +4,7 @@ import { liaisonOfficeStatuses } from '../../../../src/domain/liaison-office.ts'
 import { classifications } from '../../../../src/domain/marking.ts'
 import { DraftAlerts, SelectField, TextField } from '../../components/DraftFields.tsx'
 import { FormActions } from '../../components/FormActions.tsx'
+import { useT } from '../../i18n/useT.ts'
 import { useDraft } from '../../lib/useDraft.ts'
 import { useSession } from '../session/queries.ts'
 import { officeStatusLabels, useCreateOffice } from './queries.ts'
@@ -36,13 +37,14 @@ const blank: Draft = {
 
 /** Records a liaison office (staff, by the session's abilities); it opens when its proposal is adopted. */
 export function NewOfficeForm() {
+  const t = useT()
   const session = useSession()
   const [open, setOpen] = useState(false)
   if (session.data?.abilities.createLiaisonOffices !== true) return null
   if (!open) {
     return (
       <button type="button" className="button" onClick={() => setOpen(true)}>
-        Record a liaison office
+        {t('offices.newOfficeForm.recordALiaisonOffice')}
       </button>
     )
   }
@@ -50,6 +52,7 @@ export function NewOfficeForm() {
 }
 
 function OfficeForm({ onDone }: { onDone: () => void }) {
+  const t = useT()
   const create = useCreateOffice()
   const { bind, invalid, submit } = useDraft({
     idPrefix: 'office-new',
@@ -73,25 +76,25 @@ function OfficeForm({ onDone }: { onDone: () => void }) {
       aria-labelledby="office-new-heading"
       onSubmit={submit((input) => create.mutate(input, { onSuccess: onDone }))}
     >
-      <h2 id="office-new-heading">New liaison office</h2>
+      <h2 id="office-new-heading">{t('offices.newOfficeForm.newLiaisonOffice')}</h2>
       <DraftAlerts serverError={create.error} invalid={invalid} />
-      <TextField label="City" {...bind('city')} />
-      <TextField label="Host country (code, e.g. JPN)" {...bind('country')} />
-      <TextField label="Time zone (IANA, e.g. Asia/Tokyo)" {...bind('timeZone')} />
-      <TextField label="Partners served (codes, separated by commas)" {...bind('partners')} />
+      <TextField label={t('offices.newOfficeForm.city')} {...bind('city')} />
+      <TextField label={t('offices.newOfficeForm.hostCountryCodeEG')} {...bind('country')} />
+      <TextField label={t('offices.newOfficeForm.timeZoneIanaEG')} {...bind('timeZone')} />
+      <TextField label={t('offices.newOfficeForm.partnersServedCodesSeparatedBy')} {...bind('partners')} />
       <SelectField
-        label="Status"
+        label={t('offices.newOfficeForm.status')}
         options={liaisonOfficeStatuses.map((status) => [status, officeStatusLabels[status]] as const)}
         {...bind('status')}
       />
       <SelectField
-        label="Classification"
+        label={t('offices.newOfficeForm.classification')}
         options={classifications.map((c) => [c, c] as const)}
         {...bind('classification')}
       />
-      <TextField label="Releasable to (partner codes; empty = alliance only)" {...bind('releasableTo')} />
+      <TextField label={t('offices.newOfficeForm.releasableToPartnerCodesEmpty')} {...bind('releasableTo')} />
       <FormActions
-        submit={create.isPending ? 'Saving…' : 'Save office'}
+        submit={create.isPending ? t('offices.newOfficeForm.saving') : t('offices.newOfficeForm.saveOffice')}
         pending={create.isPending}
         onCancel={onDone}
       />

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/useT.ts'
 import '../proposals/proposals.css'
 import { Link } from 'react-router'
 import { TableWrap } from '../../components/TableWrap.tsx'
@@ -7,18 +8,19 @@ import { type OfficeData, officeStatusLabels } from './queries.ts'
 
 /** Offices as a table (no map): where, on which clock and its time now, status, partners, proposal. */
 export function OfficeTable({ offices, label }: { offices: readonly OfficeData[]; label: string }) {
+  const t = useT()
   return (
     <TableWrap label={label}>
       <table className="data-table">
         <thead>
           <tr>
-            <th scope="col">City</th>
-            <th scope="col">Country</th>
-            <th scope="col">Time zone</th>
-            <th scope="col">Local time now</th>
-            <th scope="col">Status</th>
-            <th scope="col">Partners served</th>
-            <th scope="col">Proposal</th>
+            <th scope="col">{t('offices.officeTable.city')}</th>
+            <th scope="col">{t('offices.officeTable.country')}</th>
+            <th scope="col">{t('offices.officeTable.timeZone')}</th>
+            <th scope="col">{t('offices.officeTable.localTimeNow')}</th>
+            <th scope="col">{t('offices.officeTable.status')}</th>
+            <th scope="col">{t('offices.officeTable.partnersServed')}</th>
+            <th scope="col">{t('offices.officeTable.proposal')}</th>
           </tr>
         </thead>
         <tbody>
@@ -50,7 +52,8 @@ export function OfficeTable({ offices, label }: { offices: readonly OfficeData[]
                   '—'
                 ) : (
                   <Link to={`/proposals/${encodeURIComponent(office.proposal.id)}`}>
-                    Proposal ({statusLabels[office.proposal.status].toLowerCase()})
+                    {t('offices.officeTable.proposal2')}
+                    {statusLabels[office.proposal.status].toLowerCase()})
                   </Link>
                 )}
               </td>

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import type { z } from 'zod'
 import { LiaisonOfficeDetail, LiaisonOfficeList } from '../../../../src/contract/liaison-office.ts'
+import { labelsOf } from '../../i18n/labels.ts'
 import { apiGet, queryString } from '../../lib/api.ts'
 import { useWrite } from '../../lib/useWrite.ts'
 
@@ -25,11 +26,11 @@ export function useCreateOffice() {
   })
 }
 
-export const officeStatusLabels: Record<OfficeData['status'], string> = {
-  proposed: 'Proposed',
-  open: 'Open',
-  closed: 'Closed',
-}
+export const officeStatusLabels = labelsOf<OfficeData['status']>('officeStatus', [
+  'proposed',
+  'open',
+  'closed',
+])
 
 /**
  * One office (the proposal page names the office it decides); hidden or missing reads as 404.

@@ -1,6 +1,7 @@
 import { Link } from 'react-router'
 import { Chip } from '../../components/Chip.tsx'
 import { TableWrap } from '../../components/TableWrap.tsx'
+import { useT } from '../../i18n/useT.ts'
 import type { PartnerSummaryData } from './queries.ts'
 
 function Frameworks({ partner }: { partner: PartnerSummaryData }) {
@@ -25,20 +26,23 @@ export function StatusBadge({ status }: { status: string }) {
  * (display: none hides the other from assistive technology too).
  */
 export function PartnerResults({ partners }: { partners: readonly PartnerSummaryData[] }) {
+  const t = useT()
   return (
     <>
-      <TableWrap label="Partners table" className="wide-only">
+      <TableWrap label={t('partners.partnerResults.partnersTable')} className="wide-only">
         <table className="data-table" data-testid="partners-table">
-          <caption className="visually-hidden">Partners, with their frameworks and dialogue start</caption>
+          <caption className="visually-hidden">
+            {t('partners.partnerResults.partnersWithTheirFrameworksAnd')}
+          </caption>
           <thead>
             <tr>
-              <th scope="col">Partner</th>
-              <th scope="col">Capital</th>
-              <th scope="col">Frameworks</th>
-              <th scope="col">Dialogue since</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t('partners.partnerResults.partner')}</th>
+              <th scope="col">{t('partners.partnerResults.capital')}</th>
+              <th scope="col">{t('partners.partnerResults.frameworks')}</th>
+              <th scope="col">{t('partners.partnerResults.dialogueSince')}</th>
+              <th scope="col">{t('partners.partnerResults.status')}</th>
               <th scope="col" className="numeric">
-                Events
+                {t('partners.partnerResults.events')}
               </th>
             </tr>
           </thead>
@@ -53,7 +57,7 @@ export function PartnerResults({ partners }: { partners: readonly PartnerSummary
                 <td>
                   <Frameworks partner={partner} />
                 </td>
-                <td>{partner.dialogueSince?.label ?? 'Not recorded'}</td>
+                <td>{partner.dialogueSince?.label ?? t('partners.partnerResults.notRecorded')}</td>
                 <td>
                   <StatusBadge status={partner.status} />
                 </td>
@@ -63,7 +67,7 @@ export function PartnerResults({ partners }: { partners: readonly PartnerSummary
           </tbody>
         </table>
       </TableWrap>
-      <ul className="card-list narrow-only" aria-label="Partners">
+      <ul className="card-list narrow-only" aria-label={t('partners.partnerResults.partners')}>
         {partners.map((partner) => (
           <li key={partner.code} className="card partner-card">
             <p className="card-title">
@@ -71,8 +75,9 @@ export function PartnerResults({ partners }: { partners: readonly PartnerSummary
               <span className="code">{partner.code}</span>
             </p>
             <p className="card-meta">
-              {partner.capital ?? 'No capital recorded'} · dialogue since{' '}
-              {partner.dialogueSince?.label ?? 'not recorded'}
+              {partner.capital ?? t('partners.partnerResults.noCapitalRecorded')}{' '}
+              {t('partners.partnerResults.dialogueSince2')}{' '}
+              {partner.dialogueSince?.label ?? t('partners.partnerResults.notRecorded2')}
             </p>
             <p className="card-row">
               <Frameworks partner={partner} />

@@ -1,4 +1,5 @@
 import { useId, useRef } from 'react'
+import { useT } from '../../i18n/useT.ts'
 import { timeScale } from '../../lib/axis.ts'
 import { dayNumber, fuzzySpan, todayIso } from '../../lib/dates.ts'
 import { useElementWidth } from '../../lib/useElementWidth.ts'
@@ -62,6 +63,7 @@ export function TimelineChart({
   events: readonly TimelineEventData[]
   partnerName: string
 }) {
+  const t = useT()
   const wrapRef = useRef<HTMLDivElement>(null)
   const width = useElementWidth(wrapRef)
   const titleId = useId()
@@ -91,10 +93,13 @@ export function TimelineChart({
           role="img"
           aria-labelledby={`${titleId} ${descId}`}
         >
-          <title id={titleId}>Relationship timeline of {partnerName}</title>
+          <title id={titleId}>
+            {t('partners.timelineChart.relationshipTimelineOf')} {partnerName}
+          </title>
           <desc id={descId}>
-            {events.length} events from {first3} to {lastLabel}. Bars are dates known only to a decade, year
-            or month; dots are exact days. The numbered list below describes every event.
+            {events.length} {t('partners.timelineChart.eventsFrom')} {first3} {t('partners.timelineChart.to')}{' '}
+            {lastLabel}
+            {t('partners.timelineChart.barsAreDatesKnownOnly')}
           </desc>
           {scale.ticks.map((tick) => (
             <g key={tick.year} className="axis-tick">
@@ -145,16 +150,19 @@ export function TimelineChart({
       </div>
       <figcaption className="chart-legend">
         <span className="legend-item">
-          <span className="swatch swatch-span" aria-hidden="true" /> decade, year or month (the whole period)
+          <span className="swatch swatch-span" aria-hidden="true" />{' '}
+          {t('partners.timelineChart.decadeYearOrMonthThe')}
         </span>
         <span className="legend-item">
-          <span className="swatch swatch-point" aria-hidden="true" /> exact day
+          <span className="swatch swatch-point" aria-hidden="true" /> {t('partners.timelineChart.exactDay')}
         </span>
         <span className="legend-item">
-          <span className="swatch swatch-marked" aria-hidden="true" /> marked above PUBLIC
+          <span className="swatch swatch-marked" aria-hidden="true" />{' '}
+          {t('partners.timelineChart.markedAbovePublic')}
         </span>
         <span className="legend-item">
-          <span className="swatch swatch-illustrative" aria-hidden="true" /> illustrative record
+          <span className="swatch swatch-illustrative" aria-hidden="true" />{' '}
+          {t('partners.timelineChart.illustrativeRecord')}
         </span>
       </figcaption>
     </figure>

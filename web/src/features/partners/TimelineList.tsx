@@ -1,20 +1,23 @@
 import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 import { MarkingTag } from '../../components/marking.tsx'
+import { labelsOf } from '../../i18n/labels.ts'
+import { t as translate } from '../../i18n/translate.ts'
+import { useT } from '../../i18n/useT.ts'
 import type { TimelineEventData } from './queries.ts'
 
-const kindNames: Record<string, string> = {
-  dialogue: 'Dialogue',
-  declaration: 'Declaration',
-  ipcp: 'IPCP',
-  itpp: 'ITPP',
-  mission: 'Mission',
-  summit: 'Summit',
-  other: 'Other',
-}
+const kindNames: Readonly<Record<string, string>> = labelsOf('timelineKind', [
+  'dialogue',
+  'declaration',
+  'ipcp',
+  'itpp',
+  'mission',
+  'summit',
+  'other',
+])
 
 function precisionNote(precision: TimelineEventData['precision']): string | null {
-  return precision === 'day' ? null : `known to the ${precision}`
+  return precision === 'day' ? null : translate('partners.timelineList.knownTo', { precision })
 }
 
 /** Every timeline event in order, numbered like the chart: the accessible form of the timeline. */
@@ -26,8 +29,9 @@ export function TimelineList({
   /** What a reader may do to an event (edit, delete), shown under it. */
   actions?: (event: TimelineEventData) => ReactNode
 }) {
+  const t = useT()
   return (
-    <ol className="timeline-list" aria-label="Timeline events, oldest first">
+    <ol className="timeline-list" aria-label={t('partners.timelineList.timelineEventsOldestFirst')}>
       {events.map((event, index) => {
         const note = precisionNote(event.precision)
         return (
@@ -47,13 +51,15 @@ export function TimelineList({
                 {event.illustrative ? (
                   <span
                     className="tag tag-illustrative"
-                    title="An invented record that shows how the system works"
+                    title={t('partners.timelineList.anInventedRecordThatShows')}
                   >
-                    illustrative
+                    {t('partners.timelineList.illustrative')}
                   </span>
                 ) : null}
                 {event.confidence === 'high' ? null : (
-                  <span className="tag tag-confidence">{event.confidence} confidence</span>
+                  <span className="tag tag-confidence">
+                    {event.confidence} {t('partners.timelineList.confidence')}
+                  </span>
                 )}
               </p>
               <p className="timeline-description">{event.description}</p>
@@ -70,7 +76,10 @@ export function TimelineList({
               {event.source === null ? null : (
                 <p className="timeline-source">
                   <a href={event.source} rel="noreferrer" target="_blank">
-                    Source<span className="visually-hidden">: {event.title} (opens in a new tab)</span>
+                    {t('partners.timelineList.source')}
+                    <span className="visually-hidden">
+                      : {event.title} {t('partners.timelineList.opensInANewTab')}
+                    </span>
                   </a>
                 </p>
               )}

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { MilestoneView, NodeView } from '../../../../src/contract/programme-view.ts'
+import { useT } from '../../i18n/useT.ts'
 import { programmePath, useProgrammeWrite } from './queries.ts'
 import { TitleDueForm } from './TitleDueForm.tsx'
 
@@ -17,6 +18,7 @@ export function AddForm({
   body: (title: string, due: string) => unknown
   withDue?: boolean
 }) {
+  const t = useT()
   const add = useProgrammeWrite(what === 'nodes' ? NodeView : MilestoneView, (created: unknown) => ({
     method: 'POST',
     path: programmePath(programmeId, what),
@@ -39,9 +41,9 @@ export function AddForm({
   }
   return (
     <TitleDueForm
-      titleLabel={`${label}: title`}
+      titleLabel={t('programmes.addForm.title', { label })}
       withDue={withDue}
-      submit="Add"
+      submit={t('programmes.addForm.add')}
       pending={add.isPending}
       problem={add.error}
       onCancel={() => setOpen(false)}

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/useT.ts'
 import type { ProgrammeData } from './queries.ts'
 
 const width = 1000
@@ -20,6 +21,7 @@ function dayNumber(day: string): number {
  * coloured by health, and a line for today. The tree above lists the same dates as text.
  */
 export function GanttTimeline({ programme }: { programme: ProgrammeData }) {
+  const t = useT()
   const goals = programme.objectives.flatMap((o) => o.goals)
   const dues = goals.flatMap((g) => g.milestones.map((m) => m.due))
   const start = [programme.period.startsOn, ...dues].sort()[0] ?? programme.period.startsOn
@@ -32,12 +34,17 @@ export function GanttTimeline({ programme }: { programme: ProgrammeData }) {
   for (let y = Number(start.slice(0, 4)); y <= Number(end.slice(0, 4)); y += 1) years.push(`${y}-01-01`)
   return (
     <section className="panel" aria-labelledby="gantt-title">
-      <h2 id="gantt-title">Timeline</h2>
+      <h2 id="gantt-title">{t('programmes.ganttTimeline.timeline')}</h2>
       <svg
         className="gantt"
         viewBox={`0 0 ${width} ${height}`}
         role="img"
-        aria-label={`Timeline of ${goals.length} goals and their milestones from ${start} to ${end}, with today (${programme.today}) marked; the same dates are listed in the tree.`}
+        aria-label={t('programmes.ganttTimeline.timelineOfGoalsAndTheir', {
+          length: goals.length,
+          start,
+          end,
+          today: programme.today,
+        })}
       >
         {years
           .filter((y) => y >= start)
@@ -70,7 +77,9 @@ export function GanttTimeline({ programme }: { programme: ProgrammeData }) {
                   d={`M ${x(m.due)} ${y + 3} l 7 8 l -7 8 l -7 -8 z`}
                   fill={healthColours[m.health]}
                 >
-                  <title>{`${m.title}: due ${m.due} (${m.health})`}</title>
+                  <title>
+                    {t('programmes.ganttTimeline.due', { title: m.title, due: m.due, health: m.health })}
+                  </title>
                 </path>
               ))}
             </g>
@@ -86,7 +95,7 @@ export function GanttTimeline({ programme }: { programme: ProgrammeData }) {
           strokeDasharray="4 3"
         />
         <text x={x(programme.today) + 4} y={height - 4} fill="#8a1111">
-          today
+          {t('programmes.ganttTimeline.today')}
         </text>
       </svg>
     </section>

@@ -3,6 +3,7 @@ import { ProgrammeDetail } from '../../../../src/contract/programme-view.ts'
 import { Field } from '../../components/Field.tsx'
 import { FormActions } from '../../components/FormActions.tsx'
 import { ErrorState } from '../../components/states.tsx'
+import { useT } from '../../i18n/useT.ts'
 import { PeriodFields, type TitlePeriod } from './PeriodFields.tsx'
 import { type ProgrammeData, programmePath, useProgrammeWrite } from './queries.ts'
 
@@ -21,6 +22,7 @@ const headerOf = (programme: ProgrammeData): Header => ({
 
 /** Edits the programme's title, period, next review and public-diplomacy element (If-Match on its version). */
 export function HeaderForm({ programme }: { programme: ProgrammeData }) {
+  const t = useT()
   const save = useProgrammeWrite(ProgrammeDetail, (header: Header) => ({
     method: 'PATCH',
     path: programmePath(programme.id),
@@ -42,7 +44,7 @@ export function HeaderForm({ programme }: { programme: ProgrammeData }) {
           setOpen(true)
         }}
       >
-        Edit title, period and public diplomacy
+        {t('programmes.headerForm.editTitlePeriodAndPublic')}
       </button>
     )
   }
@@ -51,34 +53,38 @@ export function HeaderForm({ programme }: { programme: ProgrammeData }) {
   return (
     <form
       className="form tree-edit"
-      aria-label="Programme header"
+      aria-label={t('programmes.headerForm.programmeHeader')}
       onSubmit={(event) => {
         event.preventDefault()
         save.mutate(header, { onSuccess: () => setOpen(false) })
       }}
     >
       <PeriodFields
-        titleLabel="Programme title"
+        titleLabel={t('programmes.headerForm.programmeTitle')}
         value={header}
         onChange={change}
         errors={errors}
         fromExample="2023"
       />
       <Field
-        label="Next review"
+        label={t('programmes.headerForm.nextReview')}
         type="date"
         value={header.nextReview}
         onChange={(e) => change('nextReview', e.target.value)}
         error={errors.nextReview}
       />
-      <label htmlFor="public-diplomacy-input">Public diplomacy element</label>
+      <label htmlFor="public-diplomacy-input">{t('programmes.headerForm.publicDiplomacyElement')}</label>
       <textarea
         id="public-diplomacy-input"
         className="input"
         value={header.publicDiplomacy}
         onChange={(e) => change('publicDiplomacy', e.target.value)}
       />
-      <FormActions submit="Save header" pending={save.isPending} onCancel={() => setOpen(false)} />
+      <FormActions
+        submit={t('programmes.headerForm.saveHeader')}
+        pending={save.isPending}
+        onCancel={() => setOpen(false)}
+      />
       {save.error === null ? null : <ErrorState error={save.error} />}
     </form>
   )

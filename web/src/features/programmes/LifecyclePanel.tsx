@@ -1,7 +1,10 @@
 import { useRef, useState } from 'react'
 import { ProgrammeDetail } from '../../../../src/contract/programme-view.ts'
+import { programmeStatuses } from '../../../../src/domain/programme.ts'
 import { FormActions } from '../../components/FormActions.tsx'
 import { ErrorState } from '../../components/states.tsx'
+import { labelsOf } from '../../i18n/labels.ts'
+import { useT } from '../../i18n/useT.ts'
 import { type ProgrammeData, programmePath, statusLabels, useProgrammeWrite } from './queries.ts'
 import { SuccessorSelect } from './SuccessorSelect.tsx'
 
@@ -14,14 +17,7 @@ interface Step {
   readonly needsSuccessor?: boolean
 }
 
-const stepLabels: Record<ProgrammeData['status'], string> = {
-  draft: 'Return to draft',
-  'in-negotiation': 'Open negotiation',
-  agreed: 'Mark as agreed',
-  'in-force': 'Bring into force',
-  'under-review': 'Open review',
-  superseded: 'Mark as superseded',
-}
+const stepLabels = labelsOf<ProgrammeData['status']>('lifecycleStep', programmeStatuses)
 
 /**
  * The lifecycle: where the programme is, the approvals of this negotiation round, and the steps
@@ -29,6 +25,7 @@ const stepLabels: Record<ProgrammeData['status'], string> = {
  * the successor there, and a refusal stays in the dialog so another one can be chosen.
  */
 export function LifecyclePanel({ programme, today }: { programme: ProgrammeData; today: string }) {
+  const t = useT()
   const request = ({ path, body }: { path: string; body: unknown }) => ({
     method: 'POST' as const,
     path: programmePath(programme.id, path),
@@ -48,16 +45,19 @@ export function LifecyclePanel({ programme, today }: { programme: ProgrammeData;
   const steps: Step[] = []
   if (programme.abilities.recordCouncilAgreement && has('council') === undefined) {
     steps.push({
-      label: 'Record council agreement',
-      explain: `Record that the council agreed the text on ${today}.`,
+      label: t('programmes.lifecycle.recordCouncil'),
+      explain: t('programmes.lifecycle.recordCouncilExplain', { day: today }),
       path: 'approvals',
       body: { party: 'council', decidedOn: today },
     })
   }
   if (programme.abilities.recordPartnerApproval && has('partner') === undefined) {
     steps.push({
-      label: 'Record partner approval',
-      explain: `Record that ${programme.partner.name} approved the text on ${today}.`,
+      label: t('programmes.lifecycle.recordPartner'),
+      explain: t('programmes.lifecycle.recordPartnerExplain', {
+        partner: programme.partner.name,
+        day: today,
+      }),
       path: 'approvals',
       body: { party: 'partner', decidedOn: today },
     })
@@ -66,7 +66,12 @@ export function LifecyclePanel({ programme, today }: { programme: ProgrammeData;
     const supersede = to === 'superseded'
     steps.push({
       label: stepLabels[to],
-      explain: `Move the programme from “${statusLabels[programme.status]}” to “${statusLabels[to]}”.${to === 'agreed' ? ' This freezes the text as a new version.' : ''}${supersede ? ' It stays readable, and its text can no longer change.' : ''}`,
+      explain: t('programmes.lifecycle.moveExplain', {
+        from: statusLabels[programme.status],
+        to: statusLabels[to],
+        freeze: to === 'agreed' ? 'yes' : 'no',
+        final: supersede ? 'yes' : 'no',
+      }),
       path: 'transitions',
       body: { to },
       needsSuccessor: supersede,
@@ -85,7 +90,7 @@ export function LifecyclePanel({ programme, today }: { programme: ProgrammeData;
     if (pending === null) return
     if (pending.needsSuccessor === true) {
       if (successor === '') {
-        setSuccessorError('Choose the programme that supersedes this one.')
+        setSuccessorError(t('programmes.lifecycle.chooseSuccessor'))
         return
       }
       supersede.mutate(
@@ -101,19 +106,21 @@ export function LifecyclePanel({ programme, today }: { programme: ProgrammeData;
 
   return (
     <section className="panel" aria-labelledby="lifecycle-title">
-      <h2 id="lifecycle-title">Lifecycle</h2>
+      <h2 id="lifecycle-title">{t('programmes.lifecyclePanel.lifecycle')}</h2>
       <p>
-        Status:{' '}
+        {t('programmes.lifecyclePanel.status')}{' '}
         <span className="status-pill" data-testid="programme-status">
           {statusLabels[programme.status]}
         </span>
       </p>
       <p>
-        Council agreement: {has('council')?.decidedOn ?? 'not recorded'} · Partner approval:{' '}
-        {has('partner')?.decidedOn ?? 'not recorded'}
+        {t('programmes.lifecyclePanel.councilAgreement')}{' '}
+        {has('council')?.decidedOn ?? t('programmes.lifecyclePanel.notRecorded')}{' '}
+        {t('programmes.lifecyclePanel.partnerApproval')}{' '}
+        {has('partner')?.decidedOn ?? t('programmes.lifecyclePanel.notRecorded')}
       </p>
       {steps.length === 0 ? (
-        <p className="muted">No lifecycle step is open to you now.</p>
+        <p className="muted">{t('programmes.lifecyclePanel.noLifecycleStepIsOpen')}</p>
       ) : (
         <div className="lifecycle-steps">
           {steps.map((step) => (
@@ -130,7 +137,7 @@ export function LifecyclePanel({ programme, today }: { programme: ProgrammeData;
         aria-labelledby="confirm-title"
         onClose={() => setPending(null)}
       >
-        <h3 id="confirm-title">{pending?.label ?? 'Confirm'}</h3>
+        <h3 id="confirm-title">{pending?.label ?? t('programmes.lifecyclePanel.confirm')}</h3>
         <p>{pending?.explain}</p>
         {pending?.needsSuccessor === true ? (
           <SuccessorSelect
@@ -146,7 +153,7 @@ export function LifecyclePanel({ programme, today }: { programme: ProgrammeData;
         {supersede.error === null ? null : <ErrorState error={supersede.error} />}
         <FormActions
           className="lifecycle-steps"
-          submit="Confirm"
+          submit={t('programmes.lifecyclePanel.confirm')}
           onConfirm={confirm}
           pending={supersede.isPending}
           onCancel={() => dialog.current?.close()}

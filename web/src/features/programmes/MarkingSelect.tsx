@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import type { MarkingView } from '../../../../src/contract/common.ts'
+import { useT } from '../../i18n/useT.ts'
 import { mayChooseMarking } from '../../lib/marking-choice.ts'
 import { useSession } from '../session/queries.ts'
 
@@ -50,6 +51,7 @@ export function MarkingSelect({
   value: string
   onChange: (key: string) => void
 }) {
+  const t = useT()
   const session = useSession().data
   // Only what the server would accept is offered; the record's own marking stays as "unchanged".
   const offered = markingChoices(partner).filter(
@@ -57,10 +59,12 @@ export function MarkingSelect({
   )
   return (
     <>
-      <label htmlFor={id}>Marking</label>
+      <label htmlFor={id}>{t('programmes.markingSelect.marking')}</label>
       <select id={id} className="input" value={value} onChange={(e) => onChange(e.target.value)}>
         {markingKey(current, partner) === 'current' ? (
-          <option value="current">{current.label} (unchanged)</option>
+          <option value="current">
+            {current.label} {t('programmes.markingSelect.unchanged')}
+          </option>
         ) : null}
         {offered.map(([key, label]) => (
           <option key={key} value={key}>

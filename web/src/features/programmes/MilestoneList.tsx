@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import { MilestoneView } from '../../../../src/contract/programme-view.ts'
 import { ErrorState } from '../../components/states.tsx'
+import { useT } from '../../i18n/useT.ts'
 import { milestoneStatusLabel } from '../../lib/labels.ts'
 import { MarkingTagFor } from './MarkingTag.tsx'
 import { healthLabels, type MilestoneData, programmePath, useProgrammeWrite } from './queries.ts'
@@ -24,9 +25,10 @@ export function MilestoneList({
   canTrack: boolean
   canEdit: boolean
 }) {
+  const t = useT()
   if (milestones.length === 0) return null
   return (
-    <ul className="milestone-list" aria-label="Milestones">
+    <ul className="milestone-list" aria-label={t('programmes.milestoneList.milestones')}>
       {milestones.map((milestone) => (
         <MilestoneItem
           key={milestone.id}
@@ -51,6 +53,7 @@ function MilestoneItem({
   canTrack: boolean
   canEdit: boolean
 }) {
+  const t = useT()
   // One write for the milestone's edit, status and deletion: the last refusal is the one shown.
   const write = useProgrammeWrite(
     MilestoneView.nullable(),
@@ -66,10 +69,10 @@ function MilestoneItem({
     return (
       <li className="milestone-item">
         <TitleDueForm
-          titleLabel="Milestone title"
+          titleLabel={t('programmes.milestoneList.milestoneTitle')}
           initial={{ title: milestone.title, due: milestone.due }}
           withDue
-          submit="Save"
+          submit={t('programmes.milestoneList.save')}
           pending={write.isPending}
           problem={write.error}
           onCancel={() => setEditing(false)}
@@ -85,7 +88,7 @@ function MilestoneItem({
       <span aria-hidden="true">◆</span>
       <span>{milestone.title}</span>
       <span className="muted">
-        due <time dateTime={milestone.due}>{milestone.due}</time>
+        {t('programmes.milestoneList.due')} <time dateTime={milestone.due}>{milestone.due}</time>
       </span>
       {/* One status control: the dropdown for who tracks it (flagged when late or at risk), the badge otherwise. */}
       {!canTrack || milestone.health === 'late' || milestone.health === 'at-risk' ? (
@@ -95,7 +98,7 @@ function MilestoneItem({
       {canTrack ? (
         <>
           <label htmlFor={`${id}-status`} className="visually-hidden">
-            Status of {milestone.title}
+            {t('programmes.milestoneList.statusOf')} {milestone.title}
           </label>
           <select
             id={`${id}-status`}
@@ -120,20 +123,20 @@ function MilestoneItem({
               write.reset()
               setEditing(true)
             }}
-            aria-label={`Edit milestone ${milestone.title}`}
+            aria-label={t('programmes.milestoneList.editMilestone', { title: milestone.title })}
           >
-            Edit
+            {t('programmes.milestoneList.edit')}
           </button>
           <button
             type="button"
             className="button secondary"
-            aria-label={`Delete milestone ${milestone.title}`}
+            aria-label={t('programmes.milestoneList.deleteMilestone', { title: milestone.title })}
             onClick={() => {
-              if (window.confirm(`Delete the milestone “${milestone.title}”?`))
+              if (window.confirm(t('programmes.milestoneList.confirmDelete', { title: milestone.title })))
                 write.mutate({ method: 'DELETE' })
             }}
           >
-            Delete
+            {t('programmes.milestoneList.delete')}
           </button>
         </span>
       ) : null}

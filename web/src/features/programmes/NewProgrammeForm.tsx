@@ -4,6 +4,7 @@ import { ProgrammeDetail } from '../../../../src/contract/programme-view.ts'
 import { Field } from '../../components/Field.tsx'
 import { FormActions } from '../../components/FormActions.tsx'
 import { ErrorState } from '../../components/states.tsx'
+import { useT } from '../../i18n/useT.ts'
 import { useSession } from '../session/queries.ts'
 import { PeriodFields, type TitlePeriod } from './PeriodFields.tsx'
 import { useProgrammeWrite } from './queries.ts'
@@ -18,6 +19,7 @@ interface NewProgramme extends TitlePeriod {
  * own country only. The server checks both, and names any bad field.
  */
 export function NewProgrammeForm() {
+  const t = useT()
   const session = useSession()
   const navigate = useNavigate()
   const create = useProgrammeWrite(ProgrammeDetail, (body: NewProgramme) => ({
@@ -43,7 +45,7 @@ export function NewProgrammeForm() {
   if (!open) {
     return (
       <button type="button" className="button" onClick={() => setOpen(true)}>
-        Start a draft programme
+        {t('programmes.newProgrammeForm.startADraftProgramme')}
       </button>
     )
   }
@@ -59,39 +61,49 @@ export function NewProgrammeForm() {
         )
       }}
     >
-      <h2 id={`${id}-title`}>New draft programme</h2>
+      <h2 id={`${id}-title`}>{t('programmes.newProgrammeForm.newDraftProgramme')}</h2>
       {ownCountry === null ? (
         <Field
-          label="Partner (country code)"
-          hint="For example JPN"
+          label={t('programmes.newProgrammeForm.partnerCountryCode')}
+          hint={t('programmes.newProgrammeForm.forExampleJpn')}
           value={draft.partner}
           onChange={(e) => change('partner', e.target.value)}
           error={errors.partner}
         />
       ) : (
-        <p>Partner: {ownCountry}</p>
+        <p>
+          {t('programmes.newProgrammeForm.partner')} {ownCountry}
+        </p>
       )}
       <div className="field">
-        <label htmlFor={`${id}-kind`}>Kind</label>
+        <label htmlFor={`${id}-kind`}>{t('programmes.newProgrammeForm.kind')}</label>
         <select
           id={`${id}-kind`}
           className="input"
           value={draft.kind}
           onChange={(e) => change('kind', e.target.value)}
         >
-          <option value="ITPP">ITPP — Individually Tailored Partnership Programme</option>
-          <option value="IPCP">IPCP — Individual Partnership and Cooperation Programme</option>
+          <option value="ITPP">
+            {t('programmes.newProgrammeForm.itppIndividuallyTailoredPartnershipProgr')}
+          </option>
+          <option value="IPCP">
+            {t('programmes.newProgrammeForm.ipcpIndividualPartnershipAndCooperation')}
+          </option>
         </select>
       </div>
       <PeriodFields
-        titleLabel="Title"
+        titleLabel={t('programmes.newProgrammeForm.title')}
         value={draft}
         onChange={change}
         errors={errors}
         fromExample="2027"
         toExample="2030"
       />
-      <FormActions submit="Create draft" pending={create.isPending} onCancel={() => setOpen(false)} />
+      <FormActions
+        submit={t('programmes.newProgrammeForm.createDraft')}
+        pending={create.isPending}
+        onCancel={() => setOpen(false)}
+      />
       {create.error === null ? null : <ErrorState error={create.error} />}
     </form>
   )

@@ -2,6 +2,7 @@ import { type ReactNode, useId, useState } from 'react'
 import { NodeView } from '../../../../src/contract/programme-view.ts'
 import { FormActions } from '../../components/FormActions.tsx'
 import { ErrorState } from '../../components/states.tsx'
+import { useT } from '../../i18n/useT.ts'
 import { priorityAreaLabel } from '../../lib/labels.ts'
 import { MarkingSelect, markingChoices, markingKey } from './MarkingSelect.tsx'
 import { MarkingTagFor } from './MarkingTag.tsx'
@@ -43,6 +44,7 @@ export function NodeRow({
   areaOptions: ReadonlyArray<{ id: string; name: string }>
   children?: ReactNode
 }) {
+  const t = useT()
   // One write for saving, moving and deleting the node: the last refusal is the one shown.
   const write = useProgrammeWrite(NodeView.nullable(), ({ move, ...change }: NodeChange) => ({
     ...change,
@@ -89,7 +91,9 @@ export function NodeRow({
             {priorityAreaLabel(area)}
           </span>
         ))}
-        {node.illustrative ? <span className="tag tag-illustrative">Illustrative</span> : null}
+        {node.illustrative ? (
+          <span className="tag tag-illustrative">{t('programmes.nodeRow.illustrative')}</span>
+        ) : null}
         <MarkingTagFor marking={node.marking} />
         {canEdit && !editing ? (
           <span className="tree-actions">
@@ -99,34 +103,34 @@ export function NodeRow({
               onClick={() => setEditing(true)}
               aria-describedby={`${id}-title`}
             >
-              Edit
+              {t('programmes.nodeRow.edit')}
             </button>
             <button
               type="button"
               className="button secondary"
               disabled={busy || index === 0}
               onClick={() => move(index - 1)}
-              aria-label={`Move ${node.number} up`}
+              aria-label={t('programmes.nodeRow.moveUp', { number: node.number })}
             >
-              ↑ Up
+              {t('programmes.nodeRow.up')}
             </button>
             <button
               type="button"
               className="button secondary"
               disabled={busy || index === siblings - 1}
               onClick={() => move(index + 1)}
-              aria-label={`Move ${node.number} down`}
+              aria-label={t('programmes.nodeRow.moveDown', { number: node.number })}
             >
-              ↓ Down
+              {t('programmes.nodeRow.down')}
             </button>
             <button
               type="button"
               className="button secondary"
               disabled={busy}
               onClick={remove}
-              aria-label={`Delete ${node.number}`}
+              aria-label={t('programmes.nodeRow.delete', { number: node.number })}
             >
-              Delete
+              {t('programmes.nodeRow.delete2')}
             </button>
           </span>
         ) : null}
@@ -139,7 +143,9 @@ export function NodeRow({
             save()
           }}
         >
-          <label htmlFor={`${id}-edit-title`}>Title of {node.number}</label>
+          <label htmlFor={`${id}-edit-title`}>
+            {t('programmes.nodeRow.titleOf')} {node.number}
+          </label>
           <input
             id={`${id}-edit-title`}
             className="input"
@@ -147,7 +153,7 @@ export function NodeRow({
             onChange={(e) => setTitle(e.target.value)}
             required
           />
-          <label htmlFor={`${id}-edit-description`}>Description</label>
+          <label htmlFor={`${id}-edit-description`}>{t('programmes.nodeRow.description')}</label>
           <textarea
             id={`${id}-edit-description`}
             className="input"
@@ -155,7 +161,7 @@ export function NodeRow({
             onChange={(e) => setDescription(e.target.value)}
           />
           <fieldset className="area-options">
-            <legend>Priority areas</legend>
+            <legend>{t('programmes.nodeRow.priorityAreas')}</legend>
             {areaOptions.map((area) => (
               <label key={area.id} className="area-option">
                 <input
@@ -177,7 +183,7 @@ export function NodeRow({
             onChange={setMarking}
           />
           <FormActions
-            submit="Save"
+            submit={t('programmes.nodeRow.save')}
             pending={busy}
             onCancel={() => {
               setEditing(false)

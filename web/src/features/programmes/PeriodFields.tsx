@@ -1,4 +1,5 @@
 import { Field } from '../../components/Field.tsx'
+import { useT } from '../../i18n/useT.ts'
 
 export interface TitlePeriod {
   readonly title: string
@@ -22,6 +23,7 @@ export function PeriodFields({
   fromExample: string
   toExample?: string
 }) {
+  const t = useT()
   return (
     <>
       <Field
@@ -31,14 +33,14 @@ export function PeriodFields({
         error={errors.title}
       />
       <Field
-        label="Period from"
-        hint={`A year, month or day, e.g. ${fromExample}`}
+        label={t('programmes.periodFields.periodFrom')}
+        hint={t('programmes.periodFields.aYearMonthOrDay', { fromExample })}
         value={value.periodFrom}
         onChange={(e) => onChange('periodFrom', e.target.value)}
         error={errors.periodFrom}
       />
       <Field
-        label="Period to"
+        label={t('programmes.periodFields.periodTo')}
         hint={toExample === undefined ? undefined : `e.g. ${toExample}`}
         value={value.periodTo}
         onChange={(e) => onChange('periodTo', e.target.value)}

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { useT } from '../../i18n/useT.ts'
 import { AddForm } from './AddForm.tsx'
 import { MilestoneList } from './MilestoneList.tsx'
 import { NodeRow } from './NodeRow.tsx'
@@ -62,6 +63,7 @@ function AddNode({
 
 /** Objectives → goals (with milestones) → activities, numbered, editable in place for editors. */
 export function ProgrammeTree({ programme }: { programme: ProgrammeData }) {
+  const t = useT()
   const { id, abilities } = programme
   const edit = abilities.edit
   const tree: TreeScope = {
@@ -74,13 +76,13 @@ export function ProgrammeTree({ programme }: { programme: ProgrammeData }) {
     <>
       <Branch
         className="programme-tree"
-        label="Objectives, goals and activities"
+        label={t('programmes.programmeTree.objectivesGoalsAndActivities')}
         nodes={programme.objectives}
         tree={tree}
         below={(objective) => (
           <>
             <Branch
-              label={`Goals of objective ${objective.number}`}
+              label={t('programmes.programmeTree.goalsOfObjective', { number: objective.number })}
               nodes={objective.goals}
               tree={tree}
               below={(goal) => (
@@ -91,19 +93,23 @@ export function ProgrammeTree({ programme }: { programme: ProgrammeData }) {
                     canTrack={abilities.track}
                     canEdit={edit}
                   />
-                  <Branch label={`Activities of goal ${goal.number}`} nodes={goal.activities} tree={tree} />
+                  <Branch
+                    label={t('programmes.programmeTree.activitiesOfGoal', { number: goal.number })}
+                    nodes={goal.activities}
+                    tree={tree}
+                  />
                   {edit ? (
                     <p className="tree-actions">
                       <AddNode
                         tree={tree}
                         kind="activity"
                         parentId={goal.id}
-                        label={`Activity under ${goal.number}`}
+                        label={t('programmes.programmeTree.activityUnder', { number: goal.number })}
                       />
                       <AddForm
                         programmeId={id}
                         what="milestones"
-                        label={`Milestone for ${goal.number}`}
+                        label={t('programmes.programmeTree.milestoneFor', { number: goal.number })}
                         withDue
                         body={(title, due) => ({ goalId: goal.id, title, due })}
                       />
@@ -116,12 +122,17 @@ export function ProgrammeTree({ programme }: { programme: ProgrammeData }) {
               tree={tree}
               kind="goal"
               parentId={objective.id}
-              label={`Goal under ${objective.number}`}
+              label={t('programmes.programmeTree.goalUnder', { number: objective.number })}
             />
           </>
         )}
       />
-      <AddNode tree={tree} kind="objective" parentId={null} label="Strategic objective" />
+      <AddNode
+        tree={tree}
+        kind="objective"
+        parentId={null}
+        label={t('programmes.programmeTree.strategicObjective')}
+      />
     </>
   )
 }

@@ -1,19 +1,21 @@
 import { EChart } from '../../components/EChart.tsx'
 import { usePageMarking } from '../../components/marking.tsx'
 import { TableWrap } from '../../components/TableWrap.tsx'
+import { useT } from '../../i18n/useT.ts'
 import { useProgress } from './queries.ts'
 
 /** Progress by priority area: a bar chart and the same numbers as a table. */
 export function ProgressPanel({ id }: { id: string }) {
+  const t = useT()
   const progress = useProgress(id)
   usePageMarking(progress.data?.marking)
   if (progress.data === undefined) return null
   const areas = progress.data.byArea
   return (
     <section className="panel" aria-labelledby="progress-title">
-      <h2 id="progress-title">Progress by priority area</h2>
+      <h2 id="progress-title">{t('programmes.progressPanel.progressByPriorityArea')}</h2>
       <EChart
-        label="Milestones done, late and at risk by priority area; the table below has the same numbers"
+        label={t('programmes.progressPanel.milestonesDoneLateAndAt')}
         height={Math.max(220, areas.length * 34 + 60)}
         option={{
           tooltip: { trigger: 'axis' },
@@ -22,44 +24,62 @@ export function ProgressPanel({ id }: { id: string }) {
           xAxis: { type: 'value', minInterval: 1 },
           yAxis: { type: 'category', data: areas.map((a) => a.name), inverse: true },
           series: [
-            { type: 'bar', stack: 'm', name: 'Done', data: areas.map((a) => a.done), color: '#3356c4' },
-            { type: 'bar', stack: 'm', name: 'Late', data: areas.map((a) => a.late), color: '#c53030' },
-            { type: 'bar', stack: 'm', name: 'At risk', data: areas.map((a) => a.atRisk), color: '#b7791f' },
             {
               type: 'bar',
               stack: 'm',
-              name: 'Other open',
+              name: t('programmes.progressPanel.done'),
+              data: areas.map((a) => a.done),
+              color: '#3356c4',
+            },
+            {
+              type: 'bar',
+              stack: 'm',
+              name: t('programmes.progressPanel.late'),
+              data: areas.map((a) => a.late),
+              color: '#c53030',
+            },
+            {
+              type: 'bar',
+              stack: 'm',
+              name: t('programmes.progressPanel.atRisk'),
+              data: areas.map((a) => a.atRisk),
+              color: '#b7791f',
+            },
+            {
+              type: 'bar',
+              stack: 'm',
+              name: t('programmes.progressPanel.otherOpen'),
               data: areas.map((a) => a.milestones - a.done - a.late - a.atRisk),
               color: '#9aa5b1',
             },
           ],
         }}
       />
-      <TableWrap label="Progress by priority area (table)">
+      <TableWrap label={t('programmes.progressPanel.progressByPriorityAreaTable')}>
         <table className="data-table">
           <thead>
             <tr>
-              <th scope="col">Priority area</th>
+              <th scope="col">{t('programmes.progressPanel.priorityArea')}</th>
               <th scope="col" className="numeric">
-                Goals
+                {t('programmes.progressPanel.goals')}
               </th>
               <th scope="col" className="numeric">
-                Activities
+                {t('programmes.progressPanel.activities')}
               </th>
               <th scope="col" className="numeric">
-                Milestones
+                {t('programmes.progressPanel.milestones')}
               </th>
               <th scope="col" className="numeric">
-                Done
+                {t('programmes.progressPanel.done')}
               </th>
               <th scope="col" className="numeric">
-                Late
+                {t('programmes.progressPanel.late')}
               </th>
               <th scope="col" className="numeric">
-                At risk
+                {t('programmes.progressPanel.atRisk')}
               </th>
               <th scope="col" className="numeric">
-                % done
+                {t('programmes.progressPanel.done2')}
               </th>
             </tr>
           </thead>

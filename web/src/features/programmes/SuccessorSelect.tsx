@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useId } from 'react'
 import { ProgrammeList } from '../../../../src/contract/programme-view.ts'
 import { ErrorState, Loading } from '../../components/states.tsx'
+import { useT } from '../../i18n/useT.ts'
 import { apiGet, queryString } from '../../lib/api.ts'
 import { type ProgrammeData, statusLabels } from './queries.ts'
 
@@ -35,24 +36,26 @@ interface SuccessorSelectProps {
 
 /** A required, labelled select of the successor, with its validation message tied to it. */
 export function SuccessorSelect({ programme, value, error, onChange }: SuccessorSelectProps) {
+  const t = useT()
   const id = useId()
   const candidates = useSuccessorCandidates(programme)
-  if (candidates.isPending) return <Loading label="Loading the partner’s programmes…" />
+  if (candidates.isPending)
+    return <Loading label={t('programmes.successorSelect.loadingThePartnerSProgrammes')} />
   if (candidates.isError)
     return <ErrorState error={candidates.error} onRetry={() => void candidates.refetch()} />
   if (candidates.data.length === 0) {
     return (
       <p className="field-error" role="alert">
-        {programme.partner.name} has no other programme that could supersede this one. Start the new programme
-        first.
+        {programme.partner.name} {t('programmes.successorSelect.hasNoOtherProgrammeThat')}
       </p>
     )
   }
   return (
     <div className={`field${error === undefined ? '' : ' has-error'}`}>
-      <label htmlFor={id}>Superseded by</label>
+      <label htmlFor={id}>{t('programmes.successorSelect.supersededBy')}</label>
       <p className="field-hint" id={`${id}-hint`}>
-        The newer programme of {programme.partner.name} that replaces this one.
+        {t('programmes.successorSelect.theNewerProgrammeOf')} {programme.partner.name}{' '}
+        {t('programmes.successorSelect.thatReplacesThisOne')}
       </p>
       <select
         id={id}
@@ -64,7 +67,7 @@ export function SuccessorSelect({ programme, value, error, onChange }: Successor
         aria-invalid={error === undefined ? undefined : true}
         aria-describedby={error === undefined ? `${id}-hint` : `${id}-hint ${id}-error`}
       >
-        <option value="">Choose a programme…</option>
+        <option value="">{t('programmes.successorSelect.chooseAProgramme')}</option>
         {candidates.data.map((p) => (
           <option key={p.id} value={p.id}>
             {p.title} ({p.period.label}, {statusLabels[p.status]})

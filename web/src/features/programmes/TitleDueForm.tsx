@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import { FormActions } from '../../components/FormActions.tsx'
 import { ErrorState } from '../../components/states.tsx'
+import { useT } from '../../i18n/useT.ts'
 import type { ApiProblem } from '../../lib/problem.ts'
 
 /**
@@ -26,6 +27,7 @@ export function TitleDueForm({
   pending: boolean
   problem: ApiProblem | null
 }) {
+  const t = useT()
   const [title, setTitle] = useState(initial.title)
   const [due, setDue] = useState(initial.due)
   const id = useId()
@@ -47,7 +49,7 @@ export function TitleDueForm({
       />
       {withDue ? (
         <>
-          <label htmlFor={`${id}-due`}>Due date</label>
+          <label htmlFor={`${id}-due`}>{t('programmes.titleDueForm.dueDate')}</label>
           <input
             id={`${id}-due`}
             className="input"

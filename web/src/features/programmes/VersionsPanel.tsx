@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import { usePageMarking } from '../../components/marking.tsx'
 import { TableWrap } from '../../components/TableWrap.tsx'
+import { useT } from '../../i18n/useT.ts'
 import { diffFieldLabel, diffValueLabel } from '../../lib/labels.ts'
 import { useDiff, useVersions } from './queries.ts'
 
@@ -14,6 +15,7 @@ export function VersionsPanel({
   id: string
   predecessor: { kind: string; title: string } | null
 }) {
+  const t = useT()
   const versions = useVersions(id)
   const items = versions.data?.items ?? []
   // By default: the first version against the last one, or against the live text when there is one version.
@@ -27,22 +29,22 @@ export function VersionsPanel({
   const fieldId = useId()
   return (
     <section className="panel" aria-labelledby="versions-title">
-      <h2 id="versions-title">Versions and changes</h2>
+      <h2 id="versions-title">{t('programmes.versionsPanel.versionsAndChanges')}</h2>
       {items.length === 0 && predecessor === null ? (
-        <p className="muted">
-          No version has been agreed yet; a version is frozen each time the programme is agreed.
-        </p>
+        <p className="muted">{t('programmes.versionsPanel.noVersionHasBeenAgreed')}</p>
       ) : (
         <>
           <ol>
             {items.map((v) => (
               <li key={v.number}>
-                Version {v.number} — {v.title} (agreed {v.agreedOn}; {v.itemCount} parts)
+                {t('programmes.versionsPanel.version')} {v.number} — {v.title}{' '}
+                {t('programmes.versionsPanel.agreed')} {v.agreedOn}; {v.itemCount}{' '}
+                {t('programmes.versionsPanel.parts')}
               </li>
             ))}
           </ol>
           <div className="versions-compare">
-            <label htmlFor={`${fieldId}-from`}>Compare</label>
+            <label htmlFor={`${fieldId}-from`}>{t('programmes.versionsPanel.compare')}</label>
             <select
               id={`${fieldId}-from`}
               className="input"
@@ -50,15 +52,18 @@ export function VersionsPanel({
               onChange={(e) => setFrom(e.target.value)}
             >
               {predecessor === null ? null : (
-                <option value="predecessor">Superseded {predecessor.kind} (last version)</option>
+                <option value="predecessor">
+                  {t('programmes.versionsPanel.superseded')} {predecessor.kind}{' '}
+                  {t('programmes.versionsPanel.lastVersion')}
+                </option>
               )}
               {items.map((v) => (
                 <option key={v.number} value={String(v.number)}>
-                  Version {v.number}
+                  {t('programmes.versionsPanel.version')} {v.number}
                 </option>
               ))}
             </select>
-            <label htmlFor={`${fieldId}-to`}>with</label>
+            <label htmlFor={`${fieldId}-to`}>{t('programmes.versionsPanel.with')}</label>
             <select
               id={`${fieldId}-to`}
               className="input"
@@ -67,23 +72,23 @@ export function VersionsPanel({
             >
               {items.map((v) => (
                 <option key={v.number} value={String(v.number)}>
-                  Version {v.number}
+                  {t('programmes.versionsPanel.version')} {v.number}
                 </option>
               ))}
-              <option value="current">Current text</option>
+              <option value="current">{t('programmes.versionsPanel.currentText')}</option>
             </select>
           </div>
           {diff.data === undefined ? null : diff.data.changes.length === 0 ? (
-            <p>No differences.</p>
+            <p>{t('programmes.versionsPanel.noDifferences')}</p>
           ) : (
-            <TableWrap label="Differences between the versions">
+            <TableWrap label={t('programmes.versionsPanel.differencesBetweenTheVersions')}>
               <table className="data-table" data-testid="diff-table">
                 <thead>
                   <tr>
-                    <th scope="col">Change</th>
-                    <th scope="col">Part</th>
-                    <th scope="col">Title</th>
-                    <th scope="col">Fields (before → after)</th>
+                    <th scope="col">{t('programmes.versionsPanel.change')}</th>
+                    <th scope="col">{t('programmes.versionsPanel.part')}</th>
+                    <th scope="col">{t('programmes.versionsPanel.title')}</th>
+                    <th scope="col">{t('programmes.versionsPanel.fieldsBeforeAfter')}</th>
                   </tr>
                 </thead>
                 <tbody>

@@ -7,6 +7,7 @@ import {
   ProgressReport,
   VersionList,
 } from '../../../../src/contract/programme-view.ts'
+import { healthLabels as milestoneHealthLabels, programmeStatusLabels } from '../../i18n/labels.ts'
 import { apiGet } from '../../lib/api.ts'
 import { useWrite, type WriteRequest } from '../../lib/useWrite.ts'
 
@@ -76,19 +77,6 @@ export function useProgrammeWrite<S extends z.ZodType, V>(
   return useWrite({ schema, invalidates: programmeQueries, request })
 }
 
-export const statusLabels: Record<ProgrammeData['status'], string> = {
-  draft: 'Draft',
-  'in-negotiation': 'In negotiation',
-  agreed: 'Agreed',
-  'in-force': 'In force',
-  'under-review': 'Under review',
-  superseded: 'Superseded',
-}
+export const statusLabels: Readonly<Record<ProgrammeData['status'], string>> = programmeStatusLabels
 
-export const healthLabels: Record<MilestoneData['health'], string> = {
-  done: 'Done',
-  cancelled: 'Cancelled',
-  late: 'Late',
-  'at-risk': 'At risk',
-  'on-track': 'On track',
-}
+export const healthLabels: Readonly<Record<MilestoneData['health'], string>> = milestoneHealthLabels

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { t as translate } from '../../i18n/translate.ts'
 
 /** The current instant, ticking every second (the browser's clock; tests fix it to the server's). */
 export function useNow(): number {
@@ -12,14 +13,14 @@ export function useNow(): number {
 
 /** "2 d 3 h", "4 min 05 s": the time left, coarse when far, to the second when near. */
 export function timeLeft(ms: number): string {
-  if (ms <= 0) return 'deadline passed'
+  if (ms <= 0) return translate('proposals.countdown.passed')
   const seconds = Math.floor(ms / 1000)
   const days = Math.floor(seconds / 86_400)
   const hours = Math.floor((seconds % 86_400) / 3_600)
   const minutes = Math.floor((seconds % 3_600) / 60)
-  if (days > 0) return `${days} d ${hours} h left`
-  if (hours > 0) return `${hours} h ${minutes} min left`
-  return `${minutes} min ${String(seconds % 60).padStart(2, '0')} s left`
+  if (days > 0) return translate('proposals.countdown.days', { days, hours })
+  if (hours > 0) return translate('proposals.countdown.hours', { hours, minutes })
+  return translate('proposals.countdown.minutes', { minutes, seconds: String(seconds % 60).padStart(2, '0') })
 }
 
 /** The deadline in the viewer's own zone, with its name, e.g. "4 Dec 2026, 13:00 CET". */

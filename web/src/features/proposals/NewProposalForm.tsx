@@ -5,6 +5,7 @@ import { classifications } from '../../../../src/domain/marking.ts'
 import { proposalKinds } from '../../../../src/domain/proposal.ts'
 import { DraftAlerts, SelectField, TextField } from '../../components/DraftFields.tsx'
 import { FormActions } from '../../components/FormActions.tsx'
+import { useT } from '../../i18n/useT.ts'
 import { useDraft } from '../../lib/useDraft.ts'
 import { useSession } from '../session/queries.ts'
 import { kindLabels, procedureLabels, useCreateProposal } from './queries.ts'
@@ -48,13 +49,14 @@ function toCandidate(draft: Draft): Record<string, unknown> {
 
 /** Drafts a proposal (staff only, by the session's abilities); it opens from its own page. */
 export function NewProposalForm() {
+  const t = useT()
   const session = useSession()
   const [open, setOpen] = useState(false)
   if (session.data?.abilities.createProposals !== true) return null
   if (!open) {
     return (
       <button type="button" className="button" onClick={() => setOpen(true)}>
-        Draft a proposal
+        {t('proposals.newProposalForm.draftAProposal')}
       </button>
     )
   }
@@ -62,6 +64,7 @@ export function NewProposalForm() {
 }
 
 function ProposalForm({ onCancel }: { onCancel: () => void }) {
+  const t = useT()
   const navigate = useNavigate()
   const create = useCreateProposal()
   const { draft, bind, invalid, submit } = useDraft({
@@ -90,32 +93,44 @@ function ProposalForm({ onCancel }: { onCancel: () => void }) {
         create.mutate(input, { onSuccess: (created) => navigate(`/proposals/${created.id}`) }),
       )}
     >
-      <h2 id="proposal-new-title-heading">New proposal</h2>
+      <h2 id="proposal-new-title-heading">{t('proposals.newProposalForm.newProposal')}</h2>
       <DraftAlerts serverError={create.error} invalid={invalid} />
-      <TextField label="Title" {...bind('title')} />
-      <TextField label="Text" rows={4} {...bind('text')} />
+      <TextField label={t('proposals.newProposalForm.title')} {...bind('title')} />
+      <TextField label={t('proposals.newProposalForm.text')} rows={4} {...bind('text')} />
       <SelectField
-        label="Kind"
+        label={t('proposals.newProposalForm.kind')}
         options={proposalKinds.map((kind) => [kind, kindLabels[kind]] as const)}
         {...bind('kind')}
       />
       <SelectField
-        label="Procedure"
+        label={t('proposals.newProposalForm.procedure')}
         options={(['consensus', 'silence'] as const).map((p) => [p, procedureLabels[p]] as const)}
         {...bind('procedure')}
       />
       {draft.procedure === 'silence' ? (
-        <TextField label="Silence deadline (your local time)" type="datetime-local" {...bind('deadline')} />
+        <TextField
+          label={t('proposals.newProposalForm.silenceDeadlineYourLocalTime')}
+          type="datetime-local"
+          {...bind('deadline')}
+        />
       ) : null}
-      <TextField label="Partner concerned (country code, optional)" {...bind('partner')} />
+      <TextField
+        label={t('proposals.newProposalForm.partnerConcernedCountryCodeOptional')}
+        {...bind('partner')}
+      />
       <SelectField
-        label="Classification"
+        label={t('proposals.newProposalForm.classification')}
         options={classifications.map((c) => [c, c] as const)}
         {...bind('classification')}
       />
-      <TextField label="Releasable to (partner codes; empty = alliance only)" {...bind('releasableTo')} />
+      <TextField
+        label={t('proposals.newProposalForm.releasableToPartnerCodesEmpty')}
+        {...bind('releasableTo')}
+      />
       <FormActions
-        submit={create.isPending ? 'Saving…' : 'Save draft'}
+        submit={
+          create.isPending ? t('proposals.newProposalForm.saving') : t('proposals.newProposalForm.saveDraft')
+        }
         pending={create.isPending}
         onCancel={onCancel}
       />

@@ -1,3 +1,5 @@
+import { t as translate } from '../../i18n/translate.ts'
+import { useT } from '../../i18n/useT.ts'
 import { type PositionValue, type ProposalData, positionLabels, useMemberName } from './queries.ts'
 
 /** A mark per position so that the grid reads without colour (and in greyscale print). */
@@ -10,13 +12,7 @@ const positionMarks: Record<PositionValue, string> = {
 
 /** "14 concur", "1 objects", "2 reservations", "15 without a position". */
 function tallyText(position: PositionValue, count: number): string {
-  const words: Record<PositionValue, [string, string]> = {
-    concur: ['concurs', 'concur'],
-    object: ['objects', 'object'],
-    reserve: ['reservation', 'reservations'],
-    none: ['without a position', 'without a position'],
-  }
-  return `${count} ${words[position][count === 1 ? 0 : 1]}`
+  return translate(`proposals.tally.${position}`, { count })
 }
 
 /**
@@ -24,6 +20,7 @@ function tallyText(position: PositionValue, count: number): string {
  * The colour repeats the word, never replaces it. A list, so a screen reader announces the count.
  */
 export function PositionGrid({ positions }: { positions: NonNullable<ProposalData['positions']> }) {
+  const t = useT()
   const nameOf = useMemberName()
   const counts = positions.reduce<Record<string, number>>((tally, entry) => {
     tally[entry.position] = (tally[entry.position] ?? 0) + 1
@@ -36,7 +33,10 @@ export function PositionGrid({ positions }: { positions: NonNullable<ProposalDat
           .map((position) => tallyText(position, counts[position] ?? 0))
           .join(' · ')}
       </p>
-      <ul className="position-grid" aria-label={`Positions of the ${positions.length} members`}>
+      <ul
+        className="position-grid"
+        aria-label={t('proposals.positionGrid.positionsOfTheMembers', { length: positions.length })}
+      >
         {positions.map((entry) => (
           <li key={entry.member} className={`position-cell position-${entry.position}`}>
             <span className="position-member" title={nameOf(entry.member)}>

@@ -1,5 +1,7 @@
 import { EmptyState } from '../../components/states.tsx'
 import { TableWrap } from '../../components/TableWrap.tsx'
+import { t as translate } from '../../i18n/translate.ts'
+import { useT } from '../../i18n/useT.ts'
 import { inViewerZone } from './Countdown.tsx'
 import { type ProposalData, positionLabels } from './queries.ts'
 
@@ -7,28 +9,31 @@ import { type ProposalData, positionLabels } from './queries.ts'
 function recordedBy(entry: NonNullable<ProposalData['history']>[number]): string {
   const who = entry.recordedBy ?? ''
   if (!entry.onBehalf) return who === '' ? '—' : who
-  return who === '' ? `On behalf of ${entry.member}` : `${who} on behalf of ${entry.member}`
+  return who === ''
+    ? translate('proposals.positionHistory.onBehalf', { member: entry.member })
+    : translate('proposals.positionHistory.whoOnBehalf', { who, member: entry.member })
 }
 
 /** Every position recorded, newest first: who, when (viewer's zone), the note, and on whose behalf. */
 export function PositionHistory({ history }: { history: NonNullable<ProposalData['history']> }) {
+  const t = useT()
   if (history.length === 0) {
     return (
-      <EmptyState title="No position recorded yet">
-        Members’ positions appear here as they are recorded.
+      <EmptyState title={t('proposals.positionHistory.noPositionRecordedYet')}>
+        {t('proposals.positionHistory.membersPositionsAppearHereAs')}
       </EmptyState>
     )
   }
   return (
-    <TableWrap label="Position history" className="position-history">
+    <TableWrap label={t('proposals.positionHistory.positionHistory')} className="position-history">
       <table className="data-table">
         <thead>
           <tr>
-            <th scope="col">When</th>
-            <th scope="col">Member</th>
-            <th scope="col">Position</th>
-            <th scope="col">Recorded by</th>
-            <th scope="col">Note</th>
+            <th scope="col">{t('proposals.positionHistory.when')}</th>
+            <th scope="col">{t('proposals.positionHistory.member')}</th>
+            <th scope="col">{t('proposals.positionHistory.position')}</th>
+            <th scope="col">{t('proposals.positionHistory.recordedBy')}</th>
+            <th scope="col">{t('proposals.positionHistory.note')}</th>
           </tr>
         </thead>
         <tbody>

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { PositionInput } from '../../../../src/contract/proposal.ts'
 import { DraftAlerts, SelectField, TextField } from '../../components/DraftFields.tsx'
 import { ErrorState } from '../../components/states.tsx'
+import { useT } from '../../i18n/useT.ts'
 import { useDraft } from '../../lib/useDraft.ts'
 import { useSession } from '../session/queries.ts'
 import {
@@ -19,6 +20,7 @@ const choosable: readonly PositionValue[] = ['concur', 'object', 'reserve', 'non
  * it, break silence, record their member's position (staff: any member's, on its behalf).
  */
 export function ProposalActions({ proposal }: { proposal: ProposalData }) {
+  const t = useT()
   const { abilities } = proposal
   const step = useProposalStep(proposal.id)
   const [note, setNote] = useState('')
@@ -29,14 +31,14 @@ export function ProposalActions({ proposal }: { proposal: ProposalData }) {
   if (none) return null
   return (
     <section className="panel proposal-actions" aria-labelledby="actions-title">
-      <h2 id="actions-title">Your actions</h2>
+      <h2 id="actions-title">{t('proposals.proposalActions.yourActions')}</h2>
       {abilities.recordPositions === 'none' ? null : <PositionForm proposal={proposal} />}
       {breaks ? (
         <div className="break-silence">
           {abilities.breakSilence === 'any' ? (
             <SelectField
               id="break-silence-member"
-              label="Member breaking silence (on its behalf)"
+              label={t('proposals.proposalActions.memberBreakingSilenceOnIts')}
               options={members.map((code) => [code, code] as const)}
               value={breaker}
               onChange={setBreaker}
@@ -45,7 +47,7 @@ export function ProposalActions({ proposal }: { proposal: ProposalData }) {
           ) : null}
           <TextField
             id="break-silence-note"
-            label="Why you break silence (optional)"
+            label={t('proposals.proposalActions.whyYouBreakSilenceOptional')}
             value={note}
             onChange={setNote}
             error={undefined}
@@ -63,7 +65,7 @@ export function ProposalActions({ proposal }: { proposal: ProposalData }) {
               })
             }
           >
-            Break silence
+            {t('proposals.proposalActions.breakSilence')}
           </button>
         </div>
       ) : null}
@@ -75,7 +77,7 @@ export function ProposalActions({ proposal }: { proposal: ProposalData }) {
             disabled={step.isPending}
             onClick={() => step.mutate({ step: 'open', version: proposal.version })}
           >
-            Open for decision
+            {t('proposals.proposalActions.openForDecision')}
           </button>
         ) : null}
         {abilities.withdraw ? (
@@ -85,7 +87,7 @@ export function ProposalActions({ proposal }: { proposal: ProposalData }) {
             disabled={step.isPending}
             onClick={() => step.mutate({ step: 'withdraw', version: proposal.version })}
           >
-            Withdraw proposal
+            {t('proposals.proposalActions.withdrawProposal')}
           </button>
         ) : null}
       </div>
@@ -102,6 +104,7 @@ interface PositionDraft {
 
 /** Records a position: one's own member, or for staff any member (recorded as on its behalf). */
 function PositionForm({ proposal }: { proposal: ProposalData }) {
+  const t = useT()
   const session = useSession()
   const record = useRecordPosition(proposal.id)
   const [saved, setSaved] = useState<string | null>(null)
@@ -128,7 +131,7 @@ function PositionForm({ proposal }: { proposal: ProposalData }) {
     <form
       className="form position-form"
       noValidate
-      aria-label="Record a position"
+      aria-label={t('proposals.proposalActions.recordAPosition')}
       onSubmit={submit((input) => {
         setSaved(null)
         record.mutate(
@@ -140,26 +143,35 @@ function PositionForm({ proposal }: { proposal: ProposalData }) {
       <DraftAlerts serverError={record.error} invalid={invalid} />
       {mayPick ? (
         <SelectField
-          label="Member (recorded on its behalf)"
+          label={t('proposals.proposalActions.memberRecordedOnItsBehalf')}
           options={members.map(
             (code) =>
-              [code, `${code} — now ${positionLabels[current(code) ?? 'none'].toLowerCase()}`] as const,
+              [
+                code,
+                t('proposals.proposalActions.memberNow', {
+                  code,
+                  position: positionLabels[current(code) ?? 'none'].toLowerCase(),
+                }),
+              ] as const,
           )}
           {...bind('member')}
         />
       ) : (
         <p>
-          Your member: <strong>{own}</strong> — now {positionLabels[current(own) ?? 'none'].toLowerCase()}
+          {t('proposals.proposalActions.yourMember')} <strong>{own}</strong>{' '}
+          {t('proposals.proposalActions.now')} {positionLabels[current(own) ?? 'none'].toLowerCase()}
         </p>
       )}
       <SelectField
-        label="Position"
+        label={t('proposals.proposalActions.position')}
         options={choosable.map((value) => [value, positionLabels[value]] as const)}
         {...bind('position')}
       />
-      <TextField label="Note (optional)" rows={2} {...bind('note')} />
+      <TextField label={t('proposals.proposalActions.noteOptional')} rows={2} {...bind('note')} />
       <button type="submit" className="button" disabled={record.isPending}>
-        {record.isPending ? 'Recording…' : 'Record position'}
+        {record.isPending
+          ? t('proposals.proposalActions.recording')
+          : t('proposals.proposalActions.recordPosition')}
       </button>
       <p role="status" className="form-status">
         {saved ?? ''}

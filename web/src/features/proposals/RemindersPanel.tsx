@@ -1,4 +1,5 @@
 import { Link } from 'react-router'
+import { useT } from '../../i18n/useT.ts'
 import { Countdown } from './Countdown.tsx'
 import { useReminders } from './queries.ts'
 
@@ -8,15 +9,17 @@ import { useReminders } from './queries.ts'
  * partners and the public, whose list is always empty.
  */
 export function RemindersPanel() {
+  const t = useT()
   const reminders = useReminders()
   const items = reminders.data?.items ?? []
   if (items.length === 0) return null
   return (
     <section className="panel reminders" aria-labelledby="reminders-title">
-      <h2 id="reminders-title">Awaiting a position ({items.length})</h2>
-      <p className="muted">
-        Silence procedures adopt themselves at their deadline unless a member breaks silence first.
-      </p>
+      <h2 id="reminders-title">
+        {t('proposals.remindersPanel.awaitingAPosition')}
+        {items.length})
+      </h2>
+      <p className="muted">{t('proposals.remindersPanel.silenceProceduresAdoptThemselvesAt')}</p>
       <ul className="reminder-list">
         {items.map((item) => (
           <li key={`${item.proposal}:${item.member ?? ''}`}>

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react'
 import type { z } from 'zod'
 import { ProposalDetail, ProposalList } from '../../../../src/contract/proposal.ts'
 import { ReminderList } from '../../../../src/contract/reminder.ts'
+import { labelsOf } from '../../i18n/labels.ts'
 import { apiGet } from '../../lib/api.ts'
 import { useWrite } from '../../lib/useWrite.ts'
 import { useMembers } from '../members/queries.ts'
@@ -144,33 +145,25 @@ export function useMemberName(): (code: string) => string {
   }, [members.data])
 }
 
-export const statusLabels: Record<ProposalStatus, string> = {
-  draft: 'Draft',
-  open: 'Open',
-  blocked: 'Blocked',
-  adopted: 'Adopted',
-  withdrawn: 'Withdrawn',
-}
+export const statusLabels = labelsOf<ProposalStatus>('proposalStatus', [
+  'draft',
+  'open',
+  'blocked',
+  'adopted',
+  'withdrawn',
+])
 
-export const positionLabels: Record<PositionValue, string> = {
-  concur: 'Concurs',
-  object: 'Objects',
-  reserve: 'Reservation',
-  none: 'None yet',
-}
+export const positionLabels = labelsOf<PositionValue>('position', ['concur', 'object', 'reserve', 'none'])
 
-export const procedureLabels: Record<ProposalData['procedure'], string> = {
-  consensus: 'Consensus',
-  silence: 'Silence procedure',
-}
+export const procedureLabels = labelsOf<ProposalData['procedure']>('procedure', ['consensus', 'silence'])
 
-export const kindLabels: Record<ProposalData['kind'], string> = {
-  'liaison-office': 'Liaison office',
-  programme: 'Programme',
-  engagement: 'Engagement',
-  statement: 'Statement',
-  other: 'Other',
-}
+export const kindLabels = labelsOf<ProposalData['kind']>('proposalKind', [
+  'liaison-office',
+  'programme',
+  'engagement',
+  'statement',
+  'other',
+])
 
 /** Silence procedures the signed-in member (staff: any member) has not yet taken a position on. */
 export function useReminders() {

@@ -6,18 +6,16 @@ import { localTimeAt } from '../../../../src/domain/scheduling/local-time.ts'
 import { toParticipant, toScoring } from '../../../../src/domain/scheduling/requests.ts'
 import { rangeMinutes } from '../../../../src/domain/scheduling/slot-search.ts'
 import { formatClock } from '../../../../src/domain/scheduling/working-hours.ts'
+import { labelsOf } from '../../i18n/labels.ts'
+import { t as translate } from '../../i18n/translate.ts'
+import { useT } from '../../i18n/useT.ts'
 import { dayOptions, type GridSlot, gridSlots, overlap } from './hour-grid-model.ts'
 import type { SlotSearchData } from './queries.ts'
 import { slotPrefill } from './slot-prefill.ts'
 
 const cellMinutes = 60
 
-export const kindLabels: Readonly<Record<HourKind, string>> = {
-  working: 'working hours',
-  outside: 'evening or early morning',
-  night: 'night',
-  dayOff: 'day off',
-}
+export const kindLabels = labelsOf<HourKind>('hourKind', ['working', 'outside', 'night', 'dayOff'])
 
 /** "09" on the hour, "16:30" in a half-hour zone. */
 function shortClock(local: string): string {
@@ -26,15 +24,16 @@ function shortClock(local: string): string {
 }
 
 function Legend({ nightWindow }: { readonly nightWindow: string }) {
+  const t = useT()
   const items: ReadonlyArray<readonly [string, string]> = [
-    ['working', 'Working hours'],
-    ['outside', 'Evening or early morning'],
-    ['night', `Night (${nightWindow})`],
-    ['dayOff', 'Day off (weekend or holiday)'],
-    ['slot', 'Chosen slot'],
+    ['working', t('scheduling.legend.working')],
+    ['outside', t('scheduling.legend.outside')],
+    ['night', t('scheduling.legend.night', { window: nightWindow })],
+    ['dayOff', t('scheduling.legend.dayOff')],
+    ['slot', t('scheduling.legend.slot')],
   ]
   return (
-    <ul className="hg-legend" aria-label="Legend">
+    <ul className="hg-legend" aria-label={t('scheduling.hourGrid.legend')}>
       {items.map(([kind, label]) => (
         <li key={kind}>
           <span className={`hg-swatch hg-${kind}`} aria-hidden="true" />
@@ -50,7 +49,11 @@ function slotName(slot: GridSlot, names: readonly string[], canCreate: boolean):
   const times = slot.data.participants.map(
     (p, i) => `${names[i] ?? p.label} ${p.start.weekday} ${p.start.local.slice(11)}–${p.end.local.slice(11)}`,
   )
-  return `Slot ${slot.rank}: ${times.join(', ')}${canCreate ? '. Create engagement' : ''}`
+  return translate('scheduling.hourGrid.slotName', {
+    rank: slot.rank,
+    times: times.join(', '),
+    create: canCreate ? 'yes' : 'no',
+  })
 }
 
 /** What the hour means to everyone: the column header's accessible name. */
@@ -67,7 +70,7 @@ function hourName(
       ? ''
       : `${names[i] ?? row.label} ${cell.time.weekday} ${cell.time.local.slice(11)} ${kindLabels[cell.kind]}`
   })
-  return `${clock} ${zone} time: ${each.join(', ')}`
+  return translate('scheduling.hourGrid.hourName', { clock, zone, each: each.join(', ') })
 }
 
 /**
@@ -86,6 +89,7 @@ export function HourGrid({
   /** The session's `createEngagements` ability, as the server sent it. */
   readonly canCreate: boolean
 }) {
+  const t = useT()
   const zone = data.timeZone
   const names = data.participants.map((place) => place.name)
   const slots = useMemo(() => gridSlots(data.slots, zone), [data.slots, zone])
@@ -150,10 +154,14 @@ export function HourGrid({
     <section className="hour-grid-section" aria-labelledby="hour-grid-title" data-testid="hour-grid">
       <div className="hg-head">
         <div>
-          <h3 id="hour-grid-title">Participants × hours</h3>
+          <h3 id="hour-grid-title">{t('scheduling.hourGrid.participantsHours')}</h3>
           <p className="muted">
-            Hour by hour on the {zone} clock; each row is coloured by that participant’s own time. Choose a
-            numbered slot to {canCreate ? 'draft an engagement at that time' : 'see it across the rows'}.
+            {t('scheduling.hourGrid.hourByHourOnThe')} {zone}{' '}
+            {t('scheduling.hourGrid.clockEachRowIsColoured')}{' '}
+            {canCreate
+              ? t('scheduling.hourGrid.draftAnEngagementAtThat')
+              : t('scheduling.hourGrid.seeItAcrossTheRows')}
+            .
           </p>
         </div>
         <div className="hg-day-picker">
@@ -162,12 +170,12 @@ export function HourGrid({
             className="button secondary small"
             onClick={() => choose(days[dayIndex - 1]?.date ?? day)}
             disabled={dayIndex <= 0}
-            aria-label="Previous day"
+            aria-label={t('scheduling.hourGrid.previousDay')}
           >
             ‹
           </button>
           <label className="visually-hidden" htmlFor="hour-grid-day">
-            Day
+            {t('scheduling.hourGrid.day')}
           </label>
           <select
             id="hour-grid-day"
@@ -186,7 +194,7 @@ export function HourGrid({
             className="button secondary small"
             onClick={() => choose(days[dayIndex + 1]?.date ?? day)}
             disabled={dayIndex < 0 || dayIndex >= days.length - 1}
-            aria-label="Next day"
+            aria-label={t('scheduling.hourGrid.nextDay')}
           >
             ›
           </button>
@@ -198,18 +206,19 @@ export function HourGrid({
       <section
         className="hg-scroll"
         ref={scrollBox}
-        aria-label="Participants by hour"
+        aria-label={t('scheduling.hourGrid.participantsByHour')}
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
         tabIndex={0}
       >
         <table className="hour-grid">
           <caption className="visually-hidden">
-            Each participant’s local time, hour by hour, on {days[dayIndex]?.label ?? day} ({zone} clock)
+            {t('scheduling.hourGrid.eachParticipantSLocalTime')} {days[dayIndex]?.label ?? day} ({zone}{' '}
+            {t('scheduling.hourGrid.clock')}
           </caption>
           <thead>
             <tr>
               <th scope="col" className="hg-corner">
-                {zone.split('/').pop()?.replace(/_/g, ' ')} time
+                {zone.split('/').pop()?.replace(/_/g, ' ')} {t('scheduling.hourGrid.time')}
               </th>
               {columns.map((col, c) => (
                 <th key={col.start} scope="col" className={c === shownColumn ? 'hg-col-focus' : undefined}>
@@ -241,7 +250,10 @@ export function HourGrid({
               <tr key={`${row.label}-${row.zone}`} data-zone={row.zone}>
                 <th scope="row" className="hg-person">
                   <span className="hg-name">{names[p] ?? row.label}</span>
-                  <span className="hg-zone">UTC{row.cells[0]?.time.offset}</span>
+                  <span className="hg-zone">
+                    {t('scheduling.hourGrid.utc')}
+                    {row.cells[0]?.time.offset}
+                  </span>
                 </th>
                 {row.cells.map((cell, c) => {
                   const newDay =
@@ -273,7 +285,7 @@ export function HourGrid({
           <tfoot>
             <tr>
               <th scope="row" className="hg-person">
-                <span className="hg-name">Top slots</span>
+                <span className="hg-name">{t('scheduling.hourGrid.topSlots')}</span>
               </th>
               {columns.map((col) => (
                 <td key={col.start} className="hg-slots">
@@ -297,7 +309,7 @@ export function HourGrid({
         </table>
       </section>
       {active === undefined ? (
-        <p className="muted hg-none">No top slot falls on this day; the list below has them all.</p>
+        <p className="muted hg-none">{t('scheduling.hourGrid.noTopSlotFallsOn')}</p>
       ) : (
         <SlotSummary slot={active} names={names} zone={zone} />
       )}
@@ -362,11 +374,13 @@ function SlotSummary({
   readonly names: readonly string[]
   readonly zone: string
 }) {
+  const t = useT()
   const local = localTimeAt(slot.start, zone).local.slice(11)
   return (
     <div className="hg-summary" data-testid="hour-grid-summary">
       <p className="hg-summary-title">
-        Slot {slot.rank} · {local} {zone} time · inconvenience {slot.data.inconvenience}
+        {t('scheduling.hourGrid.slot')} {slot.rank} · {local} {zone}{' '}
+        {t('scheduling.hourGrid.timeInconvenience')} {slot.data.inconvenience}
       </p>
       <ul>
         {slot.data.participants.map((p, i) => (
@@ -377,8 +391,11 @@ function SlotSummary({
             </strong>
             <span className="hg-summary-note">
               {p.outsideMinutes === 0
-                ? 'in working hours'
-                : `${p.outsideMinutes} min outside hours${p.nightMinutes > 0 ? `, ${p.nightMinutes} at night` : ''}`}
+                ? t('scheduling.hourGrid.inWorkingHours')
+                : t('scheduling.hourGrid.minOutsideHours', {
+                    outsideMinutes: p.outsideMinutes,
+                    value1: p.nightMinutes > 0 ? `, ${p.nightMinutes} at night` : '',
+                  })}
             </span>
           </li>
         ))}

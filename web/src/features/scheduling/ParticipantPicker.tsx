@@ -1,4 +1,5 @@
 import { useId, useMemo, useState } from 'react'
+import { useT } from '../../i18n/useT.ts'
 import { placeOptions, placeRefFor } from './place-options.ts'
 
 /**
@@ -17,6 +18,7 @@ export function ParticipantPicker({
   readonly onChange: (places: string[]) => void
   readonly error: string | undefined
 }) {
+  const t = useT()
   const listId = useId()
   const options = useMemo(() => placeOptions(new Date()), [])
   const [typed, setTyped] = useState('')
@@ -29,20 +31,20 @@ export function ParticipantPicker({
   const labelOf = (ref: string) => options.find((option) => option.value === ref)?.label ?? ref
   return (
     <fieldset className={`participant-picker${error === undefined ? '' : ' has-error'}`}>
-      <legend>Participants</legend>
+      <legend>{t('scheduling.participantPicker.participants')}</legend>
       <p className="field-hint" id={`${id}-hint`}>
-        A city (Tokyo, TYO), a member or partner code (JPN), an IANA zone (Europe/Brussels) or office:tokyo.
+        {t('scheduling.participantPicker.aCityTokyoTyoA')}
       </p>
       <div className="picker-row">
         <label htmlFor={id} className="visually-hidden">
-          Add a participant
+          {t('scheduling.participantPicker.addAParticipant')}
         </label>
         <input
           id={id}
           className="input"
           list={listId}
           value={typed}
-          placeholder="Search a city or zone"
+          placeholder={t('scheduling.participantPicker.searchACityOrZone')}
           aria-describedby={`${id}-hint${error === undefined ? '' : ` ${id}-error`}`}
           aria-invalid={error === undefined ? undefined : true}
           onChange={(event) => setTyped(event.target.value)}
@@ -59,7 +61,7 @@ export function ParticipantPicker({
           ))}
         </datalist>
         <button type="button" className="button secondary" onClick={add}>
-          Add participant
+          {t('scheduling.participantPicker.addParticipant')}
         </button>
       </div>
       {error === undefined ? null : (
@@ -68,19 +70,19 @@ export function ParticipantPicker({
         </p>
       )}
       {places.length === 0 ? (
-        <p className="muted">No participant yet.</p>
+        <p className="muted">{t('scheduling.participantPicker.noParticipantYet')}</p>
       ) : (
-        <ul className="picked-places" aria-label="Chosen participants">
+        <ul className="picked-places" aria-label={t('scheduling.participantPicker.chosenParticipants')}>
           {places.map((ref) => (
             <li key={ref} data-ref={ref}>
               <span>{labelOf(ref)}</span>
               <button
                 type="button"
                 className="button secondary small"
-                aria-label={`Remove ${ref}`}
+                aria-label={t('scheduling.participantPicker.remove2', { ref })}
                 onClick={() => onChange(places.filter((each) => each !== ref))}
               >
-                Remove
+                {t('scheduling.participantPicker.remove')}
               </button>
             </li>
           ))}

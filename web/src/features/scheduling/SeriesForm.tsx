@@ -4,6 +4,7 @@ import {
   type SlotSearchRequestBody,
 } from '../../../../src/contract/scheduling.ts'
 import { Field } from '../../components/Field.tsx'
+import { useT } from '../../i18n/useT.ts'
 import type { ApiProblem } from '../../lib/problem.ts'
 import { useDraft } from '../../lib/useDraft.ts'
 
@@ -26,6 +27,7 @@ export function SeriesForm({
   readonly serverError: ApiProblem | null
   readonly pending: boolean
 }) {
+  const t = useT()
   const { bind, submit } = useDraft<SeriesDraft, typeof SeriesRequest>({
     idPrefix: 'series',
     initial: () => ({ occurrences: '10', periodDays: '7' }),
@@ -45,19 +47,30 @@ export function SeriesForm({
     return { ...rest, onChange: (event: { target: { value: string } }) => onChange(event.target.value) }
   }
   return (
-    <form className="form-row" onSubmit={submit(onPlan)} noValidate aria-label="Plan a series">
-      <Field label="Meetings" type="number" inputMode="numeric" min={1} {...field('occurrences')} />
+    <form
+      className="form-row"
+      onSubmit={submit(onPlan)}
+      noValidate
+      aria-label={t('scheduling.seriesForm.planASeries')}
+    >
       <Field
-        label="Every (days)"
+        label={t('scheduling.seriesForm.meetings')}
         type="number"
         inputMode="numeric"
         min={1}
-        hint="7 is weekly"
+        {...field('occurrences')}
+      />
+      <Field
+        label={t('scheduling.seriesForm.everyDays')}
+        type="number"
+        inputMode="numeric"
+        min={1}
+        hint={t('scheduling.seriesForm.7IsWeekly')}
         {...field('periodDays')}
       />
       <div className="form-actions">
         <button type="submit" className="button primary" disabled={pending}>
-          {pending ? 'Planning…' : 'Plan series'}
+          {pending ? t('scheduling.seriesForm.planning') : t('scheduling.seriesForm.planSeries')}
         </button>
       </div>
     </form>

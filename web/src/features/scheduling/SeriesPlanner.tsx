@@ -1,14 +1,15 @@
 import { useMemo } from 'react'
 import { type ChartOption, chartFont, EChart } from '../../components/EChart.tsx'
 import { TableWrap } from '../../components/TableWrap.tsx'
+import { useT } from '../../i18n/useT.ts'
 import type { SeriesData } from './queries.ts'
 import { formatLocal } from './SlotList.tsx'
 
-const fairName = 'Rotated slots'
-const naiveName = 'Same time every week'
-
 /** Each participant's inconvenience over the series: the planner's slots beside the naive fixed time. */
 export function BurdenChart({ data }: { readonly data: SeriesData }) {
+  const t = useT()
+  const fairName = t('scheduling.series.fair')
+  const naiveName = t('scheduling.series.naive')
   const option = useMemo<ChartOption>(
     () => ({
       textStyle: { fontFamily: chartFont },
@@ -18,7 +19,11 @@ export function BurdenChart({ data }: { readonly data: SeriesData }) {
       tooltip: { trigger: 'axis' },
       legend: { top: 0, data: [fairName, naiveName] },
       xAxis: { type: 'category', data: data.burdens.map((burden) => burden.label) },
-      yAxis: { type: 'value', name: 'Inconvenience', splitLine: { lineStyle: { color: '#e3e7ec' } } },
+      yAxis: {
+        type: 'value',
+        name: t('scheduling.series.inconvenience'),
+        splitLine: { lineStyle: { color: '#e3e7ec' } },
+      },
       series: [
         { name: fairName, type: 'bar', barMaxWidth: 28, data: data.burdens.map((b) => b.fair.inconvenience) },
         {
@@ -29,27 +34,33 @@ export function BurdenChart({ data }: { readonly data: SeriesData }) {
         },
       ],
     }),
-    [data],
+    [data, t, fairName, naiveName],
   )
-  const label = `Inconvenience per participant over ${data.occurrences.length} meetings: worst ${data.fairWorst} with rotated slots, ${data.naiveWorst} at the same time every week. The table below has the numbers.`
+  const label = t('scheduling.series.chartLabel', {
+    meetings: data.occurrences.length,
+    fairWorst: data.fairWorst,
+    naiveWorst: data.naiveWorst,
+  })
   return <EChart option={option} label={label} height={300} />
 }
 
 /** The same numbers as the chart, for screen readers and for reading exactly. */
 export function BurdenTable({ data }: { readonly data: SeriesData }) {
+  const t = useT()
   return (
-    <TableWrap label="Burden per participant">
+    <TableWrap label={t('scheduling.seriesPlanner.burdenPerParticipant')}>
       <table className="data-table" data-testid="burden-table">
         <caption>
-          Naive time: {data.naive.weekday} {data.naive.time} ({data.naive.timeZone})
+          {t('scheduling.seriesPlanner.naiveTime')} {data.naive.weekday} {data.naive.time} (
+          {data.naive.timeZone})
         </caption>
         <thead>
           <tr>
-            <th scope="col">Participant</th>
-            <th scope="col">Rotated: outside / night min</th>
-            <th scope="col">Rotated: inconvenience</th>
-            <th scope="col">Same time: outside / night min</th>
-            <th scope="col">Same time: inconvenience</th>
+            <th scope="col">{t('scheduling.seriesPlanner.participant')}</th>
+            <th scope="col">{t('scheduling.seriesPlanner.rotatedOutsideNightMin')}</th>
+            <th scope="col">{t('scheduling.seriesPlanner.rotatedInconvenience')}</th>
+            <th scope="col">{t('scheduling.seriesPlanner.sameTimeOutsideNightMin')}</th>
+            <th scope="col">{t('scheduling.seriesPlanner.sameTimeInconvenience')}</th>
           </tr>
         </thead>
         <tbody>
@@ -74,9 +85,10 @@ export function BurdenTable({ data }: { readonly data: SeriesData }) {
 
 /** The chosen meetings of the series, with each participant's local start. */
 export function OccurrenceTable({ data }: { readonly data: SeriesData }) {
+  const t = useT()
   const labels = data.occurrences[0]?.participants.map((person) => person.label) ?? []
   return (
-    <TableWrap label="Meetings of the series">
+    <TableWrap label={t('scheduling.seriesPlanner.meetingsOfTheSeries')}>
       <table className="data-table" data-testid="occurrences">
         <thead>
           <tr>

@@ -4,6 +4,7 @@ import { type ChartOption, chartFont, EChart } from '../../components/EChart.tsx
 import { Field } from '../../components/Field.tsx'
 import { ErrorState, Loading } from '../../components/states.tsx'
 import { TableWrap } from '../../components/TableWrap.tsx'
+import { useT } from '../../i18n/useT.ts'
 import { isApiProblem } from '../../lib/problem.ts'
 import { useDraft } from '../../lib/useDraft.ts'
 import { type SharedHoursData, type SharedHoursParams, useSharedHours } from './queries.ts'
@@ -16,11 +17,14 @@ interface SharedDraft {
 
 /** Hours per year each partner shares with headquarters, beside an office and either of the two. */
 function SharedHoursChart({ data }: { readonly data: SharedHoursData }) {
+  const t = useT()
   const withOffice = data.office !== null
   const option = useMemo<ChartOption>(() => {
     const names = [
-      `With ${data.hq.name}`,
-      ...(withOffice ? [`With ${data.office?.name}`, 'With either'] : []),
+      t('scheduling.shared.with', { name: data.hq.name }),
+      ...(withOffice
+        ? [t('scheduling.shared.with', { name: data.office?.name ?? '' }), t('scheduling.shared.withEither')]
+        : []),
     ]
     return {
       textStyle: { fontFamily: chartFont },
@@ -30,7 +34,11 @@ function SharedHoursChart({ data }: { readonly data: SharedHoursData }) {
       tooltip: { trigger: 'axis' },
       legend: { top: 0, data: names },
       xAxis: { type: 'category', data: data.items.map((item) => item.ref) },
-      yAxis: { type: 'value', name: 'Hours per year', splitLine: { lineStyle: { color: '#e3e7ec' } } },
+      yAxis: {
+        type: 'value',
+        name: t('scheduling.shared.hoursPerYear'),
+        splitLine: { lineStyle: { color: '#e3e7ec' } },
+      },
       series: [
         { name: names[0], type: 'bar', barMaxWidth: 24, data: data.items.map((item) => item.hoursPerYear) },
         ...(withOffice
@@ -51,32 +59,37 @@ function SharedHoursChart({ data }: { readonly data: SharedHoursData }) {
           : []),
       ],
     }
-  }, [data, withOffice])
-  const label = `Working hours per year in ${data.year} that ${data.items.map((item) => item.ref).join(', ')} share with ${data.hq.name}${
-    withOffice ? `, with ${data.office?.name} and with either` : ''
-  }. The table below has the numbers per month.`
+  }, [data, withOffice, t])
+  const label = t('scheduling.shared.chartLabel', {
+    year: data.year,
+    places: data.items.map((item) => item.ref).join(', '),
+    hq: data.hq.name,
+    office: withOffice ? (data.office?.name ?? '') : 'none',
+  })
   return <EChart option={option} label={label} height={withOffice ? 340 : 300} />
 }
 
 function SharedHoursTable({ data }: { readonly data: SharedHoursData }) {
+  const t = useT()
   const withOffice = data.office !== null
   const months = data.items[0]?.months.map((month) => month.month) ?? []
   return (
-    <TableWrap label="Shared working minutes per day, by month">
+    <TableWrap label={t('scheduling.sharedHours.sharedWorkingMinutesPerDay')}>
       <table className="data-table" data-testid="shared-hours-table">
         <caption>
-          Minutes of a working day shared with {data.hq.name}
-          {withOffice ? ` / with ${data.office?.name}` : ''}; hours per year at the end
+          {t('scheduling.sharedHours.minutesOfAWorkingDay')} {data.hq.name}
+          {withOffice ? t('scheduling.sharedHours.with', { name: data.office?.name ?? '' }) : ''}
+          {t('scheduling.sharedHours.hoursPerYearAtThe')}
         </caption>
         <thead>
           <tr>
-            <th scope="col">Place</th>
+            <th scope="col">{t('scheduling.sharedHours.place')}</th>
             {months.map((month) => (
               <th key={month} scope="col">
                 {month}
               </th>
             ))}
-            <th scope="col">Hours per year</th>
+            <th scope="col">{t('scheduling.sharedHours.hoursPerYear')}</th>
           </tr>
         </thead>
         <tbody>
@@ -105,6 +118,7 @@ function SharedHoursTable({ data }: { readonly data: SharedHoursData }) {
 
 /** Which partners, which year and which candidate office: checked with the route's own query schema. */
 export function SharedHoursSection({ defaultYear }: { readonly defaultYear: number }) {
+  const t = useT()
   const [params, setParams] = useState<SharedHoursParams | null>(null)
   const shared = useSharedHours(params)
   const problem = isApiProblem(shared.error) ? shared.error : null
@@ -125,15 +139,12 @@ export function SharedHoursSection({ defaultYear }: { readonly defaultYear: numb
   }
   return (
     <section className="section" aria-labelledby="shared-title">
-      <h2 id="shared-title">Shared working hours</h2>
-      <p className="muted">
-        Working minutes a day (09:00–18:00, Monday to Friday, each on its own clock) that partner capitals
-        share with headquarters in Brussels, and with a candidate office.
-      </p>
+      <h2 id="shared-title">{t('scheduling.sharedHours.sharedWorkingHours')}</h2>
+      <p className="muted">{t('scheduling.sharedHours.workingMinutesADay09')}</p>
       <form
         className="form-row"
         noValidate
-        aria-label="Shared working hours"
+        aria-label={t('scheduling.sharedHours.sharedWorkingHours')}
         onSubmit={submit((query) =>
           setParams({
             with: query.with.join(','),
@@ -142,20 +153,29 @@ export function SharedHoursSection({ defaultYear }: { readonly defaultYear: numb
           }),
         )}
       >
-        <Field label="Places" hint="Comma-separated: AUS,NZL,JPN,KOR" {...field('with')} />
-        <Field label="Year" type="number" inputMode="numeric" {...field('year')} />
         <Field
-          label="Candidate office"
-          hint="A city or zone, e.g. TYO or office:tokyo"
+          label={t('scheduling.sharedHours.places')}
+          hint={t('scheduling.sharedHours.commaSeparatedAusNzlJpn')}
+          {...field('with')}
+        />
+        <Field
+          label={t('scheduling.sharedHours.year')}
+          type="number"
+          inputMode="numeric"
+          {...field('year')}
+        />
+        <Field
+          label={t('scheduling.sharedHours.candidateOffice')}
+          hint={t('scheduling.sharedHours.aCityOrZoneE')}
           {...field('office')}
         />
         <div className="form-actions">
           <button type="submit" className="button primary" disabled={shared.isFetching}>
-            Compare
+            {t('scheduling.sharedHours.compare')}
           </button>
         </div>
       </form>
-      {shared.isFetching ? <Loading label="Computing shared hours…" /> : null}
+      {shared.isFetching ? <Loading label={t('scheduling.sharedHours.computingSharedHours')} /> : null}
       {shared.error === null ? null : <ErrorState error={shared.error} />}
       {shared.data === undefined ? null : (
         <div className="series-result" data-testid="shared-hours">

@@ -1,5 +1,6 @@
 import { Link } from 'react-router'
 import { TableWrap } from '../../components/TableWrap.tsx'
+import { useT } from '../../i18n/useT.ts'
 import type { SlotData } from './queries.ts'
 import { slotPrefill } from './slot-prefill.ts'
 
@@ -27,26 +28,28 @@ export function SlotList({
   /** The session's `createEngagements` ability, as the server sent it. */
   readonly canCreate: boolean
 }) {
+  const t = useT()
   return (
     <ol className="slot-list" data-testid="slots">
       {slots.map((slot, rank) => (
         <li key={slot.start} className="card slot-card" data-start={slot.start}>
           <h3 className="card-title">
-            {rank + 1}. {slot.start.slice(0, 16).replace('T', ' ')} UTC
+            {rank + 1}. {slot.start.slice(0, 16).replace('T', ' ')} {t('scheduling.slotList.utc')}
             <span className="muted">
               {' '}
-              — inconvenience {slot.inconvenience}, worst {slot.worst}
+              {t('scheduling.slotList.inconvenience')} {slot.inconvenience}
+              {t('scheduling.slotList.worst')} {slot.worst}
             </span>
           </h3>
-          <TableWrap label={`Local times of slot ${rank + 1}`}>
+          <TableWrap label={t('scheduling.slotList.localTimesOfSlot', { value0: rank + 1 })}>
             <table className="data-table">
               <thead>
                 <tr>
-                  <th scope="col">Participant</th>
-                  <th scope="col">Local start</th>
-                  <th scope="col">Local end</th>
-                  <th scope="col">Outside hours</th>
-                  <th scope="col">At night</th>
+                  <th scope="col">{t('scheduling.slotList.participant')}</th>
+                  <th scope="col">{t('scheduling.slotList.localStart')}</th>
+                  <th scope="col">{t('scheduling.slotList.localEnd')}</th>
+                  <th scope="col">{t('scheduling.slotList.outsideHours')}</th>
+                  <th scope="col">{t('scheduling.slotList.atNight')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -57,7 +60,11 @@ export function SlotList({
                       <span className="muted"> ({person.zone})</span>
                     </th>
                     <td data-local={person.start.local}>
-                      {formatLocal(person.start)} <span className="muted">UTC{person.start.offset}</span>
+                      {formatLocal(person.start)}{' '}
+                      <span className="muted">
+                        {t('scheduling.slotList.utc')}
+                        {person.start.offset}
+                      </span>
                     </td>
                     <td data-local={person.end.local}>{formatLocal(person.end)}</td>
                     <td>{minutes(person.outsideMinutes)}</td>
@@ -84,12 +91,13 @@ function CreateFromSlot({
   readonly names: readonly string[]
   readonly rank: number
 }) {
+  const t = useT()
   const state = slotPrefill(slot, names)
   if (state === null) return null
   return (
     <p className="slot-actions">
       <Link className="button secondary" to="/engagements/new" state={state}>
-        Create engagement from slot {rank}
+        {t('scheduling.slotList.createEngagementFromSlot')} {rank}
       </Link>
     </p>
   )

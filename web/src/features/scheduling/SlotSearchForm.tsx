@@ -1,5 +1,6 @@
 import { SlotSearchRequest, type SlotSearchRequestBody } from '../../../../src/contract/scheduling.ts'
 import { Field } from '../../components/Field.tsx'
+import { useT } from '../../i18n/useT.ts'
 import type { ApiProblem } from '../../lib/problem.ts'
 import { useDraft } from '../../lib/useDraft.ts'
 import { ParticipantPicker } from './ParticipantPicker.tsx'
@@ -41,6 +42,7 @@ export function SlotSearchForm({
   readonly serverError: ApiProblem | null
   readonly pending: boolean
 }) {
+  const t = useT()
   const { draft, change, bind, submit } = useDraft<SlotDraft, typeof SlotSearchRequest>({
     idPrefix: 'slot-search',
     initial: defaultDraft,
@@ -67,7 +69,7 @@ export function SlotSearchForm({
       className="card scheduling-form"
       onSubmit={submit(onSearch)}
       noValidate
-      aria-label="Find meeting slots"
+      aria-label={t('scheduling.slotSearchForm.findMeetingSlots')}
     >
       <ParticipantPicker
         id="slot-search-participants"
@@ -76,14 +78,26 @@ export function SlotSearchForm({
         error={bind('participants').error}
       />
       <div className="form-row">
-        <Field label="From" type="date" {...field('from')} />
-        <Field label="To" type="date" {...field('to')} />
-        <Field label="Duration (minutes)" type="number" inputMode="numeric" min={15} {...field('duration')} />
-        <Field label="Step (minutes)" type="number" inputMode="numeric" min={5} {...field('step')} />
+        <Field label={t('scheduling.slotSearchForm.from')} type="date" {...field('from')} />
+        <Field label={t('scheduling.slotSearchForm.to')} type="date" {...field('to')} />
+        <Field
+          label={t('scheduling.slotSearchForm.durationMinutes')}
+          type="number"
+          inputMode="numeric"
+          min={15}
+          {...field('duration')}
+        />
+        <Field
+          label={t('scheduling.slotSearchForm.stepMinutes')}
+          type="number"
+          inputMode="numeric"
+          min={5}
+          {...field('step')}
+        />
       </div>
       <div className="form-actions">
         <button type="submit" className="button primary" disabled={pending}>
-          {pending ? 'Finding slots…' : 'Find slots'}
+          {pending ? t('scheduling.slotSearchForm.findingSlots') : t('scheduling.slotSearchForm.findSlots')}
         </button>
       </div>
     </form>

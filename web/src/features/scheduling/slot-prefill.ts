@@ -1,3 +1,4 @@
+import { t as translate } from '../../i18n/translate.ts'
 import type { SlotData } from './queries.ts'
 
 /** The router state that opens /engagements/new filled in from a slot; see EngagementEditPage's prefillFrom. */
@@ -15,7 +16,7 @@ export function slotPrefill(slot: SlotData, names: readonly string[]): SlotPrefi
   const who = names.length === 0 ? slot.participants.map((p) => p.label) : names
   return {
     prefill: {
-      title: `Call: ${who.join(', ')}`.slice(0, 300),
+      title: translate('scheduling.slot.callTitle', { who: who.join(', ') }).slice(0, 300),
       start: host.start.local,
       end: host.end.local,
       timeZone: host.zone,

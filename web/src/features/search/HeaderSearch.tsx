@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { useLocation, useNavigate } from 'react-router'
+import { useT } from '../../i18n/useT.ts'
 
 /** True when a key press is meant for a field the person is typing in. */
 function typingIn(target: EventTarget | null): boolean {
@@ -11,6 +12,7 @@ function typingIn(target: EventTarget | null): boolean {
 
 /** The search box in the header: `/` focuses it from anywhere, Enter opens /search?q=. */
 export function HeaderSearch() {
+  const t = useT()
   const navigate = useNavigate()
   const location = useLocation()
   const input = useRef<HTMLInputElement>(null)
@@ -34,17 +36,17 @@ export function HeaderSearch() {
     }
   }
   return (
-    <search className="header-search" aria-label="Search everything">
+    <search className="header-search" aria-label={t('search.headerSearch.searchEverything')}>
       <form onSubmit={submit}>
         <label htmlFor="header-search-input" className="visually-hidden">
-          Search everything (press / to focus)
+          {t('search.headerSearch.searchEverythingPressToFocus')}
         </label>
         <input
           id="header-search-input"
           ref={input}
           className="input"
           type="search"
-          placeholder="Search… ( / )"
+          placeholder={t('search.headerSearch.search')}
           maxLength={1000}
           value={text}
           onChange={(event) => setText(event.target.value)}

@@ -1,9 +1,11 @@
 import { Link, useLocation, useNavigate } from 'react-router'
+import { useT } from '../../i18n/useT.ts'
 import { signInPath } from '../../lib/return-to.ts'
 import { isSignedIn, useSession, useSignOut } from './queries.ts'
 
 /** Header corner: who is signed in with a Sign out button, or a Sign in link. */
 export function SessionControl() {
+  const t = useT()
   const session = useSession()
   const signOut = useSignOut()
   const navigate = useNavigate()
@@ -12,14 +14,14 @@ export function SessionControl() {
   if (!isSignedIn(principal)) {
     return (
       <Link className="button header-button" to={signInPath(location)}>
-        Sign in
+        {t('session.sessionControl.signIn')}
       </Link>
     )
   }
   return (
     <div className="session">
       <span className="session-who">
-        <span className="visually-hidden">Signed in as </span>
+        <span className="visually-hidden">{t('session.sessionControl.signedInAs')} </span>
         <strong>{principal.displayName}</strong>
         <span className="session-meta">
           {principal.username} · {principal.kind} · {principal.clearance}
@@ -37,7 +39,7 @@ export function SessionControl() {
           })
         }
       >
-        Sign out
+        {t('session.sessionControl.signOut')}
       </button>
     </div>
   )

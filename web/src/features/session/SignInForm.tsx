@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { useNavigate } from 'react-router'
 import { SignIn } from '../../../../src/contract/session.ts'
 import { Field, fieldErrors } from '../../components/Field.tsx'
+import { useT } from '../../i18n/useT.ts'
 import { useSignIn } from './queries.ts'
 
 /**
@@ -9,6 +10,7 @@ import { useSignIn } from './queries.ts'
  * a 400 per field, a 401 for the whole form. Focus moves to the first thing to fix.
  */
 export function SignInForm({ next, autoFocus = true }: { next: string; autoFocus?: boolean }) {
+  const t = useT()
   const signIn = useSignIn()
   const navigate = useNavigate()
   const [errors, setErrors] = useState<Record<string, string>>({})
@@ -69,12 +71,12 @@ export function SignInForm({ next, autoFocus = true }: { next: string; autoFocus
     <form className="form card" onSubmit={onSubmit} noValidate aria-describedby="sign-in-hint">
       {formError === null ? null : (
         <div className="form-error" role="alert" tabIndex={-1} ref={formErrorRef}>
-          <strong>Sign-in failed.</strong> {formError}
+          <strong>{t('session.signInForm.signInFailed')}</strong> {formError}
         </div>
       )}
       <Field
         ref={usernameRef}
-        label="Username"
+        label={t('session.signInForm.username')}
         name="username"
         autoComplete="username"
         autoCapitalize="none"
@@ -83,20 +85,24 @@ export function SignInForm({ next, autoFocus = true }: { next: string; autoFocus
       />
       <Field
         ref={passwordRef}
-        label="Password"
+        label={t('session.signInForm.password')}
         name="password"
         type="password"
         autoComplete="current-password"
         error={errors.password}
       />
       <button type="submit" className="button primary" disabled={signIn.isPending}>
-        {signIn.isPending ? 'Signing in…' : 'Sign in'}
+        {signIn.isPending ? t('session.signInForm.signingIn') : t('session.signInForm.signIn')}
       </button>
-      <aside className="hint" id="sign-in-hint" aria-label="Demo accounts">
+      <aside className="hint" id="sign-in-hint" aria-label={t('session.signInForm.demoAccounts')}>
         <p>
-          <strong>Demo accounts:</strong> <code>staff</code> (alliance staff), <code>fra</code> (France, an
-          ally), <code>jpn</code> and <code>kor</code> (partner missions). The password is the value of{' '}
-          <code>LIAISON_DEMO_PASSWORD</code>, or the one printed when the server started.
+          <strong>{t('session.signInForm.demoAccounts2')}</strong>{' '}
+          <code>{t('session.signInForm.staff')}</code> {t('session.signInForm.allianceStaff')}{' '}
+          <code>{t('session.signInForm.fra')}</code> {t('session.signInForm.franceAnAlly')}{' '}
+          <code>{t('session.signInForm.jpn')}</code> {t('session.signInForm.and')}{' '}
+          <code>{t('session.signInForm.kor')}</code> {t('session.signInForm.partnerMissionsThePasswordIs')}{' '}
+          <code>{t('session.signInForm.liaisonDemoPassword')}</code>
+          {t('session.signInForm.orTheOnePrintedWhen')}
         </p>
       </aside>
     </form>

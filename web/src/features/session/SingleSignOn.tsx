@@ -1,26 +1,26 @@
 import { useEffect, useRef } from 'react'
+import { labelsOf } from '../../i18n/labels.ts'
+import { t as translate } from '../../i18n/translate.ts'
+import { useT } from '../../i18n/useT.ts'
 import { useSignInProviders } from './queries.ts'
 
 /** What the callback's ?error=… means, in words a person can act on. */
-const failureMessages: Readonly<Record<string, string>> = {
-  state:
-    'The sign-in could not be matched to this browser (it expired, was used already or came from elsewhere). Try again.',
-  provider: 'The identity provider did not complete the sign-in. Try again, or use your Liaison username.',
-  token: 'The identity provider’s answer could not be verified, so you were not signed in.',
-  unmapped:
-    'Your identity provider account lacks what Liaison needs (such as your country or role). Ask your administrator.',
-  disabled: 'This account is disabled. Ask an administrator to enable it.',
-  locked: 'This account is locked. Ask an administrator to unlock it.',
-  unreachable:
-    'The identity provider cannot be reached just now. Try again later, or use your Liaison username.',
-  taken:
-    'A Liaison account with your username already exists and is not linked to this provider. Ask an administrator.',
-}
+const failureMessages: Readonly<Record<string, string>> = labelsOf('sso', [
+  'state',
+  'provider',
+  'token',
+  'unmapped',
+  'disabled',
+  'locked',
+  'unreachable',
+  'taken',
+])
 
-const fallbackFailure = 'Single sign-on did not succeed. Try again, or use your Liaison username.'
+const fallbackFailure = (): string => translate('session.sso.other')
 
 /** The failure of a single sign-on that brought the browser back here, announced and focused. */
 export function SingleSignOnFailure({ failure }: { failure: string }) {
+  const t = useT()
   const ref = useRef<HTMLDivElement>(null)
   // After the page has settled (the app moves focus to the main region as a page loads).
   useEffect(() => {
@@ -29,7 +29,8 @@ export function SingleSignOnFailure({ failure }: { failure: string }) {
   }, [])
   return (
     <div className="form-error sso-error" role="alert" tabIndex={-1} ref={ref}>
-      <strong>Sign-in failed.</strong> {failureMessages[failure] ?? fallbackFailure}
+      <strong>{t('session.singleSignOn.signInFailed')}</strong>{' '}
+      {failureMessages[failure] ?? fallbackFailure()}
     </div>
   )
 }
@@ -39,15 +40,16 @@ export function SingleSignOnFailure({ failure }: { failure: string }) {
  * full-page trip through the provider and back. Nothing is shown when no provider is configured.
  */
 export function SingleSignOnOptions() {
+  const t = useT()
   const providers = useSignInProviders()
   const items = providers.data?.items ?? []
   if (items.length === 0) return null
   return (
     <section className="sso card" aria-labelledby="sso-heading">
       <h2 id="sso-heading" className="card-title">
-        Single sign-on
+        {t('session.singleSignOn.singleSignOn')}
       </h2>
-      <p className="muted">Use your ministry’s or mission’s own account.</p>
+      <p className="muted">{t('session.singleSignOn.useYourMinistrySOr')}</p>
       <ul className="sso-list">
         {items.map((provider) => (
           <li key={provider.id}>
@@ -55,13 +57,13 @@ export function SingleSignOnOptions() {
               className="button secondary sso-button"
               href={`/api/v1/session/oidc/${encodeURIComponent(provider.id)}/start`}
             >
-              Sign in with {provider.label}
+              {t('session.singleSignOn.signInWith')} {provider.label}
             </a>
           </li>
         ))}
       </ul>
       <p className="sso-or" aria-hidden="true">
-        or with your Liaison username
+        {t('session.singleSignOn.orWithYourLiaisonUsername')}
       </p>
     </section>
   )

@@ -1,0 +1,37 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { englishLiterals, sourceFiles, webSource } from '../support/english-literals.ts'
+
+/**
+ * No user-visible English outside the message catalogue (issue 12 item 5): every JSX text, every
+ * string written as a JSX child (also as a branch of a condition), and every literal aria-label,
+ * title, placeholder and alt (and our components' props that become them) in the web app's source
+ * must come from the catalogue. Parsed with the TypeScript compiler, so comments, class names and
+ * code are not mistaken for text.
+ */
+/**
+ * Pages another change is rewriting at the same time (issue 12, partner and framework pages): they
+ * join the catalogue once that change lands. Remove each line then; the list must only shrink.
+ */
+const pendingConversion = ['routes/PartnerPage.tsx', 'routes/FrameworkPage.tsx']
+
+describe('the web app has no English outside the catalogue', () => {
+  it('finds no literal text in JSX or in visible attributes', () => {
+    const found = sourceFiles(webSource)
+      .filter((file) => !pendingConversion.some((pending) => file.endsWith(pending)))
+      .flatMap(englishLiterals)
+    expect(found).toEqual([])
+  })
+
+  it('would catch text, a literal child and a literal aria-label (the scanner itself)', () => {
+    const probe = join(import.meta.dirname, 'fixtures/english-probe.tsx')
+    expect(englishLiterals(probe).map((line) => line.replace(/^.*:\d+ /, ''))).toEqual([
+      '"Save the draft"',
+      '"Close"',
+      '"Search partners"',
+      '"or cancel"',
+      '"Late"',
+      '"at entry #…"',
+    ])
+  })
+})
