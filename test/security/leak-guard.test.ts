@@ -227,6 +227,7 @@ const cases: Record<string, (context: Context) => string[]> = {
   ],
   'GET /api/v1/cooperation/events/{id}/participants.csv': ({ id }) => [
     `/api/v1/cooperation/events/${id('coop-event-public')}/participants.csv`,
+    `/api/v1/cooperation/events/${id('coop-event-confidential')}/participants.csv`,
   ],
   'GET /api/v1/cooperation/requests': ({ id }) => [
     '/api/v1/cooperation/requests',
@@ -239,6 +240,7 @@ const cases: Record<string, (context: Context) => string[]> = {
   ],
   'GET /api/v1/cooperation/requests/{id}/report': ({ id }) => [
     `/api/v1/cooperation/requests/${id('coop-request-korea')}/report`,
+    `/api/v1/cooperation/requests/${id('coop-request-confidential')}/report`,
   ],
   'GET /healthz': () => ['/healthz'],
   'GET /readyz': () => ['/readyz'],

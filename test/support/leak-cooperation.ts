@@ -27,6 +27,15 @@ export async function addCooperationFixtures(
     if (response.status >= 300) throw new Error(`fixture POST ${path} answered ${response.status}: ${text}`)
     return JSON.parse(text) as { id: string; version: number }
   }
+  async function sendPatch(path: string, body: unknown, version: number) {
+    const response = await fetch(`${server.url}${path}`, {
+      method: 'PATCH',
+      headers: { cookie: staff, 'content-type': 'application/json', 'if-match': `"${version}"` },
+      body: JSON.stringify(body),
+    })
+    if (response.status >= 300)
+      throw new Error(`fixture PATCH ${path} answered ${response.status}: ${await response.text()}`)
+  }
   const day = (offset: number) => dayInZone(new Date(fixedNow.getTime() + offset * 86_400_000), 'Asia/Seoul')
   const item = (code: string, title: string, marking: Marking) =>
     send('/api/v1/cooperation/items', {
@@ -79,6 +88,22 @@ export async function addCooperationFixtures(
       nation: 'KOR',
     })
     ids.set(`coop-registration-${set.label}`, registration.id)
+    if (set.label !== 'korea') {
+      // Moved into the past so its report can be filed: staff must see the marker through it.
+      await sendPatch(
+        `/api/v1/cooperation/events/${hiddenEvent.id}`,
+        {
+          startsOn: day(-10),
+          endsOn: day(-8),
+          applicationDeadline: day(-20),
+        },
+        hiddenEvent.version,
+      )
+      await send(`/api/v1/cooperation/requests/${request.id}/report`, {
+        rating: 4,
+        summary: `${set.marker} report`,
+      })
+    }
   }
   return ids
 }
