@@ -38,6 +38,10 @@ export const PrincipalView = z
       importRecords: z.boolean(),
       /** Record partners and frameworks (and so their events and memberships). */
       editRegistry: z.boolean(),
+      /** Keep the cooperation menu: create and edit items and events. */
+      manageCooperation: z.boolean(),
+      /** Request cooperation activities (for one's own country, or staff for any partner). */
+      requestCooperation: z.boolean(),
     }),
   })
   .meta({ id: 'Principal' })

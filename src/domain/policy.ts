@@ -1,3 +1,4 @@
+import { type CooperationAction, type CooperationResource, cooperationRefusal } from './cooperation/access.ts'
 import { DomainError } from './errors.ts'
 import type { Principal, PrincipalKind } from './principal.ts'
 import type { ProgrammeStatus } from './programme.ts'
@@ -43,6 +44,12 @@ export const permissions = [
   'registry.import',
   /** Record and correct the registry: partners, their relationship events, frameworks, memberships. */
   'registry.write',
+  /** Keep the cooperation menu (items, events), see every request and act as any provider. */
+  'cooperation.manage',
+  /** Approve requests for, and record attendance at, the activities one's own member provides. */
+  'cooperation.provide-own',
+  /** Request activities for one's own country, register its participants, file its reports. */
+  'cooperation.request-own',
 ] as const
 export type Permission = (typeof permissions)[number]
 
@@ -60,11 +67,12 @@ export const rolePermissions: Readonly<Record<string, readonly Permission[]>> = 
     'liaison-office.write',
     'registry.import',
     'registry.write',
+    'cooperation.manage',
   ],
   // Not proposal.see-positions: a partner's own administrator must never see members' positions.
   administrator: ['user.manage', 'audit.read'],
-  delegation: ['proposal.position-own', 'proposal.see-positions'],
-  'partner-mission': ['programme.author-own', 'statement.associate-own'],
+  delegation: ['proposal.position-own', 'proposal.see-positions', 'cooperation.provide-own'],
+  'partner-mission': ['programme.author-own', 'statement.associate-own', 'cooperation.request-own'],
 }
 
 /** The role a user has when none is stored, so that accounts made before roles keep working. */
@@ -107,6 +115,9 @@ export type Resource =
   | { readonly type: 'account' }
   | { readonly type: 'liaison-office' }
   | { readonly type: 'registry' }
+  /** The cooperation menu's items and events (kept by staff). */
+  | { readonly type: 'cooperation-catalogue' }
+  | CooperationResource
 
 export type Action =
   | 'programme.create'
@@ -125,6 +136,7 @@ export type Action =
   | 'proposal.edit'
   | 'proposal.break-silence'
   | 'import'
+  | CooperationAction
 
 /** The part a principal plays in a programme, for the lifecycle's state machine. */
 export function programmeActor(principal: Principal, partnerCode: string): Actor {
@@ -215,11 +227,25 @@ function refusal(principal: Principal, action: Action, resource: Resource): Doma
             'forbidden',
             'Only alliance staff record and correct partners, their history, frameworks and memberships.',
           )
+    case 'cooperation-catalogue':
+      return granted.has('cooperation.manage')
+        ? null
+        : new DomainError('forbidden', 'Only alliance staff keep the cooperation menu.')
+    case 'cooperation-event':
+    case 'cooperation-request':
+    case 'cooperation-registration':
+      return isCooperationAction(action)
+        ? cooperationRefusal(principal, granted, action, resource)
+        : new DomainError('forbidden', 'This step does not apply to the cooperation menu.')
     case 'account':
       return granted.has('user.manage')
         ? null
         : new DomainError('forbidden', 'Only an administrator may see and manage accounts.')
   }
+}
+
+function isCooperationAction(action: Action): action is CooperationAction {
+  return action.startsWith('cooperation.')
 }
 
 function proposalRefusal(
@@ -350,6 +376,8 @@ export function sessionAbilities(principal: Principal): {
   createLiaisonOffices: boolean
   importRecords: boolean
   editRegistry: boolean
+  manageCooperation: boolean
+  requestCooperation: boolean
 } {
   return {
     createEngagements: allows(principal, 'create', { type: 'engagement' }),
@@ -361,6 +389,10 @@ export function sessionAbilities(principal: Principal): {
     createLiaisonOffices: allows(principal, 'create', { type: 'liaison-office' }),
     importRecords: allows(principal, 'import', { type: 'registry' }),
     editRegistry: allows(principal, 'create', { type: 'registry' }),
+    manageCooperation: allows(principal, 'create', { type: 'cooperation-catalogue' }),
+    requestCooperation:
+      permissionsOf(principal).has('cooperation.manage') ||
+      (permissionsOf(principal).has('cooperation.request-own') && principal.country !== null),
     startProgramme: reach(principal, 'programme.author-any', 'programme.author-own'),
     associate: reach(principal, 'statement.associate-any', 'statement.associate-own'),
   }

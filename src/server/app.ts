@@ -9,6 +9,7 @@ import { auditRoutes } from './audit/routes.ts'
 import { registerAuthentication } from './authenticate.ts'
 import { calendarRoutes } from './calendar/routes.ts'
 import { type Clock, systemClock } from './clock.ts'
+import { cooperationRoutes } from './cooperation/routes.ts'
 import { analyticsRoutes } from './engagements/analytics-routes.ts'
 import { engagementRoutes } from './engagements/routes.ts'
 import { statementRoutes } from './engagements/statement-routes.ts'
@@ -161,6 +162,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     clock,
     ...(options.importLimit === undefined ? {} : { importLimit: options.importLimit }),
   })
+  await app.register(cooperationRoutes, { db, clock })
   const feed = options.proposalChanges ?? pollingFeed(db)
   app.addHook('onReady', () => feed.start())
   app.addHook('onClose', () => feed.stop())

@@ -11,6 +11,10 @@ export type VersionedTable =
   | 'relationship_event'
   | 'framework'
   | 'framework_membership'
+  | 'coop_item'
+  | 'coop_event'
+  | 'coop_request'
+  | 'coop_registration'
 
 /**
  * Throws why a versioned write (`… where id = ? and version = ?`) touched no row: the record

@@ -30,6 +30,8 @@ describe.each(engines)('the session principal’s permissions and abilities on %
       createLiaisonOffices: true,
       importRecords: true,
       editRegistry: true,
+      manageCooperation: true,
+      requestCooperation: true,
     })
     expect((await session('jpn')).abilities).toEqual({
       createEngagements: false,
@@ -40,6 +42,8 @@ describe.each(engines)('the session principal’s permissions and abilities on %
       createLiaisonOffices: false,
       importRecords: false,
       editRegistry: false,
+      manageCooperation: false,
+      requestCooperation: true,
     })
     expect((await session('fra')).abilities).toEqual({
       createEngagements: false,
@@ -50,6 +54,8 @@ describe.each(engines)('the session principal’s permissions and abilities on %
       createLiaisonOffices: false,
       importRecords: false,
       editRegistry: false,
+      manageCooperation: false,
+      requestCooperation: false,
     })
     const visitor = await session('')
     expect(visitor.permissions).toEqual([])

@@ -170,7 +170,9 @@ describe.each(engines)('reminders before a silence deadline (%s)', (engine) => {
       dueAt: new Date(deadline.getTime() - 3_600_000).toISOString(),
       text: {
         en: expect.stringContaining('Reminder: FRA has no position yet on “Reminder test statement”.'),
-        fr: expect.stringContaining('Rappel : FRA n’a pas encore pris position sur « Reminder test statement ».'),
+        fr: expect.stringContaining(
+          'Rappel : FRA n’a pas encore pris position sur « Reminder test statement ».',
+        ),
       },
     })
     // A tampered body does not match its signature.

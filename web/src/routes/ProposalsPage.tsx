@@ -1,6 +1,6 @@
 import { Link } from 'react-router'
-import { CsvLink } from '../components/CsvLink.tsx'
 import type { MessageKey } from '../../../src/i18n/catalogue.ts'
+import { CsvLink } from '../components/CsvLink.tsx'
 import { usePageMarking } from '../components/marking.tsx'
 import { PageHeader } from '../components/PageHeader.tsx'
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx'

@@ -56,6 +56,8 @@ const signedOut: Principal = {
     createLiaisonOffices: false,
     importRecords: false,
     editRegistry: false,
+    manageCooperation: false,
+    requestCooperation: false,
     readAudit: false,
   },
 }
