@@ -16,7 +16,8 @@ const filterKeys = ['q', 'priorityArea', 'provider', 'format', 'eligible'] as co
 export function CooperationPage() {
   const address = useAddressParams()
   const page = Math.max(0, Number(address.get('page')) || 0)
-  const granted = useSession().data?.permissions ?? []
+  // Read as text: the page names the permission it needs, whatever the policy lists today.
+  const granted: readonly string[] = useSession().data?.permissions ?? []
   const canBeEligible = granted.includes('cooperation.request-own')
   const value = (key: string) => address.get(key) || undefined
   const items = useItems({

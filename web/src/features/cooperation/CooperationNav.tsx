@@ -6,7 +6,7 @@ const approvers = ['cooperation.manage', 'cooperation.provide-own']
 
 /** The menu's own sections, under the page title: catalogue, events, requests and the approval queue. */
 export function CooperationNav() {
-  const granted = useSession().data?.permissions ?? []
+  const granted: readonly string[] = useSession().data?.permissions ?? []
   const approves = granted.some((permission) => approvers.includes(permission))
   return (
     <nav aria-label="Cooperation menu" className="chips cooperation-nav">

@@ -57,7 +57,7 @@ export function useItem(id: string) {
   })
 }
 
-export function useEvents(filters: { item?: string; offset: number }) {
+export function useEvents(filters: { item?: string; q?: string; upcoming?: 'true'; offset: number }) {
   return useQuery({
     queryKey: [...cooperationKey, 'events', filters],
     queryFn: () => apiGet(`${path('events')}${queryString({ ...filters, limit: pageSize })}`, CooperationEventList),
