@@ -23,6 +23,7 @@ export const navItems: readonly NavItem[] = [
   { label: 'Scheduling', to: '/scheduling' },
   { label: 'Decisions', to: '/proposals' },
   { label: 'Offices', to: '/offices' },
+  { label: 'Cooperation', to: '/cooperation' },
   { label: 'Accounts', to: '/accounts', permission: 'user.manage' },
   { label: 'Audit', to: '/audit', ability: 'readAudit' },
   { label: 'API docs', to: '/api/docs', external: true },

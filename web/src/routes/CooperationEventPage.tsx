@@ -105,7 +105,9 @@ export function CooperationEventPage() {
             <div>
               <dt>Your request</dt>
               <dd>
-                <Link to={requestPath(data.ownRequest.id)}>{requestStatusLabels[data.ownRequest.status]}</Link>
+                <Link to={requestPath(data.ownRequest.id)}>
+                  {requestStatusLabels[data.ownRequest.status]}
+                </Link>
               </dd>
             </div>
           )}

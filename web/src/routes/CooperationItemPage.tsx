@@ -19,7 +19,11 @@ function ItemEvents({ itemId }: { itemId: string }) {
   if (events.isError) return <ErrorState error={events.error} onRetry={() => events.refetch()} />
   if (events.data === undefined) return <Loading label="Loading events…" />
   if (events.data.items.length === 0) {
-    return <EmptyState title="No events scheduled">Events of this activity you may see will be listed here.</EmptyState>
+    return (
+      <EmptyState title="No events scheduled">
+        Events of this activity you may see will be listed here.
+      </EmptyState>
+    )
   }
   return (
     <>

@@ -30,17 +30,20 @@ function GoalChoices({
 }) {
   const { list, none, programme } = usePartnerProgramme(partner)
   if (list.isError) return <ErrorState error={list.error} />
-  if (none) return <p className="field-error">{partner} has no programme whose goals a request could serve.</p>
+  if (none)
+    return <p className="field-error">{partner} has no programme whose goals a request could serve.</p>
   if (programme.isError) return <ErrorState error={programme.error} />
   if (programme.data === undefined) return <Loading label="Loading the programme’s goals…" />
   const toggle = (id: string, on: boolean) =>
     onChange(on ? [...chosen, id] : chosen.filter((goalId) => goalId !== id))
-  const invalid = error === undefined ? {} : { 'aria-invalid': true, 'aria-describedby': 'request-goals-error' }
+  const invalid =
+    error === undefined ? {} : { 'aria-invalid': true, 'aria-describedby': 'request-goals-error' }
   return (
     <fieldset className={`field${error === undefined ? '' : ' has-error'}`}>
       <legend>
-        Goals of <Link to={`/programmes/${encodeURIComponent(programme.data.id)}`}>{programme.data.title}</Link>{' '}
-        this activity serves
+        Goals of{' '}
+        <Link to={`/programmes/${encodeURIComponent(programme.data.id)}`}>{programme.data.title}</Link> this
+        activity serves
       </legend>
       {programme.data.objectives.map((objective) => (
         <div key={objective.id}>

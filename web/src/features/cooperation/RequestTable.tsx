@@ -12,7 +12,9 @@ export function requestPath(id: string): string {
 
 export function RequestStatus({ request }: { request: RequestData }) {
   return (
-    <Chip tone={request.status === 'approved' ? 'accent' : request.status === 'requested' ? 'neutral' : 'muted'}>
+    <Chip
+      tone={request.status === 'approved' ? 'accent' : request.status === 'requested' ? 'neutral' : 'muted'}
+    >
       {requestStatusLabels[request.status]}
     </Chip>
   )

@@ -43,7 +43,8 @@ export interface ItemFilters {
 export function useItems(filters: ItemFilters) {
   return useQuery({
     queryKey: [...cooperationKey, 'items', filters],
-    queryFn: () => apiGet(`${path('items')}${queryString({ ...filters, limit: pageSize })}`, CooperationItemList),
+    queryFn: () =>
+      apiGet(`${path('items')}${queryString({ ...filters, limit: pageSize })}`, CooperationItemList),
     // A new filter keeps the old results on screen until the new ones arrive (no flashing to empty).
     placeholderData: keepPreviousData,
   })
@@ -60,7 +61,8 @@ export function useItem(id: string) {
 export function useEvents(filters: { item?: string; q?: string; upcoming?: 'true'; offset: number }) {
   return useQuery({
     queryKey: [...cooperationKey, 'events', filters],
-    queryFn: () => apiGet(`${path('events')}${queryString({ ...filters, limit: pageSize })}`, CooperationEventList),
+    queryFn: () =>
+      apiGet(`${path('events')}${queryString({ ...filters, limit: pageSize })}`, CooperationEventList),
     placeholderData: keepPreviousData,
   })
 }
@@ -85,10 +87,7 @@ export function useRequests(filters: RequestFilters, enabled = true) {
   return useQuery({
     queryKey: [...cooperationKey, 'requests', filters],
     queryFn: () =>
-      apiGet(
-        `${path('requests')}${queryString({ limit: pageSize, ...filters })}`,
-        CooperationRequestList,
-      ),
+      apiGet(`${path('requests')}${queryString({ limit: pageSize, ...filters })}`, CooperationRequestList),
     placeholderData: keepPreviousData,
     enabled,
   })
@@ -155,7 +154,11 @@ export function useRegister(requestId: string) {
   return useWrite({
     schema: CooperationRegistrationView,
     invalidates: touched,
-    request: (body: unknown) => ({ method: 'POST', path: path('requests', requestId, 'registrations'), body }),
+    request: (body: unknown) => ({
+      method: 'POST',
+      path: path('requests', requestId, 'registrations'),
+      body,
+    }),
   })
 }
 

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { GoalActivities } from '../cooperation/GoalActivities.tsx'
 import { AddForm } from './AddForm.tsx'
 import { MilestoneList } from './MilestoneList.tsx'
 import { NodeRow } from './NodeRow.tsx'
@@ -92,6 +93,7 @@ export function ProgrammeTree({ programme }: { programme: ProgrammeData }) {
                     canEdit={edit}
                   />
                   <Branch label={`Activities of goal ${goal.number}`} nodes={goal.activities} tree={tree} />
+                  <GoalActivities programmeId={id} goalId={goal.id} />
                   {edit ? (
                     <p className="tree-actions">
                       <AddNode
