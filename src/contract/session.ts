@@ -34,6 +34,10 @@ export const PrincipalView = z
       createProposals: z.boolean(),
       /** Record liaison offices. */
       createLiaisonOffices: z.boolean(),
+      /** Keep the cooperation menu: create and edit items and events. */
+      manageCooperation: z.boolean(),
+      /** Request cooperation activities (for one's own country, or staff for any partner). */
+      requestCooperation: z.boolean(),
     }),
   })
   .meta({ id: 'Principal' })

@@ -1,3 +1,4 @@
+import { type CooperationAction, type CooperationResource, cooperationRefusal } from './cooperation/access.ts'
 import { DomainError } from './errors.ts'
 import type { Principal, PrincipalKind } from './principal.ts'
 import type { ProgrammeStatus } from './programme.ts'
@@ -39,6 +40,12 @@ export const permissions = [
   'liaison-office.write',
   /** Read and export the audit trail (with the clearance rule of src/domain/audit-policy.ts). */
   'audit.read',
+  /** Keep the cooperation menu (items, events), see every request and act as any provider. */
+  'cooperation.manage',
+  /** Approve requests for, and record attendance at, the activities one's own member provides. */
+  'cooperation.provide-own',
+  /** Request activities for one's own country, register its participants, file its reports. */
+  'cooperation.request-own',
 ] as const
 export type Permission = (typeof permissions)[number]
 
@@ -54,11 +61,12 @@ export const rolePermissions: Readonly<Record<string, readonly Permission[]>> = 
     'proposal.position-any',
     'proposal.see-positions',
     'liaison-office.write',
+    'cooperation.manage',
   ],
   // Not proposal.see-positions: a partner's own administrator must never see members' positions.
   administrator: ['user.manage', 'audit.read'],
-  delegation: ['proposal.position-own', 'proposal.see-positions'],
-  'partner-mission': ['programme.author-own', 'statement.associate-own'],
+  delegation: ['proposal.position-own', 'proposal.see-positions', 'cooperation.provide-own'],
+  'partner-mission': ['programme.author-own', 'statement.associate-own', 'cooperation.request-own'],
 }
 
 /** The role a user has when none is stored, so that accounts made before roles keep working. */
@@ -100,6 +108,9 @@ export type Resource =
     }
   | { readonly type: 'account' }
   | { readonly type: 'liaison-office' }
+  /** The cooperation menu's items and events (kept by staff). */
+  | { readonly type: 'cooperation-catalogue' }
+  | CooperationResource
 
 export type Action =
   | 'programme.create'
@@ -117,6 +128,7 @@ export type Action =
   | 'proposal.position'
   | 'proposal.edit'
   | 'proposal.break-silence'
+  | CooperationAction
 
 /** The part a principal plays in a programme, for the lifecycle's state machine. */
 export function programmeActor(principal: Principal, partnerCode: string): Actor {
@@ -195,11 +207,25 @@ function refusal(principal: Principal, action: Action, resource: Resource): Doma
       return granted.has('liaison-office.write')
         ? null
         : new DomainError('forbidden', 'Only alliance staff record and change liaison offices.')
+    case 'cooperation-catalogue':
+      return granted.has('cooperation.manage')
+        ? null
+        : new DomainError('forbidden', 'Only alliance staff keep the cooperation menu.')
+    case 'cooperation-event':
+    case 'cooperation-request':
+    case 'cooperation-registration':
+      return isCooperationAction(action)
+        ? cooperationRefusal(principal, granted, action, resource)
+        : new DomainError('forbidden', 'This step does not apply to the cooperation menu.')
     case 'account':
       return granted.has('user.manage')
         ? null
         : new DomainError('forbidden', 'Only an administrator may see and manage accounts.')
   }
+}
+
+function isCooperationAction(action: Action): action is CooperationAction {
+  return action.startsWith('cooperation.')
 }
 
 function proposalRefusal(
@@ -328,6 +354,8 @@ export function sessionAbilities(principal: Principal): {
   associate: Reach
   createProposals: boolean
   createLiaisonOffices: boolean
+  manageCooperation: boolean
+  requestCooperation: boolean
 } {
   return {
     createEngagements: allows(principal, 'create', { type: 'engagement' }),
@@ -337,6 +365,10 @@ export function sessionAbilities(principal: Principal): {
       procedure: 'consensus',
     }),
     createLiaisonOffices: allows(principal, 'create', { type: 'liaison-office' }),
+    manageCooperation: allows(principal, 'create', { type: 'cooperation-catalogue' }),
+    requestCooperation:
+      permissionsOf(principal).has('cooperation.manage') ||
+      (permissionsOf(principal).has('cooperation.request-own') && principal.country !== null),
     startProgramme: reach(principal, 'programme.author-any', 'programme.author-own'),
     associate: reach(principal, 'statement.associate-any', 'statement.associate-own'),
   }

@@ -4,7 +4,14 @@ import type { Executor } from './executor.ts'
 import { visibleTo } from './visibility.ts'
 
 /** Marked tables whose rows carry an id and a version, written under If-Match. */
-export type VersionedTable = 'engagement' | 'engagement_statement' | 'liaison_office'
+export type VersionedTable =
+  | 'engagement'
+  | 'engagement_statement'
+  | 'liaison_office'
+  | 'coop_item'
+  | 'coop_event'
+  | 'coop_request'
+  | 'coop_registration'
 
 /**
  * Throws why a versioned write (`… where id = ? and version = ?`) touched no row: the record

@@ -28,6 +28,8 @@ describe.each(engines)('the session principal’s permissions and abilities on %
       readAudit: true,
       createProposals: true,
       createLiaisonOffices: true,
+      manageCooperation: true,
+      requestCooperation: true,
     })
     expect((await session('jpn')).abilities).toEqual({
       createEngagements: false,
@@ -36,6 +38,8 @@ describe.each(engines)('the session principal’s permissions and abilities on %
       readAudit: false,
       createProposals: false,
       createLiaisonOffices: false,
+      manageCooperation: false,
+      requestCooperation: true,
     })
     expect((await session('fra')).abilities).toEqual({
       createEngagements: false,
@@ -44,6 +48,8 @@ describe.each(engines)('the session principal’s permissions and abilities on %
       readAudit: false,
       createProposals: false,
       createLiaisonOffices: false,
+      manageCooperation: false,
+      requestCooperation: false,
     })
     const visitor = await session('')
     expect(visitor.permissions).toEqual([])

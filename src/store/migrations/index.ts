@@ -15,6 +15,7 @@ import * as liaisonOffices from './2026-12-02T1410-liaison-offices.ts'
 import * as externalIdentities from './2026-12-02T1420-external-identities.ts'
 import * as proposalNotify from './2026-12-02T1430-proposal-notify.ts'
 import * as proposalReminders from './2026-12-02T1440-proposal-reminders.ts'
+import * as cooperation from './2026-12-03T1200-cooperation.ts'
 
 /**
  * Every migration, by name. Names sort in the order they run; both engines run the same list.
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T1420-external-identities': externalIdentities,
   '2026-12-02T1430-proposal-notify': proposalNotify,
   '2026-12-02T1440-proposal-reminders': proposalReminders,
+  '2026-12-03T1200-cooperation': cooperation,
 }

@@ -54,6 +54,8 @@ const signedOut: Principal = {
     associate: 'none',
     createProposals: false,
     createLiaisonOffices: false,
+    manageCooperation: false,
+    requestCooperation: false,
     readAudit: false,
   },
 }
