@@ -16,9 +16,7 @@ const filterKeys = ['q', 'priorityArea', 'provider', 'format', 'eligible'] as co
 export function CooperationPage() {
   const address = useAddressParams()
   const page = Math.max(0, Number(address.get('page')) || 0)
-  // Read as text: the page names the permission it needs, whatever the policy lists today.
-  const granted: readonly string[] = useSession().data?.permissions ?? []
-  const canBeEligible = granted.includes('cooperation.request-own')
+  const canBeEligible = useSession().data?.abilities.requestCooperation === true
   const value = (key: string) => address.get(key) || undefined
   const items = useItems({
     q: value('q'),

@@ -90,8 +90,8 @@ export function RequestForm({
 }) {
   const session = useSession().data
   const ownCountry = session?.country ?? ''
-  const granted: readonly string[] = session?.permissions ?? []
-  const forAnyPartner = granted.includes('cooperation.manage')
+  // Staff keep the menu and request for any partner; a partner's mission for its own country.
+  const forAnyPartner = session?.abilities.manageCooperation === true
   const create = useCreateRequest()
   const form = useRef<HTMLFormElement>(null)
   const [attempts, setAttempts] = useState(0)
