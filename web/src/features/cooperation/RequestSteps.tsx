@@ -20,7 +20,8 @@ export function RequestSteps({
   const [message, setMessage] = useState('')
   const { abilities, version } = request
   const deciding = abilities.approve || abilities.decline
-  if (!deciding && !abilities.respond && !abilities.withdraw) return null
+  // A refusal stays on screen even when the re-read request leaves nothing more to do here.
+  if (!deciding && !abilities.respond && !abilities.withdraw && step.error === null) return null
   const run = (which: 'approve' | 'decline' | 'withdraw', body: unknown, done: string) =>
     step.mutate({ step: which, version, body }, { onSuccess: () => onDone(done) })
   return (
