@@ -7,6 +7,7 @@ import { EmptyState, ErrorState, isNotFound, Loading, NotFound } from '../compon
 import { CooperationNav } from '../features/cooperation/CooperationNav.tsx'
 import { EventTable } from '../features/cooperation/EventTable.tsx'
 import { areaName, formatLabels } from '../features/cooperation/labels.ts'
+import { NewEventForm } from '../features/cooperation/NewEventForm.tsx'
 import { pageSize, useEvents, useItem } from '../features/cooperation/queries.ts'
 import { useAddressParams } from '../lib/useAddressParams.ts'
 import '../features/cooperation/cooperation.css'
@@ -113,6 +114,9 @@ export function CooperationItemPage() {
       </section>
       <section className="section" aria-labelledby="item-events">
         <h2 id="item-events">Events</h2>
+        <div className="section">
+          <NewEventForm itemId={data.id} allowed={data.abilities.addEvent} />
+        </div>
         <ItemEvents itemId={data.id} />
       </section>
     </>

@@ -5,6 +5,7 @@ import { EmptyState, ErrorState, Loading } from '../components/states.tsx'
 import { CatalogueFilters } from '../features/cooperation/CatalogueFilters.tsx'
 import { CooperationNav } from '../features/cooperation/CooperationNav.tsx'
 import { ItemTable } from '../features/cooperation/ItemTable.tsx'
+import { NewItemForm } from '../features/cooperation/NewItemForm.tsx'
 import { pageSize, useItems } from '../features/cooperation/queries.ts'
 import { useSession } from '../features/session/queries.ts'
 import { useAddressParams } from '../lib/useAddressParams.ts'
@@ -39,6 +40,9 @@ export function CooperationPage() {
         lead="Courses, exercises, conferences and expert visits offered by members and alliance bodies. Partners request an event for goals of their programme; providers approve."
       />
       <CooperationNav />
+      <div className="section">
+        <NewItemForm />
+      </div>
       <CatalogueFilters address={address} set={set} canBeEligible={canBeEligible} />
       <div className="section">
         {items.isError ? (

@@ -182,3 +182,19 @@ export function useFileReport(requestId: string) {
     request: (body: unknown) => ({ method: 'POST', path: path('requests', requestId, 'report'), body }),
   })
 }
+
+export function useCreateItem() {
+  return useWrite({
+    schema: CooperationItemDetail,
+    invalidates: [cooperationKey],
+    request: (body: unknown) => ({ method: 'POST', path: path('items'), body }),
+  })
+}
+
+export function useCreateEvent() {
+  return useWrite({
+    schema: CooperationEventDetail,
+    invalidates: [cooperationKey],
+    request: (body: unknown) => ({ method: 'POST', path: path('events'), body }),
+  })
+}
