@@ -157,7 +157,7 @@ describe('the cooperation menu in the web app (Chromium)', () => {
 
     await korea.getByRole('heading', { level: 1, name: course }).waitFor()
     await checkPage(korea, 'cooperation-item')
-    await korea.getByRole('table', { name: /Events of this activity/ }).waitFor()
+    await korea.getByRole('region', { name: 'Events of this activity' }).waitFor()
     await korea.getByRole('link', { name: /–/ }).first().click()
     await korea
       .getByRole('heading', { level: 1, name: new RegExp(`^${course.replace(/[()]/g, '.')},`) })
@@ -177,7 +177,8 @@ describe('the cooperation menu in the web app (Chromium)', () => {
     await korea.getByRole('checkbox', { name: /Cyber defence$/ }).check()
     await korea.getByLabel('Note to the provider (optional)').fill('Two officers of the national CERT.')
     await korea.getByRole('button', { name: 'Send request' }).click()
-    await korea.getByRole('heading', { level: 1, name: course }).waitFor()
+    await korea.waitForURL(/\/cooperation\/requests\//)
+    await korea.getByRole('heading', { level: 1, name: course, exact: true }).waitFor()
     await eventually(() => korea.getByTestId('request-status').textContent()).toBe('Awaiting approval')
     requestId = decodeURIComponent(korea.url().split('/').pop() ?? '')
     expect(await korea.getByRole('link', { name: 'Cyber defence', exact: true }).count()).toBe(1)

@@ -1,6 +1,5 @@
 import { ErrorState } from '../../components/states.tsx'
-import type { RequestData } from './queries.ts'
-import { useRequestStep } from './queries.ts'
+import { type RequestData, useRequestStep, whenWritten } from './queries.ts'
 
 /**
  * Approve or decline one request under If-Match of the version shown. A refusal (someone decided
@@ -16,14 +15,10 @@ export function DecisionButtons({
   const step = useRequestStep(request.id)
   if (!request.abilities.approve && !request.abilities.decline) return <span className="muted">—</span>
   const decide = (which: 'approve' | 'decline') =>
-    step.mutate(
-      { step: which, version: request.version, body: {} },
-      {
-        onSuccess: () =>
-          onDecided(
-            `${request.partner.name}’s request for ${request.item.code} ${which === 'approve' ? 'approved' : 'declined'}.`,
-          ),
-      },
+    whenWritten(step.mutateAsync({ step: which, version: request.version, body: {} }), () =>
+      onDecided(
+        `${request.partner.name}’s request for ${request.item.code} ${which === 'approve' ? 'approved' : 'declined'}.`,
+      ),
     )
   const name = `${request.partner.name}, ${request.item.code}`
   return (

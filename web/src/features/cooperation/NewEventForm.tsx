@@ -6,7 +6,7 @@ import { FormActions } from '../../components/FormActions.tsx'
 import { useDraft } from '../../lib/useDraft.ts'
 import { useFocusFirstError } from '../../lib/useFocusFirstError.ts'
 import { listFrom } from './codes.ts'
-import { useCreateEvent } from './queries.ts'
+import { useCreateEvent, whenWritten } from './queries.ts'
 
 interface Draft {
   startsOn: string
@@ -59,7 +59,7 @@ function EventForm({ itemId, onDone }: { itemId: string; onDone: () => void }) {
       aria-labelledby="event-new-heading"
       onSubmit={(event) => {
         setAttempts((count) => count + 1)
-        submit((input) => create.mutate(input, { onSuccess: onDone }))(event)
+        submit((input) => whenWritten(create.mutateAsync(input), onDone))(event)
       }}
     >
       <h3 id="event-new-heading">New event</h3>

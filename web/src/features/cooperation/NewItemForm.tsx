@@ -11,7 +11,7 @@ import { useSession } from '../session/queries.ts'
 import { listFrom } from './codes.ts'
 import { itemPath } from './ItemTable.tsx'
 import { formatLabels } from './labels.ts'
-import { useCreateItem } from './queries.ts'
+import { useCreateItem, whenWritten } from './queries.ts'
 
 interface Draft {
   code: string
@@ -89,7 +89,9 @@ function ItemForm({ onCancel }: { onCancel: () => void }) {
       aria-labelledby="item-new-heading"
       onSubmit={(event) => {
         setAttempts((count) => count + 1)
-        submit((input) => create.mutate(input, { onSuccess: (made) => navigate(itemPath(made.id)) }))(event)
+        submit((input) => whenWritten(create.mutateAsync(input), (made) => navigate(itemPath(made.id))))(
+          event,
+        )
       }}
     >
       <h2 id="item-new-heading">New catalogue item</h2>

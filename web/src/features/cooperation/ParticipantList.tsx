@@ -3,7 +3,7 @@ import { Chip } from '../../components/Chip.tsx'
 import { ErrorState, Loading } from '../../components/states.tsx'
 import { TableWrap } from '../../components/TableWrap.tsx'
 import { registrationStatusLabels, roleLabels } from './labels.ts'
-import { type RegistrationData, useRegistrationStep, useRegistrations } from './queries.ts'
+import { type RegistrationData, useRegistrationStep, useRegistrations, whenWritten } from './queries.ts'
 
 function RowActions({
   registration,
@@ -23,16 +23,14 @@ function RowActions({
           disabled={step.isPending}
           aria-label={`Cancel ${name}`}
           onClick={() =>
-            step.mutate(
-              { id: registration.id, step: 'cancel', version: registration.version },
-              {
-                onSuccess: () =>
-                  onDone(
-                    registration.status === 'registered'
-                      ? `${name} cancelled; the first on the waiting list, if any, takes the seat.`
-                      : `${name} cancelled.`,
-                  ),
-              },
+            whenWritten(
+              step.mutateAsync({ id: registration.id, step: 'cancel', version: registration.version }),
+              () =>
+                onDone(
+                  registration.status === 'registered'
+                    ? `${name} cancelled; the first on the waiting list, if any, takes the seat.`
+                    : `${name} cancelled.`,
+                ),
             )
           }
         >
@@ -47,14 +45,14 @@ function RowActions({
             value={registration.attendance ?? ''}
             disabled={step.isPending}
             onChange={(event) =>
-              step.mutate(
-                {
+              whenWritten(
+                step.mutateAsync({
                   id: registration.id,
                   step: 'attendance',
                   version: registration.version,
                   body: { attendance: event.target.value },
-                },
-                { onSuccess: () => onDone(`Attendance of ${name} recorded.`) },
+                }),
+                () => onDone(`Attendance of ${name} recorded.`),
               )
             }
           >

@@ -3,7 +3,7 @@ import { CooperationReportInput } from '../../../../src/contract/cooperation.ts'
 import { DraftAlerts, SelectField, TextField } from '../../components/DraftFields.tsx'
 import { useDraft } from '../../lib/useDraft.ts'
 import { useFocusFirstError } from '../../lib/useFocusFirstError.ts'
-import { type RequestData, useFileReport } from './queries.ts'
+import { type RequestData, useFileReport, whenWritten } from './queries.ts'
 
 interface Draft {
   rating: string
@@ -62,7 +62,9 @@ export function ReportForm({
       aria-labelledby="report-heading"
       onSubmit={(event) => {
         setAttempts((count) => count + 1)
-        submit((input) => file.mutate(input, { onSuccess: () => onFiled('Feedback report filed.') }))(event)
+        submit((input) => whenWritten(file.mutateAsync(input), () => onFiled('Feedback report filed.')))(
+          event,
+        )
       }}
     >
       <h3 id="report-heading">File the feedback report</h3>

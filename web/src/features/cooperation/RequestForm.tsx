@@ -8,7 +8,7 @@ import { useDraft } from '../../lib/useDraft.ts'
 import { useFocusFirstError } from '../../lib/useFocusFirstError.ts'
 import { useSession } from '../session/queries.ts'
 import { usePartnerProgramme } from './partner-programme.ts'
-import { useCreateRequest } from './queries.ts'
+import { useCreateRequest, whenWritten } from './queries.ts'
 
 interface Draft {
   partner: string
@@ -118,7 +118,7 @@ export function RequestForm({
       aria-labelledby="request-heading"
       onSubmit={(event) => {
         setAttempts((count) => count + 1)
-        submit((input) => create.mutate(input, { onSuccess: (created) => onCreated(created.id) }))(event)
+        submit((input) => whenWritten(create.mutateAsync(input), (created) => onCreated(created.id)))(event)
       }}
     >
       <h2 id="request-heading">Request this event</h2>

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { TextField } from '../../components/DraftFields.tsx'
 import { ErrorState } from '../../components/states.tsx'
-import { type RequestData, useRequestStep } from './queries.ts'
+import { type RequestData, useRequestStep, whenWritten } from './queries.ts'
 
 /**
  * What the viewer may do to the request now: the provider decides (with a note and the joining
@@ -23,7 +23,7 @@ export function RequestSteps({
   // A refusal stays on screen even when the re-read request leaves nothing more to do here.
   if (!deciding && !abilities.respond && !abilities.withdraw && step.error === null) return null
   const run = (which: 'approve' | 'decline' | 'withdraw', body: unknown, done: string) =>
-    step.mutate({ step: which, version, body }, { onSuccess: () => onDone(done) })
+    whenWritten(step.mutateAsync({ step: which, version, body }), () => onDone(done))
   return (
     <section className="panel form" aria-labelledby="steps-heading">
       <h2 id="steps-heading">{deciding ? 'Decision' : 'Your request'}</h2>
@@ -78,9 +78,9 @@ export function RequestSteps({
               className="button"
               disabled={step.isPending}
               onClick={() =>
-                step.mutate(
-                  { step: 'invitation', version, body: { response: 'accept' } },
-                  { onSuccess: () => onDone('Invitation accepted.') },
+                whenWritten(
+                  step.mutateAsync({ step: 'invitation', version, body: { response: 'accept' } }),
+                  () => onDone('Invitation accepted.'),
                 )
               }
             >
@@ -91,9 +91,9 @@ export function RequestSteps({
               className="button secondary"
               disabled={step.isPending}
               onClick={() =>
-                step.mutate(
-                  { step: 'invitation', version, body: { response: 'decline' } },
-                  { onSuccess: () => onDone('Invitation declined; the request is withdrawn.') },
+                whenWritten(
+                  step.mutateAsync({ step: 'invitation', version, body: { response: 'decline' } }),
+                  () => onDone('Invitation declined; the request is withdrawn.'),
                 )
               }
             >

@@ -198,3 +198,12 @@ export function useCreateEvent() {
     request: (body: unknown) => ({ method: 'POST', path: path('events'), body }),
   })
 }
+
+/**
+ * Runs `then` once a write succeeded, even when the component that sent it is gone by then (the
+ * re-read moved a row to another table, or ended the form): `mutate`'s own callbacks are dropped
+ * on unmount. A refusal is shown through the mutation's `error`.
+ */
+export function whenWritten<T>(written: Promise<T>, then: (value: T) => void): void {
+  written.then(then, () => undefined)
+}
