@@ -106,6 +106,7 @@ export const CooperationItemInput = z
     description: itemShape.description.default(''),
     priorityAreas: itemShape.priorityAreas.default([]),
     illustrative: itemShape.illustrative.default(false),
+    eligibility: itemShape.eligibility.default({ partners: [], frameworks: [] }),
   })
   .strict()
 

@@ -9,6 +9,7 @@ import { auditRoutes } from './audit/routes.ts'
 import { registerAuthentication } from './authenticate.ts'
 import { calendarRoutes } from './calendar/routes.ts'
 import { type Clock, systemClock } from './clock.ts'
+import { cooperationRoutes } from './cooperation/routes.ts'
 import { analyticsRoutes } from './engagements/analytics-routes.ts'
 import { engagementRoutes } from './engagements/routes.ts'
 import { statementRoutes } from './engagements/statement-routes.ts'
@@ -147,6 +148,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(searchRoutes, { db })
   await app.register(proposalRoutes, { db, clock, deadlines: options.deadlines ?? inertDeadlines })
   await app.register(liaisonOfficeRoutes, { db, clock })
+  await app.register(cooperationRoutes, { db, clock })
   const feed = options.proposalChanges ?? pollingFeed(db)
   app.addHook('onReady', () => feed.start())
   app.addHook('onClose', () => feed.stop())

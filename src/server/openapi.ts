@@ -39,6 +39,11 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
           description:
             'Partnership programmes (ITPP, IPCP): tree, milestones, lifecycle, versions, documents',
         },
+        {
+          name: 'cooperation',
+          description:
+            'The cooperation menu: items, events, partner requests, invitations, registrations, attendance, reports',
+        },
       ],
       components: {
         securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'liaison_session' } },

@@ -50,7 +50,7 @@ export interface EventRecord extends EventDraft {
   readonly version: number
 }
 
-function counted(principal: Principal, engine: Engine, status: 'registered' | 'waitlisted') {
+function counted(principal: Principal, status: 'registered' | 'waitlisted') {
   return sql<string | number>`(select count(*) from coop_registration as cr
     where cr.event_id = ev.id and cr.status = ${status} and ${cooperationScope(principal, 'cr')})`
 }
@@ -86,8 +86,8 @@ function selectEvents(executor: Executor, engine: Engine, principal: Principal) 
       sql<string>`i.marking_id`.as('item_marking'),
     ])
     .select([
-      counted(principal, engine, 'registered').as('registered'),
-      counted(principal, engine, 'waitlisted').as('waitlisted'),
+      counted(principal, 'registered').as('registered'),
+      counted(principal, 'waitlisted').as('waitlisted'),
       sql<string | null>`(select ${distinctMarkingIds(engine, 'cr.marking_id')} from coop_registration as cr
         where cr.event_id = ev.id and cr.status <> 'cancelled' and ${cooperationScope(principal, 'cr')})`.as(
         'registration_markings',

@@ -288,11 +288,12 @@ export async function itemCodeTaken(
 /** The names among `ids` that are not priority areas, frameworks, members: for every problem at once. */
 export async function unknownCodes(
   executor: Executor,
-  table: 'priority_area' | 'framework' | 'member' | 'partner',
+  table: 'priority_area' | 'framework' | 'member' | 'partner' | 'country',
   codes: readonly string[],
 ): Promise<string[]> {
   if (codes.length === 0) return []
-  const column = table === 'member' || table === 'partner' ? 'country_code' : 'id'
+  const column =
+    table === 'member' || table === 'partner' ? 'country_code' : table === 'country' ? 'code' : 'id'
   const rows = await sql<{ code: string }>`select ${sql.ref(column)} as code from ${sql.table(table)}
     where ${sql.ref(column)} in (${sql.join([...codes])})`.execute(executor)
   const known = new Set(rows.rows.map((row) => row.code))

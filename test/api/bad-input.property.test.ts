@@ -32,6 +32,10 @@ interface Targets {
   proposal: string
   office: string
   user: string
+  coopItem: string
+  coopEvent: string
+  coopRequest: string
+  coopRegistration: string
 }
 
 /** A valid request of each write route: its concrete path and a body the route would accept. */
@@ -55,6 +59,24 @@ const statementBody = {
   marking: { classification: 'PUBLIC', releasableTo: [] },
 }
 const programme = '/api/v1/programmes/jpn-itpp-2023'
+const coopItemBody = {
+  code: 'PROP-1',
+  title: 'Property test course',
+  provider: { kind: 'body', code: 'cyber-centre' },
+  format: 'course',
+  priorityAreas: ['cyber-defence'],
+  languages: ['en'],
+  marking: { classification: 'PUBLIC', releasableTo: [] },
+}
+const coopEventBody = {
+  startsOn: '2099-05-10',
+  endsOn: '2099-05-12',
+  place: 'Property test city',
+  timeZone: 'Europe/Brussels',
+  capacity: 10,
+  applicationDeadline: '2099-04-01',
+  marking: { classification: 'PUBLIC', releasableTo: [] },
+}
 const officeBody = {
   city: 'Property test office',
   country: 'JPN',
@@ -230,6 +252,70 @@ const writes: Record<string, WriteCase> = {
     body: { city: 'Property test city', partners: ['JPN', 'KOR'] },
     signedIn: true,
   }),
+  'POST /api/v1/cooperation/items': () => ({
+    path: '/api/v1/cooperation/items',
+    body: { ...coopItemBody, code: 'PROP-2' },
+    signedIn: true,
+  }),
+  'PATCH /api/v1/cooperation/items/{id}': (t) => ({
+    path: `/api/v1/cooperation/items/${t.coopItem}`,
+    body: { title: 'Property test item', priorityAreas: ['space'] },
+    signedIn: true,
+  }),
+  'POST /api/v1/cooperation/events': (t) => ({
+    path: '/api/v1/cooperation/events',
+    body: { ...coopEventBody, itemId: t.coopItem },
+    signedIn: true,
+  }),
+  'PATCH /api/v1/cooperation/events/{id}': (t) => ({
+    path: `/api/v1/cooperation/events/${t.coopEvent}`,
+    body: { place: 'Property test place', capacity: 5 },
+    signedIn: true,
+  }),
+  'POST /api/v1/cooperation/requests': (t) => ({
+    path: '/api/v1/cooperation/requests',
+    body: { eventId: t.coopEvent, partner: 'JPN', goalIds: ['jpn-g1'] },
+    signedIn: true,
+  }),
+  'POST /api/v1/cooperation/requests/{id}/approve': (t) => ({
+    path: `/api/v1/cooperation/requests/${t.coopRequest}/approve`,
+    body: { note: 'Property test', message: 'Welcome' },
+    signedIn: true,
+  }),
+  'POST /api/v1/cooperation/requests/{id}/decline': (t) => ({
+    path: `/api/v1/cooperation/requests/${t.coopRequest}/decline`,
+    body: { note: 'Property test' },
+    signedIn: true,
+  }),
+  'POST /api/v1/cooperation/requests/{id}/withdraw': (t) => ({
+    path: `/api/v1/cooperation/requests/${t.coopRequest}/withdraw`,
+    body: { note: 'Property test' },
+    signedIn: true,
+  }),
+  'POST /api/v1/cooperation/requests/{id}/invitation': (t) => ({
+    path: `/api/v1/cooperation/requests/${t.coopRequest}/invitation`,
+    body: { response: 'accept' },
+    signedIn: true,
+  }),
+  'POST /api/v1/cooperation/requests/{id}/registrations': (t) => ({
+    path: `/api/v1/cooperation/requests/${t.coopRequest}/registrations`,
+    body: { personName: 'Property test person', nation: 'KOR', role: 'observer' },
+    signedIn: true,
+  }),
+  'POST /api/v1/cooperation/requests/{id}/report': (t) => ({
+    path: `/api/v1/cooperation/requests/${t.coopRequest}/report`,
+    body: { rating: 3, summary: 'Property test', goalIds: ['kor-g1'] },
+    signedIn: true,
+  }),
+  'POST /api/v1/cooperation/registrations/{id}/cancel': (t) => ({
+    path: `/api/v1/cooperation/registrations/${t.coopRegistration}/cancel`,
+    signedIn: true,
+  }),
+  'POST /api/v1/cooperation/registrations/{id}/attendance': (t) => ({
+    path: `/api/v1/cooperation/registrations/${t.coopRegistration}/attendance`,
+    body: { attendance: 'attended' },
+    signedIn: true,
+  }),
 }
 
 /**
@@ -325,6 +411,10 @@ describe.each(engines)('bad input on %s', (engine) => {
     milestone: '',
     proposal: '',
     office: '',
+    coopItem: '',
+    coopEvent: '',
+    coopRequest: '',
+    coopRegistration: '',
     user: '',
   }
   let probeEngagement = ''
@@ -361,6 +451,35 @@ describe.each(engines)('bad input on %s', (engine) => {
       body: JSON.stringify(officeBody),
     })
     targets.office = ((await office.json()) as { id: string }).id
+    const post = async (path: string, body: unknown, version?: number) =>
+      (await (
+        await fetch(`${server.url}${path}`, {
+          method: 'POST',
+          headers: {
+            cookie: staff,
+            'content-type': 'application/json',
+            ...(version === undefined ? {} : { 'if-match': `"${version}"` }),
+          },
+          body: JSON.stringify(body),
+        })
+      ).json()) as { id: string; version: number }
+    targets.coopItem = (await post('/api/v1/cooperation/items', coopItemBody)).id
+    targets.coopEvent = (
+      await post('/api/v1/cooperation/events', { ...coopEventBody, itemId: targets.coopItem })
+    ).id
+    const coopRequest = await post('/api/v1/cooperation/requests', {
+      eventId: targets.coopEvent,
+      partner: 'KOR',
+      goalIds: ['kor-g1'],
+    })
+    targets.coopRequest = coopRequest.id
+    await post(`/api/v1/cooperation/requests/${coopRequest.id}/approve`, {}, coopRequest.version)
+    targets.coopRegistration = (
+      await post(`/api/v1/cooperation/requests/${coopRequest.id}/registrations`, {
+        personName: 'Probe',
+        nation: 'KOR',
+      })
+    ).id
   }, 60_000)
   afterAll(() => server.close())
 

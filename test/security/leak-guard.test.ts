@@ -200,6 +200,46 @@ const cases: Record<string, (context: Context) => string[]> = {
     `/api/v1/proposals/${id('proposal-korea')}/events`,
   ],
   'GET /api/v1/reminders': () => ['/api/v1/reminders'],
+  'GET /api/v1/cooperation/items': () => [
+    '/api/v1/cooperation/items',
+    '/api/v1/cooperation/items?q=mark',
+    '/api/v1/cooperation/items?eligible=true&priorityArea=cyber-defence',
+    '/api/v1/cooperation/items?provider=FRA&limit=1',
+  ],
+  'GET /api/v1/cooperation/items/{id}': ({ id }) => [
+    `/api/v1/cooperation/items/${id('coop-item-public')}`,
+    `/api/v1/cooperation/items/${id('coop-item-confidential')}`,
+    `/api/v1/cooperation/items/${id('coop-item-korea')}`,
+  ],
+  'GET /api/v1/cooperation/events': ({ id }) => [
+    '/api/v1/cooperation/events',
+    '/api/v1/cooperation/events?upcoming=true&q=tallinn',
+    `/api/v1/cooperation/events?item=${id('coop-item-public')}`,
+  ],
+  'GET /api/v1/cooperation/events/{id}': ({ id }) => [
+    `/api/v1/cooperation/events/${id('coop-event-public')}`,
+    `/api/v1/cooperation/events/${id('coop-event-confidential')}`,
+    `/api/v1/cooperation/events/${id('coop-event-korea')}`,
+  ],
+  'GET /api/v1/cooperation/events/{id}/registrations': ({ id }) => [
+    `/api/v1/cooperation/events/${id('coop-event-public')}/registrations`,
+    `/api/v1/cooperation/events/${id('coop-event-confidential')}/registrations?status=registered`,
+  ],
+  'GET /api/v1/cooperation/events/{id}/participants.csv': ({ id }) => [
+    `/api/v1/cooperation/events/${id('coop-event-public')}/participants.csv`,
+  ],
+  'GET /api/v1/cooperation/requests': ({ id }) => [
+    '/api/v1/cooperation/requests',
+    '/api/v1/cooperation/requests?programme=kor-itpp-2023',
+    `/api/v1/cooperation/requests?event=${id('coop-event-public')}&limit=1`,
+  ],
+  'GET /api/v1/cooperation/requests/{id}': ({ id }) => [
+    `/api/v1/cooperation/requests/${id('coop-request-korea')}`,
+    `/api/v1/cooperation/requests/${id('coop-request-confidential')}`,
+  ],
+  'GET /api/v1/cooperation/requests/{id}/report': ({ id }) => [
+    `/api/v1/cooperation/requests/${id('coop-request-korea')}/report`,
+  ],
   'GET /healthz': () => ['/healthz'],
   'GET /readyz': () => ['/readyz'],
 }

@@ -2,6 +2,7 @@ import type { Marking } from '../../src/domain/marking.ts'
 import { markingToColumns } from '../../src/store/marking-columns.ts'
 import { hashPassword } from '../../src/store/password.ts'
 import { upsertUser } from '../../src/store/user-store.ts'
+import { addCooperationFixtures } from './leak-cooperation.ts'
 import { addOfficeFixtures } from './leak-offices.ts'
 import { addProposalFixtures } from './leak-proposals.ts'
 import { addReminderFixtures } from './leak-reminders.ts'
@@ -412,6 +413,19 @@ export async function addLeakFixtures(server: TestServer, sets: readonly HiddenS
     })),
   )
   for (const [label, id] of offices) {
+    const set = (['confidential', 'korea'] as const).find((name) => label.endsWith(name))
+    remember(label, id, set)
+  }
+  const cooperation = await addCooperationFixtures(
+    server,
+    staff,
+    sets.map((set) => ({
+      label: set,
+      marker: set === 'confidential' ? confidentialMarker : koreaMarker,
+      marking: set === 'confidential' ? confidential : koreaOnly,
+    })),
+  )
+  for (const [label, id] of cooperation) {
     const set = (['confidential', 'korea'] as const).find((name) => label.endsWith(name))
     remember(label, id, set)
   }

@@ -41,13 +41,16 @@ export interface TestServer {
 /** A real HTTP server on a free port over a fresh database with the demo data and users. */
 export async function startTestServer(
   engine: Engine,
-  options: Omit<AppOptions, 'db' | 'clock'> & { now?: Date } = {},
+  options: Omit<AppOptions, 'db' | 'clock'> & { now?: Date | (() => Date) } = {},
 ): Promise<TestServer> {
-  const { now = fixedNow, ...appOptions } = options
+  const { now: setting = fixedNow, ...appOptions } = options
+  // A function moves the server's clock during a test (a cycle that spans an event's days).
+  const clock = typeof setting === 'function' ? setting : () => setting
+  const now = clock()
   const database = await freshDatabase(engine)
   await loadAllDemoData(database.db, now)
   await upsertDemoUsers(database.db, testPassword, now)
-  const app = await buildApp({ db: database.db, clock: clockOf(() => now), ...appOptions })
+  const app = await buildApp({ db: database.db, clock: clockOf(clock), ...appOptions })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()
   if (address === null || typeof address === 'string') {
