@@ -1,20 +1,13 @@
-import type { FastifyInstance } from 'fastify'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildApp } from '../../src/server/app.ts'
-import { clockOf } from '../../src/server/clock.ts'
-import { upsertDemoUsers } from '../../src/store/seed/demo-users.ts'
-import { loadAllDemoData } from '../../src/store/seed/seed-all.ts'
 import { type LaunchedBrowser, launchBrowser, runAxe, webRoot } from '../support/browser.ts'
-import { freshDatabase, type TestDatabase } from '../support/databases.ts'
-import { fixedNow, testPassword } from '../support/server.ts'
+import { fixedNow, startTestServer, type TestServer, testPassword } from '../support/server.ts'
 
 // The built app over a real SQLite file. The server's clock can move (the feedback report is
 // filed after the event), and the browser's clock moves with it, so both agree on "today".
 const day = 86_400_000
 let now = fixedNow
-let database: TestDatabase
-let app: FastifyInstance
+let server: TestServer
 let url = ''
 let browser: LaunchedBrowser
 
@@ -65,14 +58,8 @@ function idOf(value: unknown): string {
 }
 
 beforeAll(async () => {
-  database = await freshDatabase('sqlite')
-  await loadAllDemoData(database.db, fixedNow)
-  await upsertDemoUsers(database.db, testPassword, fixedNow)
-  app = await buildApp({ db: database.db, clock: clockOf(() => now), webRoot })
-  await app.listen({ port: 0, host: '127.0.0.1' })
-  const address = app.server.address()
-  if (address === null || typeof address === 'string') throw new Error('server has no port')
-  url = `http://127.0.0.1:${address.port}`
+  server = await startTestServer('sqlite', { webRoot, now: () => now })
+  url = server.url
   browser = await launchBrowser()
   // The catalogue entry and its event, kept by staff: France provides the course, two seats.
   const marking = { classification: 'UNCLASSIFIED', releasableTo: ['KOR', 'JPN'] }
@@ -103,8 +90,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close()
-  await app?.close()
-  await database?.dispose()
+  await server?.close()
 })
 
 async function signIn(page: Page, username: string): Promise<void> {
