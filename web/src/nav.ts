@@ -25,6 +25,7 @@ export const navItems: readonly NavItem[] = [
   { label: 'Scheduling', to: '/scheduling', more: true },
   { label: 'Decisions', to: '/proposals' },
   { label: 'Offices', to: '/offices' },
+  { label: 'Cooperation', to: '/cooperation' },
   { label: 'Accounts', to: '/accounts', permission: 'user.manage', more: true },
   { label: 'Audit', to: '/audit', ability: 'readAudit', more: true },
   { label: 'Import', to: '/import', ability: 'importRecords', more: true },

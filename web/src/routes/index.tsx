@@ -3,6 +3,13 @@ import { AccountsPage } from './AccountsPage.tsx'
 import { AnalyticsPage } from './AnalyticsPage.tsx'
 import { AuditPage } from './AuditPage.tsx'
 import { DashboardPage } from './DashboardPage.tsx'
+import { CooperationEventPage } from './CooperationEventPage.tsx'
+import { CooperationEventsPage } from './CooperationEventsPage.tsx'
+import { CooperationItemPage } from './CooperationItemPage.tsx'
+import { CooperationPage } from './CooperationPage.tsx'
+import { CooperationQueuePage } from './CooperationQueuePage.tsx'
+import { CooperationRequestPage } from './CooperationRequestPage.tsx'
+import { CooperationRequestsPage } from './CooperationRequestsPage.tsx'
 import { EngagementEditPage } from './EngagementEditPage.tsx'
 import { EngagementPage } from './EngagementPage.tsx'
 import { EngagementsPage } from './EngagementsPage.tsx'
@@ -48,6 +55,13 @@ export const routes: ReadonlyArray<{ path: string; element: ReactNode }> = [
   { path: '/proposals', element: <ProposalsPage /> },
   { path: '/proposals/:id', element: <ProposalPage /> },
   { path: '/offices', element: <OfficesPage /> },
+  { path: '/cooperation', element: <CooperationPage /> },
+  { path: '/cooperation/items/:id', element: <CooperationItemPage /> },
+  { path: '/cooperation/events', element: <CooperationEventsPage /> },
+  { path: '/cooperation/events/:id', element: <CooperationEventPage /> },
+  { path: '/cooperation/requests', element: <CooperationRequestsPage /> },
+  { path: '/cooperation/requests/:id', element: <CooperationRequestPage /> },
+  { path: '/cooperation/queue', element: <CooperationQueuePage /> },
   { path: '/search', element: <SearchPage /> },
   { path: '/accounts', element: <AccountsPage /> },
   { path: '/audit', element: <AuditPage /> },

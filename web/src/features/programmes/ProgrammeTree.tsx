@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { useT } from '../../i18n/useT.ts'
+import { GoalActivities } from '../cooperation/GoalActivities.tsx'
 import { AddForm } from './AddForm.tsx'
 import { MilestoneList } from './MilestoneList.tsx'
 import { NodeRow } from './NodeRow.tsx'
@@ -98,6 +99,7 @@ export function ProgrammeTree({ programme }: { programme: ProgrammeData }) {
                     nodes={goal.activities}
                     tree={tree}
                   />
+                  <GoalActivities programmeId={id} goalId={goal.id} />
                   {edit ? (
                     <p className="tree-actions">
                       <AddNode

@@ -1,0 +1,53 @@
+import { ErrorState } from '../../components/states.tsx'
+import { type RequestData, useRequestStep, whenWritten } from './queries.ts'
+
+/**
+ * Approve or decline one request under If-Match of the version shown. A refusal (someone decided
+ * first: 409) is shown at the row with the server's detail and what to do; the row then re-reads.
+ */
+export function DecisionButtons({
+  request,
+  onDecided,
+}: {
+  request: RequestData
+  onDecided: (message: string) => void
+}) {
+  const step = useRequestStep(request.id)
+  if (!request.abilities.approve && !request.abilities.decline) return <span className="muted">—</span>
+  const decide = (which: 'approve' | 'decline') =>
+    whenWritten(step.mutateAsync({ step: which, version: request.version, body: {} }), () =>
+      onDecided(
+        `${request.partner.name}’s request for ${request.item.code} ${which === 'approve' ? 'approved' : 'declined'}.`,
+      ),
+    )
+  const name = `${request.partner.name}, ${request.item.code}`
+  return (
+    <>
+      <span className="chips">
+        {request.abilities.approve ? (
+          <button
+            type="button"
+            className="button"
+            disabled={step.isPending}
+            aria-label={`Approve (${name})`}
+            onClick={() => decide('approve')}
+          >
+            Approve
+          </button>
+        ) : null}
+        {request.abilities.decline ? (
+          <button
+            type="button"
+            className="button secondary"
+            disabled={step.isPending}
+            aria-label={`Decline (${name})`}
+            onClick={() => decide('decline')}
+          >
+            Decline
+          </button>
+        ) : null}
+      </span>
+      {step.error === null ? null : <ErrorState error={step.error} />}
+    </>
+  )
+}

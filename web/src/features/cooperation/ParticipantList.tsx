@@ -1,0 +1,168 @@
+import { attendanceValues } from '../../../../src/domain/cooperation/vocabulary.ts'
+import { Chip } from '../../components/Chip.tsx'
+import { ErrorState, Loading } from '../../components/states.tsx'
+import { TableWrap } from '../../components/TableWrap.tsx'
+import { registrationStatusLabels, roleLabels } from './labels.ts'
+import { type RegistrationData, useRegistrationStep, useRegistrations, whenWritten } from './queries.ts'
+
+function RowActions({
+  registration,
+  onDone,
+}: {
+  registration: RegistrationData
+  onDone: (message: string) => void
+}) {
+  const step = useRegistrationStep()
+  const name = registration.personName
+  return (
+    <>
+      {registration.abilities.cancel ? (
+        <button
+          type="button"
+          className="button secondary"
+          disabled={step.isPending}
+          aria-label={`Cancel ${name}`}
+          onClick={() =>
+            whenWritten(
+              step.mutateAsync({ id: registration.id, step: 'cancel', version: registration.version }),
+              () =>
+                onDone(
+                  registration.status === 'registered'
+                    ? `${name} cancelled; the first on the waiting list, if any, takes the seat.`
+                    : `${name} cancelled.`,
+                ),
+            )
+          }
+        >
+          Cancel
+        </button>
+      ) : null}
+      {registration.abilities.recordAttendance ? (
+        <label className="inline-field">
+          <span>Attendance of {name}</span>
+          <select
+            className="input"
+            value={registration.attendance ?? ''}
+            disabled={step.isPending}
+            onChange={(event) =>
+              whenWritten(
+                step.mutateAsync({
+                  id: registration.id,
+                  step: 'attendance',
+                  version: registration.version,
+                  body: { attendance: event.target.value },
+                }),
+                () => onDone(`Attendance of ${name} recorded.`),
+              )
+            }
+          >
+            <option value="" disabled>
+              Not recorded
+            </option>
+            {attendanceValues.map((value) => (
+              <option key={value} value={value}>
+                {value === 'attended' ? 'Attended' : 'Absent'}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      {step.error === null ? null : <ErrorState error={step.error} />}
+    </>
+  )
+}
+
+function Table({
+  rows,
+  label,
+  waiting,
+  onDone,
+}: {
+  rows: readonly RegistrationData[]
+  label: string
+  waiting: boolean
+  onDone: (message: string) => void
+}) {
+  return (
+    <TableWrap label={label}>
+      <table className="data-table">
+        <thead>
+          <tr>
+            {waiting ? <th scope="col">Place</th> : null}
+            <th scope="col">Name</th>
+            <th scope="col">Nation</th>
+            <th scope="col">Role</th>
+            <th scope="col">Status</th>
+            <th scope="col">Actions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              {waiting ? <td className="numeric">{row.waitlistPosition ?? '—'}</td> : null}
+              <th scope="row">{row.personName}</th>
+              <td>{row.nation}</td>
+              <td>{roleLabels[row.role]}</td>
+              <td>
+                <Chip tone={row.status === 'registered' ? 'accent' : 'muted'}>
+                  {registrationStatusLabels[row.status]}
+                </Chip>
+                {row.attendance === null
+                  ? null
+                  : ` · ${row.attendance === 'attended' ? 'Attended' : 'Absent'}`}
+              </td>
+              <td>
+                <RowActions registration={row} onDone={onDone} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
+  )
+}
+
+/** One request's participants: confirmed, then the waiting list in order, then the cancelled. */
+export function ParticipantList({
+  eventId,
+  requestId,
+  onDone,
+}: {
+  eventId: string
+  requestId: string
+  onDone: (message: string) => void
+}) {
+  const registrations = useRegistrations(eventId, requestId)
+  if (registrations.isError) {
+    return <ErrorState error={registrations.error} onRetry={() => registrations.refetch()} />
+  }
+  if (registrations.data === undefined) return <Loading label="Loading participants…" />
+  const all = registrations.data.items
+  const confirmed = all.filter((row) => row.status === 'registered')
+  const waiting = all
+    .filter((row) => row.status === 'waitlisted')
+    .sort((a, b) => (a.waitlistPosition ?? 0) - (b.waitlistPosition ?? 0))
+  const cancelled = all.filter((row) => row.status === 'cancelled')
+  return (
+    <>
+      <h3 id="confirmed-heading">Confirmed ({confirmed.length})</h3>
+      {confirmed.length === 0 ? (
+        <p className="muted">No confirmed participant yet.</p>
+      ) : (
+        <Table rows={confirmed} label="Confirmed participants" waiting={false} onDone={onDone} />
+      )}
+      <h3 id="waiting-heading">Waiting list ({waiting.length})</h3>
+      {waiting.length === 0 ? (
+        <p className="muted">Nobody is waiting.</p>
+      ) : (
+        <Table rows={waiting} label="Waiting list" waiting onDone={onDone} />
+      )}
+      {cancelled.length === 0 ? null : (
+        <>
+          <h3 id="cancelled-heading">Cancelled ({cancelled.length})</h3>
+          <Table rows={cancelled} label="Cancelled participants" waiting={false} onDone={onDone} />
+        </>
+      )}
+    </>
+  )
+}

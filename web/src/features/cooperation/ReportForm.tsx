@@ -1,0 +1,102 @@
+import { useRef, useState } from 'react'
+import { CooperationReportInput } from '../../../../src/contract/cooperation.ts'
+import { DraftAlerts, SelectField, TextField } from '../../components/DraftFields.tsx'
+import { useDraft } from '../../lib/useDraft.ts'
+import { useFocusFirstError } from '../../lib/useFocusFirstError.ts'
+import { type RequestData, useFileReport, whenWritten } from './queries.ts'
+
+interface Draft {
+  rating: string
+  summary: string
+  outcomes: string
+  goalIds: readonly string[]
+}
+
+const ratings = [
+  ['', 'Choose a rating'],
+  ['5', '5 — excellent'],
+  ['4', '4 — good'],
+  ['3', '3 — adequate'],
+  ['2', '2 — poor'],
+  ['1', '1 — very poor'],
+] as const
+
+/** The feedback report after the event: a rating, a summary, outcomes, and which goals it served. */
+export function ReportForm({
+  request,
+  onFiled,
+}: {
+  request: RequestData
+  onFiled: (message: string) => void
+}) {
+  const file = useFileReport(request.id)
+  const form = useRef<HTMLFormElement>(null)
+  const [attempts, setAttempts] = useState(0)
+  const { draft, change, bind, messages, invalid, submit } = useDraft({
+    idPrefix: 'report',
+    initial: (): Draft => ({
+      rating: '',
+      summary: '',
+      outcomes: '',
+      goalIds: request.goals.map((goal) => goal.id),
+    }),
+    schema: CooperationReportInput,
+    candidate: (current: Draft) => ({
+      // Nothing chosen reads as 0, so the message is the schema's own range message.
+      rating: current.rating === '' ? 0 : Number(current.rating),
+      summary: current.summary,
+      outcomes: current.outcomes,
+      goalIds: current.goalIds,
+    }),
+    serverError: file.error,
+  })
+  useFocusFirstError(form, attempts)
+  useFocusFirstError(form, file.error)
+  const toggle = (id: string, on: boolean) =>
+    change('goalIds', on ? [...draft.goalIds, id] : draft.goalIds.filter((goalId) => goalId !== id))
+  return (
+    <form
+      ref={form}
+      className="panel form"
+      noValidate
+      aria-labelledby="report-heading"
+      onSubmit={(event) => {
+        setAttempts((count) => count + 1)
+        submit((input) => whenWritten(file.mutateAsync(input), () => onFiled('Feedback report filed.')))(
+          event,
+        )
+      }}
+    >
+      <h3 id="report-heading">File the feedback report</h3>
+      <DraftAlerts serverError={file.error} invalid={invalid} />
+      <SelectField label="Rating" options={ratings} {...bind('rating')} />
+      <TextField label="Summary" rows={4} {...bind('summary')} />
+      <TextField label="Outcomes (optional)" rows={3} {...bind('outcomes')} />
+      {request.goals.length === 0 ? null : (
+        <fieldset className={`field${messages.goalIds === undefined ? '' : ' has-error'}`}>
+          <legend>Programme goals the activity served</legend>
+          <ul className="check-list">
+            {request.goals.map((goal) => (
+              <li key={goal.id}>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={draft.goalIds.includes(goal.id)}
+                    onChange={(event) => toggle(goal.id, event.target.checked)}
+                  />
+                  <span>{goal.title}</span>
+                </label>
+              </li>
+            ))}
+          </ul>
+          {messages.goalIds === undefined ? null : <p className="field-error">{messages.goalIds}</p>}
+        </fieldset>
+      )}
+      <span className="tree-actions">
+        <button type="submit" className="button" disabled={file.isPending}>
+          {file.isPending ? 'Filing…' : 'File report'}
+        </button>
+      </span>
+    </form>
+  )
+}

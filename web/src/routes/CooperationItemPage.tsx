@@ -1,0 +1,124 @@
+import { Link, useParams } from 'react-router'
+import { Chip } from '../components/Chip.tsx'
+import { usePageMarking } from '../components/marking.tsx'
+import { PageHeader } from '../components/PageHeader.tsx'
+import { Pagination } from '../components/Pagination.tsx'
+import { EmptyState, ErrorState, isNotFound, Loading, NotFound } from '../components/states.tsx'
+import { CooperationNav } from '../features/cooperation/CooperationNav.tsx'
+import { EventTable } from '../features/cooperation/EventTable.tsx'
+import { areaName, formatLabels } from '../features/cooperation/labels.ts'
+import { NewEventForm } from '../features/cooperation/NewEventForm.tsx'
+import { pageSize, useEvents, useItem } from '../features/cooperation/queries.ts'
+import { useAddressParams } from '../lib/useAddressParams.ts'
+import '../features/cooperation/cooperation.css'
+
+function ItemEvents({ itemId }: { itemId: string }) {
+  const address = useAddressParams()
+  const page = Math.max(0, Number(address.get('page')) || 0)
+  const events = useEvents({ item: itemId, offset: page * pageSize })
+  usePageMarking(events.data?.marking)
+  if (events.isError) return <ErrorState error={events.error} onRetry={() => events.refetch()} />
+  if (events.data === undefined) return <Loading label="Loading events…" />
+  if (events.data.items.length === 0) {
+    return (
+      <EmptyState title="No events scheduled">
+        Events of this activity you may see will be listed here.
+      </EmptyState>
+    )
+  }
+  return (
+    <>
+      <Pagination
+        label="Event pages"
+        page={page}
+        pageSize={pageSize}
+        total={events.data.total}
+        onPage={(next) => address.set({ page: String(next) })}
+      />
+      <EventTable events={events.data.items} label="Events of this activity" />
+    </>
+  )
+}
+
+/** One catalogue item: what it is, who offers it, who may ask for it, and its events. */
+export function CooperationItemPage() {
+  const { id = '' } = useParams()
+  const item = useItem(id)
+  usePageMarking(item.data?.pageMarking)
+  if (item.isPending) return <Loading label="Loading activity…" />
+  if (item.isError) {
+    return isNotFound(item.error) ? (
+      <NotFound title="Activity not found" detail={item.error.message} />
+    ) : (
+      <ErrorState error={item.error} onRetry={() => item.refetch()} />
+    )
+  }
+  const data = item.data
+  const { partners, frameworks } = data.eligibility
+  const eligibility =
+    partners.length === 0 && frameworks.length === 0
+      ? 'Every partner'
+      : [...partners, ...frameworks.map((framework) => `members of ${framework}`)].join(', ')
+  return (
+    <>
+      <title>{`${data.code} ${data.title} — Liaison`}</title>
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to="/cooperation">Cooperation menu</Link> <span aria-hidden="true">/</span>{' '}
+        <span>{data.code}</span>
+      </nav>
+      <PageHeader eyebrow={`${formatLabels[data.format]} · ${data.provider.name}`} title={data.title} />
+      <CooperationNav />
+      <section className="panel" aria-labelledby="item-facts">
+        <h2 id="item-facts" className="visually-hidden">
+          About this activity
+        </h2>
+        {data.description === '' ? null : <p>{data.description}</p>}
+        <dl className="facts">
+          <div>
+            <dt>Code</dt>
+            <dd className="code">{data.code}</dd>
+          </div>
+          <div>
+            <dt>Provider</dt>
+            <dd>{data.provider.name}</dd>
+          </div>
+          <div>
+            <dt>Priority areas</dt>
+            <dd>{data.priorityAreas.map(areaName).join(', ') || '—'}</dd>
+          </div>
+          <div>
+            <dt>Languages</dt>
+            <dd>{data.languages.map((language) => language.toUpperCase()).join(', ')}</dd>
+          </div>
+          <div>
+            <dt>Open to</dt>
+            <dd>
+              {eligibility}
+              {data.eligibleForMe ? (
+                <>
+                  {' '}
+                  <Chip tone="accent">You may request</Chip>
+                </>
+              ) : null}
+            </dd>
+          </div>
+          {data.illustrative ? (
+            <div>
+              <dt>Source</dt>
+              <dd>
+                <Chip tone="muted">Illustrative</Chip>
+              </dd>
+            </div>
+          ) : null}
+        </dl>
+      </section>
+      <section className="section" aria-labelledby="item-events">
+        <h2 id="item-events">Events</h2>
+        <div className="section">
+          <NewEventForm itemId={data.id} allowed={data.abilities.addEvent} />
+        </div>
+        <ItemEvents itemId={data.id} />
+      </section>
+    </>
+  )
+}
