@@ -85,15 +85,37 @@ async function raw(db: Db, principal: Principal, query: string): Promise<number>
   return Number(count.rows[0]?.n)
 }
 
-async function median(task: () => Promise<unknown>): Promise<number> {
-  const times: number[] = []
+function median(times: readonly number[]): number {
+  const sorted = [...times].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN
+}
+
+async function elapsed(task: () => Promise<unknown>): Promise<number> {
+  const start = performance.now()
+  await task()
+  return performance.now() - start
+}
+
+/**
+ * Medians of `store` and `raw`, run by turns (which goes first alternates), so that both see the
+ * same background load and neither always reads the pages the other just brought into the cache.
+ */
+async function medians(
+  store: () => Promise<unknown>,
+  raw: () => Promise<unknown>,
+): Promise<[number, number]> {
+  const storeTimes: number[] = []
+  const rawTimes: number[] = []
   for (let i = 0; i < repeats; i += 1) {
-    const start = performance.now()
-    await task()
-    times.push(performance.now() - start)
+    if (i % 2 === 0) {
+      storeTimes.push(await elapsed(store))
+      rawTimes.push(await elapsed(raw))
+    } else {
+      rawTimes.push(await elapsed(raw))
+      storeTimes.push(await elapsed(store))
+    }
   }
-  times.sort((a, b) => a - b)
-  return times[Math.floor(times.length / 2)] ?? Number.NaN
+  return [median(storeTimes), median(rawTimes)]
 }
 
 async function measureEngine(db: Db, generatedSeconds: number | null): Promise<void> {
@@ -113,19 +135,15 @@ async function measureEngine(db: Db, generatedSeconds: number | null): Promise<v
       if (rawTotal !== found.total) {
         throw new Error(`${query} as ${name}: store total ${found.total}, raw total ${rawTotal}`)
       }
-      const store = await median(() => searchIndex(db, principal, request))
-      const yardstick = await median(() => raw(db, principal, query))
+      const [store, yardstick] = await medians(
+        () => searchIndex(db, principal, request),
+        () => raw(db, principal, query),
+      )
       console.log(
         `${query.padEnd(9)} ${name.padEnd(6)} ${String(found.total).padStart(7)}  ${store.toFixed(1).padStart(9)} ${yardstick.toFixed(1).padStart(8)}   ${(yardstick / store).toFixed(2)}`,
       )
     }
   }
-}
-
-async function timed(task: () => Promise<void>): Promise<number> {
-  const start = performance.now()
-  await task()
-  return (performance.now() - start) / 1000
 }
 
 const cacheFolder = join(dirname(fileURLToPath(import.meta.url)), '.cache')
@@ -142,10 +160,11 @@ async function cachedSqliteIndex(): Promise<{ file: string; generatedSeconds: nu
   rmSync(partial, { force: true })
   const db = await openDatabase(partial)
   try {
-    const generatedSeconds = await timed(async () => {
-      await migrateToLatest(db)
-      await generate(db)
-    })
+    const generatedSeconds =
+      (await elapsed(async () => {
+        await migrateToLatest(db)
+        await generate(db)
+      })) / 1000
     await db.close()
     renameSync(partial, file)
     return { file, generatedSeconds }
@@ -172,10 +191,11 @@ export async function run(): Promise<void> {
     await admin.query(`create database ${name}`)
     const db = await openDatabase(Object.assign(new URL(postgresAdmin), { pathname: `/${name}` }).toString())
     try {
-      const generatedSeconds = await timed(async () => {
-        await migrateToLatest(db)
-        await generate(db)
-      })
+      const generatedSeconds =
+        (await elapsed(async () => {
+          await migrateToLatest(db)
+          await generate(db)
+        })) / 1000
       await measureEngine(db, generatedSeconds)
     } finally {
       await db.close()
