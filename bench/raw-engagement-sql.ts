@@ -11,7 +11,7 @@ import { rawVisibleMarkings } from './raw-partner-sql.ts'
 export type Engine = 'sqlite' | 'postgres'
 
 function placeholder(engine: Engine, index: number): string {
-  return engine === 'sqlite' ? '?' : `$${index}`
+  return engine === 'sqlite' ? `?${index}` : `$${index}`
 }
 
 function visible(alias: string): string {
@@ -86,8 +86,9 @@ const longestSummitDays = 14
 /**
  * The analytics of a partner (`scope` partner, parameter: its code) or of a framework (parameter:
  * its id), with a summit window of `windowDays`: one row per (year, level, format) cell, per year of
- * active days, per level's first and latest engagement (with titles), and per distinct marking of
- * the engagements counted (the banner, as the API computes it today). `part` says which.
+ * active days, per level's first and latest engagement (with titles), and per distinct set of
+ * marking ids of every row counted (engagements, participations, memberships, the summits that
+ * decided a figure, and the scope itself: the banner, as the API computes it). `part` says which.
  */
 export function rawAnalyticsSql(engine: Engine, scope: 'partner' | 'framework', windowDays: number): string {
   const key = placeholder(engine, 1)
@@ -100,18 +101,21 @@ export function rawAnalyticsSql(engine: Engine, scope: 'partner' | 'framework', 
       : ''
   const partner = scope === 'partner' ? `and p.country_code = ${key}` : ''
   const covering = engine === 'sqlite' ? 'indexed by engagement_counted' : ''
+  const memberships = scope === 'framework' ? markingIdsOf(engine, 'm.marking_id') : 'cast(null as text)'
   return `with vis as (${rawVisibleMarkings}),
   scoped as materialized (
-    select e.id, e.start_day, e.start_day_num, e.format, e.marking_id, min(${levelRank}) as level_rank
+    select e.id, e.start_day, e.start_day_num, e.format, e.marking_id, min(${levelRank}) as level_rank,
+      ${markingIdsOf(engine, 'p.marking_id')} as participation_markings, ${memberships} as membership_markings
     from engagement_participant p join engagement e ${covering} on e.id = p.engagement_id ${scopeJoin}
     where ${visible('e')} and ${visible('p')} ${partner}
     group by e.id, e.start_day, e.start_day_num, e.format, e.marking_id),
-  counted as (
-    select s.level_rank, s.format, s.start_day, case when exists (
-      select 1 from engagement x where x.kind = 'summit' and ${visible('x')}
+  near_summits as materialized (
+    select s.level_rank, s.format, s.start_day, (
+      select ${markingIdsOf(engine, 'x.marking_id')} from engagement x where x.kind = 'summit' and ${visible('x')}
         and x.start_day_num between s.start_day_num - ${windowDays + longestSummitDays} and s.start_day_num + ${windowDays}
-        and x.end_day_num >= s.start_day_num - ${windowDays}) then 1 else 0 end as near
+        and x.end_day_num >= s.start_day_num - ${windowDays}) as summit_markings
     from scoped s),
+  counted as (select n.*, case when n.summit_markings is null then 0 else 1 end as near from near_summits n),
   days as (select distinct start_day, start_day_num from scoped),
   gaps as (select start_day, start_day_num - lag(start_day_num) over (order by start_day_num) as gap from days),
   milestones as (select level_rank, min(start_day || '|' || id) as first, max(start_day || '|' || id) as latest,
@@ -127,5 +131,9 @@ export function rawAnalyticsSql(engine: Engine, scope: 'partner' | 'framework', 
     (select title from engagement where id = substr(first, 12)), (select title from engagement where id = substr(latest, 12))
   from milestones
   union all
-  select 'marking', marking_id, null, null, null, null, null, null, null from scoped group by marking_id`
+  select 'marking', ids, null, null, null, null, null, null, null from (
+    select marking_id as ids from scoped union select participation_markings from scoped
+    union select membership_markings from scoped union select summit_markings from near_summits
+    union select marking_id from ${scope === 'partner' ? `partner where country_code = ${key}` : `framework where id = ${key}`}
+  ) contributing where ids is not null`
 }

@@ -87,16 +87,30 @@ function partnerFields(row: string): string {
       where m.country_code = ${row}.code and m.to_date is null and ${visible('m')} and ${visible('f')}))`
 }
 
+/**
+ * The marking ids of the current memberships of the partners `codes` (a subquery) and of their
+ * frameworks: the page shows both, so both raise the banner, as in the API.
+ */
+function currentMembershipMarkings(codes: string): string {
+  const current = `from framework_membership as m join framework as f on f.id = m.framework_id
+    where m.country_code in ${codes} and m.to_date is null and ${visible('m')} and ${visible('f')}`
+  return `select m.marking_id ${current} union select f.marking_id ${current}`
+}
+
 const partnerColumns = `p.country_code as code, c.name, c.capital, c.time_zone, p.status, p.summary,
   p.dialogue_date, p.dialogue_precision, p.classification, p.releasable_to
   from partner as p join country as c on c.code = p.country_code`
 
 /** GET /api/v1/partners?limit=&offset= as the raw viewer; parameters: limit, offset. */
 export function rawPartnerListSql(): string {
-  const marking = highestMarkingParts('page')
+  const marking = highestMarkingParts('markings')
   return `with vis as (${rawVisibleMarkings}),
-  visible as (select ${partnerColumns} where ${visible('p')}),
+  visible as (select p.marking_id, ${partnerColumns} where ${visible('p')}),
   page as (select * from visible order by name limit ? offset ?),
+  markings as (select classification, releasable_to from marking where id in (
+    select marking_id from visible
+    union select e.marking_id from relationship_event as e where e.partner_code in (select code from page) and ${visible('e')}
+    union ${currentMembershipMarkings('(select code from page)')})),
   ${marking.ctes}
   select json_object(
     'items', json((select coalesce(json_group_array(json_object(${partnerFields('page')},
@@ -115,7 +129,9 @@ export function rawPartnerDetailSql(): string {
   timeline as (select e.* from relationship_event as e
     where e.partner_code = (select code from partner_row) and ${visible('e')}),
   markings as (select classification, releasable_to from partner_row
-    union all select classification, releasable_to from timeline),
+    union all select classification, releasable_to from timeline
+    union all select classification, releasable_to from marking
+      where id in (${currentMembershipMarkings('(select code from partner_row)')})),
   ${marking.ctes}
   select json_object(${partnerFields('partner_row')},
     'eventCount', (select count(*) from timeline),

@@ -48,7 +48,10 @@ function statementRunner(db: Db, postgresUrl: string | null): { run: Run; close:
         statement = sqlite.prepare<unknown[], Row>(text)
         prepared.set(name, statement)
       }
-      return statement.all(...values)
+      // better-sqlite3 binds numbered placeholders (?1, used more than once) by name, not position.
+      return /\?\d/.test(text)
+        ? statement.all(Object.fromEntries(values.map((value, index) => [index + 1, value])))
+        : statement.all(...values)
     },
     close: async () => undefined,
   }

@@ -96,7 +96,7 @@ export async function listVisiblePartners(
   // The count rides on each row; only a page past the end needs a second look.
   const counted =
     page[0] ?? (filter.offset > 0 ? (await pageOf({ ...params, limit: 1, offset: 0 }))[0] : undefined)
-  const items = page.map(toPartnerRecord)
+  const items = page.map((row) => toPartnerRecord({ ...row, ...splitCountedEvents(row.events) }))
   return {
     items,
     total: Number(counted?.total ?? 0),
@@ -342,18 +342,12 @@ function selectPartners(
           .as('counted'),
         (join) => join.onTrue(),
       )
-      .select((eb) => [
+      .select([
         'counted.n as total',
         'counted.markings as counted_markings',
         'counted.filter_markings',
         currentFrameworks(db, principal, 'p.code').as('frameworks'),
-        eb
-          .selectFrom('relationship_event as e')
-          .select(sql<number>`cast(count(*) as integer)`.as('n'))
-          .whereRef('e.partner_code', '=', 'p.code')
-          .where(visibleTo(principal, 'e'))
-          .as('event_count'),
-        eventMarkings(db, principal, 'p.code').as('event_markings'),
+        countedEvents(db, principal, 'p.code').as('events'),
       ])
       .orderBy('p.name')
       .orderBy('p.code')
@@ -383,13 +377,29 @@ function filterMarkings(
     .where('m.country_code', 'in', rows.select('p.country_code'))})`
 }
 
-/** The distinct markings of the visible relationship events of the partner `partnerCode` (they are counted). */
-function eventMarkings(db: Db, principal: Principal, partnerCode: string) {
-  return sql<string | null>`(${db.kysely
+/**
+ * The visible relationship events of the partner `partnerCode`, counted, with their distinct
+ * markings (they are counted, so they raise the banner), as "count,id,id…": one pass over the
+ * events' index instead of one for the count and one for the markings (a tenth of the list's time
+ * on PostgreSQL). Marking ids hold no comma (contributing-markings.ts).
+ */
+function countedEvents(db: Db, principal: Principal, partnerCode: string) {
+  const count = db.engine === 'postgres' ? sql`count(*)::text` : sql`cast(count(*) as text)`
+  return sql<string>`(${db.kysely
     .selectFrom('relationship_event as e')
-    .select(distinctMarkingIds(db.engine, 'e.marking_id').as('ids'))
+    .select(
+      sql<string>`${count} || ',' || coalesce(${distinctMarkingIds(db.engine, 'e.marking_id')}, '')`.as(
+        'events',
+      ),
+    )
     .where('e.partner_code', '=', sql.ref<string>(partnerCode))
     .where(visibleTo(principal, 'e'))})`
+}
+
+/** Splits `countedEvents` into the count and the marking id list. */
+function splitCountedEvents(events: string): { event_count: number; event_markings: string } {
+  const comma = events.indexOf(',')
+  return { event_count: Number(events.slice(0, comma)), event_markings: events.slice(comma + 1) }
 }
 
 /** The frameworks the partner (column `partnerCode` of the outer query) is in today, as JSON. */
@@ -417,7 +427,8 @@ function currentFrameworks(db: Db, principal: Principal, partnerCode: string) {
 type PartnerRow = Awaited<ReturnType<ReturnType<typeof selectPartners>['executeTakeFirstOrThrow']>>
 
 function toPartnerRecord(
-  row: Omit<PartnerRow, 'total' | 'counted_markings' | 'filter_markings' | 'event_markings'> & {
+  row: Omit<PartnerRow, 'total' | 'counted_markings' | 'filter_markings' | 'events'> & {
+    readonly event_count: number | null
     readonly event_markings?: string | null
   },
 ): PartnerRecord {
