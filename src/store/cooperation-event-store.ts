@@ -215,7 +215,14 @@ export async function listVisibleEvents(
     count = count.where(condition)
   }
   const [rows, total] = await Promise.all([
-    page.orderBy('ev.starts_on').orderBy('ev.id').limit(filter.limit).offset(filter.offset).execute(),
+    page
+      .orderBy('ev.starts_on')
+      // Ties by what the reader sees (the item's code), never by a random id alone.
+      .orderBy('i.code')
+      .orderBy('ev.ends_on')
+      .orderBy('ev.place')
+      .orderBy('ev.id')
+      .limit(filter.limit).offset(filter.offset).execute(),
     count.executeTakeFirstOrThrow(),
   ])
   const items = rows.map(toRecord)

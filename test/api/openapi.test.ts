@@ -107,6 +107,36 @@ describe('OpenAPI document', () => {
     })
     const { token } = (await created.json()) as { token: string }
     const programme = '/api/v1/programmes/{id}/document.{format}'
+    const created201 = async (path: string, body: unknown): Promise<string> => {
+      const answer = await fetch(`${server.url}${path}`, {
+        method: 'POST',
+        headers: { cookie: staff, 'content-type': 'application/json', origin: server.url },
+        body: JSON.stringify(body),
+      })
+      expect(answer.status).toBe(201)
+      return ((await answer.json()) as { id: string }).id
+    }
+    const publicMarking = { classification: 'PUBLIC', releasableTo: [] }
+    const itemId = await created201('/api/v1/cooperation/items', {
+      code: 'OPENAPI-1',
+      title: 'Download check course',
+      description: 'A course whose participant list is downloaded',
+      provider: { kind: 'member', code: 'FRA' },
+      format: 'course',
+      priorityAreas: ['cyber-defence'],
+      languages: ['en'],
+      marking: publicMarking,
+    })
+    const eventId = await created201('/api/v1/cooperation/events', {
+      itemId,
+      startsOn: '2030-05-06',
+      endsOn: '2030-05-08',
+      place: 'Tallinn',
+      timeZone: 'Europe/Tallinn',
+      capacity: 4,
+      applicationDeadline: '2030-04-01',
+      marking: publicMarking,
+    })
     return [
       ...['md', 'docx', 'pdf'].map((format) => ({
         documented: programme,
@@ -126,6 +156,11 @@ describe('OpenAPI document', () => {
       { documented: '/api/v1/engagements.csv', url: '/api/v1/engagements.csv?partner=JPN', cookie: staff },
       { documented: '/api/v1/statements.csv', url: '/api/v1/statements.csv', cookie: staff },
       { documented: '/api/v1/proposals.csv', url: '/api/v1/proposals.csv', cookie: staff },
+      {
+        documented: '/api/v1/cooperation/events/{id}/participants.csv',
+        url: `/api/v1/cooperation/events/${eventId}/participants.csv`,
+        cookie: staff,
+      },
       { documented: '/api/v1/liaison-offices.csv', url: '/api/v1/liaison-offices.csv', cookie: staff },
       { documented: '/api/v1/export', url: '/api/v1/export', cookie: staff },
       {
@@ -163,6 +198,7 @@ describe('OpenAPI document', () => {
       '/api/v1/statements.csv': ['text/csv'],
       '/api/v1/proposals.csv': ['text/csv'],
       '/api/v1/liaison-offices.csv': ['text/csv'],
+      '/api/v1/cooperation/events/{id}/participants.csv': ['text/csv'],
       '/api/v1/calendar/{token}/partners/{file}': ['text/calendar'],
       '/api/v1/calendar/{token}/frameworks/{file}': ['text/calendar'],
       '/api/v1/calendar/{token}/all.ics': ['text/calendar'],
