@@ -33,16 +33,6 @@ const pendingConversion = [
   'features/cooperation/RequestForm.tsx',
   'features/cooperation/RequestSteps.tsx',
   'features/cooperation/RequestTable.tsx',
-  'features/imports/ImportProgress.tsx',
-  'features/registry/EventForm.tsx',
-  'features/registry/FrameworkForm.tsx',
-  'features/registry/FrameworkRegistry.tsx',
-  'features/registry/FuzzyDateFields.tsx',
-  'features/registry/MarkingFields.tsx',
-  'features/registry/MembershipForm.tsx',
-  'features/registry/NewRecordButtons.tsx',
-  'features/registry/PartnerForm.tsx',
-  'features/registry/TimelineEditor.tsx',
   'routes/CooperationEventPage.tsx',
   'routes/CooperationEventsPage.tsx',
   'routes/CooperationItemPage.tsx',
@@ -50,7 +40,6 @@ const pendingConversion = [
   'routes/CooperationQueuePage.tsx',
   'routes/CooperationRequestPage.tsx',
   'routes/CooperationRequestsPage.tsx',
-  'routes/ImportPage.tsx',
 ]
 
 describe('the web app has no English outside the catalogue', () => {
