@@ -1,3 +1,4 @@
+import { useT } from '../i18n/useT.ts'
 import { queryString } from '../lib/api.ts'
 
 /**
@@ -16,15 +17,16 @@ export function CsvLink({
   /** What the file holds, for screen readers: "the partners shown" → "Download CSV of the partners shown". */
   what: string
 }) {
+  const t = useT()
   const { limit: _limit, offset: _offset, ...kept } = filters
   return (
     <a
       className="button secondary"
       href={`${path}${queryString(kept)}`}
       download
-      aria-label={`Download CSV of ${what}`}
+      aria-label={t('ui.csvLink.downloadCsvOf', { what })}
     >
-      Download CSV
+      {t('ui.csvLink.downloadCsv')}
     </a>
   )
 }

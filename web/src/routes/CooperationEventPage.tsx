@@ -11,27 +11,36 @@ import { areaName, formatLabels, phaseLabels, requestStatusLabels } from '../fea
 import { type EventDetailData, participantsCsvPath, useEvent } from '../features/cooperation/queries.ts'
 import { RequestForm } from '../features/cooperation/RequestForm.tsx'
 import { requestPath } from '../features/cooperation/RequestTable.tsx'
+import { useT } from '../i18n/useT.ts'
 import '../features/cooperation/cooperation.css'
 
 /** Seats and the waiting list, as far as the viewer may count them (a partner counts its own). */
 function Seats({ event }: { event: EventDetailData }) {
+  const t = useT()
   const left = Math.max(0, event.capacity - event.registered)
   return (
     <>
       <div>
-        <dt>Capacity</dt>
-        <dd>{event.capacity} seats</dd>
+        <dt>{t('page.cooperationEvent.capacity')}</dt>
+        <dd>
+          {event.capacity} {t('page.cooperationEvent.seats')}
+        </dd>
       </div>
       {event.abilities.edit ? (
         <div>
-          <dt>Seats left</dt>
+          <dt>{t('page.cooperationEvent.seatsLeft')}</dt>
           <dd data-testid="seats-left">{left}</dd>
         </div>
       ) : null}
       <div>
-        <dt>{event.abilities.edit ? 'Registered' : 'Registered from your side'}</dt>
+        <dt>
+          {event.abilities.edit
+            ? t('page.cooperationEvent.registered')
+            : t('page.cooperationEvent.registeredFromYourSide')}
+        </dt>
         <dd>
-          {event.registered} confirmed · {event.waitlisted} waiting
+          {event.registered} {t('page.cooperationEvent.confirmed')} {event.waitlisted}{' '}
+          {t('page.cooperationEvent.waiting')}
         </dd>
       </div>
     </>
@@ -40,15 +49,16 @@ function Seats({ event }: { event: EventDetailData }) {
 
 /** One event: when (days at its place, in its zone), where, deadline, seats, and the request button. */
 export function CooperationEventPage() {
+  const t = useT()
   const { id = '' } = useParams()
   const event = useEvent(id)
   const [requesting, setRequesting] = useState(false)
   const navigate = useNavigate()
   usePageMarking(event.data?.pageMarking)
-  if (event.isPending) return <Loading label="Loading event…" />
+  if (event.isPending) return <Loading label={t('page.cooperationEvent.loadingEvent')} />
   if (event.isError) {
     return isNotFound(event.error) ? (
-      <NotFound title="Event not found" detail={event.error.message} />
+      <NotFound title={t('page.cooperationEvent.eventNotFound')} detail={event.error.message} />
     ) : (
       <ErrorState error={event.error} onRetry={() => event.refetch()} />
     )
@@ -57,11 +67,11 @@ export function CooperationEventPage() {
   const when = formatSpan(data.startsOn, data.endsOn)
   return (
     <>
-      <title>{`${data.item.code} ${when} — Liaison`}</title>
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/cooperation">Cooperation menu</Link> <span aria-hidden="true">/</span>{' '}
-        <Link to={itemPath(data.item.id)}>{data.item.code}</Link> <span aria-hidden="true">/</span>{' '}
-        <span>{when}</span>
+      <title>{t('page.cooperationEvent.liaison', { code: data.item.code, when })}</title>
+      <nav aria-label={t('page.cooperationEvent.breadcrumb')} className="breadcrumb">
+        <Link to="/cooperation">{t('page.cooperationEvent.cooperationMenu')}</Link>{' '}
+        <span aria-hidden="true">/</span> <Link to={itemPath(data.item.id)}>{data.item.code}</Link>{' '}
+        <span aria-hidden="true">/</span> <span>{when}</span>
       </nav>
       <PageHeader
         eyebrow={`${formatLabels[data.item.format]} · ${data.item.provider.name}`}
@@ -70,40 +80,45 @@ export function CooperationEventPage() {
       <CooperationNav />
       <section className="panel" aria-labelledby="event-facts">
         <h2 id="event-facts" className="visually-hidden">
-          About this event
+          {t('page.cooperationEvent.aboutThisEvent')}
         </h2>
         <dl className="facts">
           <div>
-            <dt>Dates</dt>
+            <dt>{t('page.cooperationEvent.dates')}</dt>
             <dd>
-              {when} <span className="muted">(days in {data.timeZone})</span>
+              {when}{' '}
+              <span className="muted">
+                {t('page.cooperationEvent.daysIn')} {data.timeZone})
+              </span>
             </dd>
           </div>
           <div>
-            <dt>Place</dt>
+            <dt>{t('page.cooperationEvent.place')}</dt>
             <dd>{data.place}</dd>
           </div>
           <div>
-            <dt>Apply by</dt>
+            <dt>{t('page.cooperationEvent.applyBy')}</dt>
             <dd>
               {formatDay(data.applicationDeadline)}{' '}
-              <span className="muted">(end of the day in {data.timeZone})</span>
+              <span className="muted">
+                {t('page.cooperationEvent.endOfTheDayIn')} {data.timeZone})
+              </span>
             </dd>
           </div>
           <div>
-            <dt>Status</dt>
+            <dt>{t('page.cooperationEvent.status')}</dt>
             <dd>
               <Chip tone={data.phase === 'open' ? 'accent' : 'muted'}>{phaseLabels[data.phase]}</Chip>
             </dd>
           </div>
           <Seats event={data} />
           <div>
-            <dt>Priority areas</dt>
+            <dt>{t('page.cooperationEvent.priorityAreas')}</dt>
             <dd>{data.item.priorityAreas.map(areaName).join(', ') || '—'}</dd>
           </div>
           {data.ownRequest === null ? null : (
             <div>
-              <dt>Your request</dt>
+              <dt>{t('page.cooperationEvent.yourRequest')}</dt>
               <dd>
                 <Link to={requestPath(data.ownRequest.id)}>
                   {requestStatusLabels[data.ownRequest.status]}
@@ -113,10 +128,10 @@ export function CooperationEventPage() {
           )}
           {data.abilities.seeParticipants ? (
             <div>
-              <dt>Participants</dt>
+              <dt>{t('page.cooperationEvent.participants')}</dt>
               <dd>
                 <a href={participantsCsvPath(data.id)} download>
-                  Participant list (CSV)
+                  {t('page.cooperationEvent.participantListCsv')}
                 </a>
               </dd>
             </div>
@@ -133,7 +148,7 @@ export function CooperationEventPage() {
             />
           ) : (
             <button type="button" className="button" onClick={() => setRequesting(true)}>
-              Request a place
+              {t('page.cooperationEvent.requestAPlace')}
             </button>
           )}
         </div>

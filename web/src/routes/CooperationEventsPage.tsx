@@ -5,11 +5,13 @@ import { EmptyState, ErrorState, Loading } from '../components/states.tsx'
 import { CooperationNav } from '../features/cooperation/CooperationNav.tsx'
 import { EventTable } from '../features/cooperation/EventTable.tsx'
 import { pageSize, useEvents } from '../features/cooperation/queries.ts'
+import { useT } from '../i18n/useT.ts'
 import { useAddressParams } from '../lib/useAddressParams.ts'
 import '../features/cooperation/cooperation.css'
 
 /** Every event of the menu the viewer may see; by default those not yet finished. */
 export function CooperationEventsPage() {
+  const t = useT()
   const address = useAddressParams()
   const page = Math.max(0, Number(address.get('page')) || 0)
   const past = address.get('past') === 'true'
@@ -17,13 +19,13 @@ export function CooperationEventsPage() {
   usePageMarking(events.data?.marking)
   return (
     <>
-      <title>Cooperation events — Liaison</title>
+      <title>{t('page.cooperationEvents.cooperationEventsLiaison')}</title>
       <PageHeader
-        title="Cooperation events"
-        lead="Dates are days at the event's place, in its own time zone."
+        title={t('page.cooperationEvents.cooperationEvents')}
+        lead={t('page.cooperationEvents.datesAreDaysAtThe')}
       />
       <CooperationNav />
-      <search className="filters" aria-label="Filter events">
+      <search className="filters" aria-label={t('page.cooperationEvents.filterEvents')}>
         <div className="field check-field">
           <input
             id="events-past"
@@ -31,26 +33,28 @@ export function CooperationEventsPage() {
             checked={past}
             onChange={(event) => address.set({ past: event.target.checked ? 'true' : '', page: '' })}
           />
-          <label htmlFor="events-past">Include finished events</label>
+          <label htmlFor="events-past">{t('page.cooperationEvents.includeFinishedEvents')}</label>
         </div>
       </search>
       <div className="section">
         {events.isError ? (
           <ErrorState error={events.error} onRetry={() => events.refetch()} />
         ) : events.data === undefined ? (
-          <Loading label="Loading events…" />
+          <Loading label={t('page.cooperationEvents.loadingEvents')} />
         ) : events.data.items.length === 0 ? (
-          <EmptyState title="No events">Events you may see will be listed here.</EmptyState>
+          <EmptyState title={t('page.cooperationEvents.noEvents')}>
+            {t('page.cooperationEvents.eventsYouMaySeeWill')}
+          </EmptyState>
         ) : (
           <>
             <Pagination
-              label="Event pages"
+              label={t('page.cooperationEvents.eventPages')}
               page={page}
               pageSize={pageSize}
               total={events.data.total}
               onPage={(next) => address.set({ page: String(next) })}
             />
-            <EventTable events={events.data.items} label="Events" showItem />
+            <EventTable events={events.data.items} label={t('page.cooperationEvents.events')} showItem />
           </>
         )}
       </div>

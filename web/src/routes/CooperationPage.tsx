@@ -8,6 +8,7 @@ import { ItemTable } from '../features/cooperation/ItemTable.tsx'
 import { NewItemForm } from '../features/cooperation/NewItemForm.tsx'
 import { pageSize, useItems } from '../features/cooperation/queries.ts'
 import { useSession } from '../features/session/queries.ts'
+import { useT } from '../i18n/useT.ts'
 import { useAddressParams } from '../lib/useAddressParams.ts'
 import '../features/cooperation/cooperation.css'
 
@@ -15,6 +16,7 @@ const filterKeys = ['q', 'priorityArea', 'provider', 'format', 'eligible'] as co
 
 /** The cooperation menu's catalogue: what members and alliance bodies offer, searched and filtered. */
 export function CooperationPage() {
+  const t = useT()
   const address = useAddressParams()
   const page = Math.max(0, Number(address.get('page')) || 0)
   const canBeEligible = useSession().data?.abilities.requestCooperation === true
@@ -34,10 +36,10 @@ export function CooperationPage() {
   const filtered = filterKeys.some((key) => address.get(key) !== '')
   return (
     <>
-      <title>Cooperation menu — Liaison</title>
+      <title>{t('page.cooperation.cooperationMenuLiaison')}</title>
       <PageHeader
-        title="Cooperation menu"
-        lead="Courses, exercises, conferences and expert visits offered by members and alliance bodies. Partners request an event for goals of their programme; providers approve."
+        title={t('page.cooperation.cooperationMenu')}
+        lead={t('page.cooperation.coursesExercisesConferencesAndExpert')}
       />
       <CooperationNav />
       <div className="section">
@@ -48,25 +50,31 @@ export function CooperationPage() {
         {items.isError ? (
           <ErrorState error={items.error} onRetry={() => items.refetch()} />
         ) : items.data === undefined ? (
-          <Loading label="Loading the catalogue…" />
+          <Loading label={t('page.cooperation.loadingTheCatalogue')} />
         ) : items.data.items.length === 0 ? (
-          <EmptyState title={filtered ? 'No activity matches these filters' : 'The catalogue is empty'}>
+          <EmptyState
+            title={
+              filtered
+                ? t('page.cooperation.noActivityMatchesTheseFilters')
+                : t('page.cooperation.theCatalogueIsEmpty')
+            }
+          >
             <p>
               {filtered
-                ? 'Try fewer words, another area or provider, or clear the filters.'
-                : 'Activities you may see will be listed here.'}
+                ? t('page.cooperation.tryFewerWordsAnotherArea')
+                : t('page.cooperation.activitiesYouMaySeeWill')}
             </p>
           </EmptyState>
         ) : (
           <>
             <Pagination
-              label="Catalogue pages"
+              label={t('page.cooperation.cataloguePages')}
               page={page}
               pageSize={pageSize}
               total={items.data.total}
               onPage={(next) => set('page', String(next))}
             />
-            <ItemTable items={items.data.items} label="Catalogue" />
+            <ItemTable items={items.data.items} label={t('page.cooperation.catalogue')} />
           </>
         )}
       </div>

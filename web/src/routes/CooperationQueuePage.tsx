@@ -7,11 +7,13 @@ import { CooperationNav } from '../features/cooperation/CooperationNav.tsx'
 import { DecisionButtons } from '../features/cooperation/DecisionButtons.tsx'
 import { pageSize, useRequests } from '../features/cooperation/queries.ts'
 import { RequestTable } from '../features/cooperation/RequestTable.tsx'
+import { useT } from '../i18n/useT.ts'
 import { useAddressParams } from '../lib/useAddressParams.ts'
 import '../features/cooperation/cooperation.css'
 
 /** The provider's approval queue: requests awaiting a decision on the items it offers (staff: all). */
 export function CooperationQueuePage() {
+  const t = useT()
   const address = useAddressParams()
   const page = Math.max(0, Number(address.get('page')) || 0)
   const requests = useRequests({ status: 'requested', offset: page * pageSize })
@@ -19,10 +21,10 @@ export function CooperationQueuePage() {
   usePageMarking(requests.data?.marking)
   return (
     <>
-      <title>Approval queue — Liaison</title>
+      <title>{t('page.cooperationQueue.approvalQueueLiaison')}</title>
       <PageHeader
-        title="Approval queue"
-        lead="Requests awaiting your decision. Approving issues the invitation; open a request to add joining instructions."
+        title={t('page.cooperationQueue.approvalQueue')}
+        lead={t('page.cooperationQueue.requestsAwaitingYourDecisionApproving')}
       />
       <CooperationNav />
       <p className="status-line" role="status" aria-live="polite">
@@ -32,15 +34,15 @@ export function CooperationQueuePage() {
         {requests.isError ? (
           <ErrorState error={requests.error} onRetry={() => requests.refetch()} />
         ) : requests.data === undefined ? (
-          <Loading label="Loading the queue…" />
+          <Loading label={t('page.cooperationQueue.loadingTheQueue')} />
         ) : requests.data.items.length === 0 ? (
-          <EmptyState title="Nothing awaits a decision">
-            <p>New requests for the activities you provide will appear here.</p>
+          <EmptyState title={t('page.cooperationQueue.nothingAwaitsADecision')}>
+            <p>{t('page.cooperationQueue.newRequestsForTheActivities')}</p>
           </EmptyState>
         ) : (
           <>
             <Pagination
-              label="Queue pages"
+              label={t('page.cooperationQueue.queuePages')}
               page={page}
               pageSize={pageSize}
               total={requests.data.total}
@@ -48,7 +50,7 @@ export function CooperationQueuePage() {
             />
             <RequestTable
               requests={requests.data.items}
-              label="Requests awaiting a decision"
+              label={t('page.cooperationQueue.requestsAwaitingADecision')}
               actions={(request) => <DecisionButtons request={request} onDecided={setSaid} />}
             />
           </>

@@ -14,18 +14,20 @@ import { ReportForm } from '../features/cooperation/ReportForm.tsx'
 import { ReportView } from '../features/cooperation/ReportView.tsx'
 import { RequestSteps } from '../features/cooperation/RequestSteps.tsx'
 import { RequestStatus } from '../features/cooperation/RequestTable.tsx'
+import { useT } from '../i18n/useT.ts'
 import '../features/cooperation/cooperation.css'
 
 /** One request: its event and goals, the decision and invitation, participants, and the report. */
 export function CooperationRequestPage() {
+  const t = useT()
   const { id = '' } = useParams()
   const request = useRequest(id)
   const [said, setSaid] = useState('')
   usePageMarking(request.data?.pageMarking)
-  if (request.isPending) return <Loading label="Loading request…" />
+  if (request.isPending) return <Loading label={t('page.cooperationRequest.loadingRequest')} />
   if (request.isError) {
     return isNotFound(request.error) ? (
-      <NotFound title="Request not found" detail={request.error.message} />
+      <NotFound title={t('page.cooperationRequest.requestNotFound')} detail={request.error.message} />
     ) : (
       <ErrorState error={request.error} onRetry={() => request.refetch()} />
     )
@@ -35,9 +37,12 @@ export function CooperationRequestPage() {
   const showParticipants = data.status === 'approved' || data.registered + data.waitlisted > 0
   return (
     <>
-      <title>{`Request: ${data.item.code} — ${data.partner.name} — Liaison`}</title>
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/cooperation/requests">Requests</Link> <span aria-hidden="true">/</span>{' '}
+      <title>
+        {t('page.cooperationRequest.requestLiaison', { code: data.item.code, name: data.partner.name })}
+      </title>
+      <nav aria-label={t('page.cooperationRequest.breadcrumb')} className="breadcrumb">
+        <Link to="/cooperation/requests">{t('page.cooperationRequest.requests')}</Link>{' '}
+        <span aria-hidden="true">/</span>{' '}
         <span>
           {data.item.code}, {data.partner.name}
         </span>
@@ -49,17 +54,17 @@ export function CooperationRequestPage() {
       </p>
       <section className="panel" aria-labelledby="request-facts">
         <h2 id="request-facts" className="visually-hidden">
-          About this request
+          {t('page.cooperationRequest.aboutThisRequest')}
         </h2>
         <dl className="facts">
           <div>
-            <dt>Status</dt>
+            <dt>{t('page.cooperationRequest.status')}</dt>
             <dd data-testid="request-status">
               <RequestStatus request={data} />
             </dd>
           </div>
           <div>
-            <dt>Event</dt>
+            <dt>{t('page.cooperationRequest.event')}</dt>
             <dd>
               <Link to={eventPath(data.event.id)}>
                 {when}, {data.event.place}
@@ -70,15 +75,15 @@ export function CooperationRequestPage() {
             </dd>
           </div>
           <div>
-            <dt>Provider</dt>
+            <dt>{t('page.cooperationRequest.provider')}</dt>
             <dd>{data.item.provider.name}</dd>
           </div>
           <div>
-            <dt>Requested</dt>
+            <dt>{t('page.cooperationRequest.requested')}</dt>
             <dd>{formatInstant(data.createdAt)}</dd>
           </div>
           <div className="facts-wide">
-            <dt>Programme goals served</dt>
+            <dt>{t('page.cooperationRequest.programmeGoalsServed')}</dt>
             <dd>
               {data.goals.length === 0 ? (
                 '—'
@@ -95,22 +100,22 @@ export function CooperationRequestPage() {
           </div>
           {data.note === '' ? null : (
             <div className="facts-wide">
-              <dt>Note</dt>
+              <dt>{t('page.cooperationRequest.note')}</dt>
               <dd>{data.note}</dd>
             </div>
           )}
           {data.decision === null ? null : (
             <div className="facts-wide">
-              <dt>Decision</dt>
+              <dt>{t('page.cooperationRequest.decision')}</dt>
               <dd>
-                {formatInstant(data.decision.at)} by {data.decision.by}
+                {formatInstant(data.decision.at)} {t('page.cooperationRequest.by')} {data.decision.by}
                 {data.decision.note === '' ? '' : `: ${data.decision.note}`}
               </dd>
             </div>
           )}
           {data.invitation === null ? null : (
             <div className="facts-wide">
-              <dt>Invitation</dt>
+              <dt>{t('page.cooperationRequest.invitation')}</dt>
               <dd>
                 {invitationStatusLabels[data.invitation.status]} ({formatInstant(data.invitation.issuedAt)})
                 {data.invitation.message === '' ? null : <p>{data.invitation.message}</p>}
@@ -123,9 +128,9 @@ export function CooperationRequestPage() {
       {showParticipants ? (
         <section className="section" aria-labelledby="participants-heading">
           <div className="section-head">
-            <h2 id="participants-heading">Participants</h2>
+            <h2 id="participants-heading">{t('page.cooperationRequest.participants')}</h2>
             <a href={participantsCsvPath(data.event.id)} download>
-              Participant list (CSV)
+              {t('page.cooperationRequest.participantListCsv')}
             </a>
           </div>
           <ParticipantList eventId={data.event.id} requestId={data.id} onDone={setSaid} />
@@ -134,7 +139,7 @@ export function CooperationRequestPage() {
       ) : null}
       {data.report !== null || data.abilities.fileReport ? (
         <section className="section" aria-labelledby="feedback-heading">
-          <h2 id="feedback-heading">Feedback</h2>
+          <h2 id="feedback-heading">{t('page.cooperationRequest.feedback')}</h2>
           {data.report !== null ? (
             <ReportView requestId={data.id} />
           ) : (

@@ -7,11 +7,13 @@ import { CooperationNav } from '../features/cooperation/CooperationNav.tsx'
 import { requestStatusLabels } from '../features/cooperation/labels.ts'
 import { pageSize, useRequests } from '../features/cooperation/queries.ts'
 import { RequestTable } from '../features/cooperation/RequestTable.tsx'
+import { useT } from '../i18n/useT.ts'
 import { useAddressParams } from '../lib/useAddressParams.ts'
 import '../features/cooperation/cooperation.css'
 
 /** The requests the viewer may see: a partner its own, a provider those for its items, staff all. */
 export function CooperationRequestsPage() {
+  const t = useT()
   const address = useAddressParams()
   const page = Math.max(0, Number(address.get('page')) || 0)
   const status = address.get('status')
@@ -19,22 +21,22 @@ export function CooperationRequestsPage() {
   usePageMarking(requests.data?.marking)
   return (
     <>
-      <title>Cooperation requests — Liaison</title>
+      <title>{t('page.cooperationRequests.cooperationRequestsLiaison')}</title>
       <PageHeader
-        title="Cooperation requests"
-        lead="Requests to take part in events of the menu, with the programme goals each serves."
+        title={t('page.cooperationRequests.cooperationRequests')}
+        lead={t('page.cooperationRequests.requestsToTakePartIn')}
       />
       <CooperationNav />
-      <search className="filters" aria-label="Filter requests">
+      <search className="filters" aria-label={t('page.cooperationRequests.filterRequests')}>
         <div className="field">
-          <label htmlFor="requests-status">Status</label>
+          <label htmlFor="requests-status">{t('page.cooperationRequests.status')}</label>
           <select
             id="requests-status"
             className="input"
             value={status}
             onChange={(event) => address.set({ status: event.target.value, page: '' })}
           >
-            <option value="">Any status</option>
+            <option value="">{t('page.cooperationRequests.anyStatus')}</option>
             {requestStatuses.map((value) => (
               <option key={value} value={value}>
                 {requestStatusLabels[value]}
@@ -47,21 +49,21 @@ export function CooperationRequestsPage() {
         {requests.isError ? (
           <ErrorState error={requests.error} onRetry={() => requests.refetch()} />
         ) : requests.data === undefined ? (
-          <Loading label="Loading requests…" />
+          <Loading label={t('page.cooperationRequests.loadingRequests')} />
         ) : requests.data.items.length === 0 ? (
-          <EmptyState title="No requests">
-            <p>Requests you may see will be listed here. Request an event from its page in the catalogue.</p>
+          <EmptyState title={t('page.cooperationRequests.noRequests')}>
+            <p>{t('page.cooperationRequests.requestsYouMaySeeWill')}</p>
           </EmptyState>
         ) : (
           <>
             <Pagination
-              label="Request pages"
+              label={t('page.cooperationRequests.requestPages')}
               page={page}
               pageSize={pageSize}
               total={requests.data.total}
               onPage={(next) => address.set({ page: String(next) })}
             />
-            <RequestTable requests={requests.data.items} label="Requests" />
+            <RequestTable requests={requests.data.items} label={t('page.cooperationRequests.requests')} />
           </>
         )}
       </div>

@@ -8,10 +8,12 @@ import { MembershipChart } from '../features/frameworks/MembershipChart.tsx'
 import { MembershipTable } from '../features/frameworks/MembershipTable.tsx'
 import { useFramework } from '../features/frameworks/queries.ts'
 import { FrameworkRegistry } from '../features/registry/FrameworkRegistry.tsx'
+import { useT } from '../i18n/useT.ts'
 import { FormalBadge } from './FrameworksPage.tsx'
 
 /** One framework: what it is, its members on a chosen day, and its membership over time. */
 export function FrameworkPage() {
+  const t = useT()
   const { id = '' } = useParams()
   const [params, setParams] = useSearchParams()
   const asOfParam = params.get('asOf') ?? undefined
@@ -41,20 +43,20 @@ export function FrameworkPage() {
 
   if (framework.isError) {
     return isNotFound(framework.error) ? (
-      <NotFound title="Framework not found" detail={framework.error.message} />
+      <NotFound title={t('page.framework.frameworkNotFound')} detail={framework.error.message} />
     ) : (
       <ErrorState error={framework.error} onRetry={() => framework.refetch()} />
     )
   }
   if (data === undefined) {
-    return <Loading label="Loading framework…" />
+    return <Loading label={t('page.framework.loadingFramework')} />
   }
   const asOfValue = draft ?? data.asOf
   return (
     <>
-      <title>{`${data.name} — Liaison`}</title>
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/frameworks">Frameworks</Link> <span aria-hidden="true">/</span>{' '}
+      <title>{t('page.framework.liaison', { name: data.name })}</title>
+      <nav aria-label={t('page.framework.breadcrumb')} className="breadcrumb">
+        <Link to="/frameworks">{t('page.framework.frameworks')}</Link> <span aria-hidden="true">/</span>{' '}
         <span>{data.shortName}</span>
       </nav>
       <PageHeader
@@ -67,18 +69,21 @@ export function FrameworkPage() {
         lead={data.description}
       />
       <p className="muted">
-        {data.started === null ? 'No founding date.' : `Started ${data.started.label}.`}{' '}
+        {data.started === null
+          ? t('page.framework.noFoundingDate')
+          : t('page.framework.started', { label: data.started.label })}{' '}
         {data.source === null ? null : (
           <a href={data.source} rel="noreferrer" target="_blank">
-            Source<span className="visually-hidden"> (opens in a new tab)</span>
+            {t('page.framework.source')}
+            <span className="visually-hidden"> {t('page.framework.opensInANewTab')}</span>
           </a>
         )}
       </p>
       <section aria-labelledby="members-title" className="section">
         <div className="section-head">
-          <h2 id="members-title">Members</h2>
+          <h2 id="members-title">{t('page.framework.members')}</h2>
           <div className={`field inline-field${asOfError === undefined ? '' : ' has-error'}`}>
-            <label htmlFor="as-of">As of</label>
+            <label htmlFor="as-of">{t('page.framework.asOf')}</label>
             <input
               id="as-of"
               className="input"
@@ -97,29 +102,31 @@ export function FrameworkPage() {
           </div>
         </div>
         <p className="result-count" aria-live="polite" data-testid="member-count">
-          {data.members.length} {data.members.length === 1 ? 'member' : 'members'} on {data.asOf}
-          {framework.isFetching ? <span className="muted"> · updating…</span> : null}
+          {data.members.length}{' '}
+          {data.members.length === 1 ? t('page.framework.member') : t('page.framework.members2')}{' '}
+          {t('page.framework.on')} {data.asOf}
+          {framework.isFetching ? <span className="muted"> {t('page.framework.updating')}</span> : null}
         </p>
         {data.members.length === 0 ? (
-          <EmptyState title={`No members on ${data.asOf}`}>
-            <p>Pick a later day.</p>
+          <EmptyState title={t('page.framework.noMembersOn', { asOf: data.asOf })}>
+            <p>{t('page.framework.pickALaterDay')}</p>
           </EmptyState>
         ) : (
           <MembershipTable
             rows={data.members}
-            caption={`Members on ${data.asOf}`}
+            caption={t('page.framework.membersOn', { asOf: data.asOf })}
             testId="framework-members"
           />
         )}
       </section>
       <section aria-labelledby="history-title" className="section">
-        <h2 id="history-title">Membership over time</h2>
+        <h2 id="history-title">{t('page.framework.membershipOverTime')}</h2>
         <MembershipChart history={data.history} asOf={data.asOf} frameworkName={data.name} />
         <details className="details">
-          <summary>Membership history as a table</summary>
+          <summary>{t('page.framework.membershipHistoryAsATable')}</summary>
           <MembershipTable
             rows={data.history}
-            caption={`Every membership span of ${data.shortName}`}
+            caption={t('page.framework.everyMembershipSpanOf', { shortName: data.shortName })}
             showNote
           />
         </details>

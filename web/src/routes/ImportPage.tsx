@@ -5,6 +5,7 @@ import { ErrorState, Loading } from '../components/states.tsx'
 import { ImportProgress } from '../features/imports/ImportProgress.tsx'
 import { useImportJob, useStartImport } from '../features/imports/queries.ts'
 import { useSession } from '../features/session/queries.ts'
+import { useT } from '../i18n/useT.ts'
 
 const kindLabels: Record<(typeof importKindValues)[number], string> = {
   partners: 'Partners',
@@ -15,6 +16,7 @@ const kindLabels: Record<(typeof importKindValues)[number], string> = {
 
 /** Staff import CSV or JSON files: check first (a dry run), then import all or nothing. */
 export function ImportPage() {
+  const t = useT()
   const session = useSession()
   const [kind, setKind] = useState<string>('events')
   const [file, setFile] = useState<File | null>(null)
@@ -24,15 +26,12 @@ export function ImportPage() {
   const start = useStartImport(setJobId)
   const job = useImportJob(jobId)
 
-  if (session.isPending) return <Loading label="Loading…" />
+  if (session.isPending) return <Loading label={t('page.import.loading')} />
   if (session.data?.abilities.importRecords !== true) {
     return (
       <>
-        <title>Import — Liaison</title>
-        <PageHeader
-          title="Import"
-          lead="Only alliance staff import records from files. Sign in as staff to use this page."
-        />
+        <title>{t('page.import.importLiaison')}</title>
+        <PageHeader title={t('page.import.import')} lead={t('page.import.onlyAllianceStaffImportRecords')} />
       </>
     )
   }
@@ -55,14 +54,11 @@ export function ImportPage() {
 
   return (
     <>
-      <title>Import — Liaison</title>
-      <PageHeader
-        title="Import"
-        lead="Bring records in from a CSV or JSON file. Every row is checked and every problem listed by row and field; nothing is imported unless the whole file is right."
-      />
+      <title>{t('page.import.importLiaison')}</title>
+      <PageHeader title={t('page.import.import')} lead={t('page.import.bringRecordsInFromA')} />
       <form className="section" onSubmit={onSubmit} noValidate>
         <div className="field">
-          <label htmlFor="import-kind">The file holds</label>
+          <label htmlFor="import-kind">{t('page.import.theFileHolds')}</label>
           <select
             id="import-kind"
             className="input"
@@ -77,10 +73,9 @@ export function ImportPage() {
           </select>
         </div>
         <div className={`field${fileError === undefined ? '' : ' has-error'}`}>
-          <label htmlFor="import-file">File</label>
+          <label htmlFor="import-file">{t('page.import.file')}</label>
           <p className="field-hint" id="import-file-hint">
-            CSV with a header row (lists separated by “;”), or JSON: an array of records. The columns of each
-            kind are in docs/import.md.
+            {t('page.import.csvWithAHeaderRow')}
           </p>
           <input
             id="import-file"
@@ -105,10 +100,10 @@ export function ImportPage() {
         </div>
         <div className="import-actions">
           <button type="button" className="button secondary" disabled={running} onClick={() => send(true)}>
-            Check the file (dry run)
+            {t('page.import.checkTheFileDryRun')}
           </button>
           <button type="submit" className="button primary" disabled={running}>
-            Import
+            {t('page.import.import')}
           </button>
         </div>
       </form>

@@ -11,20 +11,22 @@ import { TimelineChart } from '../features/partners/TimelineChart.tsx'
 import { TimelineList } from '../features/partners/TimelineList.tsx'
 import { PartnerForm } from '../features/registry/PartnerForm.tsx'
 import { AddEvent, EventActions } from '../features/registry/TimelineEditor.tsx'
+import { useT } from '../i18n/useT.ts'
 
 /** One partner: key facts, frameworks, and the relationship over time (chart + list). */
 export function PartnerPage() {
+  const t = useT()
   const { code = '' } = useParams()
   const partner = usePartner(code)
   const [editing, setEditing] = useState(false)
   usePageMarking(partner.data?.marking)
 
   if (partner.isPending) {
-    return <Loading label="Loading partner…" />
+    return <Loading label={t('page.partner.loadingPartner')} />
   }
   if (partner.isError) {
     return isNotFound(partner.error) ? (
-      <NotFound title="Partner not found" detail={partner.error.message} />
+      <NotFound title={t('page.partner.partnerNotFound')} detail={partner.error.message} />
     ) : (
       <ErrorState error={partner.error} onRetry={() => partner.refetch()} />
     )
@@ -32,9 +34,10 @@ export function PartnerPage() {
   const data = partner.data
   return (
     <>
-      <title>{`${data.name} — Liaison`}</title>
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/partners">Partners</Link> <span aria-hidden="true">/</span> <span>{data.name}</span>
+      <title>{t('page.partner.liaison', { name: data.name })}</title>
+      <nav aria-label={t('page.partner.breadcrumb')} className="breadcrumb">
+        <Link to="/partners">{t('page.partner.partners')}</Link> <span aria-hidden="true">/</span>{' '}
+        <span>{data.name}</span>
       </nav>
       <PageHeader eyebrow={`Partner · ${data.code}`} title={data.name} lead={data.summary} />
       {data.abilities.edit ? (
@@ -43,50 +46,53 @@ export function PartnerPage() {
         ) : (
           <div className="registry-actions">
             <button type="button" className="button secondary" onClick={() => setEditing(true)}>
-              Edit profile
+              {t('page.partner.editProfile')}
             </button>
           </div>
         )
       ) : null}
       <section aria-labelledby="facts-title" className="panel">
         <h2 id="facts-title" className="visually-hidden">
-          Key facts
+          {t('page.partner.keyFacts')}
         </h2>
         <dl className="facts">
           <div>
-            <dt>Capital</dt>
-            <dd>{data.capital ?? 'Not recorded'}</dd>
+            <dt>{t('page.partner.capital')}</dt>
+            <dd>{data.capital ?? t('page.partner.notRecorded')}</dd>
           </div>
           <div>
-            <dt>Time zone</dt>
+            <dt>{t('page.partner.timeZone')}</dt>
             <dd>{data.timeZone}</dd>
           </div>
           <div>
-            <dt>Status</dt>
+            <dt>{t('page.partner.status')}</dt>
             <dd>
               <StatusBadge status={data.status} />
             </dd>
           </div>
           <div>
-            <dt>Dialogue since</dt>
+            <dt>{t('page.partner.dialogueSince')}</dt>
             <dd data-testid="dialogue-since">
               {data.dialogueSince === null ? (
-                'Not recorded'
+                t('page.partner.notRecorded')
               ) : (
                 <>
                   {data.dialogueSince.label}
                   {data.dialogueSince.precision === 'day' ? null : (
-                    <span className="muted"> (known to the {data.dialogueSince.precision})</span>
+                    <span className="muted">
+                      {' '}
+                      {t('page.partner.knownToThe')} {data.dialogueSince.precision})
+                    </span>
                   )}
                 </>
               )}
             </dd>
           </div>
           <div className="facts-wide">
-            <dt>Frameworks</dt>
+            <dt>{t('page.partner.frameworks')}</dt>
             <dd className="chips">
               {data.frameworks.length === 0
-                ? 'None'
+                ? t('page.partner.none')
                 : data.frameworks.map((framework) => (
                     <Link key={framework.id} to={`/frameworks/${framework.id}`} className="chip-link">
                       <Chip tone={framework.status === 'active' ? 'accent' : 'muted'}>
@@ -98,28 +104,30 @@ export function PartnerPage() {
             </dd>
           </div>
         </dl>
-        <ul className="partner-links" aria-label={`More about ${data.name}`}>
+        <ul className="partner-links" aria-label={t('page.partner.moreAbout', { name: data.name })}>
           <li>
             {/* The portfolio page has no partner filter; search finds the partner's programmes. */}
-            <Link to={`/search?q=${encodeURIComponent(data.name)}&type=programme`}>Programmes</Link>
+            <Link to={`/search?q=${encodeURIComponent(data.name)}&type=programme`}>
+              {t('page.partner.programmes')}
+            </Link>
           </li>
           <li>
-            <Link to={`/engagements?partner=${data.code}`}>Engagements</Link>
+            <Link to={`/engagements?partner=${data.code}`}>{t('page.partner.engagements')}</Link>
           </li>
           <li>
-            <Link to={`/statements?partner=${data.code}`}>Statements</Link>
+            <Link to={`/statements?partner=${data.code}`}>{t('page.partner.statements')}</Link>
           </li>
           <li>
             {/* The proposals list takes no partner filter (the API has none): it is short. */}
-            <Link to="/proposals">All proposals</Link>
+            <Link to="/proposals">{t('page.partner.allProposals')}</Link>
           </li>
         </ul>
       </section>
       <section aria-labelledby="timeline-title" className="section">
-        <h2 id="timeline-title">Relationship timeline</h2>
+        <h2 id="timeline-title">{t('page.partner.relationshipTimeline')}</h2>
         <AddEvent partner={data} />
         {data.timeline.length === 0 ? (
-          <p className="muted">No events that you may see are recorded for this partner.</p>
+          <p className="muted">{t('page.partner.noEventsThatYouMay')}</p>
         ) : (
           <>
             <TimelineChart events={data.timeline} partnerName={data.name} />

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { allianceBodies, itemFormats } from '../../../../src/domain/cooperation/vocabulary.ts'
+import { useT } from '../../i18n/useT.ts'
 import type { AddressParams } from '../../lib/useAddressParams.ts'
 import { useDebounced } from '../../lib/useDebounced.ts'
 import { useMembers } from '../members/queries.ts'
@@ -16,6 +17,7 @@ export function CatalogueFilters({
   /** Only a requesting partner has items it is eligible for. */
   canBeEligible: boolean
 }) {
+  const t = useT()
   const members = useMembers().data?.items ?? []
   const [typed, setTyped] = useState(address.get('q'))
   const settled = useDebounced(typed)
@@ -25,27 +27,27 @@ export function CatalogueFilters({
     if (settled !== current) set('q', settled)
   }, [settled])
   return (
-    <search className="filters" aria-label="Search and filter the catalogue">
+    <search className="filters" aria-label={t('cooperation.catalogueFilters.searchAndFilterTheCatalogue')}>
       <div className="field grow">
-        <label htmlFor="catalogue-q">Search the catalogue</label>
+        <label htmlFor="catalogue-q">{t('cooperation.catalogueFilters.searchTheCatalogue')}</label>
         <input
           id="catalogue-q"
           className="input"
           type="search"
           value={typed}
-          placeholder="Code, title or words of the description"
+          placeholder={t('cooperation.catalogueFilters.codeTitleOrWordsOf')}
           onChange={(event) => setTyped(event.target.value)}
         />
       </div>
       <div className="field">
-        <label htmlFor="catalogue-area">Priority area</label>
+        <label htmlFor="catalogue-area">{t('cooperation.catalogueFilters.priorityArea')}</label>
         <select
           id="catalogue-area"
           className="input"
           value={address.get('priorityArea')}
           onChange={(event) => set('priorityArea', event.target.value)}
         >
-          <option value="">All areas</option>
+          <option value="">{t('cooperation.catalogueFilters.allAreas')}</option>
           {priorityAreaOptions.map(([id, name]) => (
             <option key={id} value={id}>
               {name}
@@ -54,22 +56,22 @@ export function CatalogueFilters({
         </select>
       </div>
       <div className="field">
-        <label htmlFor="catalogue-provider">Provider</label>
+        <label htmlFor="catalogue-provider">{t('cooperation.catalogueFilters.provider')}</label>
         <select
           id="catalogue-provider"
           className="input"
           value={address.get('provider')}
           onChange={(event) => set('provider', event.target.value)}
         >
-          <option value="">All providers</option>
-          <optgroup label="Alliance bodies">
+          <option value="">{t('cooperation.catalogueFilters.allProviders')}</option>
+          <optgroup label={t('cooperation.catalogueFilters.allianceBodies')}>
             {Object.entries(allianceBodies).map(([id, name]) => (
               <option key={id} value={id}>
                 {name}
               </option>
             ))}
           </optgroup>
-          <optgroup label="Members">
+          <optgroup label={t('cooperation.catalogueFilters.members')}>
             {members.map((member) => (
               <option key={member.code} value={member.code}>
                 {member.name}
@@ -79,14 +81,14 @@ export function CatalogueFilters({
         </select>
       </div>
       <div className="field">
-        <label htmlFor="catalogue-format">Format</label>
+        <label htmlFor="catalogue-format">{t('cooperation.catalogueFilters.format')}</label>
         <select
           id="catalogue-format"
           className="input"
           value={address.get('format')}
           onChange={(event) => set('format', event.target.value)}
         >
-          <option value="">All formats</option>
+          <option value="">{t('cooperation.catalogueFilters.allFormats')}</option>
           {itemFormats.map((format) => (
             <option key={format} value={format}>
               {formatLabels[format]}
@@ -102,7 +104,7 @@ export function CatalogueFilters({
             checked={address.get('eligible') === 'true'}
             onChange={(event) => set('eligible', event.target.checked ? 'true' : '')}
           />
-          <label htmlFor="catalogue-eligible">Only what I may request</label>
+          <label htmlFor="catalogue-eligible">{t('cooperation.catalogueFilters.onlyWhatIMayRequest')}</label>
         </div>
       ) : null}
     </search>

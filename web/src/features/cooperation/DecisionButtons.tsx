@@ -1,4 +1,5 @@
 import { ErrorState } from '../../components/states.tsx'
+import { useT } from '../../i18n/useT.ts'
 import { type RequestData, useRequestStep, whenWritten } from './queries.ts'
 
 /**
@@ -12,6 +13,7 @@ export function DecisionButtons({
   request: RequestData
   onDecided: (message: string) => void
 }) {
+  const t = useT()
   const step = useRequestStep(request.id)
   if (!request.abilities.approve && !request.abilities.decline) return <span className="muted">—</span>
   const decide = (which: 'approve' | 'decline') =>
@@ -29,10 +31,10 @@ export function DecisionButtons({
             type="button"
             className="button"
             disabled={step.isPending}
-            aria-label={`Approve (${name})`}
+            aria-label={t('cooperation.decisionButtons.approve', { name })}
             onClick={() => decide('approve')}
           >
-            Approve
+            {t('cooperation.decisionButtons.approve2')}
           </button>
         ) : null}
         {request.abilities.decline ? (
@@ -40,10 +42,10 @@ export function DecisionButtons({
             type="button"
             className="button secondary"
             disabled={step.isPending}
-            aria-label={`Decline (${name})`}
+            aria-label={t('cooperation.decisionButtons.decline', { name })}
             onClick={() => decide('decline')}
           >
-            Decline
+            {t('cooperation.decisionButtons.decline2')}
           </button>
         ) : null}
       </span>

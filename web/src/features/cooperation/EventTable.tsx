@@ -1,6 +1,7 @@
 import { Link } from 'react-router'
 import { Chip } from '../../components/Chip.tsx'
 import { TableWrap } from '../../components/TableWrap.tsx'
+import { useT } from '../../i18n/useT.ts'
 import { formatDay, formatSpan } from './dates.ts'
 import { phaseLabels } from './labels.ts'
 import type { EventData } from './queries.ts'
@@ -19,17 +20,18 @@ export function EventTable({
   label: string
   showItem?: boolean
 }) {
+  const t = useT()
   return (
     <TableWrap label={label}>
       <table className="data-table">
         <thead>
           <tr>
-            <th scope="col">Dates</th>
-            {showItem ? <th scope="col">Activity</th> : null}
-            <th scope="col">Place</th>
-            <th scope="col">Apply by</th>
-            <th scope="col">Capacity</th>
-            <th scope="col">Status</th>
+            <th scope="col">{t('cooperation.eventTable.dates')}</th>
+            {showItem ? <th scope="col">{t('cooperation.eventTable.activity')}</th> : null}
+            <th scope="col">{t('cooperation.eventTable.place')}</th>
+            <th scope="col">{t('cooperation.eventTable.applyBy')}</th>
+            <th scope="col">{t('cooperation.eventTable.capacity')}</th>
+            <th scope="col">{t('cooperation.eventTable.status')}</th>
           </tr>
         </thead>
         <tbody>
@@ -54,7 +56,7 @@ export function EventTable({
                   <>
                     {' '}
                     <Link to={`/cooperation/requests/${encodeURIComponent(event.ownRequest.id)}`}>
-                      Your request
+                      {t('cooperation.eventTable.yourRequest')}
                     </Link>
                   </>
                 )}

@@ -1,4 +1,5 @@
 import { Link } from 'react-router'
+import { useT } from '../../i18n/useT.ts'
 import { formatSpan } from './dates.ts'
 import { requestStatusLabels } from './labels.ts'
 import { useRequests } from './queries.ts'
@@ -9,6 +10,7 @@ import { requestPath } from './RequestTable.tsx'
  * tree. Every goal asks with the same key, so the programme's requests are read once.
  */
 export function GoalActivities({ programmeId, goalId }: { programmeId: string; goalId: string }) {
+  const t = useT()
   const requests = useRequests({ programme: programmeId, offset: 0, limit: 500 })
   const serving = (requests.data?.items ?? []).filter(
     (request) =>
@@ -18,8 +20,11 @@ export function GoalActivities({ programmeId, goalId }: { programmeId: string; g
   )
   if (serving.length === 0) return null
   return (
-    <section className="goal-activities" aria-label="Cooperation menu activities serving this goal">
-      <h5>Cooperation menu activities</h5>
+    <section
+      className="goal-activities"
+      aria-label={t('cooperation.goalActivities.cooperationMenuActivitiesServingThis')}
+    >
+      <h5>{t('cooperation.goalActivities.cooperationMenuActivities')}</h5>
       <ul>
         {serving.map((request) => (
           <li key={request.id}>
@@ -29,7 +34,9 @@ export function GoalActivities({ programmeId, goalId }: { programmeId: string; g
             <span className="muted">
               {formatSpan(request.event.startsOn, request.event.endsOn)} ·{' '}
               {requestStatusLabels[request.status]}
-              {request.report === null ? '' : ` · reported (${request.report.rating} of 5)`}
+              {request.report === null
+                ? ''
+                : t('cooperation.goalActivities.reportedOf5', { rating: request.report.rating })}
             </span>
           </li>
         ))}

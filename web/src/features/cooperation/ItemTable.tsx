@@ -2,6 +2,7 @@ import { Link } from 'react-router'
 import { Chip } from '../../components/Chip.tsx'
 import { MarkingTag } from '../../components/marking.tsx'
 import { TableWrap } from '../../components/TableWrap.tsx'
+import { useT } from '../../i18n/useT.ts'
 import { areaName, formatLabels } from './labels.ts'
 import type { ItemData } from './queries.ts'
 
@@ -11,16 +12,17 @@ export function itemPath(id: string): string {
 
 /** One page of catalogue items: code and title, provider, format, areas, and whether the viewer may ask. */
 export function ItemTable({ items, label }: { items: readonly ItemData[]; label: string }) {
+  const t = useT()
   return (
     <TableWrap label={label}>
       <table className="data-table">
         <thead>
           <tr>
-            <th scope="col">Activity</th>
-            <th scope="col">Provider</th>
-            <th scope="col">Format</th>
-            <th scope="col">Priority areas</th>
-            <th scope="col">Marking</th>
+            <th scope="col">{t('cooperation.itemTable.activity')}</th>
+            <th scope="col">{t('cooperation.itemTable.provider')}</th>
+            <th scope="col">{t('cooperation.itemTable.format')}</th>
+            <th scope="col">{t('cooperation.itemTable.priorityAreas')}</th>
+            <th scope="col">{t('cooperation.itemTable.marking')}</th>
           </tr>
         </thead>
         <tbody>
@@ -33,13 +35,13 @@ export function ItemTable({ items, label }: { items: readonly ItemData[]; label:
                 {item.eligibleForMe ? (
                   <>
                     {' '}
-                    <Chip tone="accent">You may request</Chip>
+                    <Chip tone="accent">{t('cooperation.itemTable.youMayRequest')}</Chip>
                   </>
                 ) : null}
                 {item.illustrative ? (
                   <>
                     {' '}
-                    <Chip tone="muted">Illustrative</Chip>
+                    <Chip tone="muted">{t('cooperation.itemTable.illustrative')}</Chip>
                   </>
                 ) : null}
               </th>

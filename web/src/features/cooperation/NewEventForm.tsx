@@ -3,6 +3,7 @@ import { CooperationEventInput } from '../../../../src/contract/cooperation.ts'
 import { classifications } from '../../../../src/domain/marking.ts'
 import { DraftAlerts, SelectField, TextField } from '../../components/DraftFields.tsx'
 import { FormActions } from '../../components/FormActions.tsx'
+import { useT } from '../../i18n/useT.ts'
 import { useDraft } from '../../lib/useDraft.ts'
 import { useFocusFirstError } from '../../lib/useFocusFirstError.ts'
 import { listFrom } from './codes.ts'
@@ -20,6 +21,7 @@ interface Draft {
 }
 
 function EventForm({ itemId, onDone }: { itemId: string; onDone: () => void }) {
+  const t = useT()
   const create = useCreateEvent()
   const form = useRef<HTMLFormElement>(null)
   const [attempts, setAttempts] = useState(0)
@@ -62,22 +64,31 @@ function EventForm({ itemId, onDone }: { itemId: string; onDone: () => void }) {
         submit((input) => whenWritten(create.mutateAsync(input), onDone))(event)
       }}
     >
-      <h3 id="event-new-heading">New event</h3>
+      <h3 id="event-new-heading">{t('cooperation.newEventForm.newEvent')}</h3>
       <DraftAlerts serverError={create.error} invalid={invalid} />
-      <TextField label="First day (at the place)" type="date" {...bind('startsOn')} />
-      <TextField label="Last day (at the place)" type="date" {...bind('endsOn')} />
-      <TextField label="Place" {...bind('place')} />
-      <TextField label="Time zone of the place (IANA, e.g. Europe/Rome)" {...bind('timeZone')} />
-      <TextField label="Capacity (seats)" type="number" {...bind('capacity')} />
-      <TextField label="Apply by (last day, at the place)" type="date" {...bind('applicationDeadline')} />
+      <TextField label={t('cooperation.newEventForm.firstDayAtThePlace')} type="date" {...bind('startsOn')} />
+      <TextField label={t('cooperation.newEventForm.lastDayAtThePlace')} type="date" {...bind('endsOn')} />
+      <TextField label={t('cooperation.newEventForm.place')} {...bind('place')} />
+      <TextField label={t('cooperation.newEventForm.timeZoneOfThePlace')} {...bind('timeZone')} />
+      <TextField label={t('cooperation.newEventForm.capacitySeats')} type="number" {...bind('capacity')} />
+      <TextField
+        label={t('cooperation.newEventForm.applyByLastDayAt')}
+        type="date"
+        {...bind('applicationDeadline')}
+      />
       <SelectField
-        label="Classification"
+        label={t('cooperation.newEventForm.classification')}
         options={classifications.map((c) => [c, c] as const)}
         {...bind('classification')}
       />
-      <TextField label="Releasable to (partner codes; empty = alliance only)" {...bind('releasableTo')} />
+      <TextField
+        label={t('cooperation.newEventForm.releasableToPartnerCodesEmpty')}
+        {...bind('releasableTo')}
+      />
       <FormActions
-        submit={create.isPending ? 'Saving…' : 'Save event'}
+        submit={
+          create.isPending ? t('cooperation.newEventForm.saving') : t('cooperation.newEventForm.saveEvent')
+        }
         pending={create.isPending}
         onCancel={onDone}
       />
@@ -87,12 +98,13 @@ function EventForm({ itemId, onDone }: { itemId: string; onDone: () => void }) {
 
 /** Schedules an event of an item (staff keep the menu: the item's `addEvent` ability). */
 export function NewEventForm({ itemId, allowed }: { itemId: string; allowed: boolean }) {
+  const t = useT()
   const [open, setOpen] = useState(false)
   if (!allowed) return null
   if (!open) {
     return (
       <button type="button" className="button" onClick={() => setOpen(true)}>
-        Schedule an event
+        {t('cooperation.newEventForm.scheduleAnEvent')}
       </button>
     )
   }

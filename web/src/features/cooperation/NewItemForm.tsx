@@ -5,6 +5,7 @@ import { itemFormats, providerKinds } from '../../../../src/domain/cooperation/v
 import { classifications } from '../../../../src/domain/marking.ts'
 import { DraftAlerts, SelectField, TextField } from '../../components/DraftFields.tsx'
 import { FormActions } from '../../components/FormActions.tsx'
+import { useT } from '../../i18n/useT.ts'
 import { useDraft } from '../../lib/useDraft.ts'
 import { useFocusFirstError } from '../../lib/useFocusFirstError.ts'
 import { useSession } from '../session/queries.ts'
@@ -44,6 +45,7 @@ const blank: Draft = {
 }
 
 function ItemForm({ onCancel }: { onCancel: () => void }) {
+  const t = useT()
   const create = useCreateItem()
   const navigate = useNavigate()
   const form = useRef<HTMLFormElement>(null)
@@ -94,42 +96,51 @@ function ItemForm({ onCancel }: { onCancel: () => void }) {
         )
       }}
     >
-      <h2 id="item-new-heading">New catalogue item</h2>
+      <h2 id="item-new-heading">{t('cooperation.newItemForm.newCatalogueItem')}</h2>
       <DraftAlerts serverError={create.error} invalid={invalid} />
-      <TextField label="Code (e.g. CYB-101)" {...bind('code')} />
-      <TextField label="Title" {...bind('title')} />
-      <TextField label="Description" rows={3} {...bind('description')} />
+      <TextField label={t('cooperation.newItemForm.codeEGCyb101')} {...bind('code')} />
+      <TextField label={t('cooperation.newItemForm.title')} {...bind('title')} />
+      <TextField label={t('cooperation.newItemForm.description')} rows={3} {...bind('description')} />
       <SelectField
-        label="Provided by"
+        label={t('cooperation.newItemForm.providedBy')}
         options={providerKinds.map(
           (kind) => [kind, kind === 'member' ? 'A member' : 'An alliance body'] as const,
         )}
         {...bind('providerKind')}
       />
       <TextField
-        label={draft.providerKind === 'member' ? 'Member (country code)' : 'Alliance body (id)'}
+        label={
+          draft.providerKind === 'member'
+            ? t('cooperation.newItemForm.memberCountryCode')
+            : t('cooperation.newItemForm.allianceBodyId')
+        }
         {...bind('providerCode')}
       />
       <SelectField
-        label="Format"
+        label={t('cooperation.newItemForm.format')}
         options={itemFormats.map((format) => [format, formatLabels[format]] as const)}
         {...bind('format')}
       />
-      <TextField label="Priority area ids, separated by commas" {...bind('priorityAreas')} />
-      <TextField label="Languages (two-letter codes, separated by commas)" {...bind('languages')} />
+      <TextField label={t('cooperation.newItemForm.priorityAreaIdsSeparatedBy')} {...bind('priorityAreas')} />
       <TextField
-        label="Open to partners (codes; empty with no framework = every partner)"
-        {...bind('partners')}
+        label={t('cooperation.newItemForm.languagesTwoLetterCodesSeparated')}
+        {...bind('languages')}
       />
-      <TextField label="Open to members of frameworks (ids)" {...bind('frameworks')} />
+      <TextField label={t('cooperation.newItemForm.openToPartnersCodesEmpty')} {...bind('partners')} />
+      <TextField label={t('cooperation.newItemForm.openToMembersOfFrameworks')} {...bind('frameworks')} />
       <SelectField
-        label="Classification"
+        label={t('cooperation.newItemForm.classification')}
         options={classifications.map((c) => [c, c] as const)}
         {...bind('classification')}
       />
-      <TextField label="Releasable to (partner codes; empty = alliance only)" {...bind('releasableTo')} />
+      <TextField
+        label={t('cooperation.newItemForm.releasableToPartnerCodesEmpty')}
+        {...bind('releasableTo')}
+      />
       <FormActions
-        submit={create.isPending ? 'Saving…' : 'Save item'}
+        submit={
+          create.isPending ? t('cooperation.newItemForm.saving') : t('cooperation.newItemForm.saveItem')
+        }
         pending={create.isPending}
         onCancel={onCancel}
       />
@@ -139,13 +150,14 @@ function ItemForm({ onCancel }: { onCancel: () => void }) {
 
 /** Adds an item to the catalogue (staff keep the menu, by the session's abilities). */
 export function NewItemForm() {
+  const t = useT()
   const session = useSession()
   const [open, setOpen] = useState(false)
   if (session.data?.abilities.manageCooperation !== true) return null
   if (!open) {
     return (
       <button type="button" className="button" onClick={() => setOpen(true)}>
-        Add a catalogue item
+        {t('cooperation.newItemForm.addACatalogueItem')}
       </button>
     )
   }

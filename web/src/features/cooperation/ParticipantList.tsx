@@ -2,6 +2,7 @@ import { attendanceValues } from '../../../../src/domain/cooperation/vocabulary.
 import { Chip } from '../../components/Chip.tsx'
 import { ErrorState, Loading } from '../../components/states.tsx'
 import { TableWrap } from '../../components/TableWrap.tsx'
+import { useT } from '../../i18n/useT.ts'
 import { registrationStatusLabels, roleLabels } from './labels.ts'
 import { type RegistrationData, useRegistrationStep, useRegistrations, whenWritten } from './queries.ts'
 
@@ -12,6 +13,7 @@ function RowActions({
   registration: RegistrationData
   onDone: (message: string) => void
 }) {
+  const t = useT()
   const step = useRegistrationStep()
   const name = registration.personName
   return (
@@ -21,7 +23,7 @@ function RowActions({
           type="button"
           className="button secondary"
           disabled={step.isPending}
-          aria-label={`Cancel ${name}`}
+          aria-label={t('cooperation.participantList.cancel', { name })}
           onClick={() =>
             whenWritten(
               step.mutateAsync({ id: registration.id, step: 'cancel', version: registration.version }),
@@ -34,12 +36,14 @@ function RowActions({
             )
           }
         >
-          Cancel
+          {t('cooperation.participantList.cancel2')}
         </button>
       ) : null}
       {registration.abilities.recordAttendance ? (
         <label className="inline-field">
-          <span>Attendance of {name}</span>
+          <span>
+            {t('cooperation.participantList.attendanceOf')} {name}
+          </span>
           <select
             className="input"
             value={registration.attendance ?? ''}
@@ -57,11 +61,13 @@ function RowActions({
             }
           >
             <option value="" disabled>
-              Not recorded
+              {t('cooperation.participantList.notRecorded')}
             </option>
             {attendanceValues.map((value) => (
               <option key={value} value={value}>
-                {value === 'attended' ? 'Attended' : 'Absent'}
+                {value === 'attended'
+                  ? t('cooperation.participantList.attended')
+                  : t('cooperation.participantList.absent')}
               </option>
             ))}
           </select>
@@ -83,17 +89,18 @@ function Table({
   waiting: boolean
   onDone: (message: string) => void
 }) {
+  const t = useT()
   return (
     <TableWrap label={label}>
       <table className="data-table">
         <thead>
           <tr>
-            {waiting ? <th scope="col">Place</th> : null}
-            <th scope="col">Name</th>
-            <th scope="col">Nation</th>
-            <th scope="col">Role</th>
-            <th scope="col">Status</th>
-            <th scope="col">Actions</th>
+            {waiting ? <th scope="col">{t('cooperation.participantList.place')}</th> : null}
+            <th scope="col">{t('cooperation.participantList.name')}</th>
+            <th scope="col">{t('cooperation.participantList.nation')}</th>
+            <th scope="col">{t('cooperation.participantList.role')}</th>
+            <th scope="col">{t('cooperation.participantList.status')}</th>
+            <th scope="col">{t('cooperation.participantList.actions')}</th>
           </tr>
         </thead>
         <tbody>
@@ -132,11 +139,13 @@ export function ParticipantList({
   requestId: string
   onDone: (message: string) => void
 }) {
+  const t = useT()
   const registrations = useRegistrations(eventId, requestId)
   if (registrations.isError) {
     return <ErrorState error={registrations.error} onRetry={() => registrations.refetch()} />
   }
-  if (registrations.data === undefined) return <Loading label="Loading participants…" />
+  if (registrations.data === undefined)
+    return <Loading label={t('cooperation.participantList.loadingParticipants')} />
   const all = registrations.data.items
   const confirmed = all.filter((row) => row.status === 'registered')
   const waiting = all
@@ -145,22 +154,41 @@ export function ParticipantList({
   const cancelled = all.filter((row) => row.status === 'cancelled')
   return (
     <>
-      <h3 id="confirmed-heading">Confirmed ({confirmed.length})</h3>
+      <h3 id="confirmed-heading">
+        {t('cooperation.participantList.confirmed')}
+        {confirmed.length})
+      </h3>
       {confirmed.length === 0 ? (
-        <p className="muted">No confirmed participant yet.</p>
+        <p className="muted">{t('cooperation.participantList.noConfirmedParticipantYet')}</p>
       ) : (
-        <Table rows={confirmed} label="Confirmed participants" waiting={false} onDone={onDone} />
+        <Table
+          rows={confirmed}
+          label={t('cooperation.participantList.confirmedParticipants')}
+          waiting={false}
+          onDone={onDone}
+        />
       )}
-      <h3 id="waiting-heading">Waiting list ({waiting.length})</h3>
+      <h3 id="waiting-heading">
+        {t('cooperation.participantList.waitingList')}
+        {waiting.length})
+      </h3>
       {waiting.length === 0 ? (
-        <p className="muted">Nobody is waiting.</p>
+        <p className="muted">{t('cooperation.participantList.nobodyIsWaiting')}</p>
       ) : (
-        <Table rows={waiting} label="Waiting list" waiting onDone={onDone} />
+        <Table rows={waiting} label={t('cooperation.participantList.waitingList2')} waiting onDone={onDone} />
       )}
       {cancelled.length === 0 ? null : (
         <>
-          <h3 id="cancelled-heading">Cancelled ({cancelled.length})</h3>
-          <Table rows={cancelled} label="Cancelled participants" waiting={false} onDone={onDone} />
+          <h3 id="cancelled-heading">
+            {t('cooperation.participantList.cancelled')}
+            {cancelled.length})
+          </h3>
+          <Table
+            rows={cancelled}
+            label={t('cooperation.participantList.cancelledParticipants')}
+            waiting={false}
+            onDone={onDone}
+          />
         </>
       )}
     </>

@@ -2,6 +2,7 @@ import { type ReactNode, useRef, useState } from 'react'
 import { CooperationRegistrationInput } from '../../../../src/contract/cooperation.ts'
 import { participantRoles } from '../../../../src/domain/cooperation/vocabulary.ts'
 import { fieldErrors } from '../../components/Field.tsx'
+import { useT } from '../../i18n/useT.ts'
 import { type ApiProblem, asProblem } from '../../lib/problem.ts'
 import { useFocusFirstError } from '../../lib/useFocusFirstError.ts'
 import { roleLabels } from './labels.ts'
@@ -55,6 +56,7 @@ export function ParticipantRows({
   request: RequestData
   onRegistered: (message: string) => void
 }) {
+  const t = useT()
   const register = useRegister(request.id)
   const nextKey = useRef(1)
   const blank = (): Row => ({
@@ -126,7 +128,7 @@ export function ParticipantRows({
         void send()
       }}
     >
-      <h3 id="participants-add-heading">Register participants</h3>
+      <h3 id="participants-add-heading">{t('cooperation.participantRows.registerParticipants')}</h3>
       {refusal === null ? null : (
         <div className="form-error" role="alert">
           <p>
@@ -137,7 +139,7 @@ export function ParticipantRows({
       )}
       {invalid && refusal === null ? (
         <div className="form-error" role="alert">
-          <p>Please correct the fields marked below.</p>
+          <p>{t('cooperation.participantRows.pleaseCorrectTheFieldsMarked')}</p>
         </div>
       ) : null}
       <div className="participant-rows">
@@ -146,10 +148,12 @@ export function ParticipantRows({
           const id = (field: string) => `participant-${row.key}-${field}`
           return (
             <fieldset key={row.key} className="participant-row">
-              <legend className="visually-hidden">Participant {index + 1}</legend>
+              <legend className="visually-hidden">
+                {t('cooperation.participantRows.participant')} {index + 1}
+              </legend>
               <Cell
                 id={id('personName')}
-                label={`Name (participant ${index + 1})`}
+                label={t('cooperation.participantRows.nameParticipant', { value0: index + 1 })}
                 error={rowErrors.personName}
               >
                 <input
@@ -160,7 +164,11 @@ export function ParticipantRows({
                   {...described(id('personName'), rowErrors.personName)}
                 />
               </Cell>
-              <Cell id={id('nation')} label={`Nation (participant ${index + 1})`} error={rowErrors.nation}>
+              <Cell
+                id={id('nation')}
+                label={t('cooperation.participantRows.nationParticipant', { value0: index + 1 })}
+                error={rowErrors.nation}
+              >
                 <input
                   id={id('nation')}
                   className="input"
@@ -170,7 +178,11 @@ export function ParticipantRows({
                   {...described(id('nation'), rowErrors.nation)}
                 />
               </Cell>
-              <Cell id={id('role')} label={`Role (participant ${index + 1})`} error={rowErrors.role}>
+              <Cell
+                id={id('role')}
+                label={t('cooperation.participantRows.roleParticipant', { value0: index + 1 })}
+                error={rowErrors.role}
+              >
                 <select
                   id={id('role')}
                   className="input"
@@ -191,7 +203,7 @@ export function ParticipantRows({
                 disabled={rows.length === 1}
                 onClick={() => setRows((current) => current.filter((other) => other.key !== row.key))}
               >
-                Remove participant {index + 1}
+                {t('cooperation.participantRows.removeParticipant')} {index + 1}
               </button>
             </fieldset>
           )
@@ -203,10 +215,12 @@ export function ParticipantRows({
           className="button secondary"
           onClick={() => setRows((current) => [...current, blank()])}
         >
-          Add another participant
+          {t('cooperation.participantRows.addAnotherParticipant')}
         </button>
         <button type="submit" className="button" disabled={sending}>
-          {sending ? 'Registering…' : 'Register participants'}
+          {sending
+            ? t('cooperation.participantRows.registering')
+            : t('cooperation.participantRows.registerParticipants')}
         </button>
       </span>
     </form>

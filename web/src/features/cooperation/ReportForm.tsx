@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react'
 import { CooperationReportInput } from '../../../../src/contract/cooperation.ts'
 import { DraftAlerts, SelectField, TextField } from '../../components/DraftFields.tsx'
+import { useT } from '../../i18n/useT.ts'
 import { useDraft } from '../../lib/useDraft.ts'
 import { useFocusFirstError } from '../../lib/useFocusFirstError.ts'
 import { type RequestData, useFileReport, whenWritten } from './queries.ts'
@@ -29,6 +30,7 @@ export function ReportForm({
   request: RequestData
   onFiled: (message: string) => void
 }) {
+  const t = useT()
   const file = useFileReport(request.id)
   const form = useRef<HTMLFormElement>(null)
   const [attempts, setAttempts] = useState(0)
@@ -67,14 +69,14 @@ export function ReportForm({
         )
       }}
     >
-      <h3 id="report-heading">File the feedback report</h3>
+      <h3 id="report-heading">{t('cooperation.reportForm.fileTheFeedbackReport')}</h3>
       <DraftAlerts serverError={file.error} invalid={invalid} />
-      <SelectField label="Rating" options={ratings} {...bind('rating')} />
-      <TextField label="Summary" rows={4} {...bind('summary')} />
-      <TextField label="Outcomes (optional)" rows={3} {...bind('outcomes')} />
+      <SelectField label={t('cooperation.reportForm.rating')} options={ratings} {...bind('rating')} />
+      <TextField label={t('cooperation.reportForm.summary')} rows={4} {...bind('summary')} />
+      <TextField label={t('cooperation.reportForm.outcomesOptional')} rows={3} {...bind('outcomes')} />
       {request.goals.length === 0 ? null : (
         <fieldset className={`field${messages.goalIds === undefined ? '' : ' has-error'}`}>
-          <legend>Programme goals the activity served</legend>
+          <legend>{t('cooperation.reportForm.programmeGoalsTheActivityServed')}</legend>
           <ul className="check-list">
             {request.goals.map((goal) => (
               <li key={goal.id}>
@@ -94,7 +96,7 @@ export function ReportForm({
       )}
       <span className="tree-actions">
         <button type="submit" className="button" disabled={file.isPending}>
-          {file.isPending ? 'Filing…' : 'File report'}
+          {file.isPending ? t('cooperation.reportForm.filing') : t('cooperation.reportForm.fileReport')}
         </button>
       </span>
     </form>

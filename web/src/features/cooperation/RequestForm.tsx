@@ -4,6 +4,7 @@ import { CooperationRequestInput } from '../../../../src/contract/cooperation.ts
 import { DraftAlerts, TextField } from '../../components/DraftFields.tsx'
 import { FormActions } from '../../components/FormActions.tsx'
 import { ErrorState, Loading } from '../../components/states.tsx'
+import { useT } from '../../i18n/useT.ts'
 import { useDraft } from '../../lib/useDraft.ts'
 import { useFocusFirstError } from '../../lib/useFocusFirstError.ts'
 import { useSession } from '../session/queries.ts'
@@ -28,12 +29,18 @@ function GoalChoices({
   error: string | undefined
   onChange: (goalIds: readonly string[]) => void
 }) {
+  const t = useT()
   const { list, none, programme } = usePartnerProgramme(partner)
   if (list.isError) return <ErrorState error={list.error} />
   if (none)
-    return <p className="field-error">{partner} has no programme whose goals a request could serve.</p>
+    return (
+      <p className="field-error">
+        {partner} {t('cooperation.requestForm.hasNoProgrammeWhoseGoals')}
+      </p>
+    )
   if (programme.isError) return <ErrorState error={programme.error} />
-  if (programme.data === undefined) return <Loading label="Loading the programme’s goals…" />
+  if (programme.data === undefined)
+    return <Loading label={t('cooperation.requestForm.loadingTheProgrammeSGoals')} />
   const toggle = (id: string, on: boolean) =>
     onChange(on ? [...chosen, id] : chosen.filter((goalId) => goalId !== id))
   const invalid =
@@ -41,9 +48,9 @@ function GoalChoices({
   return (
     <fieldset className={`field${error === undefined ? '' : ' has-error'}`}>
       <legend>
-        Goals of{' '}
-        <Link to={`/programmes/${encodeURIComponent(programme.data.id)}`}>{programme.data.title}</Link> this
-        activity serves
+        {t('cooperation.requestForm.goalsOf')}{' '}
+        <Link to={`/programmes/${encodeURIComponent(programme.data.id)}`}>{programme.data.title}</Link>{' '}
+        {t('cooperation.requestForm.thisActivityServes')}
       </legend>
       {programme.data.objectives.map((objective) => (
         <div key={objective.id}>
@@ -88,6 +95,7 @@ export function RequestForm({
   onCreated: (requestId: string) => void
   onCancel: () => void
 }) {
+  const t = useT()
   const session = useSession().data
   const ownCountry = session?.country ?? ''
   // Staff keep the menu and request for any partner; a partner's mission for its own country.
@@ -121,18 +129,22 @@ export function RequestForm({
         submit((input) => whenWritten(create.mutateAsync(input), (created) => onCreated(created.id)))(event)
       }}
     >
-      <h2 id="request-heading">Request this event</h2>
+      <h2 id="request-heading">{t('cooperation.requestForm.requestThisEvent')}</h2>
       <DraftAlerts serverError={create.error} invalid={invalid} />
-      {forAnyPartner ? <TextField label="Requesting partner (country code)" {...bind('partner')} /> : null}
+      {forAnyPartner ? (
+        <TextField label={t('cooperation.requestForm.requestingPartnerCountryCode')} {...bind('partner')} />
+      ) : null}
       <GoalChoices
         partner={partner}
         chosen={draft.goalIds}
         error={messages.goalIds}
         onChange={(goalIds) => change('goalIds', goalIds)}
       />
-      <TextField label="Note to the provider (optional)" rows={3} {...bind('note')} />
+      <TextField label={t('cooperation.requestForm.noteToTheProviderOptional')} rows={3} {...bind('note')} />
       <FormActions
-        submit={create.isPending ? 'Sending…' : 'Send request'}
+        submit={
+          create.isPending ? t('cooperation.requestForm.sending') : t('cooperation.requestForm.sendRequest')
+        }
         pending={create.isPending}
         onCancel={onCancel}
       />

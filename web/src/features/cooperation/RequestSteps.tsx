@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { TextField } from '../../components/DraftFields.tsx'
 import { ErrorState } from '../../components/states.tsx'
+import { useT } from '../../i18n/useT.ts'
 import { type RequestData, useRequestStep, whenWritten } from './queries.ts'
 
 /**
@@ -15,6 +16,7 @@ export function RequestSteps({
   request: RequestData
   onDone: (message: string) => void
 }) {
+  const t = useT()
   const step = useRequestStep(request.id)
   const [note, setNote] = useState('')
   const [message, setMessage] = useState('')
@@ -26,13 +28,15 @@ export function RequestSteps({
     whenWritten(step.mutateAsync({ step: which, version, body }), () => onDone(done))
   return (
     <section className="panel form" aria-labelledby="steps-heading">
-      <h2 id="steps-heading">{deciding ? 'Decision' : 'Your request'}</h2>
+      <h2 id="steps-heading">
+        {deciding ? t('cooperation.requestSteps.decision') : t('cooperation.requestSteps.yourRequest')}
+      </h2>
       {step.error === null ? null : <ErrorState error={step.error} />}
       {deciding ? (
         <>
           <TextField
             id="decision-note"
-            label="Note (optional)"
+            label={t('cooperation.requestSteps.noteOptional')}
             rows={2}
             value={note}
             onChange={setNote}
@@ -41,7 +45,7 @@ export function RequestSteps({
           {abilities.approve ? (
             <TextField
               id="decision-message"
-              label="Joining instructions for the invitation (optional)"
+              label={t('cooperation.requestSteps.joiningInstructionsForTheInvitation')}
               rows={3}
               value={message}
               onChange={setMessage}
@@ -58,7 +62,7 @@ export function RequestSteps({
             disabled={step.isPending}
             onClick={() => run('approve', { note, message }, 'Request approved; the invitation is issued.')}
           >
-            Approve and invite
+            {t('cooperation.requestSteps.approveAndInvite')}
           </button>
         ) : null}
         {abilities.decline ? (
@@ -68,7 +72,7 @@ export function RequestSteps({
             disabled={step.isPending}
             onClick={() => run('decline', { note }, 'Request declined.')}
           >
-            Decline
+            {t('cooperation.requestSteps.decline')}
           </button>
         ) : null}
         {abilities.respond ? (
@@ -84,7 +88,7 @@ export function RequestSteps({
                 )
               }
             >
-              Accept the invitation
+              {t('cooperation.requestSteps.acceptTheInvitation')}
             </button>
             <button
               type="button"
@@ -97,7 +101,7 @@ export function RequestSteps({
                 )
               }
             >
-              Decline the invitation
+              {t('cooperation.requestSteps.declineTheInvitation')}
             </button>
           </>
         ) : null}
@@ -108,7 +112,7 @@ export function RequestSteps({
             disabled={step.isPending}
             onClick={() => run('withdraw', {}, 'Request withdrawn.')}
           >
-            Withdraw the request
+            {t('cooperation.requestSteps.withdrawTheRequest')}
           </button>
         ) : null}
       </span>

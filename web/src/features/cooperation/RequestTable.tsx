@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 import { Chip } from '../../components/Chip.tsx'
 import { TableWrap } from '../../components/TableWrap.tsx'
+import { useT } from '../../i18n/useT.ts'
 import { formatSpan } from './dates.ts'
 import { requestStatusLabels } from './labels.ts'
 import type { RequestData } from './queries.ts'
@@ -30,17 +31,18 @@ export function RequestTable({
   label: string
   actions?: (request: RequestData) => ReactNode
 }) {
+  const t = useT()
   return (
     <TableWrap label={label}>
       <table className="data-table">
         <thead>
           <tr>
-            <th scope="col">Activity</th>
-            <th scope="col">Event</th>
-            <th scope="col">Partner</th>
-            <th scope="col">Goals served</th>
-            <th scope="col">Status</th>
-            {actions === undefined ? null : <th scope="col">Decision</th>}
+            <th scope="col">{t('cooperation.requestTable.activity')}</th>
+            <th scope="col">{t('cooperation.requestTable.event')}</th>
+            <th scope="col">{t('cooperation.requestTable.partner')}</th>
+            <th scope="col">{t('cooperation.requestTable.goalsServed')}</th>
+            <th scope="col">{t('cooperation.requestTable.status')}</th>
+            {actions === undefined ? null : <th scope="col">{t('cooperation.requestTable.decision')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -61,7 +63,8 @@ export function RequestTable({
                 {request.registered + request.waitlisted === 0 ? null : (
                   <span className="muted">
                     {' '}
-                    {request.registered} confirmed, {request.waitlisted} waiting
+                    {request.registered} {t('cooperation.requestTable.confirmed')} {request.waitlisted}{' '}
+                    {t('cooperation.requestTable.waiting')}
                   </span>
                 )}
               </td>

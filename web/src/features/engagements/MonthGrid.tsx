@@ -1,5 +1,6 @@
 import { Link } from 'react-router'
 import { TableWrap } from '../../components/TableWrap.tsx'
+import { useT } from '../../i18n/useT.ts'
 import type { EngagementSummaryData } from './queries.ts'
 
 const weekdays = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
@@ -13,6 +14,7 @@ function isoDay(year: number, month: number, day: number): string {
  * Washington stays on its Washington days), spanning every day they last.
  */
 export function MonthGrid({ month, items }: { month: string; items: readonly EngagementSummaryData[] }) {
+  const t = useT()
   const [year = 2000, monthNumber = 1] = month.split('-').map(Number)
   const first = new Date(Date.UTC(year, monthNumber - 1, 1))
   const days = new Date(Date.UTC(year, monthNumber, 0)).getUTCDate()
@@ -32,7 +34,7 @@ export function MonthGrid({ month, items }: { month: string; items: readonly Eng
   const title = first.toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })
   return (
     // A month is seven columns wide: on a phone it scrolls in its own box, not the page.
-    <TableWrap label={`Month of ${title}`}>
+    <TableWrap label={t('engagements.monthGrid.monthOf', { title })}>
       <table className="data-table month-grid" data-testid="month-grid">
         <caption>{title}</caption>
         <thead>

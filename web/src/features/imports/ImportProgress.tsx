@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { ImportJobView } from '../../../../src/contract/import.ts'
 import { TableWrap } from '../../components/TableWrap.tsx'
+import { useT } from '../../i18n/useT.ts'
 
 type Job = z.infer<typeof ImportJobView>
 
@@ -29,15 +30,20 @@ function outcome(job: Job): string {
 
 /** The job as it runs and when done: a real progress bar, the outcome, and every problem by row and field. */
 export function ImportProgress({ job }: { job: Job }) {
+  const t = useT()
   const listed = job.errors.length
   return (
     <section className="section" aria-labelledby="import-progress-heading">
-      <h2 id="import-progress-heading">{job.dryRun ? 'Dry run' : 'Import'}</h2>
+      <h2 id="import-progress-heading">
+        {job.dryRun ? t('imports.importProgress.dryRun') : t('imports.importProgress.import')}
+      </h2>
       <progress
         className="import-progress"
         max={100}
         value={job.percent}
-        aria-label={job.dryRun ? 'Dry run progress' : 'Import progress'}
+        aria-label={
+          job.dryRun ? t('imports.importProgress.dryRunProgress') : t('imports.importProgress.importProgress')
+        }
         aria-valuetext={`${job.percent}%`}
       />
       <p
@@ -47,17 +53,19 @@ export function ImportProgress({ job }: { job: Job }) {
         {outcome(job)}
       </p>
       {listed === 0 ? null : (
-        <TableWrap label="Problems in the file">
+        <TableWrap label={t('imports.importProgress.problemsInTheFile')}>
           <table className="table">
             <caption>
-              Problems in the file
-              {listed < job.errorCount ? ` (the first ${listed} of ${job.errorCount})` : ''}
+              {t('imports.importProgress.problemsInTheFile')}
+              {listed < job.errorCount
+                ? t('imports.importProgress.theFirstOf', { listed, errorCount: job.errorCount })
+                : ''}
             </caption>
             <thead>
               <tr>
-                <th scope="col">Row</th>
-                <th scope="col">Field</th>
-                <th scope="col">Problem</th>
+                <th scope="col">{t('imports.importProgress.row')}</th>
+                <th scope="col">{t('imports.importProgress.field')}</th>
+                <th scope="col">{t('imports.importProgress.problem')}</th>
               </tr>
             </thead>
             <tbody>
@@ -65,7 +73,7 @@ export function ImportProgress({ job }: { job: Job }) {
                 // Problems have no id: a row may have several, and their order is the file's.
                 // biome-ignore lint/suspicious/noArrayIndexKey: see above
                 <tr key={index}>
-                  <td>{problem.row === 0 ? 'file' : problem.row}</td>
+                  <td>{problem.row === 0 ? t('imports.importProgress.file') : problem.row}</td>
                   <td>{problem.field === '' ? '—' : problem.field}</td>
                   <td>{problem.message}</td>
                 </tr>

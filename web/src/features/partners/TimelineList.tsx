@@ -65,7 +65,7 @@ export function TimelineList({
               <p className="timeline-description">{event.description}</p>
               {event.link === null ? null : (
                 <p className="timeline-link">
-                  Records the {event.link.type}{' '}
+                  {t('partners.timelineList.recordsThe')} {event.link.type}{' '}
                   <Link
                     to={`/${event.link.type === 'engagement' ? 'engagements' : 'programmes'}/${event.link.id}`}
                   >

@@ -3,6 +3,7 @@ import { EventInput, EventPatch } from '../../../../src/contract/partner-input.t
 import { confidences, eventKinds } from '../../../../src/domain/registry.ts'
 import { DraftAlerts, SelectField, TextField } from '../../components/DraftFields.tsx'
 import { FormActions } from '../../components/FormActions.tsx'
+import { useT } from '../../i18n/useT.ts'
 import { useDraft } from '../../lib/useDraft.ts'
 import type { TimelineEventData } from '../partners/queries.ts'
 import { FuzzyDateFields } from './FuzzyDateFields.tsx'
@@ -56,6 +57,7 @@ export function EventForm({
   event: TimelineEventData | null
   onDone: () => void
 }) {
+  const t = useT()
   const save = useSavePartner(event === null ? 'POST' : 'PATCH')
   const form = useRef<HTMLFormElement>(null)
   const idPrefix = event === null ? 'event-new' : `event-${event.id}`
@@ -96,23 +98,30 @@ export function EventForm({
     >
       <h3 id={`${idPrefix}-heading`}>{heading}</h3>
       <DraftAlerts serverError={save.error} invalid={invalid} />
-      <SelectField label="Kind" options={eventKinds.map((k) => [k, k] as const)} {...bind('kind')} />
-      <TextField label="Title" {...bind('title')} />
-      <FuzzyDateFields legend="Date" precision={bind('precision')} date={bind('date')} />
-      <TextField label="Description" rows={3} {...bind('description')} />
-      <TextField label="Source (a web address)" {...bind('source')} />
       <SelectField
-        label="Confidence"
+        label={t('registry.eventForm.kind')}
+        options={eventKinds.map((k) => [k, k] as const)}
+        {...bind('kind')}
+      />
+      <TextField label={t('registry.eventForm.title')} {...bind('title')} />
+      <FuzzyDateFields legend="Date" precision={bind('precision')} date={bind('date')} />
+      <TextField label={t('registry.eventForm.description')} rows={3} {...bind('description')} />
+      <TextField label={t('registry.eventForm.sourceAWebAddress')} {...bind('source')} />
+      <SelectField
+        label={t('registry.eventForm.confidence')}
         options={confidences.map((c) => [c, c] as const)}
         {...bind('confidence')}
       />
-      <SelectField label="Records" options={linkOptions} {...bind('linkType')} />
+      <SelectField label={t('registry.eventForm.records')} options={linkOptions} {...bind('linkType')} />
       {draft.linkType === '' ? null : (
-        <TextField label={`Id of the ${draft.linkType} (as in its address)`} {...bind('linkId')} />
+        <TextField
+          label={t('registry.eventForm.idOfTheAsIn', { linkType: draft.linkType })}
+          {...bind('linkId')}
+        />
       )}
       <MarkingFields classification={bind('classification')} releasableTo={bind('releasableTo')} />
       <FormActions
-        submit={save.isPending ? 'Saving…' : 'Save event'}
+        submit={save.isPending ? t('registry.eventForm.saving') : t('registry.eventForm.saveEvent')}
         pending={save.isPending}
         onCancel={onDone}
       />

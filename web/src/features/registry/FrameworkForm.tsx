@@ -5,6 +5,7 @@ import type { FrameworkDetail } from '../../../../src/contract/framework.ts'
 import { FrameworkInput, FrameworkPatch } from '../../../../src/contract/framework-input.ts'
 import { DraftAlerts, SelectField, TextField } from '../../components/DraftFields.tsx'
 import { FormActions } from '../../components/FormActions.tsx'
+import { useT } from '../../i18n/useT.ts'
 import { useDraft } from '../../lib/useDraft.ts'
 import { FuzzyDateFields, fuzzyCandidate } from './FuzzyDateFields.tsx'
 import { useFocusFirstError } from './focus-first-error.ts'
@@ -49,6 +50,7 @@ export function FrameworkForm({
   framework: FrameworkData | null
   onDone: () => void
 }) {
+  const t = useT()
   const save = useSaveFramework(framework === null ? 'POST' : 'PATCH')
   const navigate = useNavigate()
   const form = useRef<HTMLFormElement>(null)
@@ -91,13 +93,19 @@ export function FrameworkForm({
         ),
       )}
     >
-      <h2 id={`${idPrefix}-heading`}>{framework === null ? 'New framework' : 'Edit framework'}</h2>
+      <h2 id={`${idPrefix}-heading`}>
+        {framework === null
+          ? t('registry.frameworkForm.newFramework')
+          : t('registry.frameworkForm.editFramework')}
+      </h2>
       <DraftAlerts serverError={save.error} invalid={invalid} />
-      {framework === null ? <TextField label="Id (lower case, e.g. ip4)" {...bind('id')} /> : null}
-      <TextField label="Name" {...bind('name')} />
-      <TextField label="Short name" {...bind('shortName')} />
+      {framework === null ? (
+        <TextField label={t('registry.frameworkForm.idLowerCaseEG')} {...bind('id')} />
+      ) : null}
+      <TextField label={t('registry.frameworkForm.name')} {...bind('name')} />
+      <TextField label={t('registry.frameworkForm.shortName')} {...bind('shortName')} />
       <SelectField
-        label="Kind"
+        label={t('registry.frameworkForm.kind')}
         options={[
           ['formal', 'Formal'],
           ['informal', 'Informal'],
@@ -110,11 +118,13 @@ export function FrameworkForm({
         precision={bind('startedPrecision')}
         date={bind('started')}
       />
-      <TextField label="Description" rows={3} {...bind('description')} />
-      <TextField label="Source (a web address)" {...bind('source')} />
+      <TextField label={t('registry.frameworkForm.description')} rows={3} {...bind('description')} />
+      <TextField label={t('registry.frameworkForm.sourceAWebAddress')} {...bind('source')} />
       <MarkingFields classification={bind('classification')} releasableTo={bind('releasableTo')} />
       <FormActions
-        submit={save.isPending ? 'Saving…' : 'Save framework'}
+        submit={
+          save.isPending ? t('registry.frameworkForm.saving') : t('registry.frameworkForm.saveFramework')
+        }
         pending={save.isPending}
         onCancel={onDone}
       />

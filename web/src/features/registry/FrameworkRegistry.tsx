@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { z } from 'zod'
 import type { FrameworkDetail } from '../../../../src/contract/framework.ts'
+import { useT } from '../../i18n/useT.ts'
 import { FrameworkForm } from './FrameworkForm.tsx'
 import { EndMembershipForm, MembershipForm } from './MembershipForm.tsx'
 
@@ -9,6 +10,7 @@ type Open = { form: 'framework' } | { form: 'add' } | { form: 'edit' | 'end'; id
 
 /** Edit the framework and its memberships, shown only as far as the page's abilities allow. */
 export function FrameworkRegistry({ framework }: { framework: FrameworkData }) {
+  const t = useT()
   const [open, setOpen] = useState<Open>(null)
   const close = () => setOpen(null)
   const editable = framework.history.filter((m) => m.abilities.edit || m.abilities.end)
@@ -16,16 +18,16 @@ export function FrameworkRegistry({ framework }: { framework: FrameworkData }) {
   const chosen = open !== null && 'id' in open ? framework.history.find((m) => m.id === open.id) : undefined
   return (
     <section aria-labelledby="registry-title" className="section">
-      <h2 id="registry-title">Keep this framework up to date</h2>
+      <h2 id="registry-title">{t('registry.frameworkRegistry.keepThisFrameworkUpTo')}</h2>
       <div className="registry-actions">
         {framework.abilities.edit ? (
           <button type="button" className="button secondary" onClick={() => setOpen({ form: 'framework' })}>
-            Edit framework
+            {t('registry.frameworkRegistry.editFramework')}
           </button>
         ) : null}
         {framework.abilities.addMembership ? (
           <button type="button" className="button" onClick={() => setOpen({ form: 'add' })}>
-            Add membership
+            {t('registry.frameworkRegistry.addMembership')}
           </button>
         ) : null}
       </div>
@@ -42,11 +44,12 @@ export function FrameworkRegistry({ framework }: { framework: FrameworkData }) {
         <EndMembershipForm key={chosen.id} frameworkId={framework.id} membership={chosen} onDone={close} />
       ) : null}
       {editable.length === 0 ? null : (
-        <ul className="plain-list" aria-label="Memberships to change">
+        <ul className="plain-list" aria-label={t('registry.frameworkRegistry.membershipsToChange')}>
           {editable.map((m) => (
             <li key={m.id} className="registry-actions" data-membership-id={m.id}>
               <span>
-                {m.name}: {m.from?.label ?? 'no start'} – {m.to?.label ?? 'now'} ({m.status})
+                {m.name}: {m.from?.label ?? t('registry.frameworkRegistry.noStart')} –{' '}
+                {m.to?.label ?? t('registry.frameworkRegistry.now')} ({m.status})
               </span>
               {m.abilities.edit ? (
                 <button
@@ -54,7 +57,11 @@ export function FrameworkRegistry({ framework }: { framework: FrameworkData }) {
                   className="button secondary"
                   onClick={() => setOpen({ form: 'edit', id: m.id })}
                 >
-                  Edit<span className="visually-hidden"> {m.name}’s membership</span>
+                  {t('registry.frameworkRegistry.edit')}
+                  <span className="visually-hidden">
+                    {' '}
+                    {t('registry.frameworkRegistry.membershipOf', { name: m.name })}
+                  </span>
                 </button>
               ) : null}
               {m.abilities.end ? (
@@ -63,7 +70,11 @@ export function FrameworkRegistry({ framework }: { framework: FrameworkData }) {
                   className="button secondary"
                   onClick={() => setOpen({ form: 'end', id: m.id })}
                 >
-                  End<span className="visually-hidden"> {m.name}’s membership</span>
+                  {t('registry.frameworkRegistry.end')}
+                  <span className="visually-hidden">
+                    {' '}
+                    {t('registry.frameworkRegistry.membershipOf', { name: m.name })}
+                  </span>
                 </button>
               ) : null}
             </li>

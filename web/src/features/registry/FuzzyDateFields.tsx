@@ -1,5 +1,6 @@
 import { precisions } from '../../../../src/domain/fuzzy-date.ts'
 import { SelectField, TextField } from '../../components/DraftFields.tsx'
+import { useT } from '../../i18n/useT.ts'
 
 type Precision = (typeof precisions)[number]
 
@@ -39,6 +40,7 @@ export function FuzzyDateFields({
   readonly date: Bound
   readonly optional?: boolean
 }) {
+  const t = useT()
   const known = precision.value !== ''
   const options: (readonly [string, string])[] = [
     ...(optional ? [['', 'Not known'] as const] : []),
@@ -47,7 +49,7 @@ export function FuzzyDateFields({
   return (
     <fieldset className="fieldset">
       <legend>{legend}</legend>
-      <SelectField label="Known to the" options={options} {...precision} />
+      <SelectField label={t('registry.fuzzyDateFields.knownToThe')} options={options} {...precision} />
       {known ? (
         <TextField label={`${legend} (${hints[precision.value as Precision] ?? ''})`} {...date} />
       ) : null}

@@ -1,5 +1,6 @@
 import { classifications } from '../../../../src/domain/marking.ts'
 import { SelectField, TextField } from '../../components/DraftFields.tsx'
+import { useT } from '../../i18n/useT.ts'
 
 interface Bound {
   readonly id: string
@@ -24,17 +25,15 @@ export function MarkingFields({
   classification: Bound
   releasableTo: Bound
 }) {
+  const t = useT()
   return (
     <>
       <SelectField
-        label="Classification"
+        label={t('registry.markingFields.classification')}
         options={classifications.map((c) => [c, c] as const)}
         {...classification}
       />
-      <TextField
-        label="Releasable to (partner codes, separated by commas; empty = alliance only)"
-        {...releasableTo}
-      />
+      <TextField label={t('registry.markingFields.releasableToPartnerCodesSeparated')} {...releasableTo} />
     </>
   )
 }

@@ -5,6 +5,7 @@ import { MembershipEnd, MembershipInput, MembershipPatch } from '../../../../src
 import { membershipStatuses } from '../../../../src/domain/registry.ts'
 import { DraftAlerts, SelectField, TextField } from '../../components/DraftFields.tsx'
 import { FormActions } from '../../components/FormActions.tsx'
+import { useT } from '../../i18n/useT.ts'
 import { useDraft } from '../../lib/useDraft.ts'
 import { FuzzyDateFields, fuzzyCandidate } from './FuzzyDateFields.tsx'
 import { useFocusFirstError } from './focus-first-error.ts'
@@ -49,6 +50,7 @@ export function MembershipForm({
   membership: Membership | null
   onDone: () => void
 }) {
+  const t = useT()
   const save = useSaveFramework(membership === null ? 'POST' : 'PATCH')
   const form = useRef<HTMLFormElement>(null)
   const idPrefix = membership === null ? 'membership-new' : `membership-${membership.id}`
@@ -85,21 +87,27 @@ export function MembershipForm({
       )}
     >
       <h3 id={`${idPrefix}-heading`}>
-        {membership === null ? 'Add membership' : `Edit ${membership.name}’s membership`}
+        {membership === null
+          ? t('registry.membershipForm.addMembership')
+          : t('registry.membershipForm.editSMembership', { name: membership.name })}
       </h3>
       <DraftAlerts serverError={save.error} invalid={invalid} />
-      {membership === null ? <TextField label="Country code (e.g. JPN)" {...bind('country')} /> : null}
+      {membership === null ? (
+        <TextField label={t('registry.membershipForm.countryCodeEGJpn')} {...bind('country')} />
+      ) : null}
       <FuzzyDateFields legend="From" optional precision={bind('fromPrecision')} date={bind('from')} />
       <FuzzyDateFields legend="To" optional precision={bind('toPrecision')} date={bind('to')} />
       <SelectField
-        label="Status"
+        label={t('registry.membershipForm.status')}
         options={membershipStatuses.map((s) => [s, s] as const)}
         {...bind('status')}
       />
-      <TextField label="Note" {...bind('note')} />
+      <TextField label={t('registry.membershipForm.note')} {...bind('note')} />
       <MarkingFields classification={bind('classification')} releasableTo={bind('releasableTo')} />
       <FormActions
-        submit={save.isPending ? 'Saving…' : 'Save membership'}
+        submit={
+          save.isPending ? t('registry.membershipForm.saving') : t('registry.membershipForm.saveMembership')
+        }
         pending={save.isPending}
         onCancel={onDone}
       />
@@ -117,6 +125,7 @@ export function EndMembershipForm({
   membership: Membership
   onDone: () => void
 }) {
+  const t = useT()
   const save = useSaveFramework('POST')
   const form = useRef<HTMLFormElement>(null)
   const idPrefix = `membership-end-${membership.id}`
@@ -147,11 +156,15 @@ export function EndMembershipForm({
         ),
       )}
     >
-      <h3 id={`${idPrefix}-heading`}>End {membership.name}’s membership</h3>
+      <h3 id={`${idPrefix}-heading`}>
+        {t('registry.membershipForm.endSMembership', { name: membership.name })}
+      </h3>
       <DraftAlerts serverError={save.error} invalid={invalid} />
       <FuzzyDateFields legend="Last day" precision={bind('toPrecision')} date={bind('to')} />
       <FormActions
-        submit={save.isPending ? 'Saving…' : 'End membership'}
+        submit={
+          save.isPending ? t('registry.membershipForm.saving') : t('registry.membershipForm.endMembership')
+        }
         pending={save.isPending}
         onCancel={onDone}
       />

@@ -1,10 +1,12 @@
 import { useState } from 'react'
+import { useT } from '../../i18n/useT.ts'
 import { useSession } from '../session/queries.ts'
 import { FrameworkForm } from './FrameworkForm.tsx'
 import { PartnerForm } from './PartnerForm.tsx'
 
 /** "New partner" on the partners list, for those the session says may edit the registry. */
 export function NewPartner() {
+  const t = useT()
   const session = useSession()
   const [open, setOpen] = useState(false)
   if (session.data?.abilities.editRegistry !== true) return null
@@ -13,7 +15,7 @@ export function NewPartner() {
   ) : (
     <div className="registry-actions">
       <button type="button" className="button" onClick={() => setOpen(true)}>
-        New partner
+        {t('registry.newRecordButtons.newPartner')}
       </button>
     </div>
   )
@@ -21,6 +23,7 @@ export function NewPartner() {
 
 /** "New framework" on the frameworks list, likewise. */
 export function NewFramework() {
+  const t = useT()
   const session = useSession()
   const [open, setOpen] = useState(false)
   if (session.data?.abilities.editRegistry !== true) return null
@@ -29,7 +32,7 @@ export function NewFramework() {
   ) : (
     <div className="registry-actions">
       <button type="button" className="button" onClick={() => setOpen(true)}>
-        New framework
+        {t('registry.newRecordButtons.newFramework')}
       </button>
     </div>
   )

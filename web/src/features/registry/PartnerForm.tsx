@@ -4,6 +4,7 @@ import { partnerStatuses } from '../../../../src/contract/partner.ts'
 import { PartnerInput, PartnerPatch } from '../../../../src/contract/partner-input.ts'
 import { DraftAlerts, SelectField, TextField } from '../../components/DraftFields.tsx'
 import { FormActions } from '../../components/FormActions.tsx'
+import { useT } from '../../i18n/useT.ts'
 import { useDraft } from '../../lib/useDraft.ts'
 import type { PartnerDetailData } from '../partners/queries.ts'
 import { FuzzyDateFields, fuzzyCandidate } from './FuzzyDateFields.tsx'
@@ -51,6 +52,7 @@ const candidate = (draft: Draft) => ({
 
 /** A partner's profile: a new partner (`partner` null) or the one on the page, under its version. */
 export function PartnerForm({ partner, onDone }: { partner: PartnerDetailData | null; onDone: () => void }) {
+  const t = useT()
   const save = useSavePartner(partner === null ? 'POST' : 'PATCH')
   const navigate = useNavigate()
   const form = useRef<HTMLFormElement>(null)
@@ -89,13 +91,17 @@ export function PartnerForm({ partner, onDone }: { partner: PartnerDetailData | 
       <h2 id={`${idPrefix}-heading`}>{heading}</h2>
       <DraftAlerts serverError={save.error} invalid={invalid} />
       {partner === null ? (
-        <TextField label="Country code (ISO 3166-1 alpha-3, e.g. MNG)" {...bind('code')} />
+        <TextField label={t('registry.partnerForm.countryCodeIso31661')} {...bind('code')} />
       ) : null}
-      <TextField label="Name" {...bind('name')} />
-      <TextField label="Capital" {...bind('capital')} />
-      <TextField label="Time zone (IANA, e.g. Asia/Tokyo)" {...bind('timeZone')} />
-      <SelectField label="Status" options={partnerStatuses.map((s) => [s, s] as const)} {...bind('status')} />
-      <TextField label="Summary" rows={3} {...bind('summary')} />
+      <TextField label={t('registry.partnerForm.name')} {...bind('name')} />
+      <TextField label={t('registry.partnerForm.capital')} {...bind('capital')} />
+      <TextField label={t('registry.partnerForm.timeZoneIanaEG')} {...bind('timeZone')} />
+      <SelectField
+        label={t('registry.partnerForm.status')}
+        options={partnerStatuses.map((s) => [s, s] as const)}
+        {...bind('status')}
+      />
+      <TextField label={t('registry.partnerForm.summary')} rows={3} {...bind('summary')} />
       <FuzzyDateFields
         legend="Dialogue since"
         optional
@@ -104,7 +110,13 @@ export function PartnerForm({ partner, onDone }: { partner: PartnerDetailData | 
       />
       <MarkingFields classification={bind('classification')} releasableTo={bind('releasableTo')} />
       <FormActions
-        submit={save.isPending ? 'Saving…' : partner === null ? 'Save partner' : 'Save profile'}
+        submit={
+          save.isPending
+            ? t('registry.partnerForm.saving')
+            : partner === null
+              ? t('registry.partnerForm.savePartner')
+              : t('registry.partnerForm.saveProfile')
+        }
         pending={save.isPending}
         onCancel={onDone}
       />

@@ -1,12 +1,14 @@
 import { useState } from 'react'
 import { FormActions } from '../../components/FormActions.tsx'
 import { ErrorState } from '../../components/states.tsx'
+import { useT } from '../../i18n/useT.ts'
 import type { PartnerDetailData, TimelineEventData } from '../partners/queries.ts'
 import { EventForm } from './EventForm.tsx'
 import { useDeleteEvent } from './queries.ts'
 
 /** "Add event" above the timeline, when the page's abilities allow it. */
 export function AddEvent({ partner }: { partner: PartnerDetailData }) {
+  const t = useT()
   const [open, setOpen] = useState(false)
   if (!partner.abilities.addEvent) return null
   return open ? (
@@ -14,7 +16,7 @@ export function AddEvent({ partner }: { partner: PartnerDetailData }) {
   ) : (
     <div className="registry-actions">
       <button type="button" className="button" onClick={() => setOpen(true)}>
-        Add event
+        {t('registry.timelineEditor.addEvent')}
       </button>
     </div>
   )
@@ -22,6 +24,7 @@ export function AddEvent({ partner }: { partner: PartnerDetailData }) {
 
 /** Edit and delete of one timeline event, as its abilities allow; delete asks first. */
 export function EventActions({ code, event }: { code: string; event: TimelineEventData }) {
+  const t = useT()
   const [mode, setMode] = useState<'idle' | 'edit' | 'delete'>('idle')
   const remove = useDeleteEvent()
   if (!event.abilities.edit && !event.abilities.delete) return null
@@ -29,11 +32,18 @@ export function EventActions({ code, event }: { code: string; event: TimelineEve
     return <EventForm key={event.id} code={code} event={event} onDone={() => setMode('idle')} />
   if (mode === 'delete') {
     return (
-      <section className="panel form" aria-label={`Delete “${event.title}”?`}>
-        <p>Delete “{event.title}” from the timeline? This cannot be undone.</p>
+      <section
+        className="panel form"
+        aria-label={t('registry.timelineEditor.delete', { title: event.title })}
+      >
+        <p>{t('registry.timelineEditor.deleteFromTimeline', { title: event.title })}</p>
         {remove.error === null ? null : <ErrorState error={remove.error} />}
         <FormActions
-          submit={remove.isPending ? 'Deleting…' : 'Delete event'}
+          submit={
+            remove.isPending
+              ? t('registry.timelineEditor.deleting')
+              : t('registry.timelineEditor.deleteEvent')
+          }
           pending={remove.isPending}
           onConfirm={() =>
             remove.mutate({ path: `/api/v1/partners/${code}/events/${event.id}`, version: event.version })
@@ -47,12 +57,14 @@ export function EventActions({ code, event }: { code: string; event: TimelineEve
     <span className="registry-actions">
       {event.abilities.edit ? (
         <button type="button" className="button secondary" onClick={() => setMode('edit')}>
-          Edit<span className="visually-hidden"> “{event.title}”</span>
+          {t('registry.timelineEditor.edit')}
+          <span className="visually-hidden"> “{event.title}”</span>
         </button>
       ) : null}
       {event.abilities.delete ? (
         <button type="button" className="button secondary" onClick={() => setMode('delete')}>
-          Delete<span className="visually-hidden"> “{event.title}”</span>
+          {t('registry.timelineEditor.delete3')}
+          <span className="visually-hidden"> “{event.title}”</span>
         </button>
       ) : null}
     </span>
