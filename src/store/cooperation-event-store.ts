@@ -222,7 +222,9 @@ export async function listVisibleEvents(
       .orderBy('ev.ends_on')
       .orderBy('ev.place')
       .orderBy('ev.id')
-      .limit(filter.limit).offset(filter.offset).execute(),
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute(),
     count.executeTakeFirstOrThrow(),
   ])
   const items = rows.map(toRecord)
