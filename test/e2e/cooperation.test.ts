@@ -130,7 +130,11 @@ describe('the cooperation menu in the web app (Chromium)', () => {
     await korea.getByRole('heading', { level: 1, name: 'Cooperation menu' }).waitFor()
     await korea.getByLabel('Search the catalogue').fill('incident handling')
     await korea.getByLabel('Priority area').selectOption('cyber-defence')
-    await korea.getByLabel('Only what I may request').check()
+    // The box follows the address, which the router updates a moment after the click: wait for it
+    // to show checked instead of asking Playwright's check() to see it change at once.
+    const eligible = korea.getByLabel('Only what I may request')
+    await eligible.click()
+    await eventually(() => eligible.isChecked()).toBe(true)
     const row = korea.getByRole('row', { name: new RegExp(course.replace(/[()]/g, '.')) })
     await row.waitFor()
     expect(await row.textContent()).toContain('You may request')
