@@ -198,8 +198,9 @@ describe('scheduling in the web app (Chromium)', () => {
       await page.waitForURL(`${server.url}/engagements/new`)
       const brussels = expected[0]
       expect(await page.getByLabel('Starts (local time at the place)').inputValue()).toBe(brussels?.local)
-      expect(await page.getByLabel('Time zone (IANA name, e.g. Europe/Madrid)').inputValue()).toBe(
-        'Europe/Brussels',
+      // The zone picker names the zone by its city, country, IANA name and offset.
+      expect(await page.getByRole('combobox', { name: 'Time zone' }).inputValue()).toMatch(
+        /^Brussels, Belgium — Europe\/Brussels, UTC\+0[12]:00$/,
       )
       const title = `IP4 call planned at ${viewport.width} px`
       await page.getByLabel('Title').fill(title)
@@ -324,8 +325,9 @@ describe('scheduling in the web app (Chromium)', () => {
         brussels?.start.local,
       )
       expect(await page.getByLabel('Ends (local time at the place)').inputValue()).toBe(brussels?.end.local)
-      expect(await page.getByLabel('Time zone (IANA name, e.g. Europe/Madrid)').inputValue()).toBe(
-        'Europe/Brussels',
+      // The zone picker names the zone by its city, country, IANA name and offset.
+      expect(await page.getByRole('combobox', { name: 'Time zone' }).inputValue()).toMatch(
+        /^Brussels, Belgium — Europe\/Brussels, UTC\+0[12]:00$/,
       )
       expect(await pageScrollsSideways(page)).toBe(false)
       expect(await runAxe(page)).toEqual([])
