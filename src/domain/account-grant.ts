@@ -21,6 +21,9 @@ const coveredBy: Partial<Record<Permission, Permission>> = {
   'programme.author-own': 'programme.author-any',
   'statement.associate-own': 'statement.associate-any',
   'proposal.position-own': 'proposal.position-any',
+  // Keeping the cooperation menu includes acting as any provider and requesting for any partner.
+  'cooperation.provide-own': 'cooperation.manage',
+  'cooperation.request-own': 'cooperation.manage',
 }
 
 function holds(held: ReadonlySet<Permission>, permission: Permission): boolean {
