@@ -81,8 +81,8 @@ describe.each(engines)('the HTTP shell on %s', (engine) => {
 
   describe('a wrong method', () => {
     const cases: ReadonlyArray<readonly [string, string, string]> = [
-      ['PUT', '/api/v1/partners', 'GET, HEAD'],
-      ['DELETE', '/api/v1/partners/JPN', 'GET, HEAD'],
+      ['PUT', '/api/v1/partners', 'GET, HEAD, POST'],
+      ['DELETE', '/api/v1/partners/JPN', 'GET, HEAD, PATCH'],
       ['OPTIONS', '/api/v1/engagements', 'GET, HEAD, POST'],
       ['PUT', '/api/v1/session', 'GET, HEAD, POST, DELETE'],
       ['GET', '/api/v1/programmes/jpn-itpp-2023/nodes', 'POST'],
