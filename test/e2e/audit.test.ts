@@ -96,11 +96,14 @@ describe('the audit trail in the web app (Chromium)', () => {
     // By record: the engagement's create and update, nothing else.
     await page.getByLabel('Record type').selectOption('engagement')
     await page.getByLabel('Record id').fill(engagementId)
+    // With the type alone the trail also holds just these two entries, so wait for the address
+    // (which the router updates in a transition) to carry the id before reading the list.
+    await page.waitForURL((url) => url.searchParams.get('entityId') === engagementId)
     await page.getByText('2 entries · page 1 of 1').waitFor()
     expect(await page.getByRole('row').count()).toBe(3)
-    const href = await csvHref(page)
-    expect(href).toBe(`/api/v1/audit.csv?entity=engagement&entityId=${engagementId}&actor=staff`)
-    expect(page.url()).toContain(`entityId=${engagementId}`)
+    await expect
+      .poll(() => csvHref(page))
+      .toBe(`/api/v1/audit.csv?entity=engagement&entityId=${engagementId}&actor=staff`)
     await page.screenshot({ path: '/tmp/portal-audit-desktop.png', fullPage: true })
 
     // Days in the wrong order: the server's message, nothing listed; put right, the entries return.
