@@ -49,6 +49,8 @@ export const PositionParams = ProposalParams.extend({ member: CountryCode })
 export const ProposalListQuery = Paging.extend({
   status: ProposalStatusName.optional(),
   procedure: ProposalProcedureName.optional(),
+  /** Only proposals linked to this partner, when the reader may see the partner. */
+  partner: CountryCode.optional(),
 }).strict()
 
 export const MemberPosition = z

@@ -137,6 +137,7 @@ export async function findVisibleProposal(
 export interface ProposalFilter {
   readonly status?: ProposalStatus | undefined
   readonly procedure?: ProposalProcedure | undefined
+  readonly partner?: string | undefined
   readonly limit: number
   readonly offset: number
 }
@@ -170,9 +171,10 @@ export async function proposalPage(
     offset: filter.offset,
     ...(filter.status === undefined ? {} : { status: filter.status }),
     ...(filter.procedure === undefined ? {} : { procedure: filter.procedure }),
+    ...(filter.partner === undefined ? {} : { partner: filter.partner }),
     ...(positionsOn === null ? {} : { day: positionsOn }),
   }
-  const shape = `proposals:${visibilityShape(principal)}:${'status' in params}:${'procedure' in params}:${'day' in params}`
+  const shape = `proposals:${visibilityShape(principal)}:${'status' in params}:${'procedure' in params}:${'partner' in params}:${'day' in params}`
   const pageOf = (page: typeof params) =>
     compiledQueries.execute(db, shape, page, (bound) => proposalPageQuery(db, principal, bound))
   const rows = await pageOf(params)
@@ -213,6 +215,7 @@ function proposalPageQuery(
     offset: number
     status?: string
     procedure?: string
+    partner?: string
     day?: string
   },
 ) {
@@ -232,6 +235,33 @@ function proposalPageQuery(
   if (bound.procedure !== undefined) {
     page = page.where('p.procedure', '=', bound.procedure)
     counted = counted.where('p.procedure', '=', bound.procedure)
+  }
+  const { partner } = bound
+  if (partner !== undefined) {
+    // Through the visible partner only: filtering by a partner the reader may not see would tell
+    // which visible proposals are linked to it, though each shows its link as null.
+    page = page
+      .where('p.partner_code', '=', partner)
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('partner as fp')
+            .select('fp.country_code')
+            .whereRef('fp.country_code', '=', 'p.partner_code')
+            .where(visibleTo(principal, 'fp')),
+        ),
+      )
+    counted = counted
+      .where('p.partner_code', '=', partner)
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('partner as fp')
+            .select('fp.country_code')
+            .whereRef('fp.country_code', '=', 'p.partner_code')
+            .where(visibleTo(principal, 'fp')),
+        ),
+      )
   }
   const { day } = bound
   const countedWithMembers = counted.$if(day !== undefined, (qb) =>

@@ -104,6 +104,7 @@ describe('the audit trail in the web app (Chromium)', () => {
     await expect
       .poll(() => csvHref(page))
       .toBe(`/api/v1/audit.csv?entity=engagement&entityId=${engagementId}&actor=staff`)
+    const href = await csvHref(page)
     await page.screenshot({ path: '/tmp/portal-audit-desktop.png', fullPage: true })
 
     // Days in the wrong order: the server's message, nothing listed; put right, the entries return.

@@ -126,7 +126,7 @@ describe('the cooperation menu in the web app (Chromium)', () => {
   it('lets Korea request a cyber defence course for a goal of its programme', async () => {
     const korea = await browser.newPage(desktop)
     await signIn(korea, 'kor')
-    await korea.getByRole('link', { name: 'Cooperation' }).click()
+    await korea.getByRole('link', { name: 'Cooperation', exact: true }).click()
     await korea.getByRole('heading', { level: 1, name: 'Cooperation menu' }).waitFor()
     await korea.getByLabel('Search the catalogue').fill('incident handling')
     await korea.getByLabel('Priority area').selectOption('cyber-defence')

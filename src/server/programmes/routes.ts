@@ -78,14 +78,15 @@ export async function programmeRoutes(
         tags,
         summary: 'Portfolio of programmes across partners',
         description:
-          'Kind, period, status, progress, late milestones, next milestone and next review of every visible programme.',
-        response: { 200: PortfolioView },
+          'Kind, period, status, progress, late milestones, next milestone and next review of every visible programme, optionally of one partner, kind or status.',
+        querystring: ProgrammeListQuery,
+        response: { 200: PortfolioView, 400: Problem },
       },
     },
     async (request) => {
       const { principal } = request
       const day = today()
-      const programmes = await listVisibleProgrammes(db.kysely, principal, {})
+      const programmes = await listVisibleProgrammes(db.kysely, principal, request.query)
       const stats = await programmeStats(
         db.kysely,
         principal,

@@ -58,7 +58,7 @@ export async function proposalRoutes(
         tags: ['decisions'],
         summary: 'List proposals',
         description:
-          'Proposals the caller may see, newest first, by status and procedure. Members’ positions are listed for alliance readers only.',
+          'Proposals the caller may see, newest first, by status, procedure and linked partner (a partner the caller may not see matches nothing). Members’ positions are listed for alliance readers only.',
         querystring: ProposalListQuery,
         response: { 200: ProposalList, 400: Problem },
       },

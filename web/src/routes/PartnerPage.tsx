@@ -106,10 +106,7 @@ export function PartnerPage() {
         </dl>
         <ul className="partner-links" aria-label={t('page.partner.moreAbout', { name: data.name })}>
           <li>
-            {/* The portfolio page has no partner filter; search finds the partner's programmes. */}
-            <Link to={`/search?q=${encodeURIComponent(data.name)}&type=programme`}>
-              {t('page.partner.programmes')}
-            </Link>
+            <Link to={`/programmes?partner=${data.code}`}>{t('page.partner.programmes')}</Link>
           </li>
           <li>
             <Link to={`/engagements?partner=${data.code}`}>{t('page.partner.engagements')}</Link>
@@ -118,8 +115,7 @@ export function PartnerPage() {
             <Link to={`/statements?partner=${data.code}`}>{t('page.partner.statements')}</Link>
           </li>
           <li>
-            {/* The proposals list takes no partner filter (the API has none): it is short. */}
-            <Link to="/proposals">{t('page.partner.allProposals')}</Link>
+            <Link to={`/proposals?partner=${data.code}`}>{t('page.partner.allProposals')}</Link>
           </li>
         </ul>
       </section>

@@ -1,7 +1,8 @@
-import { Link } from 'react-router'
+import { Link, useSearchParams } from 'react-router'
 import { CsvLink } from '../components/CsvLink.tsx'
 import { usePageMarking } from '../components/marking.tsx'
 import { PageHeader } from '../components/PageHeader.tsx'
+import { PartnerFilterNote } from '../components/PartnerFilterNote.tsx'
 import { ErrorState, Loading } from '../components/states.tsx'
 import { TableWrap } from '../components/TableWrap.tsx'
 import { NewProgrammeForm } from '../features/programmes/NewProgrammeForm.tsx'
@@ -12,7 +13,9 @@ import '../features/programmes/programmes.css'
 /** The portfolio: every programme the user may see, with kind, period, status, progress and what is due. */
 export function ProgrammesPage() {
   const t = useT()
-  const portfolio = usePortfolio()
+  const [params] = useSearchParams()
+  const partner = params.get('partner')?.toUpperCase() || undefined
+  const portfolio = usePortfolio(partner)
   usePageMarking(portfolio.data?.marking)
   if (portfolio.isPending) return <Loading label={t('page.programmes.loadingProgrammes')} />
   if (portfolio.isError) return <ErrorState error={portfolio.error} onRetry={() => portfolio.refetch()} />
@@ -29,8 +32,9 @@ export function ProgrammesPage() {
             .map((s) => `${s.count} ${statusLabels[s.status].toLowerCase()}`)
             .join(', '),
         })}
-        actions={<CsvLink path="/api/v1/programmes.csv" what="the programmes" />}
+        actions={<CsvLink path="/api/v1/programmes.csv" filters={{ partner }} what="the programmes" />}
       />
+      {partner === undefined ? null : <PartnerFilterNote code={partner} allPath="/programmes" />}
       <div className="section">
         <NewProgrammeForm />
       </div>

@@ -1,8 +1,9 @@
-import { Link } from 'react-router'
+import { Link, useSearchParams } from 'react-router'
 import type { MessageKey } from '../../../src/i18n/catalogue.ts'
 import { CsvLink } from '../components/CsvLink.tsx'
 import { usePageMarking } from '../components/marking.tsx'
 import { PageHeader } from '../components/PageHeader.tsx'
+import { PartnerFilterNote } from '../components/PartnerFilterNote.tsx'
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx'
 import { TableWrap } from '../components/TableWrap.tsx'
 import { Countdown } from '../features/proposals/Countdown.tsx'
@@ -104,7 +105,9 @@ function ProposalTable({ items, label }: { items: ProposalSummaryData[]; label: 
 /** Decisions: every proposal the user may see, grouped as open (with countdowns), blocked and decided. */
 export function ProposalsPage() {
   const t = useT()
-  const proposals = useProposals()
+  const [params] = useSearchParams()
+  const partner = params.get('partner')?.toUpperCase() || undefined
+  const proposals = useProposals(partner)
   usePageMarking(proposals.data?.marking)
   if (proposals.isPending) return <Loading label={t('page.proposals.loadingProposals')} />
   if (proposals.isError) return <ErrorState error={proposals.error} onRetry={() => proposals.refetch()} />
@@ -115,8 +118,9 @@ export function ProposalsPage() {
       <PageHeader
         title={t('page.proposals.decisions')}
         lead={t('page.proposals.proposalsTheAllianceDecidesBy')}
-        actions={<CsvLink path="/api/v1/proposals.csv" what="the proposals" />}
+        actions={<CsvLink path="/api/v1/proposals.csv" filters={{ partner }} what="the proposals" />}
       />
+      {partner === undefined ? null : <PartnerFilterNote code={partner} allPath="/proposals" />}
       <RemindersPanel />
       <div className="section">
         <NewProposalForm />

@@ -8,7 +8,7 @@ import {
   VersionList,
 } from '../../../../src/contract/programme-view.ts'
 import { healthLabels as milestoneHealthLabels, programmeStatusLabels } from '../../i18n/labels.ts'
-import { apiGet } from '../../lib/api.ts'
+import { apiGet, queryString } from '../../lib/api.ts'
 import { useWrite, type WriteRequest } from '../../lib/useWrite.ts'
 
 export type ProgrammeData = z.infer<typeof ProgrammeDetail>
@@ -21,10 +21,11 @@ export type DiffData = z.infer<typeof DiffView>
 
 const base = '/api/v1/programmes'
 
-export function usePortfolio() {
+/** The portfolio, of one partner when `partner` is a code (the partner page links here so). */
+export function usePortfolio(partner?: string) {
   return useQuery({
-    queryKey: ['programmes', 'portfolio'],
-    queryFn: () => apiGet(`${base}/portfolio`, PortfolioView),
+    queryKey: ['programmes', 'portfolio', partner ?? null],
+    queryFn: () => apiGet(`${base}/portfolio${queryString({ partner })}`, PortfolioView),
   })
 }
 

@@ -4,7 +4,7 @@ import type { z } from 'zod'
 import { ProposalDetail, ProposalList } from '../../../../src/contract/proposal.ts'
 import { ReminderList } from '../../../../src/contract/reminder.ts'
 import { labelsOf } from '../../i18n/labels.ts'
-import { apiGet } from '../../lib/api.ts'
+import { apiGet, queryString } from '../../lib/api.ts'
 import { useWrite } from '../../lib/useWrite.ts'
 import { useMembers } from '../members/queries.ts'
 
@@ -25,10 +25,11 @@ export function proposalPath(id: string, ...part: string[]): string {
   return [base, encodeURIComponent(id), ...part.map(encodeURIComponent)].join('/')
 }
 
-export function useProposals() {
+/** Every proposal the reader may see, or those linked to one partner when `partner` is a code. */
+export function useProposals(partner?: string) {
   return useQuery({
-    queryKey: ['proposals', 'list'],
-    queryFn: () => apiGet(`${base}?limit=500`, ProposalList),
+    queryKey: ['proposals', 'list', partner ?? null],
+    queryFn: () => apiGet(`${base}${queryString({ limit: 500, partner })}`, ProposalList),
     // Countdowns end and silence procedures adopt themselves: keep the list current.
     refetchInterval: openRefetchMs * 2,
   })
