@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
 import { DomainError, type DomainErrorCode, type FieldProblem } from '../domain/errors.ts'
+import { isUniqueViolation } from '../store/unique-violation.ts'
 import { methodNotAllowed } from './allowed-methods.ts'
 import { clientErrorTitle, frameworkProblem } from './framework-problems.ts'
 import { type ProblemBody, type ProblemIssue, problemTypeBase, sendProblem } from './problem-body.ts'
@@ -75,6 +76,16 @@ export function registerProblemHandlers(app: FastifyInstance): void {
               : clientErrorTitle(status),
         status,
         detail: error.message,
+      })
+    }
+    if (isUniqueViolation(error)) {
+      // The safety net for a race no command foresaw: two writers of the same key at once. The
+      // transaction rolled back, so nothing changed; the writer may reload and try again.
+      return sendProblem(reply, request, {
+        type: `${problemTypeBase}conflict`,
+        title: problems.conflict.title,
+        status: 409,
+        detail: 'Someone else has just recorded the same thing. Nothing was changed; reload and try again.',
       })
     }
     request.log.error({ err: error }, 'request failed')

@@ -114,6 +114,29 @@ describe.each(engines)('registry authoring API on %s', (engine) => {
     expect(Object.keys(JSON.parse(String(audit[1]?.changes))).sort()).toEqual(['capital', 'name', 'status'])
   })
 
+  it('records a new code once when editors create it at the same moment; the rest get the clear 400', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        send('POST', '/api/v1/partners', staff, {
+          code: 'XQR',
+          name: `Racing ${i}`,
+          timeZone: 'UTC',
+          marking: publicMarking,
+        }),
+      ),
+    )
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 400, 400, 400, 400, 400])
+    for (const refused of answers.filter((answer) => answer.status === 400)) {
+      expect(pointers(refused.body)).toEqual(['#/code'])
+    }
+    const rows = await server.db.kysely
+      .selectFrom('partner')
+      .select('country_code')
+      .where('country_code', '=', 'XQR')
+      .execute()
+    expect(rows).toHaveLength(1)
+  })
+
   it('refuses a bad partner listing every problem, and signed-out and partner writers', async () => {
     const bad = await send('POST', '/api/v1/partners', staff, {
       code: 'Q1',

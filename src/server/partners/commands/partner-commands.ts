@@ -17,6 +17,7 @@ import {
   type StoredPartner,
   updatePartner,
 } from '../../../store/partner-write-store.ts'
+import { isUniqueViolation } from '../../../store/unique-violation.ts'
 import { mergePatch } from '../../merge-patch.ts'
 import { toMarking } from '../../programmes/commands/marking-input.ts'
 import { dateInput, dateOrNull, markingInput } from '../../registry-input.ts'
@@ -72,7 +73,15 @@ export async function createPartner(
       problems.push({ pointer: '#/code', detail: `${input.code} is a member of the alliance, not a partner` })
     }
     if (problems.length > 0) throw invalidInput('partner', problems)
-    await insertPartner(tx, draft, inUse.country)
+    try {
+      await insertPartner(tx, draft, inUse.country)
+    } catch (error) {
+      // Another editor recorded the same code between our check and this insert.
+      if (!isUniqueViolation(error)) throw error
+      throw invalidInput('partner', [
+        { pointer: '#/code', detail: `${input.code} is already in the register as a partner` },
+      ])
+    }
     await recordAudit(
       tx,
       principal,
