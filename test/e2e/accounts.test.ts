@@ -68,7 +68,7 @@ describe('accounts in the web app (Chromium)', () => {
     await page.getByLabel('Password').fill(testPassword)
     await page.getByRole('button', { name: 'Sign in' }).click()
     await page.getByRole('button', { name: 'Sign out' }).waitFor()
-    expect(await page.getByRole('link', { name: 'Accounts' }).count()).toBe(0)
+    expect(await page.getByRole('link', { name: 'Accounts', exact: true }).count()).toBe(0)
     await page.goto(`${server.url}/accounts`)
     await page.getByText('Only administrators manage accounts').waitFor()
     await page.close()

@@ -176,7 +176,7 @@ describe('the cooperation menu in the web app (Chromium)', () => {
 
     await korea
       .getByRole('navigation', { name: 'Cooperation menu' })
-      .getByRole('link', { name: 'Requests' })
+      .getByRole('link', { name: 'Requests', exact: true })
       .click()
     await korea.getByRole('heading', { level: 1, name: 'Cooperation requests' }).waitFor()
     await korea.getByRole('row', { name: /E2E-CYB-1/ }).waitFor()

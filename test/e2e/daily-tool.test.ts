@@ -60,7 +60,7 @@ describe('the web app as a daily tool (Chromium)', () => {
     await more.focus()
     await page.keyboard.press('Enter')
     expect(await more.getAttribute('aria-expanded')).toBe('true')
-    await nav.getByRole('link', { name: 'Analytics' }).waitFor({ state: 'visible' })
+    await nav.getByRole('link', { name: 'Analytics', exact: true }).waitFor({ state: 'visible' })
     await page.keyboard.press('Escape')
     expect(await more.getAttribute('aria-expanded')).toBe('false')
     expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('More')

@@ -207,7 +207,7 @@ describe('web app foundation (Chromium)', () => {
     await page.keyboard.press('Enter')
     const frameworks = page
       .getByRole('navigation', { name: 'Primary' })
-      .getByRole('link', { name: 'Frameworks' })
+      .getByRole('link', { name: 'Frameworks', exact: true })
     await frameworks.waitFor({ state: 'visible' })
     await frameworks.click()
     await page.getByRole('heading', { level: 1, name: 'Frameworks' }).waitFor()

@@ -79,7 +79,7 @@ describe('decisions in the web app (Chromium)', () => {
     expect(tick.created).toBeGreaterThan(0)
     const delegation = await actor.newPage()
     await signIn(delegation, 'fra')
-    await delegation.getByRole('link', { name: 'Decisions' }).click()
+    await delegation.getByRole('link', { name: 'Decisions', exact: true }).click()
     const panel = delegation.getByRole('region', { name: /Awaiting a position/ })
     await panel.waitFor()
     expect(await panel.getByRole('link', { name: silence }).count()).toBe(1)
@@ -88,7 +88,7 @@ describe('decisions in the web app (Chromium)', () => {
 
     const partner = await actor.newPage()
     await signIn(partner, 'jpn')
-    await partner.getByRole('link', { name: 'Decisions' }).click()
+    await partner.getByRole('link', { name: 'Decisions', exact: true }).click()
     await partner.getByRole('heading', { level: 1, name: 'Decisions' }).waitFor()
     await partner.getByRole('link', { name: silence }).waitFor()
     expect(await partner.getByRole('region', { name: /Awaiting a position/ }).count()).toBe(0)
@@ -98,7 +98,7 @@ describe('decisions in the web app (Chromium)', () => {
   it('lets staff record a liaison office, refusing a zone the IANA database lacks', async () => {
     const desk = await actor.newPage()
     await signIn(desk, 'staff')
-    await desk.getByRole('link', { name: 'Offices' }).click()
+    await desk.getByRole('link', { name: 'Offices', exact: true }).click()
     await desk.getByRole('heading', { level: 1, name: 'Liaison offices' }).waitFor()
     await desk.getByRole('button', { name: 'Record a liaison office' }).click()
     await desk.getByLabel('City').fill(city)
@@ -125,7 +125,7 @@ describe('decisions in the web app (Chromium)', () => {
     // France's delegation: the list shows it blocked, and the silence procedure counting down.
     const france = await actor.newPage()
     await signIn(france, 'fra')
-    await france.getByRole('link', { name: 'Decisions' }).click()
+    await france.getByRole('link', { name: 'Decisions', exact: true }).click()
     await france.getByRole('heading', { level: 1, name: 'Decisions' }).waitFor()
     const blockedGroup = france.locator('section', { has: france.getByRole('heading', { name: /^Blocked/ }) })
     await blockedGroup.getByRole('link', { name: tokyo.title }).waitFor()
