@@ -1,4 +1,4 @@
-import { sql } from 'kysely'
+import { type RawBuilder, type SqlBool, sql } from 'kysely'
 import type { Position } from '../domain/decision-consensus.ts'
 import { DomainError, staleVersion } from '../domain/errors.ts'
 import type { Marking } from '../domain/marking.ts'
@@ -207,6 +207,14 @@ export async function proposalPage(
   }
 }
 
+/**
+ * Proposals linked to `partner`, through the visible partner only: filtering by a partner the reader
+ * may not see would tell which visible proposals are linked to it, though each shows its link as null.
+ */
+function linkedToVisiblePartner(principal: Principal, partner: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`p.partner_code = ${partner} and exists (select 1 from partner as fp where fp.country_code = p.partner_code and ${visibleTo(principal, 'fp')})`
+}
+
 function proposalPageQuery(
   db: Db,
   principal: Principal,
@@ -238,30 +246,8 @@ function proposalPageQuery(
   }
   const { partner } = bound
   if (partner !== undefined) {
-    // Through the visible partner only: filtering by a partner the reader may not see would tell
-    // which visible proposals are linked to it, though each shows its link as null.
-    page = page
-      .where('p.partner_code', '=', partner)
-      .where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('partner as fp')
-            .select('fp.country_code')
-            .whereRef('fp.country_code', '=', 'p.partner_code')
-            .where(visibleTo(principal, 'fp')),
-        ),
-      )
-    counted = counted
-      .where('p.partner_code', '=', partner)
-      .where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('partner as fp')
-            .select('fp.country_code')
-            .whereRef('fp.country_code', '=', 'p.partner_code')
-            .where(visibleTo(principal, 'fp')),
-        ),
-      )
+    page = page.where(linkedToVisiblePartner(principal, partner))
+    counted = counted.where(linkedToVisiblePartner(principal, partner))
   }
   const { day } = bound
   const countedWithMembers = counted.$if(day !== undefined, (qb) =>
