@@ -38,7 +38,7 @@ async function checkPage(page: Page, width: number, name: string) {
 const programme = '/programmes/jpn-itpp-2023'
 
 describe.each([1366, 390])('a desk officer’s day at %i px (Chromium)', (width) => {
-  it('signs in from a deep link, works from the dashboard to the programme PDF', async () => {
+  it('signs in from a deep link, works from the dashboard to the programme PDF, then reads it in French', async () => {
     const page = await browser.newPage({ width, height: 900 })
     // A step that cannot happen fails on its own locator, well before the test's own limit.
     page.setDefaultTimeout(15_000)
@@ -155,6 +155,19 @@ describe.each([1366, 390])('a desk officer’s day at %i px (Chromium)', (width)
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
     expect(text).toContain('Japan')
     expect(text.replace(/\s+/g, ' ')).toContain(milestone)
+
+    // Switch to French: the same programme page, in French, with the milestone just added.
+    await page.getByRole('button', { name: 'FR Français' }).click()
+    await page
+      .getByRole('heading', { level: 2, name: 'Objectifs, objectifs de partenariat et activités' })
+      .waitFor()
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr')
+    expect(new URL(page.url()).pathname).toBe(programme)
+    await page.getByText(milestone).first().waitFor()
+    await checkPage(page, width, 'the programme in French')
+    // Back to English: the choice is remembered for the browser, and the next width starts in English.
+    await page.getByRole('button', { name: 'EN English' }).click()
+    await page.getByRole('heading', { level: 2, name: 'Objectives, goals and activities' }).waitFor()
     await page.close()
   }, 180_000)
 })
