@@ -128,11 +128,29 @@ export const AreaProgressView = ProgressView.extend({ area: z.string(), name: z.
   id: 'AreaProgress',
 })
 
+/** Requests for cooperation menu activities serving the programme's goals, by stage. */
+export const ActivityTallyView = z
+  .object({
+    requested: z.number().int().meta({ description: 'Awaiting the provider’s decision' }),
+    approved: z.number().int().meta({ description: 'Approved, no feedback report yet' }),
+    reported: z.number().int().meta({ description: 'Approved and reported on after the event' }),
+  })
+  .meta({ id: 'ActivityTally' })
+
 export const ProgressReport = z
   .object({
     today: z.string(),
     overall: ProgressView,
     byArea: z.array(AreaProgressView),
+    menuActivities: z
+      .object({
+        overall: ActivityTallyView,
+        byArea: z.array(ActivityTallyView.extend({ area: z.string() })),
+      })
+      .meta({
+        description:
+          'The partner’s requests for cooperation menu activities under the goals they serve (a request once per area), as far as the caller may see them: a partner its own',
+      }),
     marking: MarkingView,
   })
   .meta({ id: 'ProgressReport' })

@@ -54,7 +54,7 @@ export interface RequestRecord {
 }
 
 /** The requests a principal reads: its scope, and an event and item it may see. */
-function requestVisible(principal: Principal): RawBuilder<SqlBool> {
+export function requestVisible(principal: Principal): RawBuilder<SqlBool> {
   return sql<SqlBool>`(${cooperationScope(principal, 'r')} and ${visibleTo(principal, 'ev')} and ${visibleTo(principal, 'i')})`
 }
 

@@ -309,6 +309,9 @@ describe('the cooperation menu in the web app (Chromium)', () => {
     await japan.goto(`${url}/programmes/kor-itpp-2023`)
     await japan.getByRole('heading', { level: 2, name: 'Objectives, goals and activities' }).waitFor()
     expect(await japan.getByText('E2E-CYB-1').count()).toBe(0)
+    // Nor counts them in its progress.
+    await eventually(() => japan.getByTestId('menu-activities').textContent()).toContain('0 approved')
+    expect(await japan.getByTestId('menu-activities').textContent()).toContain('0 awaiting approval')
     await japan.close()
   }, 90_000)
 
@@ -340,6 +343,13 @@ describe('the cooperation menu in the web app (Chromium)', () => {
     await served.waitFor()
     expect(await served.textContent()).toContain('E2E-CYB-1')
     expect(await served.textContent()).toContain('reported (5 of 5)')
+    // The reported activity feeds the programme's progress, in its goal's priority area.
+    await eventually(() => korea.getByTestId('menu-activities').textContent()).toContain('1 reported on')
+    const cyber = korea
+      .getByRole('region', { name: 'Progress by priority area (table)' })
+      .getByRole('row', { name: /^Cyber defence/ })
+    expect(await cyber.getByRole('cell').last().textContent()).toBe('1')
+    await checkPage(korea, 'programme-menu-activities')
     await korea.close()
   }, 120_000)
 })

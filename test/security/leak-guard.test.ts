@@ -181,7 +181,11 @@ const cases: Record<string, (context: Context) => string[]> = {
     `/api/v1/programmes/${id('programme-confidential')}`,
     `/api/v1/programmes/${id('programme-korea')}`,
   ],
-  'GET /api/v1/programmes/{id}/progress': () => ['/api/v1/programmes/jpn-itpp-2023/progress'],
+  // Korea's programme: the hidden cooperation requests serve its goals and feed its progress.
+  'GET /api/v1/programmes/{id}/progress': () => [
+    '/api/v1/programmes/jpn-itpp-2023/progress',
+    '/api/v1/programmes/kor-itpp-2023/progress',
+  ],
   'GET /api/v1/programmes/{id}/versions': () => ['/api/v1/programmes/jpn-itpp-2023/versions'],
   'GET /api/v1/programmes/{id}/diff': () => [
     '/api/v1/programmes/jpn-itpp-2023/diff?from=1',

@@ -10,12 +10,14 @@ import {
   ProgressReport,
   VersionList,
 } from '../../contract/programme-view.ts'
+import { activityProgress } from '../../domain/cooperation/goal-progress.ts'
 import { DomainError } from '../../domain/errors.ts'
 import { highestMarking } from '../../domain/marking.ts'
 import type { Principal } from '../../domain/principal.ts'
 import { programmeStatuses } from '../../domain/programme.ts'
 import { alignByTitle, diffSnapshots } from '../../domain/programme-diff.ts'
 import { overallProgress, progressByArea } from '../../domain/programme-progress.ts'
+import { listGoalActivities } from '../../store/cooperation-goal-store.ts'
 import type { Db } from '../../store/database.ts'
 import { type ProgrammeStats, programmeStats } from '../../store/programme-stats-store.ts'
 import {
@@ -143,12 +145,15 @@ export async function programmeRoutes(
     },
     async (request) => {
       const { nodes, milestones, marking } = await loadProgramme(db, request.principal, request.params.id)
+      // The menu's activities feed the progress: the requests the caller may see, under visible goals.
+      const served = await listGoalActivities(db.kysely, request.principal, request.params.id)
       const areas = await db.kysely.selectFrom('priority_area').select(['id', 'name']).execute()
       const names = new Map(areas.map((area) => [area.id, area.name]))
       const day = today()
       return {
         today: day,
-        marking: presentMarking(marking),
+        marking: presentMarking(highestMarking([marking, ...served.markings])),
+        menuActivities: activityProgress(nodes, served.activities),
         overall: overallProgress(nodes, milestones, day),
         byArea: progressByArea(nodes, milestones, day).map((area) => ({
           ...area,

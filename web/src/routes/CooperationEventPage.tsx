@@ -6,6 +6,7 @@ import { PageHeader } from '../components/PageHeader.tsx'
 import { ErrorState, isNotFound, Loading, NotFound } from '../components/states.tsx'
 import { CooperationNav } from '../features/cooperation/CooperationNav.tsx'
 import { formatDay, formatSpan } from '../features/cooperation/dates.ts'
+import { EventEditor } from '../features/cooperation/EventEditForm.tsx'
 import { itemPath } from '../features/cooperation/ItemTable.tsx'
 import { areaName, formatLabels, phaseLabels, requestStatusLabels } from '../features/cooperation/labels.ts'
 import { type EventDetailData, participantsCsvPath, useEvent } from '../features/cooperation/queries.ts'
@@ -138,6 +139,7 @@ export function CooperationEventPage() {
           ) : null}
         </dl>
       </section>
+      <EventEditor event={data} />
       {data.abilities.request ? (
         <div className="section">
           {requesting ? (

@@ -6,6 +6,7 @@ import { Pagination } from '../components/Pagination.tsx'
 import { EmptyState, ErrorState, isNotFound, Loading, NotFound } from '../components/states.tsx'
 import { CooperationNav } from '../features/cooperation/CooperationNav.tsx'
 import { EventTable } from '../features/cooperation/EventTable.tsx'
+import { ItemEditor } from '../features/cooperation/ItemEditForm.tsx'
 import { areaName, formatLabels } from '../features/cooperation/labels.ts'
 import { NewEventForm } from '../features/cooperation/NewEventForm.tsx'
 import { pageSize, useEvents, useItem } from '../features/cooperation/queries.ts'
@@ -60,8 +61,11 @@ export function CooperationItemPage() {
   const { partners, frameworks } = data.eligibility
   const eligibility =
     partners.length === 0 && frameworks.length === 0
-      ? 'Every partner'
-      : [...partners, ...frameworks.map((framework) => `members of ${framework}`)].join(', ')
+      ? t('page.cooperationItem.everyPartner')
+      : [
+          ...partners,
+          ...frameworks.map((framework) => t('page.cooperationItem.membersOf', { framework })),
+        ].join(', ')
   return (
     <>
       <title>{t('page.cooperationItem.liaison', { code: data.code, title: data.title })}</title>
@@ -115,6 +119,7 @@ export function CooperationItemPage() {
           ) : null}
         </dl>
       </section>
+      <ItemEditor item={data} />
       <section className="section" aria-labelledby="item-events">
         <h2 id="item-events">{t('page.cooperationItem.events')}</h2>
         <div className="section">

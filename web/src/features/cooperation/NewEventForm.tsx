@@ -1,55 +1,25 @@
 import { useRef, useState } from 'react'
 import { CooperationEventInput } from '../../../../src/contract/cooperation.ts'
-import { classifications } from '../../../../src/domain/marking.ts'
-import { DraftAlerts, SelectField, TextField } from '../../components/DraftFields.tsx'
+import { DraftAlerts } from '../../components/DraftFields.tsx'
 import { FormActions } from '../../components/FormActions.tsx'
 import { useT } from '../../i18n/useT.ts'
 import { useDraft } from '../../lib/useDraft.ts'
 import { useFocusFirstError } from '../../lib/useFocusFirstError.ts'
-import { listFrom } from './codes.ts'
+import { blankEvent, type EventDraft, EventFields, eventCandidate } from './EventFields.tsx'
 import { useCreateEvent, whenWritten } from './queries.ts'
-
-interface Draft {
-  startsOn: string
-  endsOn: string
-  place: string
-  timeZone: string
-  capacity: string
-  applicationDeadline: string
-  classification: string
-  releasableTo: string
-}
 
 function EventForm({ itemId, onDone }: { itemId: string; onDone: () => void }) {
   const t = useT()
   const create = useCreateEvent()
   const form = useRef<HTMLFormElement>(null)
   const [attempts, setAttempts] = useState(0)
-  const { bind, invalid, submit } = useDraft({
+  const { draft, change, bind, invalid, problemCount, submit } = useDraft({
     idPrefix: 'event-new',
-    initial: (): Draft => ({
-      startsOn: '',
-      endsOn: '',
-      place: '',
-      timeZone: '',
-      capacity: '',
-      applicationDeadline: '',
-      classification: 'UNCLASSIFIED',
-      releasableTo: '',
-    }),
+    initial: (): EventDraft => blankEvent,
     schema: CooperationEventInput,
-    candidate: (draft: Draft) => ({
-      itemId,
-      startsOn: draft.startsOn,
-      endsOn: draft.endsOn,
-      place: draft.place,
-      timeZone: draft.timeZone,
-      capacity: draft.capacity === '' ? 0 : Number(draft.capacity),
-      applicationDeadline: draft.applicationDeadline,
-      marking: { classification: draft.classification, releasableTo: listFrom(draft.releasableTo) },
-    }),
+    candidate: (current: EventDraft) => eventCandidate(current, itemId, 'scheduled'),
     serverError: create.error,
-    errorAt: { releasableTo: 'marking', classification: 'marking' },
+    errorAt: { classification: 'marking' },
   })
   useFocusFirstError(form, attempts)
   useFocusFirstError(form, create.error)
@@ -65,25 +35,12 @@ function EventForm({ itemId, onDone }: { itemId: string; onDone: () => void }) {
       }}
     >
       <h3 id="event-new-heading">{t('cooperation.newEventForm.newEvent')}</h3>
-      <DraftAlerts serverError={create.error} invalid={invalid} />
-      <TextField label={t('cooperation.newEventForm.firstDayAtThePlace')} type="date" {...bind('startsOn')} />
-      <TextField label={t('cooperation.newEventForm.lastDayAtThePlace')} type="date" {...bind('endsOn')} />
-      <TextField label={t('cooperation.newEventForm.place')} {...bind('place')} />
-      <TextField label={t('cooperation.newEventForm.timeZoneOfThePlace')} {...bind('timeZone')} />
-      <TextField label={t('cooperation.newEventForm.capacitySeats')} type="number" {...bind('capacity')} />
-      <TextField
-        label={t('cooperation.newEventForm.applyByLastDayAt')}
-        type="date"
-        {...bind('applicationDeadline')}
-      />
-      <SelectField
-        label={t('cooperation.newEventForm.classification')}
-        options={classifications.map((c) => [c, c] as const)}
-        {...bind('classification')}
-      />
-      <TextField
-        label={t('cooperation.newEventForm.releasableToPartnerCodesEmpty')}
-        {...bind('releasableTo')}
+      <DraftAlerts serverError={create.error} invalid={invalid} count={problemCount} />
+      <EventFields
+        idPrefix="event-new"
+        draft={draft}
+        bind={bind}
+        onReleasableTo={(values) => change('releasableTo', values)}
       />
       <FormActions
         submit={

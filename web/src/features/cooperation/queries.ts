@@ -17,6 +17,7 @@ import { useWrite } from '../../lib/useWrite.ts'
 export type ItemData = z.infer<typeof CooperationItemList>['items'][number]
 export type EventData = z.infer<typeof CooperationEventList>['items'][number]
 export type EventDetailData = z.infer<typeof CooperationEventDetail>
+export type ItemDetailData = z.infer<typeof CooperationItemDetail>
 export type RequestData = z.infer<typeof CooperationRequestList>['items'][number]
 export type RegistrationData = z.infer<typeof CooperationRegistrationList>['items'][number]
 export type ReportData = z.infer<typeof CooperationReportView>
@@ -196,6 +197,40 @@ export function useCreateEvent() {
     schema: CooperationEventDetail,
     invalidates: [cooperationKey],
     request: (body: unknown) => ({ method: 'POST', path: path('events'), body }),
+  })
+}
+
+/**
+ * A change to an item under If-Match of the version the form was filled from. A refusal for a
+ * stale version reloads the form with the item as it is now (`reload`): the keeper makes the
+ * change again over what someone else saved.
+ */
+export function useSaveItem(id: string) {
+  return useWrite({
+    schema: CooperationItemDetail,
+    invalidates: touched,
+    onConflict: 'reload',
+    request: (variables: { version: number; patch: unknown }) => ({
+      method: 'PATCH',
+      path: path('items', id),
+      version: variables.version,
+      body: variables.patch,
+    }),
+  })
+}
+
+/** A change to an event under If-Match, like `useSaveItem`. */
+export function useSaveEvent(id: string) {
+  return useWrite({
+    schema: CooperationEventDetail,
+    invalidates: touched,
+    onConflict: 'reload',
+    request: (variables: { version: number; patch: unknown }) => ({
+      method: 'PATCH',
+      path: path('events', id),
+      version: variables.version,
+      body: variables.patch,
+    }),
   })
 }
 

@@ -11,6 +11,13 @@ export function ProgressPanel({ id }: { id: string }) {
   usePageMarking(progress.data?.marking)
   if (progress.data === undefined) return null
   const areas = progress.data.byArea
+  const menu = progress.data.menuActivities
+  // Requests for menu activities under the goals of each area, as far as the reader may see them.
+  const served = new Map(menu.byArea.map((tally) => [tally.area, tally]))
+  const liveIn = (area: string) => {
+    const tally = served.get(area)
+    return tally === undefined ? 0 : tally.requested + tally.approved + tally.reported
+  }
   return (
     <section className="panel" aria-labelledby="progress-title">
       <h2 id="progress-title">{t('programmes.progressPanel.progressByPriorityArea')}</h2>
@@ -55,6 +62,13 @@ export function ProgressPanel({ id }: { id: string }) {
           ],
         }}
       />
+      <p data-testid="menu-activities">
+        {t('programmes.progressPanel.menuActivitiesSummary', {
+          approved: menu.overall.approved,
+          reported: menu.overall.reported,
+          requested: menu.overall.requested,
+        })}
+      </p>
       <TableWrap label={t('programmes.progressPanel.progressByPriorityAreaTable')}>
         <table className="data-table">
           <thead>
@@ -81,6 +95,12 @@ export function ProgressPanel({ id }: { id: string }) {
               <th scope="col" className="numeric">
                 {t('programmes.progressPanel.done2')}
               </th>
+              <th scope="col" className="numeric">
+                {t('programmes.progressPanel.menuActivities')}
+              </th>
+              <th scope="col" className="numeric">
+                {t('programmes.progressPanel.reportedOn')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -94,6 +114,8 @@ export function ProgressPanel({ id }: { id: string }) {
                 <td className="numeric">{a.late}</td>
                 <td className="numeric">{a.atRisk}</td>
                 <td className="numeric">{a.percentDone === null ? '—' : `${a.percentDone}%`}</td>
+                <td className="numeric">{liveIn(a.area)}</td>
+                <td className="numeric">{served.get(a.area)?.reported ?? 0}</td>
               </tr>
             ))}
           </tbody>
