@@ -114,6 +114,9 @@ describe('web app foundation (Chromium)', () => {
     await expectAccessible(partner)
     await partner.getByRole('button', { name: 'Sign out' }).click()
     await partner.getByRole('link', { name: 'Sign in' }).waitFor()
+    // Signing out lands on the sign-in page, not on a list the next person did not ask for.
+    await partner.waitForURL(`${server.url}/sign-in`)
+    await partner.getByLabel('Username').waitFor()
     await partner.close()
 
     const staff = await browser.newPage()

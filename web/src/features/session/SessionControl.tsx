@@ -33,9 +33,10 @@ export function SessionControl() {
         disabled={signOut.isPending}
         onClick={() =>
           signOut.mutate(undefined, {
-            // Signed in through a provider: leave for its logout page, which comes back to /sign-in.
+            // Signed out here, the sign-in page says so and lets the next person in; signed in
+            // through a provider: leave for its logout page, which comes back to /sign-in too.
             onSuccess: (result) =>
-              result === null ? navigate('/partners') : window.location.assign(result.logoutUrl),
+              result === null ? navigate('/sign-in') : window.location.assign(result.logoutUrl),
           })
         }
       >
