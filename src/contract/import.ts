@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Paging } from './common.ts'
 
 /** The kinds a file can be imported as (the store's registry; a test keeps the two lists equal). */
 export const importKindValues = ['partners', 'events', 'engagements', 'programmes'] as const
@@ -52,3 +53,19 @@ export const ImportJobView = z
     finishedAt: z.string().nullable(),
   })
   .meta({ id: 'ImportJob' })
+
+export const ImportListQuery = Paging.extend({}).strict()
+
+/** A past import in the list: what and when, how it ended and who ran it, without its problems. */
+export const ImportJobSummary = ImportJobView.omit({
+  errors: true,
+  processed: true,
+  total: true,
+  percent: true,
+})
+  .extend({ importer: z.string().nullable().meta({ description: 'Username of who ran it' }) })
+  .meta({ id: 'ImportJobSummary' })
+
+export const ImportJobList = z
+  .object({ items: z.array(ImportJobSummary), total: z.number().int() })
+  .meta({ id: 'ImportJobList' })

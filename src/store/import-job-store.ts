@@ -125,6 +125,39 @@ export async function findVisibleImportJob(
   return row === undefined ? null : toJob(row)
 }
 
+/**
+ * Past imports, newest first: the principal's own, or everyone's for those who may import for the
+ * organisation. With each, the importer's username.
+ */
+export async function listVisibleImportJobs(
+  executor: Executor,
+  principal: Principal,
+  page: { readonly limit: number; readonly offset: number },
+): Promise<{ items: Array<ImportJob & { readonly importer: string | null }>; total: number }> {
+  if (principal.userId === null) return { items: [], total: 0 }
+  const mine = !hasPermission(principal, 'registry.import')
+  const rows = await executor
+    .selectFrom('import_job as j')
+    .leftJoin('app_user as u', 'u.id', 'j.user_id')
+    .selectAll('j')
+    .select('u.username as importer')
+    .$if(mine, (query) => query.where('j.user_id', '=', principal.userId ?? ''))
+    .orderBy('j.created_at', 'desc')
+    .orderBy('j.id', 'desc')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute()
+  const counted = await executor
+    .selectFrom('import_job as j')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .$if(mine, (query) => query.where('j.user_id', '=', principal.userId ?? ''))
+    .executeTakeFirstOrThrow()
+  return {
+    items: rows.map((row) => ({ ...toJob(row), importer: row.importer })),
+    total: Number(counted.n),
+  }
+}
+
 function toJob(row: ImportJobTable): ImportJob {
   return {
     id: row.id,

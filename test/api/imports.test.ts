@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { importKindValues } from '../../src/contract/import.ts'
+import { ImportJobList, importKindValues } from '../../src/contract/import.ts'
 import { importKindNames } from '../../src/store/import/import-kinds.ts'
 import { engines } from '../support/databases.ts'
 import { databaseFingerprint } from '../support/db-fingerprint.ts'
@@ -189,6 +189,29 @@ describe.each(engines)('imports API on %s', (engine) => {
     expect((await getJson(server, `/api/v1/imports/${job?.id}`, '')).status).toBe(404)
     expect((await getJson(server, `/api/v1/imports/${job?.id}`, staff)).status).toBe(200)
     expect(await dataFingerprint()).toBe(before)
+  })
+
+  it('lists past imports newest first with who ran them: staff see all, others only their own', async () => {
+    const { job } = await importThrough(server, staff, 'events', eventsCsv(), { dryRun: true })
+    const all = ImportJobList.parse((await getJson(server, '/api/v1/imports?limit=500', staff)).body)
+    expect(all.items.find((item) => item.id === job?.id)).toMatchObject({
+      kind: 'events',
+      dryRun: true,
+      importer: 'staff',
+    })
+    expect(all.total).toBe(all.items.length)
+    const stamps = all.items.map((item) => item.createdAt)
+    expect(stamps).toEqual([...stamps].sort().reverse())
+    const page = ImportJobList.parse((await getJson(server, '/api/v1/imports?limit=2&offset=1', staff)).body)
+    expect(page.items.map((item) => item.id)).toEqual(all.items.slice(1, 3).map((item) => item.id))
+    expect(page.total).toBe(all.total)
+    // Japan has run no import (it may not), so its list is empty, count included.
+    expect(ImportJobList.parse((await getJson(server, '/api/v1/imports', jpn)).body)).toEqual({
+      items: [],
+      total: 0,
+    })
+    expect((await getJson(server, '/api/v1/imports', '')).status).toBe(401)
+    expect((await getJson(server, '/api/v1/imports?limit=0', staff)).status).toBe(400)
   })
 
   it('bounds the upload with a 413 problem and refuses unknown kinds and empty files', async () => {

@@ -235,6 +235,8 @@ const cases: Record<string, (context: Context) => string[]> = {
   'GET /api/v1/reminders': () => ['/api/v1/reminders'],
   // Jobs are per importer and hold no records; the fixtures have none, so every principal gets the same 404.
   'GET /api/v1/imports/{id}': () => ['/api/v1/imports/no-such-import'],
+  // The list holds each principal's own jobs (staff: all); the fixtures have none.
+  'GET /api/v1/imports': () => ['/api/v1/imports', '/api/v1/imports?limit=1&offset=1'],
   'GET /api/v1/cooperation/items': () => [
     '/api/v1/cooperation/items',
     '/api/v1/cooperation/items?q=mark',
@@ -532,6 +534,7 @@ describe.each(engines)('leak guard on %s', (engine) => {
       'GET /api/v1/proposals/{id}/events',
       // An import job holds row numbers, field names and messages, never a record's content.
       'GET /api/v1/imports/{id}',
+      'GET /api/v1/imports',
       // Probes: status, engine and a migration count, never data.
       'GET /healthz',
       'GET /readyz',

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { type ImportJobView, importKindValues } from '../../contract/import.ts'
+import { type ImportJobSummary, type ImportJobView, importKindValues } from '../../contract/import.ts'
 import { enumReader } from '../../domain/enum.ts'
 import { percentDone } from '../../domain/import/progress.ts'
 import type { ImportJob } from '../../store/import-job-store.ts'
@@ -33,4 +33,18 @@ export function presentImportJob(
     createdAt: job.createdAt,
     finishedAt: job.finishedAt,
   }
+}
+
+/** A past import as the list shows it: the job without its problems or byte counts. */
+export function presentImportSummary(
+  job: ImportJob & { readonly interrupted: boolean; readonly importer: string | null },
+): z.infer<typeof ImportJobSummary> {
+  const {
+    errors: _errors,
+    processed: _processed,
+    total: _total,
+    percent: _percent,
+    ...summary
+  } = presentImportJob(job)
+  return { ...summary, importer: job.importer }
 }

@@ -1,14 +1,20 @@
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { Problem } from '../../contract/common.ts'
-import { ImportJobView, ImportParams, ImportQuery } from '../../contract/import.ts'
+import {
+  ImportJobList,
+  ImportJobView,
+  ImportListQuery,
+  ImportParams,
+  ImportQuery,
+} from '../../contract/import.ts'
 import { DomainError } from '../../domain/errors.ts'
 import type { Db } from '../../store/database.ts'
 import { findImportKind } from '../../store/import/import-kinds.ts'
-import { findVisibleImportJob } from '../../store/import-job-store.ts'
+import { findVisibleImportJob, listVisibleImportJobs } from '../../store/import-job-store.ts'
 import type { Clock } from '../clock.ts'
 import { ImportJobs } from './import-jobs.ts'
-import { presentImportJob } from './present.ts'
+import { presentImportJob, presentImportSummary } from './present.ts'
 
 /** Largest file an import accepts (LIAISON_IMPORT_LIMIT bytes; 64 MiB by default): a 413 above it. */
 export const defaultImportLimit = 64 * 1024 * 1024
@@ -67,6 +73,32 @@ export async function importRoutes(
         .code(202)
         .header('location', `/api/v1/imports/${id}`)
         .send(presentImportJob(jobs.withProgress(job)))
+    },
+  )
+
+  api.get(
+    '/api/v1/imports',
+    {
+      schema: {
+        tags: ['imports'],
+        summary: 'List past imports',
+        description:
+          'Newest first: the caller’s own imports, or everyone’s for those who may import (staff), with who ran each, how it ended and how many records it created. Problems are read on each job.',
+        querystring: ImportListQuery,
+        response: { 200: ImportJobList, 400: Problem, 401: Problem },
+      },
+    },
+    async (request) => {
+      if (request.principal.userId === null) {
+        throw new DomainError('unauthenticated', 'Sign in to see your imports.')
+      }
+      const { items, total } = await listVisibleImportJobs(db.kysely, request.principal, request.query)
+      return {
+        items: items.map((job) =>
+          presentImportSummary({ ...jobs.withProgress(job), importer: job.importer }),
+        ),
+        total,
+      }
     },
   )
 
