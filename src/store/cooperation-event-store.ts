@@ -281,6 +281,27 @@ export async function insertEvent(
     .execute()
 }
 
+/** Many new events of items already checked, in one bulk statement (the catalogue import). */
+export async function insertEvents(
+  executor: Executor,
+  events: readonly { readonly id: string; readonly itemId: string; readonly draft: EventDraft }[],
+  now: Date,
+): Promise<void> {
+  if (events.length === 0) return
+  await executor
+    .insertInto('coop_event')
+    .values(
+      events.map(({ id, itemId, draft }) => ({
+        id,
+        item_id: itemId,
+        version: 1,
+        created_at: now.toISOString(),
+        ...eventColumns(draft, now),
+      })),
+    )
+    .execute()
+}
+
 export async function updateEvent(
   executor: Executor,
   principal: Principal,
