@@ -152,7 +152,7 @@ export async function listVisibleRegistrations(
     count = count.where(condition)
   }
   const [rows, total] = await Promise.all([
-    page.orderBy('g.queue_seq').limit(filter.limit).offset(filter.offset).execute(),
+    page.orderBy('g.queue_seq').orderBy('g.id').limit(filter.limit).offset(filter.offset).execute(),
     count.executeTakeFirstOrThrow(),
   ])
   return {

@@ -290,6 +290,10 @@ describe('the cooperation menu in the web app (Chromium)', () => {
     expect(await japan.getByRole('table').getByRole('row').count()).toBe(2)
     expect(await japan.getByText('E2E-CYB-1').count()).toBe(0)
     expect(await japan.getByText('Republic of Korea').count()).toBe(0)
+    await own.getByRole('link').click()
+    await japan.getByRole('heading', { level: 1, name: 'Maritime interdiction operations course' }).waitFor()
+    await japan.getByText('Illustrative', { exact: true }).waitFor()
+    await checkPage(japan, 'cooperation-request-illustrative')
     await checkPage(japan, 'cooperation-requests-japan')
 
     await japan.goto(`${url}/cooperation/requests/${encodeURIComponent(requestId)}`)
