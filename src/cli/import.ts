@@ -29,14 +29,17 @@ interface Terminal {
   write(text: string): boolean
 }
 
-/** The file's kind: --kind, else the first word of its name (events-2026.csv is events). */
+/**
+ * The file's kind: --kind, else the kind its name begins with, as a whole word (events-2026.csv is
+ * events, cooperation-items-2026.csv is cooperation-items); the longest such kind wins.
+ */
 function kindOf(file: string, given: string | undefined): string {
   if (given !== undefined) return given
-  const word =
-    basename(file)
-      .toLowerCase()
-      .split(/[^a-z]+/)[0] ?? ''
-  return importKindNames.includes(word) ? word : ''
+  const name = basename(file).toLowerCase()
+  const fits = importKindNames.filter(
+    (kind) => name.startsWith(kind) && !/[a-z]/.test(name.charAt(kind.length)),
+  )
+  return fits.sort((a, b) => b.length - a.length)[0] ?? ''
 }
 
 /** Draws the bar in place on a terminal; elsewhere (a log, CI) prints a line every tenth of the file. */

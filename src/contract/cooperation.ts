@@ -247,6 +247,7 @@ export const CooperationEventView = z
     waitlisted: z.number().int(),
     /** The caller's own country's latest request for this event, if any. */
     ownRequest: z.object({ id: z.string(), status: CooperationRequestStatus }).nullable(),
+    illustrative: z.boolean().meta({ description: 'Demo content, not an actual record' }),
     marking: MarkingView,
     version: z.number().int(),
     abilities: z.object({
@@ -354,6 +355,7 @@ export const CooperationRequestView = z
     waitlisted: z.number().int(),
     report: z.object({ filedAt: z.string(), rating: z.number().int() }).nullable(),
     createdAt: z.string(),
+    illustrative: z.boolean().meta({ description: 'Demo content, not an actual record' }),
     marking: MarkingView,
     version: z.number().int(),
     abilities: z.object({
@@ -407,6 +409,7 @@ export const CooperationRegistrationView = z
     waitlistPosition: z.number().int().nullable(),
     attendance: CooperationAttendance.nullable(),
     createdAt: z.string(),
+    illustrative: z.boolean().meta({ description: 'Demo content, not an actual record' }),
     marking: MarkingView,
     version: z.number().int(),
     abilities: z.object({ cancel: z.boolean(), recordAttendance: z.boolean() }),
@@ -439,6 +442,7 @@ export const CooperationReportView = z
     goals: z.array(CooperationGoalRef),
     filedAt: z.string(),
     filedBy: z.string(),
+    illustrative: z.boolean().meta({ description: 'Demo content, not an actual record' }),
     marking: MarkingView,
   })
   .meta({ id: 'CooperationReport' })

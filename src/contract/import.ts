@@ -2,7 +2,14 @@ import { z } from 'zod'
 import { Paging } from './common.ts'
 
 /** The kinds a file can be imported as (the store's registry; a test keeps the two lists equal). */
-export const importKindValues = ['partners', 'events', 'engagements', 'programmes'] as const
+export const importKindValues = [
+  'partners',
+  'events',
+  'engagements',
+  'programmes',
+  'cooperation-items',
+  'cooperation-events',
+] as const
 export const ImportKindName = z.enum(importKindValues).meta({ id: 'ImportKind' })
 
 export const ImportQuery = z

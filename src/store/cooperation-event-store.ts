@@ -47,6 +47,8 @@ export interface EventRecord extends EventDraft {
   readonly ownRequest: { readonly id: string; readonly status: RequestStatus } | null
   /** The item's marking and those of the counted registrations (they contribute to the banner). */
   readonly linkMarkings: readonly Marking[]
+  /** Demo content, not an actual event. */
+  readonly illustrative: boolean
   readonly version: number
 }
 
@@ -72,6 +74,7 @@ function selectEvents(executor: Executor, engine: Engine, principal: Principal) 
       'ev.capacity',
       'ev.application_deadline',
       'ev.status',
+      'ev.illustrative',
       'ev.version',
       'ev.classification',
       'ev.releasable_to',
@@ -142,6 +145,7 @@ function toRecord(row: EventRow): EventRecord {
     waitlisted: Number(row.waitlisted),
     ownRequest: own === null ? null : { id: own[0] ?? '', status: (own[1] ?? 'requested') as RequestStatus },
     linkMarkings: [markingFromId(row.item_marking), ...markingsFromIds(row.registration_markings)],
+    illustrative: Number(row.illustrative) === 1,
     version: Number(row.version),
   }
 }
@@ -262,10 +266,39 @@ export async function insertEvent(
   itemId: string,
   draft: EventDraft,
   now: Date,
+  illustrative = false,
 ): Promise<void> {
   await executor
     .insertInto('coop_event')
-    .values({ id, item_id: itemId, version: 1, created_at: now.toISOString(), ...eventColumns(draft, now) })
+    .values({
+      id,
+      item_id: itemId,
+      version: 1,
+      created_at: now.toISOString(),
+      illustrative: illustrative ? 1 : 0,
+      ...eventColumns(draft, now),
+    })
+    .execute()
+}
+
+/** Many new events of items already checked, in one bulk statement (the catalogue import). */
+export async function insertEvents(
+  executor: Executor,
+  events: readonly { readonly id: string; readonly itemId: string; readonly draft: EventDraft }[],
+  now: Date,
+): Promise<void> {
+  if (events.length === 0) return
+  await executor
+    .insertInto('coop_event')
+    .values(
+      events.map(({ id, itemId, draft }) => ({
+        id,
+        item_id: itemId,
+        version: 1,
+        created_at: now.toISOString(),
+        ...eventColumns(draft, now),
+      })),
+    )
     .execute()
 }
 

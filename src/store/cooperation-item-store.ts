@@ -250,6 +250,35 @@ export async function insertItem(executor: Executor, id: string, draft: ItemDraf
   await writeLists(executor, id, draft)
 }
 
+/** Many new items in three bulk statements (the catalogue import): rows, areas, eligibility. */
+export async function insertItems(
+  executor: Executor,
+  items: readonly { readonly id: string; readonly draft: ItemDraft }[],
+  now: Date,
+): Promise<void> {
+  if (items.length === 0) return
+  await executor
+    .insertInto('coop_item')
+    .values(
+      items.map(({ id, draft }) => ({
+        id,
+        version: 1,
+        created_at: now.toISOString(),
+        ...itemColumns(draft, now),
+      })),
+    )
+    .execute()
+  const areas = items.flatMap(({ id, draft }) =>
+    [...new Set(draft.priorityAreas)].map((area) => ({ item_id: id, area_id: area })),
+  )
+  if (areas.length > 0) await executor.insertInto('coop_item_area').values(areas).execute()
+  const eligible = items.flatMap(({ id, draft }) => [
+    ...[...new Set(draft.eligibility.partners)].map((code) => ({ item_id: id, kind: 'partner', code })),
+    ...[...new Set(draft.eligibility.frameworks)].map((code) => ({ item_id: id, kind: 'framework', code })),
+  ])
+  if (eligible.length > 0) await executor.insertInto('coop_item_eligible').values(eligible).execute()
+}
+
 export async function updateItem(
   executor: Executor,
   principal: Principal,

@@ -25,6 +25,8 @@ export interface RegistrationRecord {
   readonly waitlistPosition: number | null
   readonly attendance: Attendance | null
   readonly createdAt: string
+  /** Demo content, not an actual participant. */
+  readonly illustrative: boolean
   readonly marking: Marking
   readonly version: number
 }
@@ -43,6 +45,7 @@ const columns = [
   'g.queue_seq',
   'g.attendance',
   'g.created_at',
+  'g.illustrative',
   'g.version',
   'g.classification',
   'g.releasable_to',
@@ -69,6 +72,7 @@ function toRecord(row: RegistrationRow, waitlistPosition: number | null): Regist
     waitlistPosition,
     attendance: row.attendance as Attendance | null,
     createdAt: row.created_at,
+    illustrative: Number(row.illustrative) === 1,
     marking: markingFromColumns(row),
     version: Number(row.version),
   }
@@ -148,7 +152,7 @@ export async function listVisibleRegistrations(
     count = count.where(condition)
   }
   const [rows, total] = await Promise.all([
-    page.orderBy('g.queue_seq').limit(filter.limit).offset(filter.offset).execute(),
+    page.orderBy('g.queue_seq').orderBy('g.id').limit(filter.limit).offset(filter.offset).execute(),
     count.executeTakeFirstOrThrow(),
   ])
   return {
@@ -172,6 +176,8 @@ export interface NewRegistration {
   readonly status: RegistrationStatus
   readonly queueSeq: number
   readonly marking: Marking
+  /** Only the demo loader sets it. */
+  readonly illustrative?: boolean
 }
 
 export async function insertRegistration(
@@ -194,6 +200,7 @@ export async function insertRegistration(
       status: registration.status,
       queue_seq: registration.queueSeq,
       attendance: null,
+      illustrative: registration.illustrative === true ? 1 : 0,
       version: 1,
       created_at: now.toISOString(),
       updated_at: now.toISOString(),

@@ -11,6 +11,8 @@ export interface ReportRecord {
   readonly goalIds: readonly string[]
   readonly filedAt: string
   readonly filedBy: string
+  /** Demo content, not an actual report (only the demo loader sets it). */
+  readonly illustrative: boolean
 }
 
 export async function findReport(executor: Executor, requestId: string): Promise<ReportRecord | null> {
@@ -28,6 +30,7 @@ export async function findReport(executor: Executor, requestId: string): Promise
     goalIds: decodeList(row.goal_ids),
     filedAt: row.filed_at,
     filedBy: row.filed_by,
+    illustrative: Number(row.illustrative) === 1,
   }
 }
 
@@ -42,6 +45,7 @@ export async function insertReport(executor: Executor, report: ReportRecord): Pr
       goal_ids: encodeOrderedList(report.goalIds),
       filed_at: report.filedAt,
       filed_by: report.filedBy,
+      illustrative: report.illustrative ? 1 : 0,
     })
     .execute()
 }

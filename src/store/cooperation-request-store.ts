@@ -50,6 +50,8 @@ export interface RequestRecord {
   readonly marking: Marking
   /** The event's and item's markings, and the shown goals' (they contribute to the banner). */
   readonly linkMarkings: readonly Marking[]
+  /** Demo content, not an actual request. */
+  readonly illustrative: boolean
   readonly version: number
 }
 
@@ -81,6 +83,7 @@ function selectRequests(executor: Executor, principal: Principal) {
       'r.invitation_message',
       'r.invitation_responded_at',
       'r.created_at',
+      'r.illustrative',
       'r.version',
       'r.classification',
       'r.releasable_to',
@@ -197,6 +200,7 @@ async function toRecords(
           ? null
           : { filedAt: row.report_filed_at, rating: Number(row.report_rating) },
       createdAt: row.created_at,
+      illustrative: Number(row.illustrative) === 1,
       marking: markingFromColumns(row),
       linkMarkings: [markingFromId(row.event_marking), markingFromId(row.item_marking), ...served.markings],
       version: Number(row.version),
@@ -304,6 +308,8 @@ export interface NewRequest {
   readonly note: string
   readonly goals: readonly { readonly id: string; readonly programmeId: string }[]
   readonly marking: Marking
+  /** Only the demo loader sets it. */
+  readonly illustrative?: boolean
 }
 
 export async function insertRequest(executor: Executor, request: NewRequest, now: Date): Promise<void> {
@@ -325,6 +331,7 @@ export async function insertRequest(executor: Executor, request: NewRequest, now
       invitation_issued_at: null,
       invitation_message: null,
       invitation_responded_at: null,
+      illustrative: request.illustrative === true ? 1 : 0,
       version: 1,
       created_at: now.toISOString(),
       updated_at: now.toISOString(),

@@ -1,3 +1,4 @@
+import type { ColumnType } from 'kysely'
 import type { MarkedColumns } from './database.ts'
 
 /*
@@ -48,6 +49,8 @@ export interface CoopEventTable extends Versioned {
   capacity: number
   application_deadline: string
   status: string
+  /** Demo content (migration 2026-12-03T1400-cooperation-illustrative). */
+  illustrative: ColumnType<number, number | undefined, number>
 }
 
 export interface CoopRequestTable extends Versioned {
@@ -65,6 +68,7 @@ export interface CoopRequestTable extends Versioned {
   invitation_issued_at: string | null
   invitation_message: string | null
   invitation_responded_at: string | null
+  illustrative: ColumnType<number, number | undefined, number>
 }
 
 export interface CoopRegistrationTable extends Versioned {
@@ -79,6 +83,7 @@ export interface CoopRegistrationTable extends Versioned {
   status: string
   queue_seq: number
   attendance: string | null
+  illustrative: ColumnType<number, number | undefined, number>
 }
 
 export interface CoopReportTable {
@@ -89,4 +94,5 @@ export interface CoopReportTable {
   goal_ids: string
   filed_at: string
   filed_by: string
+  illustrative: ColumnType<number, number | undefined, number>
 }

@@ -87,6 +87,14 @@ describe.each(engines)('liaison import on %s', (engine) => {
     const unknown = await run(['import', join(folder, `tree-${engine}.csv`), '--db', location])
     expect(unknown.code).toBe(2)
     expect(unknown.stderr).toContain('--kind partners|events|engagements|programmes')
+    // A kind of two words is read from the name as well.
+    const items = [
+      'code,title,provider,format,languages',
+      `CLI-${engine.toUpperCase()}-1,Imported by the command line,DEU,seminar,en`,
+    ].join('\n')
+    const catalogue = await run(['import', file(`cooperation-items-${engine}.csv`, items), '--db', location])
+    expect(catalogue.code, catalogue.stderr).toBe(0)
+    expect(catalogue.stdout).toContain('Imported 1 cooperation item')
     const missing = await run(['import', join(folder, 'none.csv'), '--kind', 'events', '--db', location])
     expect(missing.code).toBe(2)
     expect(missing.stderr).toContain('cannot read')

@@ -282,8 +282,18 @@ describe('the cooperation menu in the web app (Chromium)', () => {
     await signIn(japan, 'jpn')
     await japan.goto(`${url}/cooperation/requests`)
     await japan.getByRole('heading', { level: 1, name: 'Cooperation requests' }).waitFor()
-    await japan.getByText('No requests', { exact: true }).waitFor()
+    // Japan's own illustrative demo request (data/cooperation.json) is its only row: none of
+    // Korea's, neither the one made above nor Korea's demo requests.
+    const own = japan.getByRole('row', { name: /MAR-110/ })
+    await own.waitFor()
+    expect(await own.textContent()).toContain('Illustrative')
+    expect(await japan.getByRole('table').getByRole('row').count()).toBe(2)
     expect(await japan.getByText('E2E-CYB-1').count()).toBe(0)
+    expect(await japan.getByText('Republic of Korea').count()).toBe(0)
+    await own.getByRole('link').click()
+    await japan.getByRole('heading', { level: 1, name: 'Maritime interdiction operations course' }).waitFor()
+    await japan.getByText('Illustrative', { exact: true }).waitFor()
+    await checkPage(japan, 'cooperation-request-illustrative')
     await checkPage(japan, 'cooperation-requests-japan')
 
     await japan.goto(`${url}/cooperation/requests/${encodeURIComponent(requestId)}`)
@@ -339,8 +349,13 @@ describe('the cooperation menu in the web app (Chromium)', () => {
     await checkPage(korea, 'cooperation-report')
 
     await korea.goto(`${url}/programmes/kor-itpp-2023`)
-    const served = korea.getByRole('region', { name: 'Cooperation menu activities serving this goal' })
+    // Korea's illustrative demo requests (data/cooperation.json) serve goals too: take the
+    // cyber defence goal's list, which holds the demo course beside this one.
+    const served = korea
+      .getByRole('region', { name: 'Cooperation menu activities serving this goal' })
+      .filter({ hasText: 'E2E-CYB-1' })
     await served.waitFor()
+    expect(await served.textContent()).toContain('CYB-110')
     expect(await served.textContent()).toContain('E2E-CYB-1')
     expect(await served.textContent()).toContain('reported (5 of 5)')
     // The reported activity feeds the programme's progress, in its goal's priority area.

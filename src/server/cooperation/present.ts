@@ -69,6 +69,7 @@ export function presentEvent(
     registered: record.registered,
     waitlisted: record.waitlisted,
     ownRequest: record.ownRequest === null ? null : { ...record.ownRequest },
+    illustrative: record.illustrative,
     marking: presentMarking(record.marking),
     version: record.version,
     abilities: {
@@ -132,6 +133,7 @@ export function presentRequest(
     waitlisted: record.waitlisted,
     report: record.report === null ? null : { ...record.report },
     createdAt: record.createdAt,
+    illustrative: record.illustrative,
     marking: presentMarking(record.marking),
     version: record.version,
     abilities: {
@@ -170,6 +172,7 @@ export function presentRegistration(
     waitlistPosition: record.waitlistPosition,
     attendance: record.attendance,
     createdAt: record.createdAt,
+    illustrative: record.illustrative,
     marking: presentMarking(record.marking),
     version: record.version,
     abilities: {
@@ -192,6 +195,7 @@ export function presentReport(
     goals: presentGoals(request.goals.filter((goal) => served.has(goal.id))),
     filedAt: report.filedAt,
     filedBy: report.filedBy,
+    illustrative: report.illustrative,
     marking: presentMarking(request.marking),
   }
 }

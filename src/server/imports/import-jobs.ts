@@ -54,7 +54,10 @@ export class ImportJobs {
     )
     this.live.set(id, { processed: 0, total: upload.body.length, rows: 0 })
     const work = this.run(id, principal, upload).finally(() => {
-      this.live.delete(id)
+      // A reader may hold the row as it was before the outcome was written ("running"): keep the
+      // last progress a while, so that it reads as still running here (and the next poll gets the
+      // outcome) rather than as interrupted by a stopped server.
+      setTimeout(() => this.live.delete(id), 60_000).unref()
       this.running.delete(work)
     })
     this.running.add(work)

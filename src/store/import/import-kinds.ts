@@ -1,4 +1,6 @@
 import type { ImportContext, ImportKind } from './import-kind.ts'
+import { cooperationEventsImport } from './kinds/cooperation-events.ts'
+import { cooperationItemsImport } from './kinds/cooperation-items.ts'
 import { engagementsImport } from './kinds/engagements.ts'
 import { eventsImport } from './kinds/events.ts'
 import { partnersImport } from './kinds/partners.ts'
@@ -28,7 +30,7 @@ function register<Row>(kind: ImportKind<Row>): RegisteredImportKind {
 }
 
 /**
- * Every kind a file can be imported as. A new kind (the cooperation catalogue, issue 13) is one
+ * Every kind a file can be imported as. A new kind (as the cooperation catalogue, issue 13) is one
  * module in kinds/ and one line here; the CLI, the API and the page offer what this list holds.
  */
 export const importKinds: readonly RegisteredImportKind[] = [
@@ -36,6 +38,8 @@ export const importKinds: readonly RegisteredImportKind[] = [
   register(eventsImport),
   register(engagementsImport),
   register(programmesImport),
+  register(cooperationItemsImport),
+  register(cooperationEventsImport),
 ]
 
 export const importKindNames = importKinds.map((kind) => kind.name)

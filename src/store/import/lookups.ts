@@ -1,5 +1,7 @@
 import type { Principal } from '../../domain/principal.ts'
+import { itemVisibleTo } from '../cooperation-scope.ts'
 import type { Executor } from '../executor.ts'
+import '../cooperation-tables.ts'
 import { visibleTo } from '../visibility.ts'
 
 /*
@@ -45,7 +47,14 @@ export async function registeredCountries(
   }
 }
 
-type KeyedTable = 'relationship_event' | 'engagement' | 'programme' | 'programme_node' | 'programme_milestone'
+type KeyedTable =
+  | 'relationship_event'
+  | 'engagement'
+  | 'programme'
+  | 'programme_node'
+  | 'programme_milestone'
+  | 'coop_item'
+  | 'coop_event'
 
 /**
  * Which of `ids` are taken in `table`, whatever their marking. Only the id is answered, never a
@@ -79,4 +88,31 @@ export async function visibleEngagements(
     .where(visibleTo(principal, 'e'))
     .execute()
   return new Set(rows.map((row) => row.id))
+}
+
+/** Which of `codes` are taken by a cooperation item, whatever its marking (codes are unique). */
+export async function takenItemCodes(executor: Executor, codes: readonly string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set()
+  const rows = await executor
+    .selectFrom('coop_item')
+    .select('code')
+    .where('code', 'in', [...new Set(codes)])
+    .execute()
+  return new Set(rows.map((row) => row.code))
+}
+
+/** The ids of the cooperation items among `codes` the principal may see, by code. */
+export async function visibleItemsByCode(
+  executor: Executor,
+  principal: Principal,
+  codes: readonly string[],
+): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map()
+  const rows = await executor
+    .selectFrom('coop_item as i')
+    .select(['i.id', 'i.code'])
+    .where('i.code', 'in', [...new Set(codes)])
+    .where(itemVisibleTo(principal, 'i'))
+    .execute()
+  return new Map(rows.map((row) => [row.code, row.id]))
 }

@@ -18,6 +18,7 @@ import * as proposalReminders from './2026-12-02T1440-proposal-reminders.ts'
 import * as registryAuthoring from './2026-12-03T0900-registry-authoring.ts'
 import * as importJobs from './2026-12-03T1000-import-jobs.ts'
 import * as cooperation from './2026-12-03T1200-cooperation.ts'
+import * as cooperationIllustrative from './2026-12-03T1400-cooperation-illustrative.ts'
 
 /**
  * Every migration, by name. Names sort in the order they run; both engines run the same list.
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T0900-registry-authoring': registryAuthoring,
   '2026-12-03T1000-import-jobs': importJobs,
   '2026-12-03T1200-cooperation': cooperation,
+  '2026-12-03T1400-cooperation-illustrative': cooperationIllustrative,
 }

@@ -137,6 +137,14 @@ export function CooperationEventPage() {
               </dd>
             </div>
           ) : null}
+          {data.illustrative ? (
+            <div>
+              <dt>{t('page.cooperationEvent.source')}</dt>
+              <dd>
+                <Chip tone="muted">{t('page.cooperationEvent.illustrative')}</Chip>
+              </dd>
+            </div>
+          ) : null}
         </dl>
       </section>
       <EventEditor event={data} />

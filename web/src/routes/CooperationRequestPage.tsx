@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { Link, useParams } from 'react-router'
+import { Chip } from '../components/Chip.tsx'
 import { usePageMarking } from '../components/marking.tsx'
 import { PageHeader } from '../components/PageHeader.tsx'
 import { ErrorState, isNotFound, Loading, NotFound } from '../components/states.tsx'
@@ -122,6 +123,14 @@ export function CooperationRequestPage() {
               </dd>
             </div>
           )}
+          {data.illustrative ? (
+            <div>
+              <dt>{t('page.cooperationRequest.source')}</dt>
+              <dd>
+                <Chip tone="muted">{t('page.cooperationRequest.illustrative')}</Chip>
+              </dd>
+            </div>
+          ) : null}
         </dl>
       </section>
       <RequestSteps request={data} onDone={setSaid} />

@@ -248,6 +248,7 @@ export async function fileReport(
       goalIds: [...new Set(input.body.goalIds)],
       filedAt: now.toISOString(),
       filedBy: principal.displayName,
+      illustrative: false,
     })
     await recordAudit(
       tx,

@@ -39,6 +39,12 @@ export function EventTable({
             <tr key={event.id}>
               <th scope="row">
                 <Link to={eventPath(event.id)}>{formatSpan(event.startsOn, event.endsOn)}</Link>
+                {event.illustrative ? (
+                  <>
+                    {' '}
+                    <Chip tone="muted">{t('cooperation.eventTable.illustrative')}</Chip>
+                  </>
+                ) : null}
               </th>
               {showItem ? (
                 <td>

@@ -52,6 +52,12 @@ export function RequestTable({
                 <Link to={requestPath(request.id)}>
                   <span className="code">{request.item.code}</span> {request.item.title}
                 </Link>
+                {request.illustrative ? (
+                  <>
+                    {' '}
+                    <Chip tone="muted">{t('cooperation.requestTable.illustrative')}</Chip>
+                  </>
+                ) : null}
               </th>
               <td>
                 {formatSpan(request.event.startsOn, request.event.endsOn)}, {request.event.place}

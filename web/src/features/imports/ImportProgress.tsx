@@ -1,30 +1,26 @@
 import type { z } from 'zod'
-import type { ImportJobView } from '../../../../src/contract/import.ts'
+import { type ImportJobView, importKindValues } from '../../../../src/contract/import.ts'
 import { TableWrap } from '../../components/TableWrap.tsx'
+import { labelsOf } from '../../i18n/labels.ts'
+import type { Translate } from '../../i18n/translate.ts'
 import { useT } from '../../i18n/useT.ts'
 
 type Job = z.infer<typeof ImportJobView>
 
-const kindNouns: Record<Job['kind'], string> = {
-  partners: 'partners',
-  events: 'relationship events',
-  engagements: 'engagements',
-  programmes: 'programme records',
-}
+const kindNouns = labelsOf('importNoun', importKindValues)
 
-function outcome(job: Job): string {
+function outcome(t: Translate, job: Job): string {
+  const counts = { percent: job.percent, rows: job.rows, created: job.created, noun: kindNouns[job.kind] }
   switch (job.status) {
     case 'running':
-      return `${job.dryRun ? 'Checking' : 'Importing'}: ${job.percent}%, ${job.rows} rows read`
+      return t(job.dryRun ? 'imports.importProgress.checking' : 'imports.importProgress.importing', counts)
     case 'succeeded':
-      return job.dryRun
-        ? `The file is valid: importing it would create ${job.created} ${kindNouns[job.kind]}. Nothing was changed.`
-        : `Imported ${job.created} ${kindNouns[job.kind]} from ${job.rows} rows.`
+      return t(job.dryRun ? 'imports.importProgress.valid' : 'imports.importProgress.imported', counts)
     case 'failed':
-      return `${job.errorCount} ${job.errorCount === 1 ? 'problem' : 'problems'} in ${job.rows} rows: nothing was imported. Correct the file and try again.`
+      return t('imports.importProgress.failed', { count: job.errorCount, rows: job.rows })
     case 'error':
     case 'interrupted':
-      return job.message ?? 'The import stopped; nothing was imported.'
+      return job.message ?? t('imports.importProgress.stopped')
   }
 }
 
@@ -50,7 +46,7 @@ export function ImportProgress({ job }: { job: Job }) {
         role="status"
         className={job.status === 'failed' || job.status === 'error' ? 'field-error' : undefined}
       >
-        {outcome(job)}
+        {outcome(t, job)}
       </p>
       {listed === 0 ? null : (
         <TableWrap label={t('imports.importProgress.problemsInTheFile')}>
