@@ -3,6 +3,7 @@ import { importKindValues } from '../../../src/contract/import.ts'
 import { PageHeader } from '../components/PageHeader.tsx'
 import { ErrorState, Loading } from '../components/states.tsx'
 import { ImportProgress } from '../features/imports/ImportProgress.tsx'
+import { PastImports } from '../features/imports/PastImports.tsx'
 import { useImportJob, useStartImport } from '../features/imports/queries.ts'
 import { useSession } from '../features/session/queries.ts'
 import { labelsOf } from '../i18n/labels.ts'
@@ -106,6 +107,7 @@ export function ImportPage() {
       {start.isError ? <ErrorState error={start.error} /> : null}
       {job.isError ? <ErrorState error={job.error} onRetry={() => job.refetch()} /> : null}
       {job.data === undefined ? null : <ImportProgress job={job.data} />}
+      <PastImports />
     </>
   )
 }

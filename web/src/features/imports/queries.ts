@@ -26,7 +26,7 @@ export function useStartImport(onStarted: (id: string) => void) {
   return useWrite({
     schema: ImportJobView,
     // An import can create records of every list: each re-reads when next shown.
-    invalidates: [['partners'], ['engagements'], ['programmes'], ['search']],
+    invalidates: [['partners'], ['engagements'], ['programmes'], ['search'], ['imports', 'list']],
     request: ({ kind, dryRun, file }: ImportVariables) => ({
       method: 'POST',
       path: `/api/v1/imports?kind=${encodeURIComponent(kind)}&dryRun=${dryRun}`,
