@@ -6,7 +6,8 @@ import type { AnalyticsData } from './queries.ts'
 // One colour per level, darkest for leaders, so the rise in level reads at a glance.
 const levelColours = ['#1b3a5c', '#2f6f9f', '#5b9bc8', '#9cc3e0', '#d3e4f1']
 
-const grid = { left: 48, right: 24, top: 48, bottom: 32 }
+// The top leaves room for the y axis' name only: legends are drawn above the chart (EChart).
+const grid = { left: 48, right: 24, top: 36, bottom: 32 }
 const splitLine = { lineStyle: { color: '#e3e7ec' } }
 
 /** Engagements per year, stacked by level. */
@@ -17,7 +18,7 @@ export function LevelsChart({ data }: { data: AnalyticsData }) {
       color: levelColours,
       grid,
       tooltip: { trigger: 'axis' },
-      legend: { top: 0, itemGap: 28, data: data.levels.map((level) => level.label) },
+      legend: {},
       xAxis: { type: 'category', data: data.years.map((year) => String(year.year)) },
       yAxis: { type: 'value', name: 'Engagements', minInterval: 1, splitLine },
       series: data.levels.map((level) => ({
@@ -78,10 +79,7 @@ export function RegularityChart({ data }: { data: AnalyticsData }) {
       color: ['#3d7a4f', '#6b4c9a'],
       grid: { ...grid, right: 48 },
       tooltip: { trigger: 'axis' },
-      legend: {
-        top: 0,
-        data: [`Away from summits (±${data.summitWindowDays} days), %`, 'Months with an engagement'],
-      },
+      legend: {},
       xAxis: { type: 'category', data: data.years.map((year) => String(year.year)) },
       yAxis: [
         { type: 'value', name: '%', max: 100, splitLine },
@@ -136,7 +134,7 @@ export function ComparisonChart({ series }: { series: readonly AnalyticsData[] }
       color: ['#1b3a5c', '#b4541a', '#3d7a4f', '#6b4c9a', '#8a6d1f', '#a23b5a'],
       grid,
       tooltip: { trigger: 'axis' },
-      legend: { top: 0, itemGap: 28, data: series.map((data) => data.scope.name) },
+      legend: {},
       xAxis: { type: 'category', data: years.map(String) },
       yAxis: { type: 'value', name: 'Intensity', minInterval: 1, splitLine },
       series: series.map((data) => ({

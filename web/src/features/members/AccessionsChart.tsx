@@ -31,9 +31,9 @@ export function AccessionsChart({ years }: { years: readonly AccessionYear[] }) 
     () => ({
       textStyle: { fontFamily: chartFont },
       color: ['#2f5d8a', '#b4541a'],
-      grid: { left: 44, right: 44, top: 40, bottom: 32 },
+      grid: { left: 44, right: 44, top: 36, bottom: 32 },
       tooltip: { trigger: 'axis' },
-      legend: { top: 0, itemGap: 36, itemWidth: 16, data: ['Joined that year', 'Members in total'] },
+      legend: {},
       xAxis: {
         type: 'category',
         data: years.map((year) => String(year.year)),
