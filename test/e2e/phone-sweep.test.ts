@@ -332,12 +332,12 @@ describe('charts and the programme timeline at 1366 and 360 px (Chromium)', () =
       await first.focus()
       await expect
         .poll(() => tip.textContent())
-        .toMatch(new RegExp(`^${escape(milestones[0]?.title ?? '')}: due `))
+        .toMatch(new RegExp(`^${escapeRegExp(milestones[0]?.title ?? '')}: due `))
       await expectInside(tip, viewport.width)
       await page.keyboard.press('Tab')
       await expect
         .poll(() => tip.textContent())
-        .toMatch(new RegExp(`^${escape(milestones[1]?.title ?? '')}: due `))
+        .toMatch(new RegExp(`^${escapeRegExp(milestones[1]?.title ?? '')}: due `))
       await page.keyboard.press('Escape')
       await expect.poll(() => tip.count()).toBe(0)
 
@@ -346,7 +346,7 @@ describe('charts and the programme timeline at 1366 and 360 px (Chromium)', () =
       await last.hover()
       await expect
         .poll(() => tip.textContent())
-        .toMatch(new RegExp(`^${escape(milestones.at(-1)?.title ?? '')}: due `))
+        .toMatch(new RegExp(`^${escapeRegExp(milestones.at(-1)?.title ?? '')}: due `))
       await expectInside(tip, viewport.width)
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
         viewport.width,
@@ -358,7 +358,7 @@ describe('charts and the programme timeline at 1366 and 360 px (Chromium)', () =
   )
 })
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
