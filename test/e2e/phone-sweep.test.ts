@@ -324,6 +324,15 @@ describe('charts and the programme timeline at 1366 and 360 px (Chromium)', () =
         .evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().width))
       expect(sizes.length).toBe(goals.flatMap((goal) => goal.milestones).length)
       for (const size of sizes) expect(size).toBeGreaterThanOrEqual(24)
+      // Each diamond leads to its milestone in the tree.
+      const missing = await gantt
+        .locator('.gantt-milestone')
+        .evaluateAll((links) =>
+          links
+            .map((link) => decodeURIComponent((link.getAttribute('href') ?? '').slice(1)))
+            .filter((id) => document.getElementById(id)?.classList.contains('milestone-item') !== true),
+        )
+      expect(missing).toEqual([])
 
       // Keyboard: focus shows the full title, date and health; Tab moves to the next; Escape hides it.
       const tip = gantt.getByRole('tooltip')
