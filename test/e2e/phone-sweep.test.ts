@@ -288,6 +288,14 @@ describe('charts and the programme timeline at 1366 and 360 px (Chromium)', () =
     await entry.press('Enter')
     expect(await entry.getAttribute('aria-pressed')).toBe('true')
     await expect.poll(() => line.count()).toBeGreaterThan(0)
+    // In French the longer names still wrap clear of the plot.
+    await page.getByRole('button', { name: 'FR Français' }).click()
+    await page.getByRole('button', { name: 'Membres au total' }).waitFor()
+    expect(await checkCharts(page, '/members in French')).toBe(1)
+    await open(page, { path: '/analytics', ready: '.echart-frame .chart-legend' })
+    await page.getByRole('button', { name: 'Mois comptant une rencontre' }).waitFor()
+    expect(await checkCharts(page, '/analytics in French')).toBeGreaterThanOrEqual(2)
+    await page.getByRole('button', { name: 'EN English' }).click()
     await page.close()
   })
 

@@ -12,6 +12,7 @@ const splitLine = { lineStyle: { color: '#e3e7ec' } }
 
 /** Engagements per year, stacked by level. */
 export function LevelsChart({ data }: { data: AnalyticsData }) {
+  const t = useT()
   const option = useMemo<ChartOption>(
     () => ({
       textStyle: { fontFamily: chartFont },
@@ -20,7 +21,7 @@ export function LevelsChart({ data }: { data: AnalyticsData }) {
       tooltip: { trigger: 'axis' },
       legend: {},
       xAxis: { type: 'category', data: data.years.map((year) => String(year.year)) },
-      yAxis: { type: 'value', name: 'Engagements', minInterval: 1, splitLine },
+      yAxis: { type: 'value', name: t('engagements.analyticsCharts.engagements'), minInterval: 1, splitLine },
       series: data.levels.map((level) => ({
         name: level.label,
         type: 'bar',
@@ -29,12 +30,15 @@ export function LevelsChart({ data }: { data: AnalyticsData }) {
         data: data.years.map((year) => year.byLevel[level.level]),
       })),
     }),
-    [data],
+    [data, t],
   )
   const first = data.overall.firstYearAtLeadersLevel
-  const label = `Engagements of ${data.scope.name} per year by level, ${data.years[0]?.year ?? ''} to ${
-    data.years[data.years.length - 1]?.year ?? ''
-  }. ${first === null ? 'No engagement at leaders level.' : `Leaders level from ${first}.`} The table below has the numbers.`
+  const label = t('engagements.analyticsCharts.levelsLabel', {
+    name: data.scope.name,
+    from: String(data.years[0]?.year ?? ''),
+    to: String(data.years[data.years.length - 1]?.year ?? ''),
+    first: first === null ? 'none' : String(first),
+  })
   return <EChart option={option} label={label} height={340} />
 }
 
@@ -48,10 +52,10 @@ export function IntensityChart({ data }: { data: AnalyticsData }) {
       grid,
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'category', data: data.years.map((year) => String(year.year)) },
-      yAxis: { type: 'value', name: 'Intensity', minInterval: 1, splitLine },
+      yAxis: { type: 'value', name: t('engagements.analyticsCharts.intensity'), minInterval: 1, splitLine },
       series: [
         {
-          name: 'Intensity',
+          name: t('engagements.analyticsCharts.intensity'),
           type: 'line',
           data: data.years.map((year) => year.intensity),
           symbolSize: 7,
@@ -59,7 +63,7 @@ export function IntensityChart({ data }: { data: AnalyticsData }) {
         },
       ],
     }),
-    [data],
+    [data, t],
   )
   return (
     <EChart
@@ -83,11 +87,17 @@ export function RegularityChart({ data }: { data: AnalyticsData }) {
       xAxis: { type: 'category', data: data.years.map((year) => String(year.year)) },
       yAxis: [
         { type: 'value', name: '%', max: 100, splitLine },
-        { type: 'value', name: 'Months', max: 12, minInterval: 1, splitLine: { show: false } },
+        {
+          type: 'value',
+          name: t('engagements.analyticsCharts.months'),
+          max: 12,
+          minInterval: 1,
+          splitLine: { show: false },
+        },
       ],
       series: [
         {
-          name: `Away from summits (±${data.summitWindowDays} days), %`,
+          name: t('engagements.analyticsCharts.awayFromSummits', { days: data.summitWindowDays }),
           type: 'bar',
           barMaxWidth: 28,
           data: data.years.map((year) =>
@@ -95,7 +105,7 @@ export function RegularityChart({ data }: { data: AnalyticsData }) {
           ),
         },
         {
-          name: 'Months with an engagement',
+          name: t('engagements.analyticsCharts.monthsWithAnEngagement'),
           type: 'line',
           yAxisIndex: 1,
           data: data.years.map((year) => year.activeMonths),
@@ -103,7 +113,7 @@ export function RegularityChart({ data }: { data: AnalyticsData }) {
         },
       ],
     }),
-    [data],
+    [data, t],
   )
   return (
     <EChart
@@ -136,7 +146,7 @@ export function ComparisonChart({ series }: { series: readonly AnalyticsData[] }
       tooltip: { trigger: 'axis' },
       legend: {},
       xAxis: { type: 'category', data: years.map(String) },
-      yAxis: { type: 'value', name: 'Intensity', minInterval: 1, splitLine },
+      yAxis: { type: 'value', name: t('engagements.analyticsCharts.intensity'), minInterval: 1, splitLine },
       series: series.map((data) => ({
         name: data.scope.name,
         type: 'line',
@@ -144,7 +154,7 @@ export function ComparisonChart({ series }: { series: readonly AnalyticsData[] }
         data: years.map((year) => data.years.find((each) => each.year === year)?.intensity ?? 0),
       })),
     }),
-    [series, years],
+    [series, years, t],
   )
   return (
     <EChart
