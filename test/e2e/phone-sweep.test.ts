@@ -214,6 +214,22 @@ async function checkCharts(page: Page, name: string): Promise<number> {
   return count
 }
 
+/** Slots for Brussels and Tokyo, then a rotating series: the burden chart with a two-entry legend. */
+async function planSeries(page: Page): Promise<void> {
+  const picker = page.getByLabel('Add a participant')
+  for (const city of ['Brussels', 'Tokyo']) {
+    await picker.fill(city)
+    await picker.press('Enter')
+  }
+  await page.getByLabel('From', { exact: true }).fill('2026-03-23')
+  await page.getByLabel('To', { exact: true }).fill('2026-03-27')
+  await page.getByRole('button', { name: 'Find slots' }).click()
+  await page.getByTestId('slots').locator('li').first().waitFor({ timeout: 20_000 })
+  await page.getByLabel('Meetings').fill('6')
+  await page.getByRole('button', { name: 'Plan series' }).click()
+  await page.getByTestId('series').locator('.chart-legend').waitFor({ timeout: 30_000 })
+}
+
 /** Shared working hours with a candidate office: a chart with a three-entry legend. */
 async function compareSharedHours(page: Page): Promise<void> {
   await page.getByLabel('Year').fill('2026')
@@ -240,6 +256,12 @@ describe('every page at 360 px (Chromium)', () => {
           await compareSharedHours(page)
           expect(await checkCharts(page, visit.path)).toBe(1)
           await checkPage(page, `${username} shared hours`)
+          if (username === 'staff') {
+            // Once is enough for the series planner's chart; a partner's page is the same.
+            await planSeries(page)
+            expect(await checkCharts(page, visit.path)).toBe(2)
+            await checkPage(page, `${username} slots and series`)
+          }
         }
       }
       await page.close()
