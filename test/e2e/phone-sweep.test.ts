@@ -266,7 +266,7 @@ describe('every page at 360 px (Chromium)', () => {
       }
       await page.close()
     },
-    120_000,
+    180_000,
   )
 
   it('shows the signed-out pages within 360 px', async () => {
