@@ -6,20 +6,22 @@ import type { AnalyticsData } from './queries.ts'
 // One colour per level, darkest for leaders, so the rise in level reads at a glance.
 const levelColours = ['#1b3a5c', '#2f6f9f', '#5b9bc8', '#9cc3e0', '#d3e4f1']
 
-const grid = { left: 48, right: 24, top: 48, bottom: 32 }
+// The top leaves room for the y axis' name only: legends are drawn above the chart (EChart).
+const grid = { left: 48, right: 24, top: 36, bottom: 32 }
 const splitLine = { lineStyle: { color: '#e3e7ec' } }
 
 /** Engagements per year, stacked by level. */
 export function LevelsChart({ data }: { data: AnalyticsData }) {
+  const t = useT()
   const option = useMemo<ChartOption>(
     () => ({
       textStyle: { fontFamily: chartFont },
       color: levelColours,
       grid,
       tooltip: { trigger: 'axis' },
-      legend: { top: 0, itemGap: 28, data: data.levels.map((level) => level.label) },
+      legend: {},
       xAxis: { type: 'category', data: data.years.map((year) => String(year.year)) },
-      yAxis: { type: 'value', name: 'Engagements', minInterval: 1, splitLine },
+      yAxis: { type: 'value', name: t('engagements.analyticsCharts.engagements'), minInterval: 1, splitLine },
       series: data.levels.map((level) => ({
         name: level.label,
         type: 'bar',
@@ -28,12 +30,15 @@ export function LevelsChart({ data }: { data: AnalyticsData }) {
         data: data.years.map((year) => year.byLevel[level.level]),
       })),
     }),
-    [data],
+    [data, t],
   )
   const first = data.overall.firstYearAtLeadersLevel
-  const label = `Engagements of ${data.scope.name} per year by level, ${data.years[0]?.year ?? ''} to ${
-    data.years[data.years.length - 1]?.year ?? ''
-  }. ${first === null ? 'No engagement at leaders level.' : `Leaders level from ${first}.`} The table below has the numbers.`
+  const label = t('engagements.analyticsCharts.levelsLabel', {
+    name: data.scope.name,
+    from: String(data.years[0]?.year ?? ''),
+    to: String(data.years[data.years.length - 1]?.year ?? ''),
+    first: first === null ? 'none' : String(first),
+  })
   return <EChart option={option} label={label} height={340} />
 }
 
@@ -47,10 +52,10 @@ export function IntensityChart({ data }: { data: AnalyticsData }) {
       grid,
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'category', data: data.years.map((year) => String(year.year)) },
-      yAxis: { type: 'value', name: 'Intensity', minInterval: 1, splitLine },
+      yAxis: { type: 'value', name: t('engagements.analyticsCharts.intensity'), minInterval: 1, splitLine },
       series: [
         {
-          name: 'Intensity',
+          name: t('engagements.analyticsCharts.intensity'),
           type: 'line',
           data: data.years.map((year) => year.intensity),
           symbolSize: 7,
@@ -58,7 +63,7 @@ export function IntensityChart({ data }: { data: AnalyticsData }) {
         },
       ],
     }),
-    [data],
+    [data, t],
   )
   return (
     <EChart
@@ -78,18 +83,21 @@ export function RegularityChart({ data }: { data: AnalyticsData }) {
       color: ['#3d7a4f', '#6b4c9a'],
       grid: { ...grid, right: 48 },
       tooltip: { trigger: 'axis' },
-      legend: {
-        top: 0,
-        data: [`Away from summits (±${data.summitWindowDays} days), %`, 'Months with an engagement'],
-      },
+      legend: {},
       xAxis: { type: 'category', data: data.years.map((year) => String(year.year)) },
       yAxis: [
         { type: 'value', name: '%', max: 100, splitLine },
-        { type: 'value', name: 'Months', max: 12, minInterval: 1, splitLine: { show: false } },
+        {
+          type: 'value',
+          name: t('engagements.analyticsCharts.months'),
+          max: 12,
+          minInterval: 1,
+          splitLine: { show: false },
+        },
       ],
       series: [
         {
-          name: `Away from summits (±${data.summitWindowDays} days), %`,
+          name: t('engagements.analyticsCharts.awayFromSummits', { days: data.summitWindowDays }),
           type: 'bar',
           barMaxWidth: 28,
           data: data.years.map((year) =>
@@ -97,7 +105,7 @@ export function RegularityChart({ data }: { data: AnalyticsData }) {
           ),
         },
         {
-          name: 'Months with an engagement',
+          name: t('engagements.analyticsCharts.monthsWithAnEngagement'),
           type: 'line',
           yAxisIndex: 1,
           data: data.years.map((year) => year.activeMonths),
@@ -105,7 +113,7 @@ export function RegularityChart({ data }: { data: AnalyticsData }) {
         },
       ],
     }),
-    [data],
+    [data, t],
   )
   return (
     <EChart
@@ -136,9 +144,9 @@ export function ComparisonChart({ series }: { series: readonly AnalyticsData[] }
       color: ['#1b3a5c', '#b4541a', '#3d7a4f', '#6b4c9a', '#8a6d1f', '#a23b5a'],
       grid,
       tooltip: { trigger: 'axis' },
-      legend: { top: 0, itemGap: 28, data: series.map((data) => data.scope.name) },
+      legend: {},
       xAxis: { type: 'category', data: years.map(String) },
-      yAxis: { type: 'value', name: 'Intensity', minInterval: 1, splitLine },
+      yAxis: { type: 'value', name: t('engagements.analyticsCharts.intensity'), minInterval: 1, splitLine },
       series: series.map((data) => ({
         name: data.scope.name,
         type: 'line',
@@ -146,7 +154,7 @@ export function ComparisonChart({ series }: { series: readonly AnalyticsData[] }
         data: years.map((year) => data.years.find((each) => each.year === year)?.intensity ?? 0),
       })),
     }),
-    [series, years],
+    [series, years, t],
   )
   return (
     <EChart

@@ -84,7 +84,7 @@ function MilestoneItem({
     )
   }
   return (
-    <li className="milestone-item" data-milestone-id={milestone.id}>
+    <li className="milestone-item" id={`milestone-${milestone.id}`} data-milestone-id={milestone.id}>
       <span aria-hidden="true">◆</span>
       <span>{milestone.title}</span>
       <span className="muted">

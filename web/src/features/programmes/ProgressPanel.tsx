@@ -23,13 +23,19 @@ export function ProgressPanel({ id }: { id: string }) {
       <h2 id="progress-title">{t('programmes.progressPanel.progressByPriorityArea')}</h2>
       <EChart
         label={t('programmes.progressPanel.milestonesDoneLateAndAt')}
-        height={Math.max(220, areas.length * 34 + 60)}
+        height={Math.max(220, areas.length * 40 + 40)}
         option={{
           tooltip: { trigger: 'axis' },
           legend: {},
-          grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+          grid: { left: 8, right: 16, top: 8, bottom: 8, containLabel: true },
           xAxis: { type: 'value', minInterval: 1 },
-          yAxis: { type: 'category', data: areas.map((a) => a.name), inverse: true },
+          yAxis: {
+            type: 'category',
+            data: areas.map((a) => a.name),
+            inverse: true,
+            // Long names wrap instead of taking most of a phone's width from the bars.
+            axisLabel: { width: 140, overflow: 'break', lineHeight: 15 },
+          },
           series: [
             {
               type: 'bar',

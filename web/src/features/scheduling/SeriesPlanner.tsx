@@ -14,10 +14,10 @@ export function BurdenChart({ data }: { readonly data: SeriesData }) {
     () => ({
       textStyle: { fontFamily: chartFont },
       color: ['#1b3a5c', '#b4541a'],
-      // The legend sits in its own band above the plot, so it never overlaps the bars at 390 px.
-      grid: { left: 48, right: 16, top: 56, bottom: 32, containLabel: true },
+      // The legend is drawn above the chart (EChart), so the top leaves room for the axis name only.
+      grid: { left: 48, right: 16, top: 36, bottom: 32, containLabel: true },
       tooltip: { trigger: 'axis' },
-      legend: { top: 0, data: [fairName, naiveName] },
+      legend: {},
       xAxis: { type: 'category', data: data.burdens.map((burden) => burden.label) },
       yAxis: {
         type: 'value',

@@ -29,10 +29,10 @@ function SharedHoursChart({ data }: { readonly data: SharedHoursData }) {
     return {
       textStyle: { fontFamily: chartFont },
       color: ['#1b3a5c', '#b4541a', '#3d7a4f'],
-      // The legend wraps in its own band above the plot, so at 390 px it pushes the plot down instead of covering it.
-      grid: { left: 48, right: 16, top: withOffice ? 84 : 48, bottom: 32, containLabel: true },
+      // The legend is drawn above the chart (EChart), so the top leaves room for the axis name only.
+      grid: { left: 48, right: 16, top: 36, bottom: 32, containLabel: true },
       tooltip: { trigger: 'axis' },
-      legend: { top: 0, data: names },
+      legend: {},
       xAxis: { type: 'category', data: data.items.map((item) => item.ref) },
       yAxis: {
         type: 'value',
@@ -66,7 +66,7 @@ function SharedHoursChart({ data }: { readonly data: SharedHoursData }) {
     hq: data.hq.name,
     office: withOffice ? (data.office?.name ?? '') : 'none',
   })
-  return <EChart option={option} label={label} height={withOffice ? 340 : 300} />
+  return <EChart option={option} label={label} height={300} />
 }
 
 function SharedHoursTable({ data }: { readonly data: SharedHoursData }) {
