@@ -26,7 +26,7 @@ import { statementRunner } from './raw-routes.ts'
 const settings: LoadSettings = {
   seconds: Number(process.env.BENCH_SECONDS ?? 3),
   connections: Number(process.env.BENCH_CONNECTIONS ?? 10),
-  sequentialRequests: Number(process.env.BENCH_SEQUENTIAL ?? 30),
+  sequentialRequests: Number(process.env.BENCH_SEQUENTIAL ?? 10),
 }
 const repeats = Number(process.env.BENCH_REPEATS ?? 3)
 const scale = process.argv.includes('--small') ? 0.05 : Number(process.env.BENCH_SCALE ?? 1)
