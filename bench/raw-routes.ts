@@ -25,10 +25,13 @@ import { rawPartnerDetailSqlPostgres, rawPartnerListSqlPostgres } from './raw-pa
  * through better-sqlite3 directly; on PostgreSQL through a pool of its own with named statements.
  */
 type Row = Record<string, unknown>
-type Run = (name: string, text: string, values: readonly (string | number)[]) => Promise<Row[]>
+export type Run = (name: string, text: string, values: readonly (string | number)[]) => Promise<Row[]>
 
 /** Runs named statements: prepared once per text on SQLite, prepared by name per connection on PostgreSQL. */
-function statementRunner(db: Db, postgresUrl: string | null): { run: Run; close: () => Promise<void> } {
+export function statementRunner(
+  db: Db,
+  postgresUrl: string | null,
+): { run: Run; close: () => Promise<void> } {
   if (postgresUrl !== null) {
     const pool = new pg.Pool({ connectionString: postgresUrl, max: 10 })
     return {

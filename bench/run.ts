@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- name ...]`: runs every benchmark listed here, or only the named ones, one after
  * another. Each benchmark module exports `run(): Promise<void>`, prints its own numbers and stops
- * by itself (bounded durations, loopback only). Add a benchmark by appending a line.
+ * by itself (bounded durations, loopback only). Add a benchmark by appending a line. Arguments
+ * beginning with `--` (such as `--small`) are left to the benchmarks.
  */
 const benchmarks: ReadonlyArray<readonly [string, () => Promise<{ run(): Promise<void> }>]> = [
   ['foundation', () => import('./foundation.bench.ts')],
@@ -13,9 +14,11 @@ const benchmarks: ReadonlyArray<readonly [string, () => Promise<{ run(): Promise
   ['proposals', () => import('./proposals.bench.ts')],
   ['deadlines', () => import('./deadlines.bench.ts')],
   ['import', () => import('./import.bench.ts')],
+  ['cooperation', () => import('./cooperation.bench.ts')],
 ]
 
-const wanted = process.argv.slice(2)
+// Arguments starting with -- are options the benchmarks read themselves (e.g. --small).
+const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('--'))
 const unknown = wanted.filter((name) => !benchmarks.some(([known]) => known === name))
 if (unknown.length > 0) {
   console.error(

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { Compilable, CompiledQuery } from 'kysely'
-import type { Db } from './database.ts'
+import type { Db, Engine } from './database.ts'
 import { prepareByName } from './postgres-named-statements.ts'
 
 /** Values bound into a cached query by name: scalars only (string, number, null, …). */
@@ -31,7 +31,7 @@ interface Template {
  */
 export class CompiledQueryCache {
   readonly #capacity: number
-  readonly #templates = new WeakMap<Db, Map<string, Template>>()
+  readonly #templates = new WeakMap<object, Map<string, Template>>()
   // Random, so that no genuine value can be mistaken for a placeholder.
   readonly #marker = `\u0000placeholder:${randomBytes(9).toString('base64url')}:`
 
@@ -46,7 +46,22 @@ export class CompiledQueryCache {
     params: P,
     build: (placeholders: P) => Compilable<R>,
   ): CompiledQuery<R> {
-    const template = this.#template(db, key, params, build)
+    return this.bindOn(db.kysely, db.engine, key, params, build)
+  }
+
+  /**
+   * As `bind`, for a store that is given an executor rather than the database: templates are kept
+   * per executor object (the database's own Kysely instance is one long-lived object; a
+   * transaction's is new each time, so a statement meant to be cached runs on the database's).
+   */
+  bindOn<P extends QueryParameters, R>(
+    executor: object,
+    engine: Engine,
+    key: string,
+    params: P,
+    build: (placeholders: P) => Compilable<R>,
+  ): CompiledQuery<R> {
+    const template = this.#template(executor, engine, key, params, build)
     const parameters = template.slots.map((slot) => ('name' in slot ? params[slot.name] : slot.constant))
     return { ...template.compiled, parameters }
   }
@@ -63,15 +78,16 @@ export class CompiledQueryCache {
   }
 
   #template<P extends QueryParameters, R>(
-    db: Db,
+    owner: object,
+    engine: Engine,
     key: string,
     params: P,
     build: (placeholders: P) => Compilable<R>,
   ): Template {
-    let templates = this.#templates.get(db)
+    let templates = this.#templates.get(owner)
     if (templates === undefined) {
       templates = new Map()
-      this.#templates.set(db, templates)
+      this.#templates.set(owner, templates)
     }
     const cached = templates.get(key)
     if (cached !== undefined) {
@@ -81,7 +97,7 @@ export class CompiledQueryCache {
       return cached
     }
     const template = this.#compile(key, params, build)
-    if (db.engine === 'postgres') prepareByName(template.compiled.sql)
+    if (engine === 'postgres') prepareByName(template.compiled.sql)
     templates.set(key, template)
     if (templates.size > this.#capacity) {
       const oldest = templates.keys().next().value

@@ -1,4 +1,5 @@
 import { type RawBuilder, type SqlBool, sql } from 'kysely'
+import { cooperationReach } from '../domain/cooperation/access.ts'
 import type {
   EventStatus,
   ItemFormat,
@@ -6,10 +7,12 @@ import type {
   RequestStatus,
 } from '../domain/cooperation/vocabulary.ts'
 import type { Marking } from '../domain/marking.ts'
+import { permissionsOf } from '../domain/policy.ts'
 import type { Principal } from '../domain/principal.ts'
+import { CompiledQueryCache } from './compiled-query-cache.ts'
 import { distinctMarkingIds, markingFromId, markingsFromIds } from './contributing-markings.ts'
 import { containsWord, providerName, searchWords } from './cooperation-item-store.ts'
-import { cooperationScope, itemVisibleTo } from './cooperation-scope.ts'
+import { cooperationScope, cooperationShape, itemVisibleTo } from './cooperation-scope.ts'
 import './cooperation-tables.ts'
 import type { Engine } from './database.ts'
 import type { Executor } from './executor.ts'
@@ -17,6 +20,8 @@ import { decodeList } from './list-column.ts'
 import { markingFromColumns, markingToColumns } from './marking-columns.ts'
 import { expectWritten } from './versioned-row.ts'
 import { visibleTo } from './visibility.ts'
+
+const compiledQueries = new CompiledQueryCache()
 
 export interface ItemSummaryRecord {
   readonly id: string
@@ -57,8 +62,21 @@ function counted(principal: Principal, status: 'registered' | 'waitlisted') {
     where cr.event_id = ev.id and cr.status = ${status} and ${cooperationScope(principal, 'cr')})`
 }
 
+/**
+ * The reader's own country's latest request for the event, as "id status". Only a requester has
+ * own requests; for anyone else the subquery is left out, not merely empty, because its provider
+ * scope (`provider_code = ?`) led SQLite to walk every request of the provider (12,000 at the
+ * benchmark's scale) instead of the event's few (bench/cooperation.bench.ts).
+ */
+function ownRequest(principal: Principal) {
+  const { asPartner } = cooperationReach(principal, permissionsOf(principal))
+  if (asPartner === null) return sql<string | null>`null`
+  return sql<string | null>`(select own.id || ' ' || own.status from coop_request as own
+    where own.event_id = ev.id and own.partner_code = ${asPartner} and ${cooperationScope(principal, 'own')}
+    order by own.created_at desc, own.id desc limit 1)`
+}
+
 function selectEvents(executor: Executor, engine: Engine, principal: Principal) {
-  const country = principal.country ?? ''
   return executor
     .selectFrom('coop_event as ev')
     .innerJoin('coop_item as i', 'i.id', 'ev.item_id')
@@ -95,9 +113,7 @@ function selectEvents(executor: Executor, engine: Engine, principal: Principal) 
         where cr.event_id = ev.id and cr.status <> 'cancelled' and ${cooperationScope(principal, 'cr')})`.as(
         'registration_markings',
       ),
-      sql<string | null>`(select own.id || ' ' || own.status from coop_request as own
-        where own.event_id = ev.id and own.partner_code = ${country} and ${cooperationScope(principal, 'own')}
-        order by own.created_at desc, own.id desc limit 1)`.as('own_request'),
+      ownRequest(principal).as('own_request'),
     ])
 }
 
@@ -158,6 +174,40 @@ export async function findVisibleEvent(
 ): Promise<EventRecord | null> {
   const row = await selectEvents(executor, engine, principal).where('ev.id', '=', id).executeTakeFirst()
   return row === undefined ? null : toRecord(row)
+}
+
+/** What an event's phase is reckoned from, when the principal may see the event (null: hidden). */
+export async function findVisibleEventDays(
+  executor: Executor,
+  engine: Engine,
+  principal: Principal,
+  id: string,
+): Promise<Pick<EventRecord, 'status' | 'startsOn' | 'endsOn' | 'applicationDeadline' | 'timeZone'> | null> {
+  // The participant list needs only the phase; the full event row counts registrations and looks
+  // up the reader's own request, which a list of participants then counts again.
+  const compiled = compiledQueries.bindOn(
+    executor,
+    engine,
+    `event-days:${cooperationShape(principal)}`,
+    { id },
+    (bound) =>
+      executor
+        .selectFrom('coop_event as ev')
+        .innerJoin('coop_item as i', 'i.id', 'ev.item_id')
+        .where('ev.id', '=', bound.id)
+        .where(visibleTo(principal, 'ev'))
+        .where(itemVisibleTo(principal, 'i'))
+        .select(['ev.status', 'ev.starts_on', 'ev.ends_on', 'ev.application_deadline', 'ev.time_zone']),
+  )
+  const [row] = (await executor.executeQuery(compiled)).rows
+  if (row === undefined) return null
+  return {
+    status: row.status as EventStatus,
+    startsOn: row.starts_on,
+    endsOn: row.ends_on,
+    applicationDeadline: row.application_deadline,
+    timeZone: row.time_zone,
+  }
 }
 
 export interface EventFilter {

@@ -2,13 +2,16 @@ import { type RawBuilder, type SqlBool, sql } from 'kysely'
 import type { Attendance, ParticipantRole, RegistrationStatus } from '../domain/cooperation/vocabulary.ts'
 import type { Marking } from '../domain/marking.ts'
 import type { Principal } from '../domain/principal.ts'
+import { CompiledQueryCache } from './compiled-query-cache.ts'
 import { distinctMarkingIds, markingsFromIds } from './contributing-markings.ts'
-import { cooperationScope } from './cooperation-scope.ts'
+import { cooperationScope, cooperationShape } from './cooperation-scope.ts'
 import './cooperation-tables.ts'
 import type { Engine } from './database.ts'
 import type { Executor } from './executor.ts'
 import { markingFromColumns, markingToColumns } from './marking-columns.ts'
 import { expectWritten } from './versioned-row.ts'
+
+const compiledQueries = new CompiledQueryCache()
 
 export interface RegistrationRecord {
   readonly id: string
@@ -113,18 +116,29 @@ export interface RegistrationFilter {
 }
 
 function conditions(
+  alias: string,
   eventId: string,
   filter: Omit<RegistrationFilter, 'limit' | 'offset'>,
 ): RawBuilder<SqlBool>[] {
-  const found: RawBuilder<SqlBool>[] = [sql<SqlBool>`g.event_id = ${eventId}`]
-  if (filter.request !== undefined) found.push(sql<SqlBool>`g.request_id = ${filter.request}`)
-  if (filter.status !== undefined) found.push(sql<SqlBool>`g.status = ${filter.status}`)
+  const ref = (column: string) => sql.ref(`${alias}.${column}`)
+  const found: RawBuilder<SqlBool>[] = [sql<SqlBool>`${ref('event_id')} = ${eventId}`]
+  if (filter.request !== undefined) found.push(sql<SqlBool>`${ref('request_id')} = ${filter.request}`)
+  if (filter.status !== undefined) found.push(sql<SqlBool>`${ref('status')} = ${filter.status}`)
   return found
+}
+
+/** The visible registrations of the filter (conditions over the alias `c`), to count. */
+function countedOver(executor: Executor, principal: Principal, where: RawBuilder<SqlBool>[]) {
+  let count = executor.selectFrom('coop_registration as c').where(cooperationScope(principal, 'c'))
+  for (const condition of where) count = count.where(condition)
+  return count
 }
 
 /**
  * An event's participants the reader may see, in arrival order, with the total and markings. The
- * waiting positions are ranks among the visible waiting rows, so they reveal no one else's.
+ * waiting positions are ranks among the visible waiting rows, so they reveal no one else's. The
+ * total and markings ride on the page's statement (one round trip, as a hand-written query would
+ * do); only an empty page asks for them separately, so past the last page the total stays true.
  */
 export async function listVisibleRegistrations(
   executor: Executor,
@@ -133,33 +147,52 @@ export async function listVisibleRegistrations(
   eventId: string,
   filter: RegistrationFilter,
 ): Promise<{ items: RegistrationRecord[]; total: number; markings: Marking[] }> {
-  let page = selectRegistrations(executor, principal).select(
-    sql<
-      string | number | null
-    >`case when g.status = 'waitlisted' then (select count(*) from coop_registration as w
+  const counted = conditions('c', eventId, filter)
+  // Only the filters given are bound (the cache binds every name it is handed).
+  const params = {
+    eventId,
+    limit: filter.limit,
+    offset: filter.offset,
+    ...(filter.request === undefined ? {} : { request: filter.request }),
+    ...(filter.status === undefined ? {} : { status: filter.status }),
+  }
+  const key = `registrations:${cooperationShape(principal)}:${filter.request !== undefined}:${filter.status !== undefined}`
+  const compiled = compiledQueries.bindOn(executor, engine, key, params, (bound) => {
+    const where = conditions('c', bound.eventId, bound)
+    let page = selectRegistrations(executor, principal).select([
+      sql<
+        string | number | null
+      >`case when g.status = 'waitlisted' then (select count(*) from coop_registration as w
         where w.event_id = g.event_id and w.status = 'waitlisted' and w.queue_seq <= g.queue_seq
         and ${cooperationScope(principal, 'w')}) else null end`.as('waitlist_position'),
-  )
-  let count = executor
-    .selectFrom('coop_registration as g')
-    .where(cooperationScope(principal, 'g'))
-    .select((eb) => [
-      eb.fn.countAll<number | string>().as('total'),
-      distinctMarkingIds(engine, 'g.marking_id').as('ids'),
+      countedOver(executor, principal, where)
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .$asScalar()
+        .as('total'),
+      countedOver(executor, principal, where)
+        .select(distinctMarkingIds(engine, 'c.marking_id').as('ids'))
+        .$asScalar()
+        .as('ids'),
     ])
-  for (const condition of conditions(eventId, filter)) {
-    page = page.where(condition)
-    count = count.where(condition)
-  }
-  const [rows, total] = await Promise.all([
-    page.orderBy('g.queue_seq').orderBy('g.id').limit(filter.limit).offset(filter.offset).execute(),
-    count.executeTakeFirstOrThrow(),
-  ])
+    for (const condition of conditions('g', bound.eventId, bound)) page = page.where(condition)
+    return page.orderBy('g.queue_seq').orderBy('g.id').limit(bound.limit).offset(bound.offset)
+  })
+  const { rows } = await executor.executeQuery(compiled)
+  const first = rows[0]
+  const total =
+    first === undefined
+      ? await countedOver(executor, principal, counted)
+          .select((eb) => [
+            eb.fn.countAll<number | string>().as('total'),
+            distinctMarkingIds(engine, 'c.marking_id').as('ids'),
+          ])
+          .executeTakeFirstOrThrow()
+      : { total: first.total, ids: first.ids }
   return {
     items: rows.map((row) =>
       toRecord(row, row.waitlist_position === null ? null : Number(row.waitlist_position)),
     ),
-    total: Number(total.total),
+    total: Number(total.total ?? 0),
     markings: markingsFromIds(total.ids),
   }
 }

@@ -2,9 +2,10 @@ import { type RawBuilder, type SqlBool, sql } from 'kysely'
 import type { InvitationStatus, RequestStatus } from '../domain/cooperation/vocabulary.ts'
 import type { Marking } from '../domain/marking.ts'
 import type { Principal } from '../domain/principal.ts'
+import { CompiledQueryCache } from './compiled-query-cache.ts'
 import { distinctMarkingIds, markingFromId, markingsFromIds } from './contributing-markings.ts'
 import { type ItemSummaryRecord, itemSummaryOf } from './cooperation-event-store.ts'
-import { cooperationScope } from './cooperation-scope.ts'
+import { cooperationScope, cooperationShape } from './cooperation-scope.ts'
 import './cooperation-tables.ts'
 import type { Engine } from './database.ts'
 import type { Executor } from './executor.ts'
@@ -13,6 +14,8 @@ import { programmePartVisibleTo } from './programme-scope.ts'
 import './programme-tables.ts'
 import { expectWritten } from './versioned-row.ts'
 import { visibleTo } from './visibility.ts'
+
+const compiledQueries = new CompiledQueryCache()
 
 export interface GoalRecord {
   readonly id: string
@@ -229,7 +232,9 @@ export interface RequestFilter {
   readonly offset: number
 }
 
-function requestConditions(filter: RequestFilter): RawBuilder<SqlBool>[] {
+const requestFilterKeys = ['event', 'item', 'partner', 'status', 'programme', 'goal', 'provider'] as const
+
+function requestConditions(filter: Omit<RequestFilter, 'limit' | 'offset'>): RawBuilder<SqlBool>[] {
   const conditions: RawBuilder<SqlBool>[] = []
   if (filter.event !== undefined) conditions.push(sql<SqlBool>`r.event_id = ${filter.event}`)
   if (filter.item !== undefined) conditions.push(sql<SqlBool>`r.item_id = ${filter.item}`)
@@ -256,31 +261,46 @@ export async function listVisibleRequests(
   principal: Principal,
   filter: RequestFilter,
 ): Promise<{ items: RequestRecord[]; total: number; markings: Marking[] }> {
-  let page = selectRequests(executor, principal)
-  let count = executor
-    .selectFrom('coop_request as r')
-    .innerJoin('coop_event as ev', 'ev.id', 'r.event_id')
-    .innerJoin('coop_item as i', 'i.id', 'r.item_id')
-    .where(requestVisible(principal))
-    .select((eb) => [
-      eb.fn.countAll<number | string>().as('total'),
-      distinctMarkingIds(engine, 'r.marking_id').as('ids'),
-      distinctMarkingIds(engine, 'ev.marking_id').as('event_ids'),
-      distinctMarkingIds(engine, 'i.marking_id').as('item_ids'),
-    ])
-  for (const condition of requestConditions(filter)) {
-    page = page.where(condition)
-    count = count.where(condition)
-  }
-  const [rows, total] = await Promise.all([
-    page
-      .orderBy('r.created_at', 'desc')
-      .orderBy('r.id', 'desc')
-      .limit(filter.limit)
-      .offset(filter.offset)
-      .execute(),
-    count.executeTakeFirstOrThrow(),
+  // The filters given are bound by name; which ones are given is part of the query's shape.
+  const given = Object.fromEntries(
+    requestFilterKeys.flatMap((key) => (filter[key] === undefined ? [] : [[key, filter[key]]])),
+  ) as Omit<RequestFilter, 'limit' | 'offset'>
+  const shape = `${cooperationShape(principal)}:${Object.keys(given).join(',')}`
+  const pageQuery = compiledQueries.bindOn(
+    executor,
+    engine,
+    `requests:${shape}`,
+    { ...given, limit: filter.limit, offset: filter.offset },
+    (bound) => {
+      let page = selectRequests(executor, principal)
+      for (const condition of requestConditions(bound)) page = page.where(condition)
+      return page
+        .orderBy('r.created_at', 'desc')
+        .orderBy('r.id', 'desc')
+        .limit(bound.limit)
+        .offset(bound.offset)
+    },
+  )
+  const countQuery = compiledQueries.bindOn(executor, engine, `requests-count:${shape}`, given, (bound) => {
+    let count = executor
+      .selectFrom('coop_request as r')
+      .innerJoin('coop_event as ev', 'ev.id', 'r.event_id')
+      .innerJoin('coop_item as i', 'i.id', 'r.item_id')
+      .where(requestVisible(principal))
+      .select((eb) => [
+        eb.fn.countAll<number | string>().as('total'),
+        distinctMarkingIds(engine, 'r.marking_id').as('ids'),
+        distinctMarkingIds(engine, 'ev.marking_id').as('event_ids'),
+        distinctMarkingIds(engine, 'i.marking_id').as('item_ids'),
+      ])
+    for (const condition of requestConditions(bound)) count = count.where(condition)
+    return count
+  })
+  const [{ rows }, counted] = await Promise.all([
+    executor.executeQuery(pageQuery),
+    executor.executeQuery(countQuery),
   ])
+  const total = counted.rows[0] ?? { total: 0, ids: null, event_ids: null, item_ids: null }
   const items = await toRecords(executor, principal, rows)
   return {
     items,

@@ -2,7 +2,7 @@ import { type RawBuilder, type SqlBool, sql } from 'kysely'
 import { cooperationReach } from '../domain/cooperation/access.ts'
 import { permissionsOf } from '../domain/policy.ts'
 import { isAlliance, type Principal } from '../domain/principal.ts'
-import { visibleTo } from './visibility.ts'
+import { visibilityShape, visibleTo } from './visibility.ts'
 
 /**
  * The SQL of who reads what in the cooperation menu (docs/cooperation.md), on top of the marking
@@ -44,4 +44,13 @@ export function cooperationScope(principal: Principal, alias: string): RawBuilde
   }
   if (parts.length === 0) return sql<SqlBool>`1 = 0`
   return sql<SqlBool>`(${marked} and (${sql.join(parts, sql` or `)}))`
+}
+
+/**
+ * Everything `cooperationScope` and `itemVisibleTo` read from the principal, as text: the key part
+ * of a compiled query (compiled-query-cache.ts), since the country and reach are bound as constants.
+ */
+export function cooperationShape(principal: Principal): string {
+  const reach = cooperationReach(principal, permissionsOf(principal))
+  return `${visibilityShape(principal)}:${reach.all}:${reach.asPartner}:${reach.asProvider}:${principal.country}`
 }

@@ -394,5 +394,16 @@ describe.each(engines)('cooperation menu API on %s', (engine) => {
       send('GET', `/api/v1/cooperation/events/${event.id}/registrations?status=waitlisted`, 'staff'),
     )
     expect(list.items.map((entry) => entry.waitlistPosition)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9])
+    // The total rides on the page's statement; a page past the end must still count every row.
+    const path = `/api/v1/cooperation/events/${event.id}/registrations`
+    const paged = await ok(CooperationRegistrationList, send('GET', `${path}?limit=5&offset=10`, 'staff'))
+    expect(paged.items.map((entry) => entry.waitlistPosition)).toEqual([8, 9])
+    expect(paged.total).toBe(12)
+    const past = await ok(CooperationRegistrationList, send('GET', `${path}?limit=5&offset=40`, 'staff'))
+    expect({ rows: past.items.length, total: past.total, banner: past.marking }).toEqual({
+      rows: 0,
+      total: 12,
+      banner: list.marking,
+    })
   })
 })

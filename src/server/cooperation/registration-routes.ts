@@ -14,7 +14,7 @@ import type { EventPhase } from '../../domain/cooperation/vocabulary.ts'
 import { DomainError } from '../../domain/errors.ts'
 import { highestMarking, markingLabel } from '../../domain/marking.ts'
 import type { Principal } from '../../domain/principal.ts'
-import { findVisibleEvent } from '../../store/cooperation-event-store.ts'
+import { findVisibleEventDays } from '../../store/cooperation-event-store.ts'
 import {
   findVisibleRegistration,
   listVisibleRegistrations,
@@ -42,7 +42,7 @@ export async function cooperationRegistrationRoutes(
   const api = app.withTypeProvider<ZodTypeProvider>()
 
   async function eventPhase(principal: Principal, eventId: string): Promise<EventPhase> {
-    const event = await findVisibleEvent(db.kysely, db.engine, principal, eventId)
+    const event = await findVisibleEventDays(db.kysely, db.engine, principal, eventId)
     if (event === null) throw new DomainError('not-found', `No cooperation event has the id ${eventId}.`)
     return phaseAt(event, clock.now())
   }
