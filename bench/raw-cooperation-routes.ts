@@ -117,6 +117,7 @@ function eventRecord(row: Row): EventRecord {
     capacity: Number(row.capacity),
     applicationDeadline: text(row.application_deadline),
     status: text(row.status) as EventRecord['status'],
+    illustrative: Number(row.illustrative) === 1,
     marking: markingOf(row),
     registered: Number(row.registered),
     waitlisted: Number(row.waitlisted),
@@ -175,6 +176,7 @@ function requestRecord(row: Row): RequestRecord {
         ? null
         : { filedAt: text(row.report_filed_at), rating: Number(row.report_rating) },
     createdAt: text(row.created_at),
+    illustrative: Number(row.illustrative) === 1,
     marking: markingOf(row),
     linkMarkings: [
       markingFromId(text(row.event_marking)),
@@ -198,6 +200,7 @@ function registrationRecord(row: Row): RegistrationRecord {
     status: text(row.status) as RegistrationRecord['status'],
     queueSeq: Number(row.queue_seq),
     waitlistPosition: row.waitlist_position === null ? null : Number(row.waitlist_position),
+    illustrative: Number(row.illustrative) === 1,
     attendance: textOrNull(row.attendance) as RegistrationRecord['attendance'],
     createdAt: text(row.created_at),
     marking: markingOf(row),

@@ -80,7 +80,7 @@ export function rawEventSearchSql(engine: Engine): string {
   counted as (select count(*) as n, ${ids(engine, 'ev.marking_id')} as event_ids, ${ids(engine, 'i.marking_id')} as item_ids
     from coop_event ev join coop_item i on i.id = ev.item_id where ${where})
   select ev.id, ev.starts_on, ev.ends_on, ev.place, ev.time_zone, ev.capacity, ev.application_deadline,
-    ev.status, ev.version, ev.classification, ev.releasable_to,
+    ev.status, ev.illustrative, ev.version, ev.classification, ev.releasable_to,
     i.id as item_id, i.code as item_code, i.title as item_title, i.format as item_format, i.provider_kind,
     i.provider_code, i.priority_areas, pc.name as provider_country_name, i.marking_id as item_marking,
     (select count(*) from coop_registration cr where ${mine} and cr.status = 'registered') as registered,
@@ -110,7 +110,7 @@ export function rawRequestListSql(engine: Engine): string {
     where ${where})
   select r.id, r.status, r.note, r.partner_code, partner.name as partner_name, r.decided_at, r.decided_by,
     r.decision_note, r.invitation_status, r.invitation_issued_at, r.invitation_message,
-    r.invitation_responded_at, r.created_at, r.version, r.classification, r.releasable_to,
+    r.invitation_responded_at, r.created_at, r.illustrative, r.version, r.classification, r.releasable_to,
     ev.id as event_id, ev.starts_on, ev.ends_on, ev.place, ev.time_zone, ev.status as event_status,
     ev.application_deadline, ev.marking_id as event_marking,
     i.id as item_id, i.code as item_code, i.title as item_title, i.format as item_format, i.provider_kind,
@@ -147,7 +147,7 @@ export function rawParticipantListSql(engine: Engine, viewer: 'staff' | 'provide
     where c.event_id = ${p(engine, 1)} and ${scope('c')})
   select ev.status as event_status, ev.starts_on, ev.ends_on, ev.application_deadline, ev.time_zone,
     g.id, g.request_id, g.event_id, g.partner_code, g.provider_kind, g.provider_code, g.person_name, g.nation,
-    g.role, g.status, g.queue_seq, g.attendance, g.created_at, g.version, g.classification, g.releasable_to,
+    g.role, g.status, g.queue_seq, g.attendance, g.created_at, g.illustrative, g.version, g.classification, g.releasable_to,
     case when g.status = 'waitlisted' then (select count(*) from coop_registration w
       where w.event_id = g.event_id and w.status = 'waitlisted' and w.queue_seq <= g.queue_seq
       and ${scope('w')}) else null end as waitlist_position,
