@@ -16,6 +16,7 @@ const visibleAttributes = new Set([
   'hint',
   'lead',
   'caption',
+  'eyebrow',
   'empty',
   'emptyText',
   'legend',
@@ -35,6 +36,8 @@ const allowedInCode: Readonly<Record<string, string>> = {
   'i18n/LanguageSwitch.tsx English': 'endonym',
   'i18n/LanguageSwitch.tsx Français': 'endonym',
   // A CSS font stack handed to the chart library, not text.
+  // The signed-out principal's name (as in src/domain/principal.ts): the header shows Sign in instead.
+  'features/session/queries.ts Public visitor': 'never shown',
   'components/EChart.tsx system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif':
     'CSS',
 }

@@ -15,21 +15,22 @@ import {
 } from '../features/audit/queries.ts'
 import { recordPath } from '../features/audit/record-link.ts'
 import { isSignedIn, useSession } from '../features/session/queries.ts'
+import { labelsOf } from '../i18n/labels.ts'
 import { useT } from '../i18n/useT.ts'
 import { useAddressParams } from '../lib/useAddressParams.ts'
 
-const entityOptions = [
-  ['', 'Any record'],
-  ['programme', 'Programme'],
-  ['programme_node', 'Programme element'],
-  ['programme_milestone', 'Programme milestone'],
-  ['engagement', 'Engagement'],
-  ['statement', 'Statement'],
-  ['proposal', 'Proposal'],
-  ['user', 'User'],
-  ['calendar-feed', 'Calendar feed'],
-  ['dataset', 'Dataset'],
+const entities = [
+  'programme',
+  'programme_node',
+  'programme_milestone',
+  'engagement',
+  'statement',
+  'proposal',
+  'user',
+  'calendar-feed',
+  'dataset',
 ] as const
+const entityLabels = labelsOf('auditEntity', entities)
 
 // In the viewer's own zone (the browser's), with the zone named, since entries are stored in UTC.
 // (dateStyle/timeStyle cannot be combined with timeZoneName, so the fields are named one by one.)
@@ -151,7 +152,10 @@ export function AuditPage() {
           label={t('page.audit.recordType')}
           value={filter.entity}
           onChange={setFilter('entity')}
-          options={entityOptions}
+          options={[
+            ['', t('page.audit.anyRecord')],
+            ...entities.map((entity) => [entity, entityLabels[entity]] as const),
+          ]}
           error={undefined}
         />
         <TextField

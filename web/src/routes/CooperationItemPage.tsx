@@ -60,8 +60,11 @@ export function CooperationItemPage() {
   const { partners, frameworks } = data.eligibility
   const eligibility =
     partners.length === 0 && frameworks.length === 0
-      ? 'Every partner'
-      : [...partners, ...frameworks.map((framework) => `members of ${framework}`)].join(', ')
+      ? t('page.cooperationItem.everyPartner')
+      : [
+          ...partners,
+          ...frameworks.map((framework) => t('page.cooperationItem.membersOf', { framework })),
+        ].join(', ')
   return (
     <>
       <title>{t('page.cooperationItem.liaison', { code: data.code, title: data.title })}</title>

@@ -47,7 +47,10 @@ export function CooperationRequestPage() {
           {data.item.code}, {data.partner.name}
         </span>
       </nav>
-      <PageHeader eyebrow={`Request by ${data.partner.name}`} title={data.item.title} />
+      <PageHeader
+        eyebrow={t('page.cooperationRequest.requestBy', { partner: data.partner.name })}
+        title={data.item.title}
+      />
       <CooperationNav />
       <p className="status-line" role="status" aria-live="polite" data-testid="request-said">
         {said}

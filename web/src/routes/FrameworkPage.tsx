@@ -34,7 +34,7 @@ export function FrameworkPage() {
     // The same rule as the server's asOf parameter, so a half-typed date never reaches it.
     const parsed = IsoDay.safeParse(value)
     if (!parsed.success) {
-      setAsOfError(parsed.error.issues[0]?.message ?? 'Use a date as YYYY-MM-DD')
+      setAsOfError(parsed.error.issues[0]?.message ?? t('page.framework.useADate'))
       return
     }
     setAsOfError(undefined)

@@ -5,14 +5,10 @@ import { ErrorState, Loading } from '../components/states.tsx'
 import { ImportProgress } from '../features/imports/ImportProgress.tsx'
 import { useImportJob, useStartImport } from '../features/imports/queries.ts'
 import { useSession } from '../features/session/queries.ts'
+import { labelsOf } from '../i18n/labels.ts'
 import { useT } from '../i18n/useT.ts'
 
-const kindLabels: Record<(typeof importKindValues)[number], string> = {
-  partners: 'Partners',
-  events: 'Relationship events',
-  engagements: 'Engagements with participants',
-  programmes: 'Programme trees',
-}
+const kindLabels = labelsOf('importKind', importKindValues)
 
 /** Staff import CSV or JSON files: check first (a dry run), then import all or nothing. */
 export function ImportPage() {
@@ -38,7 +34,7 @@ export function ImportPage() {
 
   const send = (dryRun: boolean) => {
     if (file === null) {
-      setFileError('Choose a CSV or JSON file to import')
+      setFileError(t('page.import.chooseAFile'))
       fileInput.current?.focus()
       return
     }

@@ -63,19 +63,19 @@ export function StatementsPage() {
           <CsvLink
             path="/api/v1/statements.csv"
             filters={{ partner: get('partner') || undefined, status: get('status') || undefined }}
-            what="the statements shown"
+            label={t('ui.csvLink.statements')}
           />
         }
       />
       <search className="filters" aria-label={t('page.statements.filterStatements')}>
         {select(
           'partner',
-          'Partner (issuer or associate)',
+          t('page.statements.partnerIssuerOrAssociate'),
           scope.partners.map((partner) => [partner.code, partner.name] as const),
         )}
         {select(
           'status',
-          'Status',
+          t('page.statements.status'),
           statementStatuses.map((status) => [status, statementStatusLabels[status]] as const),
         )}
       </search>

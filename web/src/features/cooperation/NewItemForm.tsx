@@ -104,7 +104,13 @@ function ItemForm({ onCancel }: { onCancel: () => void }) {
       <SelectField
         label={t('cooperation.newItemForm.providedBy')}
         options={providerKinds.map(
-          (kind) => [kind, kind === 'member' ? 'A member' : 'An alliance body'] as const,
+          (kind) =>
+            [
+              kind,
+              kind === 'member'
+                ? t('cooperation.newItemForm.aMember')
+                : t('cooperation.newItemForm.anAllianceBody'),
+            ] as const,
         )}
         {...bind('providerKind')}
       />

@@ -11,6 +11,7 @@ const splitLine = { lineStyle: { color: '#e3e7ec' } }
 
 /** Engagements per year, stacked by level. */
 export function LevelsChart({ data }: { data: AnalyticsData }) {
+  const t = useT()
   const option = useMemo<ChartOption>(
     () => ({
       textStyle: { fontFamily: chartFont },
@@ -19,7 +20,12 @@ export function LevelsChart({ data }: { data: AnalyticsData }) {
       tooltip: { trigger: 'axis' },
       legend: { top: 0, itemGap: 28, data: data.levels.map((level) => level.label) },
       xAxis: { type: 'category', data: data.years.map((year) => String(year.year)) },
-      yAxis: { type: 'value', name: 'Engagements', minInterval: 1, splitLine },
+      yAxis: {
+        type: 'value',
+        name: t('engagements.analyticsCharts.axisEngagements'),
+        minInterval: 1,
+        splitLine,
+      },
       series: data.levels.map((level) => ({
         name: level.label,
         type: 'bar',
@@ -28,12 +34,15 @@ export function LevelsChart({ data }: { data: AnalyticsData }) {
         data: data.years.map((year) => year.byLevel[level.level]),
       })),
     }),
-    [data],
+    [data, t],
   )
   const first = data.overall.firstYearAtLeadersLevel
-  const label = `Engagements of ${data.scope.name} per year by level, ${data.years[0]?.year ?? ''} to ${
-    data.years[data.years.length - 1]?.year ?? ''
-  }. ${first === null ? 'No engagement at leaders level.' : `Leaders level from ${first}.`} The table below has the numbers.`
+  const label = t('engagements.analyticsCharts.byLevelLabel', {
+    name: data.scope.name,
+    from: data.years[0]?.year ?? '',
+    to: data.years[data.years.length - 1]?.year ?? '',
+    first: first === null ? 'none' : String(first),
+  })
   return <EChart option={option} label={label} height={340} />
 }
 
@@ -47,10 +56,15 @@ export function IntensityChart({ data }: { data: AnalyticsData }) {
       grid,
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'category', data: data.years.map((year) => String(year.year)) },
-      yAxis: { type: 'value', name: 'Intensity', minInterval: 1, splitLine },
+      yAxis: {
+        type: 'value',
+        name: t('engagements.analyticsCharts.axisIntensity'),
+        minInterval: 1,
+        splitLine,
+      },
       series: [
         {
-          name: 'Intensity',
+          name: t('engagements.analyticsCharts.axisIntensity'),
           type: 'line',
           data: data.years.map((year) => year.intensity),
           symbolSize: 7,
@@ -58,7 +72,7 @@ export function IntensityChart({ data }: { data: AnalyticsData }) {
         },
       ],
     }),
-    [data],
+    [data, t],
   )
   return (
     <EChart
@@ -80,16 +94,25 @@ export function RegularityChart({ data }: { data: AnalyticsData }) {
       tooltip: { trigger: 'axis' },
       legend: {
         top: 0,
-        data: [`Away from summits (±${data.summitWindowDays} days), %`, 'Months with an engagement'],
+        data: [
+          t('engagements.analyticsCharts.awayFromSummits', { days: data.summitWindowDays }),
+          t('engagements.analyticsCharts.monthsWithAnEngagement'),
+        ],
       },
       xAxis: { type: 'category', data: data.years.map((year) => String(year.year)) },
       yAxis: [
         { type: 'value', name: '%', max: 100, splitLine },
-        { type: 'value', name: 'Months', max: 12, minInterval: 1, splitLine: { show: false } },
+        {
+          type: 'value',
+          name: t('engagements.analyticsCharts.axisMonths'),
+          max: 12,
+          minInterval: 1,
+          splitLine: { show: false },
+        },
       ],
       series: [
         {
-          name: `Away from summits (±${data.summitWindowDays} days), %`,
+          name: t('engagements.analyticsCharts.awayFromSummits', { days: data.summitWindowDays }),
           type: 'bar',
           barMaxWidth: 28,
           data: data.years.map((year) =>
@@ -97,7 +120,7 @@ export function RegularityChart({ data }: { data: AnalyticsData }) {
           ),
         },
         {
-          name: 'Months with an engagement',
+          name: t('engagements.analyticsCharts.monthsWithAnEngagement'),
           type: 'line',
           yAxisIndex: 1,
           data: data.years.map((year) => year.activeMonths),
@@ -105,7 +128,7 @@ export function RegularityChart({ data }: { data: AnalyticsData }) {
         },
       ],
     }),
-    [data],
+    [data, t],
   )
   return (
     <EChart
@@ -138,7 +161,12 @@ export function ComparisonChart({ series }: { series: readonly AnalyticsData[] }
       tooltip: { trigger: 'axis' },
       legend: { top: 0, itemGap: 28, data: series.map((data) => data.scope.name) },
       xAxis: { type: 'category', data: years.map(String) },
-      yAxis: { type: 'value', name: 'Intensity', minInterval: 1, splitLine },
+      yAxis: {
+        type: 'value',
+        name: t('engagements.analyticsCharts.axisIntensity'),
+        minInterval: 1,
+        splitLine,
+      },
       series: series.map((data) => ({
         name: data.scope.name,
         type: 'line',
@@ -146,13 +174,13 @@ export function ComparisonChart({ series }: { series: readonly AnalyticsData[] }
         data: years.map((year) => data.years.find((each) => each.year === year)?.intensity ?? 0),
       })),
     }),
-    [series, years],
+    [series, years, t],
   )
   return (
     <EChart
       option={option}
       label={t('engagements.analyticsCharts.intensityPerYearComparedFor', {
-        value0: series.map((data) => data.scope.name).join(', '),
+        names: series.map((data) => data.scope.name).join(', '),
       })}
       height={300}
     />

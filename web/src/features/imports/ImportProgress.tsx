@@ -1,30 +1,26 @@
 import type { z } from 'zod'
 import type { ImportJobView } from '../../../../src/contract/import.ts'
 import { TableWrap } from '../../components/TableWrap.tsx'
+import type { Translate } from '../../i18n/translate.ts'
 import { useT } from '../../i18n/useT.ts'
 
 type Job = z.infer<typeof ImportJobView>
 
-const kindNouns: Record<Job['kind'], string> = {
-  partners: 'partners',
-  events: 'relationship events',
-  engagements: 'engagements',
-  programmes: 'programme records',
-}
-
-function outcome(job: Job): string {
+/** The job's outcome in words: whole messages, with the row and problem counts as ICU plurals. */
+function outcome(job: Job, t: Translate): string {
+  const dryRun = job.dryRun ? 'yes' : 'no'
   switch (job.status) {
     case 'running':
-      return `${job.dryRun ? 'Checking' : 'Importing'}: ${job.percent}%, ${job.rows} rows read`
+      return t('imports.progress.running', { dryRun, percent: job.percent, rows: job.rows })
     case 'succeeded':
       return job.dryRun
-        ? `The file is valid: importing it would create ${job.created} ${kindNouns[job.kind]}. Nothing was changed.`
-        : `Imported ${job.created} ${kindNouns[job.kind]} from ${job.rows} rows.`
+        ? t('imports.progress.valid', { created: job.created, kind: job.kind })
+        : t('imports.progress.imported', { created: job.created, kind: job.kind, rows: job.rows })
     case 'failed':
-      return `${job.errorCount} ${job.errorCount === 1 ? 'problem' : 'problems'} in ${job.rows} rows: nothing was imported. Correct the file and try again.`
+      return t('imports.progress.failed', { errors: job.errorCount, rows: job.rows })
     case 'error':
     case 'interrupted':
-      return job.message ?? 'The import stopped; nothing was imported.'
+      return job.message ?? t('imports.progress.stopped')
   }
 }
 
@@ -50,7 +46,7 @@ export function ImportProgress({ job }: { job: Job }) {
         role="status"
         className={job.status === 'failed' || job.status === 'error' ? 'field-error' : undefined}
       >
-        {outcome(job)}
+        {outcome(job, t)}
       </p>
       {listed === 0 ? null : (
         <TableWrap label={t('imports.importProgress.problemsInTheFile')}>

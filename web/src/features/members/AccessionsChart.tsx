@@ -1,5 +1,6 @@
 import { useMemo } from 'react'
 import { type ChartOption, chartFont, EChart } from '../../components/EChart.tsx'
+import { useT } from '../../i18n/useT.ts'
 import type { MemberData } from './queries.ts'
 
 export interface AccessionYear {
@@ -27,31 +28,47 @@ export function accessionYears(members: readonly MemberData[]): AccessionYear[] 
 
 /** Bars: members joining in each enlargement year; line: members in total after it. */
 export function AccessionsChart({ years }: { years: readonly AccessionYear[] }) {
+  const t = useT()
   const option = useMemo<ChartOption>(
     () => ({
       textStyle: { fontFamily: chartFont },
       color: ['#2f5d8a', '#b4541a'],
       grid: { left: 44, right: 44, top: 40, bottom: 32 },
       tooltip: { trigger: 'axis' },
-      legend: { top: 0, itemGap: 36, itemWidth: 16, data: ['Joined that year', 'Members in total'] },
+      legend: {
+        top: 0,
+        itemGap: 36,
+        itemWidth: 16,
+        data: [t('members.accessionsChart.joinedThatYear'), t('members.accessionsChart.membersInTotal')],
+      },
       xAxis: {
         type: 'category',
         data: years.map((year) => String(year.year)),
         axisLabel: { hideOverlap: true },
       },
       yAxis: [
-        { type: 'value', name: 'Joined', minInterval: 1, splitLine: { lineStyle: { color: '#e3e7ec' } } },
-        { type: 'value', name: 'Total', minInterval: 1, splitLine: { show: false } },
+        {
+          type: 'value',
+          name: t('members.accessionsChart.axisJoined'),
+          minInterval: 1,
+          splitLine: { lineStyle: { color: '#e3e7ec' } },
+        },
+        {
+          type: 'value',
+          name: t('members.accessionsChart.axisTotal'),
+          minInterval: 1,
+          splitLine: { show: false },
+        },
       ],
       series: [
         {
-          name: 'Joined that year',
+          name: t('members.accessionsChart.joinedThatYear'),
           type: 'bar',
           data: years.map((year) => year.joined.length),
           barMaxWidth: 28,
         },
         {
-          name: 'Members in total',
+          name: t('members.accessionsChart.membersInTotal'),
           type: 'line',
           yAxisIndex: 1,
           step: 'end',
@@ -60,9 +77,14 @@ export function AccessionsChart({ years }: { years: readonly AccessionYear[] }) 
         },
       ],
     }),
-    [years],
+    [years, t],
   )
   const last = years[years.length - 1]
-  const label = `Accessions by year: ${years.length} enlargements from ${years[0]?.year ?? ''} to ${last?.year ?? ''}, reaching ${last?.total ?? 0} members. The table below lists them.`
+  const label = t('members.accessionsChart.label', {
+    enlargements: years.length,
+    from: years[0]?.year ?? '',
+    to: last?.year ?? '',
+    total: last?.total ?? 0,
+  })
   return <EChart option={option} label={label} height={300} />
 }

@@ -1,11 +1,12 @@
 import { useId, useState } from 'react'
 import { usePageMarking } from '../../components/marking.tsx'
 import { TableWrap } from '../../components/TableWrap.tsx'
+import { labelsOf } from '../../i18n/labels.ts'
 import { useT } from '../../i18n/useT.ts'
 import { diffFieldLabel, diffValueLabel } from '../../lib/labels.ts'
 import { useDiff, useVersions } from './queries.ts'
 
-const changeLabels = { added: 'Added', removed: 'Removed', changed: 'Changed' }
+const changeLabels = labelsOf('change', ['added', 'removed', 'changed'])
 
 /** Version history and the structured difference between any two versions (or the live text). */
 export function VersionsPanel({

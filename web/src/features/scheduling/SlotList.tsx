@@ -41,7 +41,7 @@ export function SlotList({
               {t('scheduling.slotList.worst')} {slot.worst}
             </span>
           </h3>
-          <TableWrap label={t('scheduling.slotList.localTimesOfSlot', { value0: rank + 1 })}>
+          <TableWrap label={t('scheduling.slotList.localTimesOfSlot', { rank: rank + 1 })}>
             <table className="data-table">
               <thead>
                 <tr>
