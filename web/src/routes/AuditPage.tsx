@@ -55,11 +55,7 @@ function AuditTable({ items, total }: { items: readonly AuditEntryData[]; total:
   return (
     <TableWrap label={t('page.audit.auditEntries')}>
       <table className="data-table audit-table">
-        <caption className="visually-hidden">
-          {total} {t('page.audit.auditEntr')}
-          {total === 1 ? 'y' : t('page.audit.ies')}
-          {t('page.audit.newestFirst')}
-        </caption>
+        <caption className="visually-hidden">{t('page.audit.newestFirst', { total })}</caption>
         <thead>
           <tr>
             <th scope="col">{t('page.audit.when')}</th>
@@ -200,9 +196,7 @@ export function AuditPage() {
       ) : (
         <>
           <p className="result-count" aria-live="polite">
-            {data.total} {t('page.audit.entr')}
-            {data.total === 1 ? 'y' : t('page.audit.ies')} {t('page.audit.page')} {page + 1}{' '}
-            {t('page.audit.of')} {pages}
+            {t('page.audit.countAndPage', { total: data.total, page: page + 1, pages })}
           </p>
           <AuditTable items={data.items} total={data.total} />
           <Pagination

@@ -87,9 +87,7 @@ export function CooperationEventPage() {
             <dt>{t('page.cooperationEvent.dates')}</dt>
             <dd>
               {when}{' '}
-              <span className="muted">
-                {t('page.cooperationEvent.daysIn')} {data.timeZone})
-              </span>
+              <span className="muted">{t('page.cooperationEvent.daysIn', { zone: data.timeZone })}</span>
             </dd>
           </div>
           <div>
@@ -101,7 +99,7 @@ export function CooperationEventPage() {
             <dd>
               {formatDay(data.applicationDeadline)}{' '}
               <span className="muted">
-                {t('page.cooperationEvent.endOfTheDayIn')} {data.timeZone})
+                {t('page.cooperationEvent.endOfTheDayIn', { zone: data.timeZone })}
               </span>
             </dd>
           </div>

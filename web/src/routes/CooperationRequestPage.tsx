@@ -111,7 +111,10 @@ export function CooperationRequestPage() {
             <div className="facts-wide">
               <dt>{t('page.cooperationRequest.decision')}</dt>
               <dd>
-                {formatInstant(data.decision.at)} {t('page.cooperationRequest.by')} {data.decision.by}
+                {t('page.cooperationRequest.by', {
+                  when: formatInstant(data.decision.at),
+                  who: data.decision.by,
+                })}
                 {data.decision.note === '' ? '' : `: ${data.decision.note}`}
               </dd>
             </div>

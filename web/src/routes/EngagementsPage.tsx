@@ -199,8 +199,11 @@ export function EngagementsPage() {
       ) : view === 'list' ? (
         <>
           <p className="result-count" aria-live="polite">
-            {data.total} {t('page.engagements.engagementsPage')} {page + 1} {t('page.engagements.of')}{' '}
-            {Math.max(1, Math.ceil(data.total / pageSize))}
+            {t('page.engagements.countAndPage', {
+              total: data.total,
+              page: page + 1,
+              pages: Math.max(1, Math.ceil(data.total / pageSize)),
+            })}
           </p>
           <EngagementTable
             items={data.items}

@@ -85,7 +85,7 @@ export function PartnerPage() {
                   {data.dialogueSince.precision === 'day' ? null : (
                     <span className="muted">
                       {' '}
-                      {t('page.partner.knownToThe')} {data.dialogueSince.precision})
+                      {t('page.partner.knownToThe', { precision: data.dialogueSince.precision })}
                     </span>
                   )}
                 </>

@@ -90,8 +90,11 @@ export function StatementsPage() {
       ) : (
         <>
           <p className="result-count" aria-live="polite">
-            {data.total} {t('page.statements.statementsPage')} {page + 1} {t('page.statements.of')}{' '}
-            {Math.max(1, Math.ceil(data.total / pageSize))}
+            {t('page.statements.countAndPage', {
+              total: data.total,
+              page: page + 1,
+              pages: Math.max(1, Math.ceil(data.total / pageSize)),
+            })}
           </p>
           <ul className="card-list" data-testid="statement-list">
             {data.items.map((statement) => (

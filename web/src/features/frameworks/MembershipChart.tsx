@@ -80,8 +80,7 @@ export function MembershipChart({
             aria-labelledby={`${titleId} ${descId}`}
           >
             <title id={titleId}>
-              {t('frameworks.membershipChart.membershipOf')} {frameworkName}{' '}
-              {t('frameworks.membershipChart.overTime')}
+              {t('frameworks.membershipChart.membershipOf', { framework: frameworkName })}
             </title>
             <desc id={descId}>
               {rows.length} {t('frameworks.membershipChart.membershipSpansHatchedPartsAre')}

@@ -94,7 +94,7 @@ export function TimelineChart({
           aria-labelledby={`${titleId} ${descId}`}
         >
           <title id={titleId}>
-            {t('partners.timelineChart.relationshipTimelineOf')} {partnerName}
+            {t('partners.timelineChart.relationshipTimelineOf', { partner: partnerName })}
           </title>
           <desc id={descId}>
             {events.length} {t('partners.timelineChart.eventsFrom')} {first3} {t('partners.timelineChart.to')}{' '}

@@ -139,7 +139,7 @@ export function NodeRow({
           }}
         >
           <label htmlFor={`${id}-edit-title`}>
-            {t('programmes.nodeRow.titleOf')} {node.number}
+            {t('programmes.nodeRow.titleOf', { number: node.number })}
           </label>
           <input
             id={`${id}-edit-title`}

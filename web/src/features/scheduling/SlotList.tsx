@@ -38,7 +38,7 @@ export function SlotList({
             <span className="muted">
               {' '}
               {t('scheduling.slotList.inconvenience')} {slot.inconvenience}
-              {t('scheduling.slotList.worst')} {slot.worst}
+              {t('scheduling.slotList.worst', { worst: slot.worst })}
             </span>
           </h3>
           <TableWrap label={t('scheduling.slotList.localTimesOfSlot', { rank: rank + 1 })}>
