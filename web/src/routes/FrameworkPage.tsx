@@ -102,9 +102,7 @@ export function FrameworkPage() {
           </div>
         </div>
         <p className="result-count" aria-live="polite" data-testid="member-count">
-          {data.members.length}{' '}
-          {data.members.length === 1 ? t('page.framework.member') : t('page.framework.members2')}{' '}
-          {t('page.framework.on')} {data.asOf}
+          {t('page.framework.on', { count: data.members.length, asOf: data.asOf })}
           {framework.isFetching ? <span className="muted"> {t('page.framework.updating')}</span> : null}
         </p>
         {data.members.length === 0 ? (

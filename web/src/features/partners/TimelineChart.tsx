@@ -97,9 +97,7 @@ export function TimelineChart({
             {t('partners.timelineChart.relationshipTimelineOf', { partner: partnerName })}
           </title>
           <desc id={descId}>
-            {events.length} {t('partners.timelineChart.eventsFrom')} {first3} {t('partners.timelineChart.to')}{' '}
-            {lastLabel}
-            {t('partners.timelineChart.barsAreDatesKnownOnly')}
+            {t('partners.timelineChart.eventsFrom', { count: events.length, first: first3, last: lastLabel })}
           </desc>
           {scale.ticks.map((tick) => (
             <g key={tick.year} className="axis-tick">
