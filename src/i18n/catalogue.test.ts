@@ -30,6 +30,17 @@ describe('the message catalogue', () => {
     })
   }
 
+  it('has whole messages with named placeholders: no bracket left open for a value, no {value0}', () => {
+    // "Confirmed (" + count + ")" reads wrongly in French; a whole "Confirmed ({count})" does not.
+    const fragments = Object.entries(english).filter(
+      ([key, text]) =>
+        /[([]\s*$|^\s*[)\]]/.test(text) ||
+        /[([]\s*$|^\s*[)\]]/.test(catalogues.fr[key as keyof typeof english]) ||
+        placeholdersOf(text).some((placeholder) => /^value\d+:/.test(placeholder)),
+    )
+    expect(fragments.map(([key]) => key)).toEqual([])
+  })
+
   it('the French catalogue is translated, not copied', () => {
     // Codes, names and numbers read alike in both languages; prose that is identical is a key left untranslated.
     const same = Object.entries(english).filter(

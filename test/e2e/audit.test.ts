@@ -167,7 +167,7 @@ describe('the audit trail in the web app (Chromium)', () => {
 
   it('shows a partner no nav item and a clear "not allowed" page', async () => {
     const page = await signedIn('jpn')
-    expect(await page.getByRole('link', { name: 'Audit', includeHidden: true }).count()).toBe(0)
+    expect(await page.getByRole('link', { name: 'Audit', exact: true, includeHidden: true }).count()).toBe(0)
     await page.goto(`${server.url}/audit`)
     await page.getByText('You are not allowed to read the audit trail').waitFor()
     expect(await page.getByRole('table').count()).toBe(0)
