@@ -1,4 +1,5 @@
 import { useId, useState } from 'react'
+import { itemKinds } from '../../../../src/domain/programme-diff.ts'
 import { usePageMarking } from '../../components/marking.tsx'
 import { TableWrap } from '../../components/TableWrap.tsx'
 import { labelsOf } from '../../i18n/labels.ts'
@@ -7,6 +8,7 @@ import { diffFieldLabel, diffValueLabel } from '../../lib/labels.ts'
 import { useDiff, useVersions } from './queries.ts'
 
 const changeLabels = labelsOf('change', ['added', 'removed', 'changed'])
+const itemKindLabels = labelsOf('itemKind', itemKinds)
 
 /** Version history and the structured difference between any two versions (or the live text). */
 export function VersionsPanel({
@@ -96,7 +98,7 @@ export function VersionsPanel({
                   {diff.data.changes.map((c) => (
                     <tr key={`${c.kind}-${c.id}`}>
                       <td className={`diff-${c.change}`}>{changeLabels[c.change]}</td>
-                      <td>{c.kind}</td>
+                      <td>{itemKindLabels[c.kind]}</td>
                       <td>{c.title}</td>
                       <td>
                         {c.fields.map((f) => (
