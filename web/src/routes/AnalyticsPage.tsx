@@ -100,10 +100,7 @@ function Report({ data }: { data: AnalyticsData }) {
           <dd className="stat-number">{first ?? '—'}</dd>
         </div>
         <div>
-          <dt>
-            {t('page.analytics.awayFromSummits')}
-            {data.summitWindowDays} {t('page.analytics.days')}
-          </dt>
+          <dt>{t('page.analytics.awayFromSummits', { days: data.summitWindowDays })}</dt>
           <dd className="stat-number">{share === null ? '—' : `${Math.round(share * 100)}%`}</dd>
         </div>
         <div>

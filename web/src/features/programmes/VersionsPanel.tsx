@@ -40,9 +40,12 @@ export function VersionsPanel({
           <ol>
             {items.map((v) => (
               <li key={v.number}>
-                {t('programmes.versionsPanel.version')} {v.number} — {v.title}{' '}
-                {t('programmes.versionsPanel.agreed')} {v.agreedOn}; {v.itemCount}{' '}
-                {t('programmes.versionsPanel.parts')}
+                {t('programmes.versionsPanel.agreed', {
+                  number: v.number,
+                  title: v.title,
+                  agreedOn: v.agreedOn,
+                  parts: v.itemCount,
+                })}
               </li>
             ))}
           </ol>
@@ -56,13 +59,12 @@ export function VersionsPanel({
             >
               {predecessor === null ? null : (
                 <option value="predecessor">
-                  {t('programmes.versionsPanel.superseded')} {predecessor.kind}{' '}
-                  {t('programmes.versionsPanel.lastVersion')}
+                  {t('programmes.versionsPanel.superseded', { kind: predecessor.kind })}
                 </option>
               )}
               {items.map((v) => (
                 <option key={v.number} value={String(v.number)}>
-                  {t('programmes.versionsPanel.version')} {v.number}
+                  {t('programmes.versionsPanel.version', { number: v.number })}
                 </option>
               ))}
             </select>
@@ -75,7 +77,7 @@ export function VersionsPanel({
             >
               {items.map((v) => (
                 <option key={v.number} value={String(v.number)}>
-                  {t('programmes.versionsPanel.version')} {v.number}
+                  {t('programmes.versionsPanel.version', { number: v.number })}
                 </option>
               ))}
               <option value="current">{t('programmes.versionsPanel.currentText')}</option>
