@@ -5,6 +5,13 @@ import { placeholdersOf } from './placeholders.ts'
 
 const english = catalogues.en
 
+/** Every bracket a message opens it also closes: "(agreed" + date + "; 3 parts)" is two fragments. */
+function balanced(text: string): boolean {
+  return (
+    text.split('(').length === text.split(')').length && text.split('[').length === text.split(']').length
+  )
+}
+
 describe('the message catalogue', () => {
   for (const locale of locales) {
     it(`${locale} has exactly the keys of English`, () => {
@@ -29,6 +36,17 @@ describe('the message catalogue', () => {
       expect(wrong).toEqual([])
     })
   }
+
+  it('has whole messages with named placeholders: no bracket left open around a value, no {value0}', () => {
+    // "Confirmed (" + count + ")" reads wrongly in French; a whole "Confirmed ({count})" does not.
+    const fragments = Object.entries(english).filter(
+      ([key, text]) =>
+        !balanced(text) ||
+        !balanced(catalogues.fr[key as keyof typeof english]) ||
+        placeholdersOf(text).some((placeholder) => /^value\d+:/.test(placeholder)),
+    )
+    expect(fragments.map(([key]) => key)).toEqual([])
+  })
 
   it('the French catalogue is translated, not copied', () => {
     // Codes, names and numbers read alike in both languages; prose that is identical is a key left untranslated.

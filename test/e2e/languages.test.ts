@@ -80,6 +80,14 @@ describe.each([
     await page.goto(`${server.url}/partners`)
     await expect.poll(() => heading(page).textContent()).toBe('Partenaires')
     expect(await pageWidth(page)).toBeLessThanOrEqual(viewport.width)
+    // Words that used to stay English in French: the header's areas, the CSV link's name, a chart's.
+    const nav = page.getByRole('navigation', { name: 'Principale' })
+    expect(
+      await nav.getByRole('link', { name: 'Rencontres', exact: true, includeHidden: true }).count(),
+    ).toBe(1)
+    await page.getByRole('link', { name: 'Télécharger le CSV des partenaires affichés' }).waitFor()
+    await page.goto(`${server.url}/members`)
+    await page.getByRole('img', { name: /^Adhésions par année : \d+ élargissements de 1949 à/ }).waitFor()
     await page.close()
   })
 })

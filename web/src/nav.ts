@@ -1,9 +1,12 @@
+import type { MessageKey } from '../../src/i18n/catalogue.ts'
+
 /**
  * The header's primary navigation, in order. `external` links leave the single-page app (a full
  * page load), e.g. the server-rendered API docs. Add a line per top-level area.
  */
 export interface NavItem {
-  readonly label: string
+  /** The catalogue key of its words, read in the reader's language when the header renders. */
+  readonly label: MessageKey
   readonly to: string
   readonly external?: boolean
   /** Shown only to a session holding this permission (the API still checks every request). */
@@ -15,19 +18,19 @@ export interface NavItem {
 }
 
 export const navItems: readonly NavItem[] = [
-  { label: 'Partners', to: '/partners' },
-  { label: 'Frameworks', to: '/frameworks' },
-  { label: 'Members', to: '/members', more: true },
-  { label: 'Programmes', to: '/programmes' },
-  { label: 'Engagements', to: '/engagements' },
-  { label: 'Statements', to: '/statements' },
-  { label: 'Analytics', to: '/analytics', more: true },
-  { label: 'Scheduling', to: '/scheduling', more: true },
-  { label: 'Decisions', to: '/proposals' },
-  { label: 'Offices', to: '/offices' },
-  { label: 'Cooperation', to: '/cooperation' },
-  { label: 'Accounts', to: '/accounts', permission: 'user.manage', more: true },
-  { label: 'Audit', to: '/audit', ability: 'readAudit', more: true },
-  { label: 'Import', to: '/import', ability: 'importRecords', more: true },
-  { label: 'API docs', to: '/api/docs', external: true, more: true },
+  { label: 'nav.partners', to: '/partners' },
+  { label: 'nav.frameworks', to: '/frameworks' },
+  { label: 'nav.members', to: '/members', more: true },
+  { label: 'nav.programmes', to: '/programmes' },
+  { label: 'nav.engagements', to: '/engagements' },
+  { label: 'nav.statements', to: '/statements' },
+  { label: 'nav.analytics', to: '/analytics', more: true },
+  { label: 'nav.scheduling', to: '/scheduling', more: true },
+  { label: 'nav.decisions', to: '/proposals' },
+  { label: 'nav.offices', to: '/offices' },
+  { label: 'nav.cooperation', to: '/cooperation' },
+  { label: 'nav.accounts', to: '/accounts', permission: 'user.manage', more: true },
+  { label: 'nav.audit', to: '/audit', ability: 'readAudit', more: true },
+  { label: 'nav.import', to: '/import', ability: 'importRecords', more: true },
+  { label: 'nav.apiDocs', to: '/api/docs', external: true, more: true },
 ]

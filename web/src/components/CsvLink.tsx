@@ -9,23 +9,21 @@ import { queryString } from '../lib/api.ts'
 export function CsvLink({
   path,
   filters = {},
-  what,
+  label,
 }: {
   /** The CSV route, e.g. /api/v1/partners.csv */
   path: string
   filters?: Record<string, string | number | undefined>
-  /** What the file holds, for screen readers: "the partners shown" → "Download CSV of the partners shown". */
-  what: string
+  /**
+   * The link's whole accessible name, a message of its own per list ("Download CSV of the partners
+   * shown"): it begins with the visible words, and a whole sentence translates where a fragment would not.
+   */
+  label: string
 }) {
   const t = useT()
   const { limit: _limit, offset: _offset, ...kept } = filters
   return (
-    <a
-      className="button secondary"
-      href={`${path}${queryString(kept)}`}
-      download
-      aria-label={t('ui.csvLink.downloadCsvOf', { what })}
-    >
+    <a className="button secondary" href={`${path}${queryString(kept)}`} download aria-label={label}>
       {t('ui.csvLink.downloadCsv')}
     </a>
   )

@@ -105,7 +105,7 @@ export function MultiPickerField({
               <span>{labelOf(value)}</span>
               <button
                 type="button"
-                aria-label={t('ui.pickers.remove', { value0: labelOf(value) })}
+                aria-label={t('ui.pickers.remove', { choice: labelOf(value) })}
                 onClick={() => onChange(values.filter((each) => each !== value))}
               >
                 ×

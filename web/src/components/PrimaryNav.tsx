@@ -5,10 +5,11 @@ import { useT } from '../i18n/useT.ts'
 import { type NavItem, navItems } from '../nav.ts'
 
 function ItemLink({ item }: { item: NavItem }) {
+  const t = useT()
   return item.external === true ? (
-    <a href={item.to}>{item.label}</a>
+    <a href={item.to}>{t(item.label)}</a>
   ) : (
-    <NavLink to={item.to}>{item.label}</NavLink>
+    <NavLink to={item.to}>{t(item.label)}</NavLink>
   )
 }
 

@@ -1,7 +1,10 @@
+import { partnerStatuses } from '../../../src/contract/partner.ts'
 import { engagementFormats, engagementKinds, engagementLevels } from '../../../src/domain/engagement.ts'
 import { statementKinds, statementStatuses } from '../../../src/domain/engagement-statement.ts'
+import { precisions } from '../../../src/domain/fuzzy-date.ts'
 import { milestoneStatuses, nodeKinds, programmeStatuses } from '../../../src/domain/programme.ts'
 import { milestoneHealths } from '../../../src/domain/programme-milestone.ts'
+import { confidences, eventKinds, membershipStatuses } from '../../../src/domain/registry.ts'
 import { searchTypes } from '../../../src/domain/search-types.ts'
 import { isMessageKey } from '../../../src/i18n/catalogue.ts'
 import { t } from './translate.ts'
@@ -31,3 +34,10 @@ export const programmeStatusLabels = labelsOf('programmeStatus', programmeStatus
 export const milestoneStatusLabels = labelsOf('milestoneStatus', milestoneStatuses)
 export const healthLabels = labelsOf('health', milestoneHealths)
 export const nodeKindLabels = labelsOf('nodeKind', nodeKinds)
+export const partnerStatusLabels = labelsOf('partnerStatus', partnerStatuses)
+export const membershipStatusLabels = labelsOf('membershipStatus', membershipStatuses)
+export const eventKindLabels = labelsOf('eventKind', eventKinds)
+export const confidenceLabels = labelsOf('confidence', confidences)
+export const precisionLabels = labelsOf('precision', precisions)
+/** How a date of each precision is written, named in its field's label. */
+export const precisionHints = labelsOf('precisionHint', precisions)

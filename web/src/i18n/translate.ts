@@ -29,3 +29,8 @@ export function setCurrentIntl(intl: IntlShape): void {
 }
 
 export const t: Translate = (key, values) => current.formatMessage({ id: key }, values)
+
+/** The locale dates and numbers are formatted in for code outside components (`en-GB`, `fr-FR`). */
+export function currentFormattingLocale(): string {
+  return current.locale
+}

@@ -10,7 +10,9 @@ import { useAccounts } from '../features/accounts/queries.ts'
 import { useSession } from '../features/session/queries.ts'
 import { labelsOf } from '../i18n/labels.ts'
 import { useT } from '../i18n/useT.ts'
+import { labelOf } from '../lib/labels.ts'
 
+const accountKindLabels = labelsOf('accountKind', ['partner', 'ally', 'staff'] as const)
 const statusLabels = labelsOf('accountStatus', ['any', 'active', 'disabled', 'locked'] as const)
 
 export function AccountsPage() {
@@ -114,7 +116,7 @@ export function AccountsPage() {
                   <th scope="row">{user.username}</th>
                   <td>{user.displayName}</td>
                   <td>
-                    {user.kind}
+                    {labelOf(accountKindLabels, user.kind)}
                     {user.country === null ? '' : ` · ${user.country}`}
                   </td>
                   <td>{user.clearance}</td>

@@ -25,11 +25,11 @@ import { useT } from '../i18n/useT.ts'
 import { useAddressParams } from '../lib/useAddressParams.ts'
 
 const csvSeries = [
-  ['levels', 'By level'],
-  ['formats', 'By format'],
-  ['intensity', 'Intensity'],
-  ['regularity', 'Regularity'],
-  ['milestones', 'First and latest per level'],
+  ['levels', 'page.analytics.csvLevels'],
+  ['formats', 'page.analytics.csvFormats'],
+  ['intensity', 'page.analytics.csvIntensity'],
+  ['regularity', 'page.analytics.csvRegularity'],
+  ['milestones', 'page.analytics.csvMilestones'],
 ] as const
 
 /** Scope in the address: "framework:ip4" or "partner:JPN". */
@@ -100,10 +100,7 @@ function Report({ data }: { data: AnalyticsData }) {
           <dd className="stat-number">{first ?? '—'}</dd>
         </div>
         <div>
-          <dt>
-            {t('page.analytics.awayFromSummits')}
-            {data.summitWindowDays} {t('page.analytics.days')}
-          </dt>
+          <dt>{t('page.analytics.awayFromSummits', { days: data.summitWindowDays })}</dt>
           <dd className="stat-number">{share === null ? '—' : `${Math.round(share * 100)}%`}</dd>
         </div>
         <div>
@@ -210,7 +207,7 @@ export function AnalyticsPage() {
               <span key={series}>
                 {index === 0 ? '' : ' · '}
                 <a href={analyticsPath(scope, series)} download>
-                  {label}
+                  {t(label)}
                 </a>
               </span>
             ))}

@@ -15,21 +15,22 @@ import {
 } from '../features/audit/queries.ts'
 import { recordPath } from '../features/audit/record-link.ts'
 import { isSignedIn, useSession } from '../features/session/queries.ts'
+import { labelsOf } from '../i18n/labels.ts'
 import { useT } from '../i18n/useT.ts'
 import { useAddressParams } from '../lib/useAddressParams.ts'
 
-const entityOptions = [
-  ['', 'Any record'],
-  ['programme', 'Programme'],
-  ['programme_node', 'Programme element'],
-  ['programme_milestone', 'Programme milestone'],
-  ['engagement', 'Engagement'],
-  ['statement', 'Statement'],
-  ['proposal', 'Proposal'],
-  ['user', 'User'],
-  ['calendar-feed', 'Calendar feed'],
-  ['dataset', 'Dataset'],
+const entities = [
+  'programme',
+  'programme_node',
+  'programme_milestone',
+  'engagement',
+  'statement',
+  'proposal',
+  'user',
+  'calendar-feed',
+  'dataset',
 ] as const
+const entityLabels = labelsOf('auditEntity', entities)
 
 // In the viewer's own zone (the browser's), with the zone named, since entries are stored in UTC.
 // (dateStyle/timeStyle cannot be combined with timeZoneName, so the fields are named one by one.)
@@ -54,11 +55,7 @@ function AuditTable({ items, total }: { items: readonly AuditEntryData[]; total:
   return (
     <TableWrap label={t('page.audit.auditEntries')}>
       <table className="data-table audit-table">
-        <caption className="visually-hidden">
-          {total} {t('page.audit.auditEntr')}
-          {total === 1 ? 'y' : t('page.audit.ies')}
-          {t('page.audit.newestFirst')}
-        </caption>
+        <caption className="visually-hidden">{t('page.audit.newestFirst', { total })}</caption>
         <thead>
           <tr>
             <th scope="col">{t('page.audit.when')}</th>
@@ -151,7 +148,10 @@ export function AuditPage() {
           label={t('page.audit.recordType')}
           value={filter.entity}
           onChange={setFilter('entity')}
-          options={entityOptions}
+          options={[
+            ['', t('page.audit.anyRecord')],
+            ...entities.map((entity) => [entity, entityLabels[entity]] as const),
+          ]}
           error={undefined}
         />
         <TextField
@@ -196,9 +196,7 @@ export function AuditPage() {
       ) : (
         <>
           <p className="result-count" aria-live="polite">
-            {data.total} {t('page.audit.entr')}
-            {data.total === 1 ? 'y' : t('page.audit.ies')} {t('page.audit.page')} {page + 1}{' '}
-            {t('page.audit.of')} {pages}
+            {t('page.audit.countAndPage', { total: data.total, page: page + 1, pages })}
           </p>
           <AuditTable items={data.items} total={data.total} />
           <Pagination

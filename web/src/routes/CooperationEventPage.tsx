@@ -88,9 +88,7 @@ export function CooperationEventPage() {
             <dt>{t('page.cooperationEvent.dates')}</dt>
             <dd>
               {when}{' '}
-              <span className="muted">
-                {t('page.cooperationEvent.daysIn')} {data.timeZone})
-              </span>
+              <span className="muted">{t('page.cooperationEvent.daysIn', { zone: data.timeZone })}</span>
             </dd>
           </div>
           <div>
@@ -102,7 +100,7 @@ export function CooperationEventPage() {
             <dd>
               {formatDay(data.applicationDeadline)}{' '}
               <span className="muted">
-                {t('page.cooperationEvent.endOfTheDayIn')} {data.timeZone})
+                {t('page.cooperationEvent.endOfTheDayIn', { zone: data.timeZone })}
               </span>
             </dd>
           </div>

@@ -48,7 +48,10 @@ export function CooperationRequestPage() {
           {data.item.code}, {data.partner.name}
         </span>
       </nav>
-      <PageHeader eyebrow={`Request by ${data.partner.name}`} title={data.item.title} />
+      <PageHeader
+        eyebrow={t('page.cooperationRequest.requestBy', { partner: data.partner.name })}
+        title={data.item.title}
+      />
       <CooperationNav />
       <p className="status-line" role="status" aria-live="polite" data-testid="request-said">
         {said}
@@ -109,7 +112,10 @@ export function CooperationRequestPage() {
             <div className="facts-wide">
               <dt>{t('page.cooperationRequest.decision')}</dt>
               <dd>
-                {formatInstant(data.decision.at)} {t('page.cooperationRequest.by')} {data.decision.by}
+                {t('page.cooperationRequest.by', {
+                  when: formatInstant(data.decision.at),
+                  who: data.decision.by,
+                })}
                 {data.decision.note === '' ? '' : `: ${data.decision.note}`}
               </dd>
             </div>

@@ -83,9 +83,9 @@ export function EngagementEditPage() {
   return (
     <>
       <title>
-        {t('page.engagementEdit.liaison', {
-          value0: initial === undefined ? 'Record an engagement' : `Edit ${initial.title}`,
-        })}
+        {initial === undefined
+          ? t('page.engagementEdit.recordAnEngagementLiaison')
+          : t('page.engagementEdit.editLiaison', { title: initial.title })}
       </title>
       <PageHeader
         title={

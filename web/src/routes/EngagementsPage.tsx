@@ -1,5 +1,5 @@
 import { Link } from 'react-router'
-import { engagementKinds, engagementLevels, kindLabels, levelLabels } from '../../../src/domain/engagement.ts'
+import { engagementKinds, engagementLevels } from '../../../src/domain/engagement.ts'
 import { CsvLink } from '../components/CsvLink.tsx'
 import { usePageMarking } from '../components/marking.tsx'
 import { PageHeader } from '../components/PageHeader.tsx'
@@ -13,14 +13,15 @@ import { type EngagementFilterParams, useEngagements, viewerZone } from '../feat
 import { useFrameworks } from '../features/frameworks/queries.ts'
 import { usePartners } from '../features/partners/queries.ts'
 import { isSignedIn, useSession } from '../features/session/queries.ts'
+import { engagementKindLabels, levelLabels } from '../i18n/labels.ts'
 import { useT } from '../i18n/useT.ts'
 import { currentMonth } from '../lib/dates.ts'
 import { useAddressParams } from '../lib/useAddressParams.ts'
 
 const views = [
-  ['list', 'List'],
-  ['month', 'Month'],
-  ['agenda', 'Agenda'],
+  ['list', 'page.engagements.viewList'],
+  ['month', 'page.engagements.viewMonth'],
+  ['agenda', 'page.engagements.viewAgenda'],
 ] as const
 type View = (typeof views)[number][0]
 const pageSize = 25
@@ -96,7 +97,11 @@ export function EngagementsPage() {
         lead={t('page.engagements.summitsMinisterialsCouncilSessionsStaff')}
         actions={
           <>
-            <CsvLink path="/api/v1/engagements.csv" filters={{ ...filter }} what="the engagements shown" />
+            <CsvLink
+              path="/api/v1/engagements.csv"
+              filters={{ ...filter }}
+              label={t('ui.csvLink.engagements')}
+            />
             {session.data?.abilities.createEngagements ? (
               <Link className="button" to="/engagements/new">
                 {t('page.engagements.recordAnEngagement')}
@@ -108,22 +113,22 @@ export function EngagementsPage() {
       <search className="filters" aria-label={t('page.engagements.filterEngagements')}>
         {select(
           'partner',
-          'Partner',
+          t('page.engagements.partner'),
           (partners.data?.items ?? []).map((partner) => [partner.code, partner.name] as const),
         )}
         {select(
           'framework',
-          'Framework',
+          t('page.engagements.framework'),
           (frameworks.data?.items ?? []).map((item) => [item.id, item.shortName] as const),
         )}
         {select(
           'kind',
-          'Kind',
-          engagementKinds.map((kind) => [kind, kindLabels[kind]] as const),
+          t('page.engagements.kind'),
+          engagementKinds.map((kind) => [kind, engagementKindLabels[kind]] as const),
         )}
         {select(
           'level',
-          'Level',
+          t('page.engagements.level'),
           engagementLevels.map((level) => [level, levelLabels[level]] as const),
         )}
         {view === 'list' ? (
@@ -160,7 +165,7 @@ export function EngagementsPage() {
             aria-pressed={view === value}
             onClick={() => set('view', value)}
           >
-            {label}
+            {t(label)}
           </button>
         ))}
         {view === 'list' ? null : (
@@ -194,8 +199,11 @@ export function EngagementsPage() {
       ) : view === 'list' ? (
         <>
           <p className="result-count" aria-live="polite">
-            {data.total} {t('page.engagements.engagementsPage')} {page + 1} {t('page.engagements.of')}{' '}
-            {Math.max(1, Math.ceil(data.total / pageSize))}
+            {t('page.engagements.countAndPage', {
+              total: data.total,
+              page: page + 1,
+              pages: Math.max(1, Math.ceil(data.total / pageSize)),
+            })}
           </p>
           <EngagementTable
             items={data.items}

@@ -34,7 +34,7 @@ export function FrameworkPage() {
     // The same rule as the server's asOf parameter, so a half-typed date never reaches it.
     const parsed = IsoDay.safeParse(value)
     if (!parsed.success) {
-      setAsOfError(parsed.error.issues[0]?.message ?? 'Use a date as YYYY-MM-DD')
+      setAsOfError(parsed.error.issues[0]?.message ?? t('page.framework.useADate'))
       return
     }
     setAsOfError(undefined)
@@ -102,9 +102,7 @@ export function FrameworkPage() {
           </div>
         </div>
         <p className="result-count" aria-live="polite" data-testid="member-count">
-          {data.members.length}{' '}
-          {data.members.length === 1 ? t('page.framework.member') : t('page.framework.members2')}{' '}
-          {t('page.framework.on')} {data.asOf}
+          {t('page.framework.on', { count: data.members.length, asOf: data.asOf })}
           {framework.isFetching ? <span className="muted"> {t('page.framework.updating')}</span> : null}
         </p>
         {data.members.length === 0 ? (

@@ -27,7 +27,7 @@ export function FrameworksPage() {
       <PageHeader
         title={t('page.frameworks.frameworks')}
         lead={t('page.frameworks.groupingsOfPartnersFormalProgrammes')}
-        actions={<CsvLink path="/api/v1/frameworks.csv" what="the frameworks" />}
+        actions={<CsvLink path="/api/v1/frameworks.csv" label={t('ui.csvLink.frameworks')} />}
       />
       <NewFramework />
       {frameworks.isPending ? (

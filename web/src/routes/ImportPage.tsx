@@ -35,7 +35,7 @@ export function ImportPage() {
 
   const send = (dryRun: boolean) => {
     if (file === null) {
-      setFileError('Choose a CSV or JSON file to import')
+      setFileError(t('page.import.chooseAFile'))
       fileInput.current?.focus()
       return
     }

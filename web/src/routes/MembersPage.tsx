@@ -27,7 +27,7 @@ export function MembersPage() {
       <PageHeader
         title={t('page.members.members')}
         lead={t('page.members.theMemberStatesOfThe', { length: items.length })}
-        actions={<CsvLink path="/api/v1/members.csv" what="the member states" />}
+        actions={<CsvLink path="/api/v1/members.csv" label={t('ui.csvLink.members')} />}
       />
       <section aria-labelledby="growth-title" className="section">
         <h2 id="growth-title">{t('page.members.growthOfTheAlliance')}</h2>

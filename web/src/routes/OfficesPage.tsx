@@ -21,7 +21,7 @@ export function OfficesPage() {
       <PageHeader
         title={t('page.offices.liaisonOffices')}
         lead={t('page.offices.officesOfTheAllianceAbroad')}
-        actions={<CsvLink path="/api/v1/liaison-offices.csv" what="the liaison offices" />}
+        actions={<CsvLink path="/api/v1/liaison-offices.csv" label={t('ui.csvLink.offices')} />}
       />
       <div className="section">
         <NewOfficeForm />

@@ -39,7 +39,11 @@ export function PartnerPage() {
         <Link to="/partners">{t('page.partner.partners')}</Link> <span aria-hidden="true">/</span>{' '}
         <span>{data.name}</span>
       </nav>
-      <PageHeader eyebrow={`Partner · ${data.code}`} title={data.name} lead={data.summary} />
+      <PageHeader
+        eyebrow={t('page.partner.eyebrow', { code: data.code })}
+        title={data.name}
+        lead={data.summary}
+      />
       {data.abilities.edit ? (
         editing ? (
           <PartnerForm key={data.code} partner={data} onDone={() => setEditing(false)} />
@@ -81,7 +85,7 @@ export function PartnerPage() {
                   {data.dialogueSince.precision === 'day' ? null : (
                     <span className="muted">
                       {' '}
-                      {t('page.partner.knownToThe')} {data.dialogueSince.precision})
+                      {t('page.partner.knownToThe', { precision: data.dialogueSince.precision })}
                     </span>
                   )}
                 </>

@@ -40,7 +40,7 @@ export function PartnersPage() {
           <CsvLink
             path="/api/v1/partners.csv"
             filters={{ framework: framework === '' ? undefined : framework, q: q === '' ? undefined : q }}
-            what="the partners shown"
+            label={t('ui.csvLink.partners')}
           />
         }
       />

@@ -1,4 +1,6 @@
 import { Link, useSearchParams } from 'react-router'
+import type { ProgrammeStatus } from '../../../src/domain/programme.ts'
+import type { MessageKey } from '../../../src/i18n/catalogue.ts'
 import { CsvLink } from '../components/CsvLink.tsx'
 import { usePageMarking } from '../components/marking.tsx'
 import { PageHeader } from '../components/PageHeader.tsx'
@@ -11,6 +13,16 @@ import { useT } from '../i18n/useT.ts'
 import '../features/programmes/programmes.css'
 
 /** The portfolio: every programme the user may see, with kind, period, status, progress and what is due. */
+/** "3 drafts, 1 in force": each status's count as a whole message, plural where the language needs it. */
+const statusCountKeys: Readonly<Record<ProgrammeStatus, MessageKey>> = {
+  draft: 'label.programmeStatusCount.draft',
+  'in-negotiation': 'label.programmeStatusCount.in-negotiation',
+  agreed: 'label.programmeStatusCount.agreed',
+  'in-force': 'label.programmeStatusCount.in-force',
+  'under-review': 'label.programmeStatusCount.under-review',
+  superseded: 'label.programmeStatusCount.superseded',
+}
+
 export function ProgrammesPage() {
   const t = useT()
   const [params] = useSearchParams()
@@ -27,12 +39,14 @@ export function ProgrammesPage() {
         title={t('page.programmes.programmes')}
         lead={t('page.programmes.partnershipProgrammesItppIpcpYou', {
           today: data.today,
-          value1: data.byStatus
+          counts: data.byStatus
             .filter((s) => s.count > 0)
-            .map((s) => `${s.count} ${statusLabels[s.status].toLowerCase()}`)
+            .map((s) => t(statusCountKeys[s.status], { count: s.count }))
             .join(', '),
         })}
-        actions={<CsvLink path="/api/v1/programmes.csv" filters={{ partner }} what="the programmes" />}
+        actions={
+          <CsvLink path="/api/v1/programmes.csv" filters={{ partner }} label={t('ui.csvLink.programmes')} />
+        }
       />
       {partner === undefined ? null : <PartnerFilterNote code={partner} allPath="/programmes" />}
       <div className="section">

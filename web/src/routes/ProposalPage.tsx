@@ -93,7 +93,7 @@ export function ProposalPage() {
       {blockers.length === 0 ? null : (
         <div className="callout callout-blocked" role="note" aria-labelledby="blocked-title">
           <p id="blocked-title" className="callout-title">
-            {t('page.proposal.blockedBy')} {blockers.map(nameOf).join(', ')}
+            {t('page.proposal.blockedBy', { members: blockers.map(nameOf).join(', ') })}
           </p>
           <p>
             {blockers.map((code) => `${nameOf(code)} (${code})`).join(', ')}{' '}

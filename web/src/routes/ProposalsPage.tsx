@@ -118,7 +118,9 @@ export function ProposalsPage() {
       <PageHeader
         title={t('page.proposals.decisions')}
         lead={t('page.proposals.proposalsTheAllianceDecidesBy')}
-        actions={<CsvLink path="/api/v1/proposals.csv" filters={{ partner }} what="the proposals" />}
+        actions={
+          <CsvLink path="/api/v1/proposals.csv" filters={{ partner }} label={t('ui.csvLink.proposals')} />
+        }
       />
       {partner === undefined ? null : <PartnerFilterNote code={partner} allPath="/proposals" />}
       <RemindersPanel />

@@ -68,8 +68,11 @@ export function SearchPage() {
       ) : (
         <>
           <p className="result-count" aria-live="polite">
-            {data.total} {t('page.search.resultsPage')} {page + 1} {t('page.search.of')}{' '}
-            {Math.max(1, Math.ceil(data.total / pageSize))}
+            {t('page.search.countAndPage', {
+              total: data.total,
+              page: page + 1,
+              pages: Math.max(1, Math.ceil(data.total / pageSize)),
+            })}
           </p>
           <ol className="card-list search-results" data-testid="search-results">
             {data.items.map((hit) => (

@@ -63,19 +63,19 @@ export function StatementsPage() {
           <CsvLink
             path="/api/v1/statements.csv"
             filters={{ partner: get('partner') || undefined, status: get('status') || undefined }}
-            what="the statements shown"
+            label={t('ui.csvLink.statements')}
           />
         }
       />
       <search className="filters" aria-label={t('page.statements.filterStatements')}>
         {select(
           'partner',
-          'Partner (issuer or associate)',
+          t('page.statements.partnerIssuerOrAssociate'),
           scope.partners.map((partner) => [partner.code, partner.name] as const),
         )}
         {select(
           'status',
-          'Status',
+          t('page.statements.status'),
           statementStatuses.map((status) => [status, statementStatusLabels[status]] as const),
         )}
       </search>
@@ -90,8 +90,11 @@ export function StatementsPage() {
       ) : (
         <>
           <p className="result-count" aria-live="polite">
-            {data.total} {t('page.statements.statementsPage')} {page + 1} {t('page.statements.of')}{' '}
-            {Math.max(1, Math.ceil(data.total / pageSize))}
+            {t('page.statements.countAndPage', {
+              total: data.total,
+              page: page + 1,
+              pages: Math.max(1, Math.ceil(data.total / pageSize)),
+            })}
           </p>
           <ul className="card-list" data-testid="statement-list">
             {data.items.map((statement) => (

@@ -19,9 +19,7 @@ export function OneTimePassword({
   }
   return (
     <section className="panel one-time-password" role="status" aria-labelledby="otp-title">
-      <h2 id="otp-title">
-        {t('accounts.oneTimePassword.oneTimePasswordFor')} {username}
-      </h2>
+      <h2 id="otp-title">{t('accounts.oneTimePassword.oneTimePasswordFor', { username })}</h2>
       <p>{t('accounts.oneTimePassword.giveItToThemNow')}</p>
       <p>
         <code data-testid="one-time-password">{password}</code>{' '}

@@ -48,7 +48,7 @@ export function CatalogueFilters({
           onChange={(event) => set('priorityArea', event.target.value)}
         >
           <option value="">{t('cooperation.catalogueFilters.allAreas')}</option>
-          {priorityAreaOptions.map(([id, name]) => (
+          {priorityAreaOptions().map(([id, name]) => (
             <option key={id} value={id}>
               {name}
             </option>

@@ -19,7 +19,15 @@ export function DecisionButtons({
   const decide = (which: 'approve' | 'decline') =>
     whenWritten(step.mutateAsync({ step: which, version: request.version, body: {} }), () =>
       onDecided(
-        `${request.partner.name}’s request for ${request.item.code} ${which === 'approve' ? 'approved' : 'declined'}.`,
+        t(
+          which === 'approve'
+            ? 'cooperation.decisionButtons.approved'
+            : 'cooperation.decisionButtons.declined',
+          {
+            partner: request.partner.name,
+            code: request.item.code,
+          },
+        ),
       ),
     )
   const name = `${request.partner.name}, ${request.item.code}`

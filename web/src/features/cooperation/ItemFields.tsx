@@ -131,7 +131,7 @@ export function ItemFields({
       <MultiPickerField
         id={`${idPrefix}-priorityAreas`}
         label={t('cooperation.itemEditForm.priorityAreas')}
-        options={priorityAreaOptions}
+        options={priorityAreaOptions()}
         placeholder={t('cooperation.itemEditForm.searchAPriorityArea')}
         emptyText={t('cooperation.itemEditForm.noPriorityArea')}
         values={draft.priorityAreas}

@@ -30,8 +30,8 @@ function RowActions({
               () =>
                 onDone(
                   registration.status === 'registered'
-                    ? `${name} cancelled; the first on the waiting list, if any, takes the seat.`
-                    : `${name} cancelled.`,
+                    ? t('cooperation.participantList.cancelledSeatFreed', { name })
+                    : t('cooperation.participantList.cancelledDone', { name }),
                 ),
             )
           }
@@ -41,9 +41,7 @@ function RowActions({
       ) : null}
       {registration.abilities.recordAttendance ? (
         <label className="inline-field">
-          <span>
-            {t('cooperation.participantList.attendanceOf')} {name}
-          </span>
+          <span>{t('cooperation.participantList.attendanceOf', { name })}</span>
           <select
             className="input"
             value={registration.attendance ?? ''}
@@ -56,7 +54,7 @@ function RowActions({
                   version: registration.version,
                   body: { attendance: event.target.value },
                 }),
-                () => onDone(`Attendance of ${name} recorded.`),
+                () => onDone(t('cooperation.participantList.attendanceRecorded', { name })),
               )
             }
           >
@@ -116,7 +114,12 @@ function Table({
                 </Chip>
                 {row.attendance === null
                   ? null
-                  : ` · ${row.attendance === 'attended' ? 'Attended' : 'Absent'}`}
+                  : t('cooperation.participantList.withAttendance', {
+                      attendance:
+                        row.attendance === 'attended'
+                          ? t('cooperation.participantList.attended')
+                          : t('cooperation.participantList.absent'),
+                    })}
               </td>
               <td>
                 <RowActions registration={row} onDone={onDone} />
@@ -155,8 +158,7 @@ export function ParticipantList({
   return (
     <>
       <h3 id="confirmed-heading">
-        {t('cooperation.participantList.confirmed')}
-        {confirmed.length})
+        {t('cooperation.participantList.confirmed', { count: confirmed.length })}
       </h3>
       {confirmed.length === 0 ? (
         <p className="muted">{t('cooperation.participantList.noConfirmedParticipantYet')}</p>
@@ -168,10 +170,7 @@ export function ParticipantList({
           onDone={onDone}
         />
       )}
-      <h3 id="waiting-heading">
-        {t('cooperation.participantList.waitingList')}
-        {waiting.length})
-      </h3>
+      <h3 id="waiting-heading">{t('cooperation.participantList.waitingList', { count: waiting.length })}</h3>
       {waiting.length === 0 ? (
         <p className="muted">{t('cooperation.participantList.nobodyIsWaiting')}</p>
       ) : (
@@ -180,8 +179,7 @@ export function ParticipantList({
       {cancelled.length === 0 ? null : (
         <>
           <h3 id="cancelled-heading">
-            {t('cooperation.participantList.cancelled')}
-            {cancelled.length})
+            {t('cooperation.participantList.cancelled', { count: cancelled.length })}
           </h3>
           <Table
             rows={cancelled}

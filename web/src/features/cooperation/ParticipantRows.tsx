@@ -99,8 +99,11 @@ export function ParticipantRows({
         const made = await register.mutateAsync(candidate(row))
         outcomes.push(
           made.status === 'waitlisted'
-            ? `${made.personName} is on the waiting list (place ${made.waitlistPosition ?? '?'})`
-            : `${made.personName} is confirmed`,
+            ? t('cooperation.participantRows.onWaitingList', {
+                name: made.personName,
+                place: made.waitlistPosition ?? '?',
+              })
+            : t('cooperation.participantRows.isConfirmed', { name: made.personName }),
         )
         left = left.filter((other) => other.key !== row.key)
       } catch (error) {
@@ -153,7 +156,7 @@ export function ParticipantRows({
               </legend>
               <Cell
                 id={id('personName')}
-                label={t('cooperation.participantRows.nameParticipant', { value0: index + 1 })}
+                label={t('cooperation.participantRows.nameParticipant', { number: index + 1 })}
                 error={rowErrors.personName}
               >
                 <input
@@ -166,7 +169,7 @@ export function ParticipantRows({
               </Cell>
               <Cell
                 id={id('nation')}
-                label={t('cooperation.participantRows.nationParticipant', { value0: index + 1 })}
+                label={t('cooperation.participantRows.nationParticipant', { number: index + 1 })}
                 error={rowErrors.nation}
               >
                 <input
@@ -180,7 +183,7 @@ export function ParticipantRows({
               </Cell>
               <Cell
                 id={id('role')}
-                label={t('cooperation.participantRows.roleParticipant', { value0: index + 1 })}
+                label={t('cooperation.participantRows.roleParticipant', { number: index + 1 })}
                 error={rowErrors.role}
               >
                 <select

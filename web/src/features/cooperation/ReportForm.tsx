@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react'
 import { CooperationReportInput } from '../../../../src/contract/cooperation.ts'
 import { DraftAlerts, SelectField, TextField } from '../../components/DraftFields.tsx'
+import type { Translate } from '../../i18n/translate.ts'
 import { useT } from '../../i18n/useT.ts'
 import { useDraft } from '../../lib/useDraft.ts'
 import { useFocusFirstError } from '../../lib/useFocusFirstError.ts'
@@ -13,14 +14,17 @@ interface Draft {
   goalIds: readonly string[]
 }
 
-const ratings = [
-  ['', 'Choose a rating'],
-  ['5', '5 — excellent'],
-  ['4', '4 — good'],
-  ['3', '3 — adequate'],
-  ['2', '2 — poor'],
-  ['1', '1 — very poor'],
-] as const
+/** The rating choices, in the reader's language. */
+function ratingOptions(t: Translate) {
+  return [
+    ['', t('cooperation.reportForm.chooseARating')],
+    ['5', t('cooperation.reportForm.rating5')],
+    ['4', t('cooperation.reportForm.rating4')],
+    ['3', t('cooperation.reportForm.rating3')],
+    ['2', t('cooperation.reportForm.rating2')],
+    ['1', t('cooperation.reportForm.rating1')],
+  ] as const
+}
 
 /** The feedback report after the event: a rating, a summary, outcomes, and which goals it served. */
 export function ReportForm({
@@ -64,14 +68,18 @@ export function ReportForm({
       aria-labelledby="report-heading"
       onSubmit={(event) => {
         setAttempts((count) => count + 1)
-        submit((input) => whenWritten(file.mutateAsync(input), () => onFiled('Feedback report filed.')))(
-          event,
-        )
+        submit((input) =>
+          whenWritten(file.mutateAsync(input), () => onFiled(t('cooperation.reportForm.filed'))),
+        )(event)
       }}
     >
       <h3 id="report-heading">{t('cooperation.reportForm.fileTheFeedbackReport')}</h3>
       <DraftAlerts serverError={file.error} invalid={invalid} />
-      <SelectField label={t('cooperation.reportForm.rating')} options={ratings} {...bind('rating')} />
+      <SelectField
+        label={t('cooperation.reportForm.rating')}
+        options={ratingOptions(t)}
+        {...bind('rating')}
+      />
       <TextField label={t('cooperation.reportForm.summary')} rows={4} {...bind('summary')} />
       <TextField label={t('cooperation.reportForm.outcomesOptional')} rows={3} {...bind('outcomes')} />
       {request.goals.length === 0 ? null : (

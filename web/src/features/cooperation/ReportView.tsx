@@ -25,9 +25,7 @@ export function ReportView({ requestId }: { requestId: string }) {
         </div>
         <div>
           <dt>{t('cooperation.reportView.filed')}</dt>
-          <dd>
-            {formatInstant(data.filedAt)} {t('cooperation.reportView.by')} {data.filedBy}
-          </dd>
+          <dd>{t('cooperation.reportView.by', { when: formatInstant(data.filedAt), who: data.filedBy })}</dd>
         </div>
         <div className="facts-wide">
           <dt>{t('cooperation.reportView.summary')}</dt>

@@ -60,7 +60,7 @@ export function RequestSteps({
             type="button"
             className="button"
             disabled={step.isPending}
-            onClick={() => run('approve', { note, message }, 'Request approved; the invitation is issued.')}
+            onClick={() => run('approve', { note, message }, t('cooperation.requestSteps.approved'))}
           >
             {t('cooperation.requestSteps.approveAndInvite')}
           </button>
@@ -70,7 +70,7 @@ export function RequestSteps({
             type="button"
             className="button secondary"
             disabled={step.isPending}
-            onClick={() => run('decline', { note }, 'Request declined.')}
+            onClick={() => run('decline', { note }, t('cooperation.requestSteps.declined'))}
           >
             {t('cooperation.requestSteps.decline')}
           </button>
@@ -84,7 +84,7 @@ export function RequestSteps({
               onClick={() =>
                 whenWritten(
                   step.mutateAsync({ step: 'invitation', version, body: { response: 'accept' } }),
-                  () => onDone('Invitation accepted.'),
+                  () => onDone(t('cooperation.requestSteps.invitationAccepted')),
                 )
               }
             >
@@ -97,7 +97,7 @@ export function RequestSteps({
               onClick={() =>
                 whenWritten(
                   step.mutateAsync({ step: 'invitation', version, body: { response: 'decline' } }),
-                  () => onDone('Invitation declined; the request is withdrawn.'),
+                  () => onDone(t('cooperation.requestSteps.invitationDeclined')),
                 )
               }
             >
@@ -110,7 +110,7 @@ export function RequestSteps({
             type="button"
             className="button secondary"
             disabled={step.isPending}
-            onClick={() => run('withdraw', {}, 'Request withdrawn.')}
+            onClick={() => run('withdraw', {}, t('cooperation.requestSteps.withdrawn'))}
           >
             {t('cooperation.requestSteps.withdrawTheRequest')}
           </button>

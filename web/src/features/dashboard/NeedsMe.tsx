@@ -21,16 +21,17 @@ function Milestones({ viewer }: { viewer: Viewer }) {
       title={t('dashboard.needsMe.lateAndAtRiskMilestones')}
       query={portfolio}
       count={items.length}
-      empty="No milestone is late or at risk."
+      empty={t('dashboard.needsMe.noMilestoneLate')}
     >
       <ul className="dashboard-list">
         {items.map((programme) => (
           <li key={programme.id}>
             <Link to={programmeLink(programme.id)}>{programme.title}</Link>
             <span className="muted">
-              {' '}
-              — {programme.progress.late} {t('dashboard.needsMe.late')} {programme.progress.atRisk}{' '}
-              {t('dashboard.needsMe.atRisk')}
+              {t('dashboard.needsMe.lateAndAtRisk', {
+                late: programme.progress.late,
+                atRisk: programme.progress.atRisk,
+              })}
             </span>
           </li>
         ))}
@@ -50,22 +51,24 @@ function Reviews({ viewer }: { viewer: Viewer }) {
       title={t('dashboard.needsMe.programmeReviewsDue')}
       query={portfolio}
       count={items.length}
-      empty="No review is due in the next 30 days."
+      empty={t('dashboard.needsMe.noReviewDue')}
     >
       <ul className="dashboard-list">
         {items.map((programme) => (
           <li key={programme.id}>
             <Link to={programmeLink(programme.id)}>{programme.title}</Link>
             <span className="muted">
-              {' '}
-              {t('dashboard.needsMe.review')}{' '}
-              {(programme.nextReview ?? '') < today
-                ? t('dashboard.needsMe.overdueSince')
-                : t('dashboard.needsMe.due')}{' '}
-              {new Date(`${programme.nextReview}T00:00:00Z`).toLocaleDateString(undefined, {
-                dateStyle: 'medium',
-                timeZone: 'UTC',
-              })}
+              {t(
+                (programme.nextReview ?? '') < today
+                  ? 'dashboard.needsMe.reviewOverdue'
+                  : 'dashboard.needsMe.reviewDue',
+                {
+                  day: new Date(`${programme.nextReview}T00:00:00Z`).toLocaleDateString(undefined, {
+                    dateStyle: 'medium',
+                    timeZone: 'UTC',
+                  }),
+                },
+              )}
             </span>
           </li>
         ))}
@@ -87,19 +90,17 @@ function Positions({ viewer }: { viewer: Viewer }) {
       title={t('dashboard.needsMe.proposalsAwaitingAPosition')}
       query={proposals}
       count={items.length}
-      empty="No open proposal is waiting for a position."
+      empty={t('dashboard.needsMe.noProposalWaiting')}
     >
       <ul className="dashboard-list">
         {items.map(({ proposal, missing }) => (
           <li key={proposal.id}>
             <Link to={`/proposals/${encodeURIComponent(proposal.id)}`}>{proposal.title}</Link>
             <span className="muted">
-              {viewer.kind === 'staff'
-                ? t('dashboard.needsMe.memberYetToAnswer', { missing, value1: missing === 1 ? '' : 's' })
-                : ''}
+              {viewer.kind === 'staff' ? t('dashboard.needsMe.memberYetToAnswer', { missing }) : ''}
               {proposal.deadline === null
                 ? ''
-                : t('dashboard.needsMe.deadline', { value0: new Date(proposal.deadline).toLocaleString() })}
+                : t('dashboard.needsMe.deadline', { deadline: new Date(proposal.deadline).toLocaleString() })}
               {reminded.has(proposal.id) ? t('dashboard.needsMe.reminderSent') : ''}
             </span>
           </li>
@@ -123,10 +124,10 @@ function ThisWeek({ viewer }: { viewer: Viewer }) {
   return (
     <DashboardCard
       id="dashboard-week"
-      title={t('dashboard.needsMe.engagementsThisWeek', { value0: viewerZone.replace(/_/g, ' ') })}
+      title={t('dashboard.needsMe.engagementsThisWeek', { zone: viewerZone.replace(/_/g, ' ') })}
       query={engagements}
       count={items.length}
-      empty="No engagement this week."
+      empty={t('dashboard.needsMe.noEngagementThisWeek')}
     >
       <ul className="dashboard-list">
         {items.map((item) => (

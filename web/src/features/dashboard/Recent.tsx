@@ -27,7 +27,7 @@ export function Recent({ viewer }: { viewer: Viewer }) {
         title={t('dashboard.recent.latestEngagements')}
         query={engagements}
         count={latest.length}
-        empty="No engagement recorded yet."
+        empty={t('dashboard.recent.noEngagementYet')}
       >
         <ul className="dashboard-list">
           {latest.map((item) => (
@@ -43,7 +43,7 @@ export function Recent({ viewer }: { viewer: Viewer }) {
         title={t('dashboard.recent.latestStatements')}
         query={statements}
         count={issued.length}
-        empty="No statement yet."
+        empty={t('dashboard.recent.noStatementYet')}
       >
         <ul className="dashboard-list">
           {issued.map((statement) => (

@@ -160,7 +160,7 @@ export function ComparisonChart({ series }: { series: readonly AnalyticsData[] }
     <EChart
       option={option}
       label={t('engagements.analyticsCharts.intensityPerYearComparedFor', {
-        value0: series.map((data) => data.scope.name).join(', '),
+        names: series.map((data) => data.scope.name).join(', '),
       })}
       height={300}
     />

@@ -9,6 +9,7 @@ import {
 } from '../../../../src/domain/engagement.ts'
 import { DraftAlerts, SelectField, TextField } from '../../components/DraftFields.tsx'
 import { MultiPickerField, PickerField } from '../../components/Pickers.tsx'
+import { t as translate } from '../../i18n/translate.ts'
 import { useT } from '../../i18n/useT.ts'
 import type { ApiProblem } from '../../lib/problem.ts'
 import { useDraft } from '../../lib/useDraft.ts'
@@ -58,7 +59,7 @@ export function draftFrom(detail: EngagementDetailData | undefined): Draft {
       kind: 'staff-talks',
       level: 'working-level',
       format: 'bilateral',
-      place: 'NATO Headquarters, Brussels',
+      place: translate('engagements.engagementForm.defaultPlace'),
       host: '',
       timeZone: 'Europe/Brussels',
       allDay: false,
@@ -211,9 +212,11 @@ export function EngagementForm({
       {(['start', 'end'] as const).map((key) => (
         <TextField
           key={key}
-          label={t('engagements.engagementForm.localTimeAtThePlace', {
-            value0: key === 'start' ? 'Starts' : 'Ends',
-          })}
+          label={
+            key === 'start'
+              ? t('engagements.engagementForm.startsLocalTime')
+              : t('engagements.engagementForm.endsLocalTime')
+          }
           type={draft.allDay ? 'date' : 'datetime-local'}
           {...bind(key)}
         />
@@ -235,9 +238,9 @@ export function EngagementForm({
       <MultiPickerField
         id="engagement-priorityAreas"
         label={t('engagements.engagementForm.priorityAreas')}
-        options={priorityAreaOptions}
+        options={priorityAreaOptions()}
         placeholder={t('engagements.engagementForm.searchAPriorityArea')}
-        emptyText="No priority area chosen."
+        emptyText={t('engagements.engagementForm.noPriorityAreaChosen')}
         values={draft.priorityAreas}
         onChange={(values) => change('priorityAreas', values)}
         error={messages.priorityAreas}
@@ -256,7 +259,7 @@ export function EngagementForm({
         hint={t('engagements.engagementForm.partnersThatMaySeeIt')}
         options={partners}
         placeholder={t('engagements.engagementForm.searchAPartner')}
-        emptyText="Alliance only."
+        emptyText={t('engagements.engagementForm.allianceOnly')}
         values={draft.releasableTo}
         onChange={(values) => change('releasableTo', values)}
         error={undefined}

@@ -1,16 +1,27 @@
+import { currentFormattingLocale } from '../../i18n/translate.ts'
 import { useT } from '../../i18n/useT.ts'
 import type { EngagementSummaryData } from './queries.ts'
 
-const dayFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-})
+const dayFormats = new Map<string, Intl.DateTimeFormat>()
 
-/** "29 Jun 2022" from a local day, without letting the browser's zone move it. */
+/** The day format of the interface's language, made once per language. */
+function dayFormat(): Intl.DateTimeFormat {
+  const locale = currentFormattingLocale()
+  const known = dayFormats.get(locale)
+  if (known !== undefined) return known
+  const made = new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  })
+  dayFormats.set(locale, made)
+  return made
+}
+
+/** "29 Jun 2022" (in French "29 juin 2022") from a local day, without letting the browser's zone move it. */
 export function formatDay(day: string): string {
-  return dayFormat.format(new Date(`${day.slice(0, 10)}T00:00:00Z`))
+  return dayFormat().format(new Date(`${day.slice(0, 10)}T00:00:00Z`))
 }
 
 function clock(local: string): string {

@@ -27,10 +27,10 @@ export function FeedAddress({ label, url }: { label: string; url: string }) {
       <input id={id} className="input" readOnly value={url} onFocus={(event) => event.target.select()} />
       <span className="feed-actions">
         <button type="button" className="button secondary" onClick={copy}>
-          {t('engagements.feedAddress.copy')} {label.toLowerCase()} {t('engagements.feedAddress.address')}
+          {t('engagements.feedAddress.copy', { feed: label })}
         </button>
         <a className="button secondary" href={webcalOf(url)}>
-          {t('engagements.feedAddress.subscribeTo')} {label.toLowerCase()}
+          {t('engagements.feedAddress.subscribeTo', { feed: label })}
         </a>
         <span aria-live="polite" className="muted">
           {copied === 'yes'

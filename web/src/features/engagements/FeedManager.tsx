@@ -31,7 +31,7 @@ export function FeedManager({
         {t('engagements.feedManager.aPrivateAddressForCalendar')}
         {status.data?.active === true && created === undefined
           ? t('engagements.feedManager.youMadeOneOnIts', {
-              value0: status.data.createdAt?.slice(0, 10) ?? '',
+              day: status.data.createdAt?.slice(0, 10) ?? '',
             })
           : ''}
       </p>
@@ -48,11 +48,11 @@ export function FeedManager({
             url={`${origin}${created.allUrl}`}
           />
           <FeedAddress
-            label={t('engagements.feedManager.partner', { value0: partner ?? 'JPN' })}
+            label={t('engagements.feedManager.partner', { partner: partner ?? 'JPN' })}
             url={`${origin}${created.partnerUrlTemplate.replace('{code}', partner ?? 'JPN')}`}
           />
           <FeedAddress
-            label={t('engagements.feedManager.framework', { value0: framework ?? 'ip4' })}
+            label={t('engagements.feedManager.framework', { framework: framework ?? 'ip4' })}
             url={`${origin}${created.frameworkUrlTemplate.replace('{id}', framework ?? 'ip4')}`}
           />
         </ul>

@@ -1,9 +1,10 @@
 import { Link } from 'react-router'
 import { TableWrap } from '../../components/TableWrap.tsx'
-import { useT } from '../../i18n/useT.ts'
+import { useIntl, useT } from '../../i18n/useT.ts'
 import type { EngagementSummaryData } from './queries.ts'
 
-const weekdays = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
+/** 1 January 2024 was a Monday: the week's days from it, named by the reader's locale. */
+const monday = Date.UTC(2024, 0, 1)
 
 function isoDay(year: number, month: number, day: number): string {
   return new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10)
@@ -15,6 +16,10 @@ function isoDay(year: number, month: number, day: number): string {
  */
 export function MonthGrid({ month, items }: { month: string; items: readonly EngagementSummaryData[] }) {
   const t = useT()
+  const intl = useIntl()
+  const weekdays = Array.from({ length: 7 }, (_, day) =>
+    intl.formatDate(monday + day * 86_400_000, { weekday: 'short', timeZone: 'UTC' }),
+  )
   const [year = 2000, monthNumber = 1] = month.split('-').map(Number)
   const first = new Date(Date.UTC(year, monthNumber - 1, 1))
   const days = new Date(Date.UTC(year, monthNumber, 0)).getUTCDate()
@@ -31,7 +36,7 @@ export function MonthGrid({ month, items }: { month: string; items: readonly Eng
     items.filter(
       (item) => item.start.place.local.slice(0, 10) <= day && item.end.place.local.slice(0, 10) >= day,
     )
-  const title = first.toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })
+  const title = intl.formatDate(first, { month: 'long', year: 'numeric', timeZone: 'UTC' })
   return (
     // A month is seven columns wide: on a phone it scrolls in its own box, not the page.
     <TableWrap label={t('engagements.monthGrid.monthOf', { title })}>

@@ -86,7 +86,7 @@ export function ParticipantRows({
               <button
                 type="button"
                 className="button secondary"
-                aria-label={t('engagements.participantRows.removeParticipant', { value0: index + 1 })}
+                aria-label={t('engagements.participantRows.removeParticipant', { number: index + 1 })}
                 onClick={() => onChange(rows.filter((_, at) => at !== index))}
               >
                 {t('engagements.participantRows.remove')}

@@ -64,7 +64,7 @@ export function StatementAssociations({
             type="button"
             className="button secondary"
             aria-label={t('engagements.statementAssociations.dissociateFrom', {
-              value0: countryName(code),
+              country: countryName(code),
               title,
             })}
             onClick={() => send(code, false)}

@@ -127,10 +127,10 @@ export function StatementCard({
         {statement.kindLabel}
         {statement.issuedOn === null
           ? ''
-          : t('engagements.statementCard.issued', { value0: formatDay(statement.issuedOn) })}
+          : t('engagements.statementCard.issued', { day: formatDay(statement.issuedOn) })}
         {statement.issuers.length === 0
           ? ''
-          : t('engagements.statementCard.by', { value0: statement.issuers.join(', ') })}
+          : t('engagements.statementCard.by', { issuers: statement.issuers.join(', ') })}
       </p>
       {statement.summary === '' ? null : <p>{statement.summary}</p>}
       <StatementAssociations

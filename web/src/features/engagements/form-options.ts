@@ -43,9 +43,10 @@ export function useCountryOptions(): readonly PickerOption[] {
   }, [members, partners])
 }
 
-export const priorityAreaOptions: readonly PickerOption[] = Object.entries(priorityAreaLabels).map(
-  ([value, label]) => ({ value, label }),
-)
+/** The priority areas by name, read at render so the names follow a language switch. */
+export function priorityAreaOptions(): readonly PickerOption[] {
+  return Object.entries(priorityAreaLabels).map(([value, label]) => ({ value, label }))
+}
 
 /** Engagements a sideline may hang from, by title and date (newest first). */
 export function useParentOptions(excludeId: string | undefined): readonly PickerOption[] {

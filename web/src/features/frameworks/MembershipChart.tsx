@@ -1,7 +1,9 @@
 import { useId, useRef } from 'react'
+import { membershipStatusLabels } from '../../i18n/labels.ts'
 import { useT } from '../../i18n/useT.ts'
 import { timeScale } from '../../lib/axis.ts'
 import { dayNumber, fuzzySpan, todayIso } from '../../lib/dates.ts'
+import { labelOf } from '../../lib/labels.ts'
 import { useElementWidth } from '../../lib/useElementWidth.ts'
 import type { MembershipData } from './queries.ts'
 
@@ -80,8 +82,7 @@ export function MembershipChart({
             aria-labelledby={`${titleId} ${descId}`}
           >
             <title id={titleId}>
-              {t('frameworks.membershipChart.membershipOf')} {frameworkName}{' '}
-              {t('frameworks.membershipChart.overTime')}
+              {t('frameworks.membershipChart.membershipOf', { framework: frameworkName })}
             </title>
             <desc id={descId}>
               {rows.length} {t('frameworks.membershipChart.membershipSpansHatchedPartsAre')}
@@ -113,11 +114,12 @@ export function MembershipChart({
               return (
                 <g key={`${m.code}-${m.from?.date ?? ''}`} className={`membership-row ${status}`}>
                   <title>
-                    {m.name}
-                    {t('frameworks.membershipChart.from')}{' '}
-                    {m.from?.label ?? t('frameworks.membershipChart.unknown')}
-                    {m.to === null ? '' : t('frameworks.membershipChart.to', { label: m.to.label })} (
-                    {m.status})
+                    {t('frameworks.membershipChart.rowTitle', {
+                      name: m.name,
+                      from: m.from?.label ?? t('frameworks.membershipChart.unknown'),
+                      to: m.to === null ? 'none' : m.to.label,
+                      status: labelOf(membershipStatusLabels, m.status),
+                    })}
                   </title>
                   <text x={labelWidth} y={y + rowHeight / 2 + 4} textAnchor="end" className="row-label">
                     {narrow ? m.code : m.name}

@@ -52,8 +52,9 @@ export function OfficeTable({ offices, label }: { offices: readonly OfficeData[]
                   '—'
                 ) : (
                   <Link to={`/proposals/${encodeURIComponent(office.proposal.id)}`}>
-                    {t('offices.officeTable.proposal2')}
-                    {statusLabels[office.proposal.status].toLowerCase()})
+                    {t('offices.officeTable.proposal2', {
+                      status: statusLabels[office.proposal.status].toLowerCase(),
+                    })}
                   </Link>
                 )}
               </td>

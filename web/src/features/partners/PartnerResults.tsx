@@ -1,7 +1,9 @@
 import { Link } from 'react-router'
 import { Chip } from '../../components/Chip.tsx'
 import { TableWrap } from '../../components/TableWrap.tsx'
+import { membershipStatusLabels, partnerStatusLabels } from '../../i18n/labels.ts'
 import { useT } from '../../i18n/useT.ts'
+import { labelOf } from '../../lib/labels.ts'
 import type { PartnerSummaryData } from './queries.ts'
 
 function Frameworks({ partner }: { partner: PartnerSummaryData }) {
@@ -10,15 +12,22 @@ function Frameworks({ partner }: { partner: PartnerSummaryData }) {
       {partner.frameworks.map((framework) => (
         <Chip key={framework.id} tone={framework.status === 'active' ? 'accent' : 'muted'}>
           {framework.shortName}
-          {framework.status === 'active' ? null : ` (${framework.status})`}
+          {framework.status === 'active' ? null : ` (${statusWords(framework.status).toLowerCase()})`}
         </Chip>
       ))}
     </span>
   )
 }
 
+/** A partner's or a membership's status in words (the two share active, suspended and invited). */
+function statusWords(status: string): string {
+  return Object.hasOwn(partnerStatusLabels, status)
+    ? labelOf(partnerStatusLabels, status)
+    : labelOf(membershipStatusLabels, status)
+}
+
 export function StatusBadge({ status }: { status: string }) {
-  return <span className={`status status-${status}`}>{status}</span>
+  return <span className={`status status-${status}`}>{statusWords(status)}</span>
 }
 
 /**

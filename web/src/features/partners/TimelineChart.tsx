@@ -94,12 +94,10 @@ export function TimelineChart({
           aria-labelledby={`${titleId} ${descId}`}
         >
           <title id={titleId}>
-            {t('partners.timelineChart.relationshipTimelineOf')} {partnerName}
+            {t('partners.timelineChart.relationshipTimelineOf', { partner: partnerName })}
           </title>
           <desc id={descId}>
-            {events.length} {t('partners.timelineChart.eventsFrom')} {first3} {t('partners.timelineChart.to')}{' '}
-            {lastLabel}
-            {t('partners.timelineChart.barsAreDatesKnownOnly')}
+            {t('partners.timelineChart.eventsFrom', { count: events.length, first: first3, last: lastLabel })}
           </desc>
           {scale.ticks.map((tick) => (
             <g key={tick.year} className="axis-tick">

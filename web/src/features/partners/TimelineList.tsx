@@ -58,14 +58,14 @@ export function TimelineList({
                 ) : null}
                 {event.confidence === 'high' ? null : (
                   <span className="tag tag-confidence">
-                    {event.confidence} {t('partners.timelineList.confidence')}
+                    {t('partners.timelineList.confidence', { confidence: event.confidence })}
                   </span>
                 )}
               </p>
               <p className="timeline-description">{event.description}</p>
               {event.link === null ? null : (
                 <p className="timeline-link">
-                  {t('partners.timelineList.recordsThe')} {event.link.type}{' '}
+                  {t('partners.timelineList.recordsThe', { type: event.link.type })}{' '}
                   <Link
                     to={`/${event.link.type === 'engagement' ? 'engagements' : 'programmes'}/${event.link.id}`}
                   >

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import type { MarkingView } from '../../../../src/contract/common.ts'
+import { t as translate } from '../../i18n/translate.ts'
 import { useT } from '../../i18n/useT.ts'
 import { mayChooseMarking } from '../../lib/marking-choice.ts'
 import { useSession } from '../session/queries.ts'
@@ -16,15 +17,19 @@ export function markingChoices(partner: string): ReadonlyArray<readonly [string,
     ['public', 'PUBLIC', { classification: 'PUBLIC', releasableTo: [] }],
     [
       'unclassified-partner',
-      `UNCLASSIFIED — releasable to ${partner}`,
+      translate('programmes.markingSelect.unclassifiedPartner', { partner }),
       { classification: 'UNCLASSIFIED', releasableTo: [partner] },
     ],
     [
       'restricted-partner',
-      `RESTRICTED — releasable to ${partner}`,
+      translate('programmes.markingSelect.restrictedPartner', { partner }),
       { classification: 'RESTRICTED', releasableTo: [partner] },
     ],
-    ['restricted-alliance', 'RESTRICTED — alliance only', { classification: 'RESTRICTED', releasableTo: [] }],
+    [
+      'restricted-alliance',
+      translate('programmes.markingSelect.restrictedAlliance'),
+      { classification: 'RESTRICTED', releasableTo: [] },
+    ],
   ]
 }
 

@@ -98,7 +98,7 @@ function MilestoneItem({
       {canTrack ? (
         <>
           <label htmlFor={`${id}-status`} className="visually-hidden">
-            {t('programmes.milestoneList.statusOf')} {milestone.title}
+            {t('programmes.milestoneList.statusOf', { title: milestone.title })}
           </label>
           <select
             id={`${id}-status`}

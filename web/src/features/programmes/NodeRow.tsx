@@ -2,6 +2,7 @@ import { type ReactNode, useId, useState } from 'react'
 import { NodeView } from '../../../../src/contract/programme-view.ts'
 import { FormActions } from '../../components/FormActions.tsx'
 import { ErrorState } from '../../components/states.tsx'
+import { nodeKindLabels } from '../../i18n/labels.ts'
 import { useT } from '../../i18n/useT.ts'
 import { priorityAreaLabel } from '../../lib/labels.ts'
 import { MarkingSelect, markingChoices, markingKey } from './MarkingSelect.tsx'
@@ -13,12 +14,6 @@ interface NodeChange {
   readonly method: 'PATCH' | 'POST' | 'DELETE'
   readonly move?: boolean
   readonly body?: unknown
-}
-
-const kindLabels = {
-  objective: 'Strategic objective',
-  goal: 'Partnership goal',
-  activity: 'Supporting activity',
 }
 
 /**
@@ -73,7 +68,7 @@ export function NodeRow({
   const move = (to: number) =>
     write.mutate({ method: 'POST', move: true, body: { parentId: node.parentId, position: to } })
   const remove = () => {
-    if (window.confirm(`Delete “${node.title}” and everything under it?`)) {
+    if (window.confirm(t('programmes.nodeRow.confirmDelete', { title: node.title }))) {
       write.mutate({ method: 'DELETE' })
     }
   }
@@ -85,7 +80,7 @@ export function NodeRow({
         <span className="tree-title" id={`${id}-title`}>
           {node.title}
         </span>
-        <span className="tree-kind">{kindLabels[node.kind]}</span>
+        <span className="tree-kind">{nodeKindLabels[node.kind]}</span>
         {node.priorityAreas.map((area) => (
           <span key={area} className="area-chip">
             {priorityAreaLabel(area)}
@@ -144,7 +139,7 @@ export function NodeRow({
           }}
         >
           <label htmlFor={`${id}-edit-title`}>
-            {t('programmes.nodeRow.titleOf')} {node.number}
+            {t('programmes.nodeRow.titleOf', { number: node.number })}
           </label>
           <input
             id={`${id}-edit-title`}

@@ -54,8 +54,7 @@ export function SuccessorSelect({ programme, value, error, onChange }: Successor
     <div className={`field${error === undefined ? '' : ' has-error'}`}>
       <label htmlFor={id}>{t('programmes.successorSelect.supersededBy')}</label>
       <p className="field-hint" id={`${id}-hint`}>
-        {t('programmes.successorSelect.theNewerProgrammeOf')} {programme.partner.name}{' '}
-        {t('programmes.successorSelect.thatReplacesThisOne')}
+        {t('programmes.successorSelect.theNewerProgrammeOf', { partner: programme.partner.name })}
       </p>
       <select
         id={id}

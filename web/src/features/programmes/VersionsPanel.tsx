@@ -1,11 +1,14 @@
 import { useId, useState } from 'react'
+import { itemKinds } from '../../../../src/domain/programme-diff.ts'
 import { usePageMarking } from '../../components/marking.tsx'
 import { TableWrap } from '../../components/TableWrap.tsx'
+import { labelsOf } from '../../i18n/labels.ts'
 import { useT } from '../../i18n/useT.ts'
 import { diffFieldLabel, diffValueLabel } from '../../lib/labels.ts'
 import { useDiff, useVersions } from './queries.ts'
 
-const changeLabels = { added: 'Added', removed: 'Removed', changed: 'Changed' }
+const changeLabels = labelsOf('change', ['added', 'removed', 'changed'])
+const itemKindLabels = labelsOf('itemKind', itemKinds)
 
 /** Version history and the structured difference between any two versions (or the live text). */
 export function VersionsPanel({
@@ -37,9 +40,12 @@ export function VersionsPanel({
           <ol>
             {items.map((v) => (
               <li key={v.number}>
-                {t('programmes.versionsPanel.version')} {v.number} — {v.title}{' '}
-                {t('programmes.versionsPanel.agreed')} {v.agreedOn}; {v.itemCount}{' '}
-                {t('programmes.versionsPanel.parts')}
+                {t('programmes.versionsPanel.agreed', {
+                  number: v.number,
+                  title: v.title,
+                  agreedOn: v.agreedOn,
+                  parts: v.itemCount,
+                })}
               </li>
             ))}
           </ol>
@@ -53,13 +59,12 @@ export function VersionsPanel({
             >
               {predecessor === null ? null : (
                 <option value="predecessor">
-                  {t('programmes.versionsPanel.superseded')} {predecessor.kind}{' '}
-                  {t('programmes.versionsPanel.lastVersion')}
+                  {t('programmes.versionsPanel.superseded', { kind: predecessor.kind })}
                 </option>
               )}
               {items.map((v) => (
                 <option key={v.number} value={String(v.number)}>
-                  {t('programmes.versionsPanel.version')} {v.number}
+                  {t('programmes.versionsPanel.version', { number: v.number })}
                 </option>
               ))}
             </select>
@@ -72,7 +77,7 @@ export function VersionsPanel({
             >
               {items.map((v) => (
                 <option key={v.number} value={String(v.number)}>
-                  {t('programmes.versionsPanel.version')} {v.number}
+                  {t('programmes.versionsPanel.version', { number: v.number })}
                 </option>
               ))}
               <option value="current">{t('programmes.versionsPanel.currentText')}</option>
@@ -95,7 +100,7 @@ export function VersionsPanel({
                   {diff.data.changes.map((c) => (
                     <tr key={`${c.kind}-${c.id}`}>
                       <td className={`diff-${c.change}`}>{changeLabels[c.change]}</td>
-                      <td>{c.kind}</td>
+                      <td>{itemKindLabels[c.kind]}</td>
                       <td>{c.title}</td>
                       <td>
                         {c.fields.map((f) => (

@@ -15,10 +15,7 @@ export function RemindersPanel() {
   if (items.length === 0) return null
   return (
     <section className="panel reminders" aria-labelledby="reminders-title">
-      <h2 id="reminders-title">
-        {t('proposals.remindersPanel.awaitingAPosition')}
-        {items.length})
-      </h2>
+      <h2 id="reminders-title">{t('proposals.remindersPanel.awaitingAPosition', { count: items.length })}</h2>
       <p className="muted">{t('proposals.remindersPanel.silenceProceduresAdoptThemselvesAt')}</p>
       <ul className="reminder-list">
         {items.map((item) => (

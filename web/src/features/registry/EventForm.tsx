@@ -3,6 +3,7 @@ import { EventInput, EventPatch } from '../../../../src/contract/partner-input.t
 import { confidences, eventKinds } from '../../../../src/domain/registry.ts'
 import { DraftAlerts, SelectField, TextField } from '../../components/DraftFields.tsx'
 import { FormActions } from '../../components/FormActions.tsx'
+import { confidenceLabels, eventKindLabels } from '../../i18n/labels.ts'
 import { useT } from '../../i18n/useT.ts'
 import { useDraft } from '../../lib/useDraft.ts'
 import type { TimelineEventData } from '../partners/queries.ts'
@@ -41,12 +42,6 @@ function draftOf(event: TimelineEventData | null): Draft {
   }
 }
 
-const linkOptions = [
-  ['', 'Nothing'],
-  ['engagement', 'An engagement'],
-  ['programme', 'A programme'],
-] as const
-
 /** Adds an event to the partner's timeline (`event` null) or changes one under its version. */
 export function EventForm({
   code,
@@ -79,7 +74,15 @@ export function EventForm({
     errorAt: { releasableTo: 'marking', linkId: 'link' },
   })
   useFocusFirstError(form, messages)
-  const heading = event === null ? 'Add event' : `Edit “${event.title}”`
+  const heading =
+    event === null
+      ? t('registry.eventForm.addEvent')
+      : t('registry.eventForm.editEvent', { title: event.title })
+  const linkOptions = [
+    ['', t('registry.eventForm.linkNothing')],
+    ['engagement', t('registry.eventForm.linkEngagement')],
+    ['programme', t('registry.eventForm.linkProgramme')],
+  ] as const
   const base = `/api/v1/partners/${code}/events`
   return (
     <form
@@ -100,16 +103,20 @@ export function EventForm({
       <DraftAlerts serverError={save.error} invalid={invalid} />
       <SelectField
         label={t('registry.eventForm.kind')}
-        options={eventKinds.map((k) => [k, k] as const)}
+        options={eventKinds.map((k) => [k, eventKindLabels[k]] as const)}
         {...bind('kind')}
       />
       <TextField label={t('registry.eventForm.title')} {...bind('title')} />
-      <FuzzyDateFields legend="Date" precision={bind('precision')} date={bind('date')} />
+      <FuzzyDateFields
+        legend={t('registry.eventForm.date')}
+        precision={bind('precision')}
+        date={bind('date')}
+      />
       <TextField label={t('registry.eventForm.description')} rows={3} {...bind('description')} />
       <TextField label={t('registry.eventForm.sourceAWebAddress')} {...bind('source')} />
       <SelectField
         label={t('registry.eventForm.confidence')}
-        options={confidences.map((c) => [c, c] as const)}
+        options={confidences.map((c) => [c, confidenceLabels[c]] as const)}
         {...bind('confidence')}
       />
       <SelectField label={t('registry.eventForm.records')} options={linkOptions} {...bind('linkType')} />

@@ -107,13 +107,13 @@ export function FrameworkForm({
       <SelectField
         label={t('registry.frameworkForm.kind')}
         options={[
-          ['formal', 'Formal'],
-          ['informal', 'Informal'],
+          ['formal', t('registry.frameworkForm.formal')],
+          ['informal', t('registry.frameworkForm.informal')],
         ]}
         {...bind('formal')}
       />
       <FuzzyDateFields
-        legend="Started"
+        legend={t('registry.frameworkForm.started')}
         optional
         precision={bind('startedPrecision')}
         date={bind('started')}

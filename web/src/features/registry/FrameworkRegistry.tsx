@@ -1,7 +1,9 @@
 import { useState } from 'react'
 import type { z } from 'zod'
 import type { FrameworkDetail } from '../../../../src/contract/framework.ts'
+import { membershipStatusLabels } from '../../i18n/labels.ts'
 import { useT } from '../../i18n/useT.ts'
+import { labelOf } from '../../lib/labels.ts'
 import { FrameworkForm } from './FrameworkForm.tsx'
 import { EndMembershipForm, MembershipForm } from './MembershipForm.tsx'
 
@@ -49,7 +51,8 @@ export function FrameworkRegistry({ framework }: { framework: FrameworkData }) {
             <li key={m.id} className="registry-actions" data-membership-id={m.id}>
               <span>
                 {m.name}: {m.from?.label ?? t('registry.frameworkRegistry.noStart')} –{' '}
-                {m.to?.label ?? t('registry.frameworkRegistry.now')} ({m.status})
+                {m.to?.label ?? t('registry.frameworkRegistry.now')} (
+                {labelOf(membershipStatusLabels, m.status)})
               </span>
               {m.abilities.edit ? (
                 <button

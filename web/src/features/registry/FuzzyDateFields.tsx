@@ -1,22 +1,9 @@
 import { precisions } from '../../../../src/domain/fuzzy-date.ts'
 import { SelectField, TextField } from '../../components/DraftFields.tsx'
+import { precisionHints, precisionLabels } from '../../i18n/labels.ts'
 import { useT } from '../../i18n/useT.ts'
 
 type Precision = (typeof precisions)[number]
-
-const precisionLabels: Record<Precision, string> = {
-  decade: 'Decade',
-  year: 'Year',
-  month: 'Month',
-  day: 'Day',
-}
-
-const hints: Record<Precision, string> = {
-  decade: 'e.g. 199X for the 1990s',
-  year: 'e.g. 2005',
-  month: 'YYYY-MM, e.g. 2012-09',
-  day: 'YYYY-MM-DD, e.g. 2014-05-06',
-}
 
 interface Bound {
   readonly id: string
@@ -43,7 +30,7 @@ export function FuzzyDateFields({
   const t = useT()
   const known = precision.value !== ''
   const options: (readonly [string, string])[] = [
-    ...(optional ? [['', 'Not known'] as const] : []),
+    ...(optional ? [['', t('registry.fuzzyDateFields.notKnown')] as const] : []),
     ...precisions.map((value) => [value, precisionLabels[value]] as const),
   ]
   return (
@@ -51,7 +38,13 @@ export function FuzzyDateFields({
       <legend>{legend}</legend>
       <SelectField label={t('registry.fuzzyDateFields.knownToThe')} options={options} {...precision} />
       {known ? (
-        <TextField label={`${legend} (${hints[precision.value as Precision] ?? ''})`} {...date} />
+        <TextField
+          label={t('registry.fuzzyDateFields.dateInFormat', {
+            legend,
+            format: precisionHints[precision.value as Precision] ?? '',
+          })}
+          {...date}
+        />
       ) : null}
     </fieldset>
   )

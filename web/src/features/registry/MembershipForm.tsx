@@ -5,6 +5,7 @@ import { MembershipEnd, MembershipInput, MembershipPatch } from '../../../../src
 import { membershipStatuses } from '../../../../src/domain/registry.ts'
 import { DraftAlerts, SelectField, TextField } from '../../components/DraftFields.tsx'
 import { FormActions } from '../../components/FormActions.tsx'
+import { membershipStatusLabels } from '../../i18n/labels.ts'
 import { useT } from '../../i18n/useT.ts'
 import { useDraft } from '../../lib/useDraft.ts'
 import { FuzzyDateFields, fuzzyCandidate } from './FuzzyDateFields.tsx'
@@ -95,11 +96,21 @@ export function MembershipForm({
       {membership === null ? (
         <TextField label={t('registry.membershipForm.countryCodeEGJpn')} {...bind('country')} />
       ) : null}
-      <FuzzyDateFields legend="From" optional precision={bind('fromPrecision')} date={bind('from')} />
-      <FuzzyDateFields legend="To" optional precision={bind('toPrecision')} date={bind('to')} />
+      <FuzzyDateFields
+        legend={t('registry.membershipForm.from')}
+        optional
+        precision={bind('fromPrecision')}
+        date={bind('from')}
+      />
+      <FuzzyDateFields
+        legend={t('registry.membershipForm.to')}
+        optional
+        precision={bind('toPrecision')}
+        date={bind('to')}
+      />
       <SelectField
         label={t('registry.membershipForm.status')}
-        options={membershipStatuses.map((s) => [s, s] as const)}
+        options={membershipStatuses.map((s) => [s, membershipStatusLabels[s]] as const)}
         {...bind('status')}
       />
       <TextField label={t('registry.membershipForm.note')} {...bind('note')} />
@@ -160,7 +171,11 @@ export function EndMembershipForm({
         {t('registry.membershipForm.endSMembership', { name: membership.name })}
       </h3>
       <DraftAlerts serverError={save.error} invalid={invalid} />
-      <FuzzyDateFields legend="Last day" precision={bind('toPrecision')} date={bind('to')} />
+      <FuzzyDateFields
+        legend={t('registry.membershipForm.lastDay')}
+        precision={bind('toPrecision')}
+        date={bind('to')}
+      />
       <FormActions
         submit={
           save.isPending ? t('registry.membershipForm.saving') : t('registry.membershipForm.endMembership')

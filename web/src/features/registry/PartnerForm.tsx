@@ -4,6 +4,7 @@ import { partnerStatuses } from '../../../../src/contract/partner.ts'
 import { PartnerInput, PartnerPatch } from '../../../../src/contract/partner-input.ts'
 import { DraftAlerts, SelectField, TextField } from '../../components/DraftFields.tsx'
 import { FormActions } from '../../components/FormActions.tsx'
+import { partnerStatusLabels } from '../../i18n/labels.ts'
 import { useT } from '../../i18n/useT.ts'
 import { useDraft } from '../../lib/useDraft.ts'
 import type { PartnerDetailData } from '../partners/queries.ts'
@@ -67,7 +68,8 @@ export function PartnerForm({ partner, onDone }: { partner: PartnerDetailData | 
     errorAt: { releasableTo: 'marking' },
   })
   useFocusFirstError(form, messages)
-  const heading = partner === null ? 'New partner' : 'Edit profile'
+  const heading =
+    partner === null ? t('registry.partnerForm.newPartner') : t('registry.partnerForm.editProfile')
   return (
     <form
       ref={form}
@@ -98,12 +100,12 @@ export function PartnerForm({ partner, onDone }: { partner: PartnerDetailData | 
       <TextField label={t('registry.partnerForm.timeZoneIanaEG')} {...bind('timeZone')} />
       <SelectField
         label={t('registry.partnerForm.status')}
-        options={partnerStatuses.map((s) => [s, s] as const)}
+        options={partnerStatuses.map((s) => [s, partnerStatusLabels[s]] as const)}
         {...bind('status')}
       />
       <TextField label={t('registry.partnerForm.summary')} rows={3} {...bind('summary')} />
       <FuzzyDateFields
-        legend="Dialogue since"
+        legend={t('registry.partnerForm.dialogueSince')}
         optional
         precision={bind('dialoguePrecision')}
         date={bind('dialogueSince')}

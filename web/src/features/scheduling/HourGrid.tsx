@@ -156,12 +156,7 @@ export function HourGrid({
         <div>
           <h3 id="hour-grid-title">{t('scheduling.hourGrid.participantsHours')}</h3>
           <p className="muted">
-            {t('scheduling.hourGrid.hourByHourOnThe')} {zone}{' '}
-            {t('scheduling.hourGrid.clockEachRowIsColoured')}{' '}
-            {canCreate
-              ? t('scheduling.hourGrid.draftAnEngagementAtThat')
-              : t('scheduling.hourGrid.seeItAcrossTheRows')}
-            .
+            {t('scheduling.hourGrid.intro', { zone, create: canCreate ? 'yes' : 'no' })}
           </p>
         </div>
         <div className="hg-day-picker">
@@ -212,13 +207,14 @@ export function HourGrid({
       >
         <table className="hour-grid">
           <caption className="visually-hidden">
-            {t('scheduling.hourGrid.eachParticipantSLocalTime')} {days[dayIndex]?.label ?? day} ({zone}{' '}
-            {t('scheduling.hourGrid.clock')}
+            {t('scheduling.hourGrid.caption', { day: days[dayIndex]?.label ?? day, zone })}
           </caption>
           <thead>
             <tr>
               <th scope="col" className="hg-corner">
-                {zone.split('/').pop()?.replace(/_/g, ' ')} {t('scheduling.hourGrid.time')}
+                {t('scheduling.hourGrid.cityTime', {
+                  city: zone.split('/').pop()?.replace(/_/g, ' ') ?? zone,
+                })}
               </th>
               {columns.map((col, c) => (
                 <th key={col.start} scope="col" className={c === shownColumn ? 'hg-col-focus' : undefined}>
@@ -394,7 +390,7 @@ function SlotSummary({
                 ? t('scheduling.hourGrid.inWorkingHours')
                 : t('scheduling.hourGrid.minOutsideHours', {
                     outsideMinutes: p.outsideMinutes,
-                    value1: p.nightMinutes > 0 ? `, ${p.nightMinutes} at night` : '',
+                    nightMinutes: p.nightMinutes,
                   })}
             </span>
           </li>

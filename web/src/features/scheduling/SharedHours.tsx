@@ -77,9 +77,10 @@ function SharedHoursTable({ data }: { readonly data: SharedHoursData }) {
     <TableWrap label={t('scheduling.sharedHours.sharedWorkingMinutesPerDay')}>
       <table className="data-table" data-testid="shared-hours-table">
         <caption>
-          {t('scheduling.sharedHours.minutesOfAWorkingDay')} {data.hq.name}
-          {withOffice ? t('scheduling.sharedHours.with', { name: data.office?.name ?? '' }) : ''}
-          {t('scheduling.sharedHours.hoursPerYearAtThe')}
+          {t('scheduling.sharedHours.minutesOfAWorkingDay', {
+            hq: data.hq.name,
+            office: withOffice ? (data.office?.name ?? '') : 'none',
+          })}
         </caption>
         <thead>
           <tr>

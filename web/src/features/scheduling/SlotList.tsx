@@ -38,10 +38,10 @@ export function SlotList({
             <span className="muted">
               {' '}
               {t('scheduling.slotList.inconvenience')} {slot.inconvenience}
-              {t('scheduling.slotList.worst')} {slot.worst}
+              {t('scheduling.slotList.worst', { worst: slot.worst })}
             </span>
           </h3>
-          <TableWrap label={t('scheduling.slotList.localTimesOfSlot', { value0: rank + 1 })}>
+          <TableWrap label={t('scheduling.slotList.localTimesOfSlot', { rank: rank + 1 })}>
             <table className="data-table">
               <thead>
                 <tr>

@@ -1,7 +1,11 @@
 import { Link, useLocation, useNavigate } from 'react-router'
+import { labelsOf } from '../../i18n/labels.ts'
 import { useT } from '../../i18n/useT.ts'
+import { labelOf } from '../../lib/labels.ts'
 import { signInPath } from '../../lib/return-to.ts'
 import { isSignedIn, useSession, useSignOut } from './queries.ts'
+
+const kindLabels = labelsOf('accountKind', ['partner', 'ally', 'staff'] as const)
 
 /** Header corner: who is signed in with a Sign out button, or a Sign in link. */
 export function SessionControl() {
@@ -24,7 +28,7 @@ export function SessionControl() {
         <span className="visually-hidden">{t('session.sessionControl.signedInAs')} </span>
         <strong>{principal.displayName}</strong>
         <span className="session-meta">
-          {principal.username} · {principal.kind} · {principal.clearance}
+          {principal.username} · {labelOf(kindLabels, principal.kind)} · {principal.clearance}
         </span>
       </span>
       <button

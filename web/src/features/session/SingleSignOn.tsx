@@ -57,7 +57,7 @@ export function SingleSignOnOptions() {
               className="button secondary sso-button"
               href={`/api/v1/session/oidc/${encodeURIComponent(provider.id)}/start`}
             >
-              {t('session.singleSignOn.signInWith')} {provider.label}
+              {t('session.singleSignOn.signInWith', { provider: provider.label })}
             </a>
           </li>
         ))}
