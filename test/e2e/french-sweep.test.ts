@@ -19,14 +19,27 @@ function matcherOf(message: string): RegExp | undefined {
   // Plural and select messages have several forms; the simple ones cover most of the interface.
   if (/\{[^}]*,/.test(message)) return undefined
   const parts = message.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-  if (!parts.some((part) => /\p{L}{2,}/u.test(part))) return undefined
+  // Mostly placeholders ("{when} by {who}") would match any text with the word in it: too weak.
+  if (parts.join('').replace(/[^\p{L}]/gu, '').length < 6) return undefined
   return new RegExp(`^${parts.join('.+?')}$`, 'u')
 }
 
 const english = readMessages('en')
 const french = readMessages('fr')
+// A word that is also French somewhere in the catalogue ("Import", "Description") proves nothing.
+const frenchTexts = new Set(Object.values(french))
+/**
+ * Messages whose English is also content, shown as it was written: the place of the alliance's own
+ * meetings; priority-area names, which the demo programmes use as goal titles; the audit trail's
+ * stored field names.
+ */
+const alsoContent = (key: string) =>
+  key === 'engagements.engagementForm.defaultPlace' ||
+  key === 'partners.timelineList.illustrative' ||
+  key.startsWith('label.area.')
 const englishOnly = Object.entries(english)
-  .filter(([key, text]) => french[key] !== text && /\p{L}{3,}/u.test(text))
+  .filter(([key]) => !alsoContent(key))
+  .filter(([key, text]) => french[key] !== text && !frenchTexts.has(text) && /\p{L}{3,}/u.test(text))
   .flatMap(([key, text]) => {
     const matcher = matcherOf(text)
     return matcher === undefined ? [] : [{ key, matcher }]

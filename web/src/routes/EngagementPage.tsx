@@ -8,6 +8,7 @@ import { type EngagementDetailData, useEngagement } from '../features/engagement
 import type { StatementScope } from '../features/engagements/StatementCard.tsx'
 import { StatementCard } from '../features/engagements/StatementCard.tsx'
 import { Statements, useStatementScope } from '../features/engagements/StatementsSection.tsx'
+import { engagementKindLabels, formatLabels, levelLabels } from '../i18n/labels.ts'
 import { useT } from '../i18n/useT.ts'
 import { priorityAreaLabel } from '../lib/labels.ts'
 
@@ -29,7 +30,7 @@ function Sidelines({ data, scope }: { data: EngagementDetailData; scope: Stateme
                 <MarkingTag marking={sideline.marking} />
               </p>
               <p className="muted">
-                <EngagementWhen engagement={sideline} /> · {sideline.levelLabel} ·{' '}
+                <EngagementWhen engagement={sideline} /> · {levelLabels[sideline.level]} ·{' '}
                 {sideline.countries.join(', ')}
               </p>
               {sideline.summary === '' ? null : <p>{sideline.summary}</p>}
@@ -80,7 +81,7 @@ export function EngagementPage() {
         <span>{data.title}</span>
       </nav>
       <PageHeader
-        eyebrow={`${data.kindLabel} · ${data.levelLabel} · ${data.formatLabel}`}
+        eyebrow={`${engagementKindLabels[data.kind]} · ${levelLabels[data.level]} · ${formatLabels[data.format]}`}
         title={data.title}
         lead={data.summary}
         actions={
@@ -138,7 +139,7 @@ export function EngagementPage() {
                     <td>{participant.person ?? '—'}</td>
                     <td>{participant.role ?? '—'}</td>
                     <td>
-                      {participant.levelLabel}
+                      {levelLabels[participant.level]}
                       {participant.ownLevel ? (
                         <span className="muted"> {t('page.engagement.differsFromTheMeetingS')}</span>
                       ) : null}

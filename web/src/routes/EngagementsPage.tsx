@@ -229,7 +229,8 @@ export function EngagementsPage() {
                 <Link to={`/engagements/${encodeURIComponent(item.id)}`}>{item.title}</Link>
               </p>
               <p className="muted">
-                <EngagementWhen engagement={item} /> · {item.kindLabel} · {item.levelLabel}
+                <EngagementWhen engagement={item} /> · {engagementKindLabels[item.kind]} ·{' '}
+                {levelLabels[item.level]}
               </p>
             </li>
           ))}

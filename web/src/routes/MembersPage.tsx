@@ -5,11 +5,13 @@ import { ErrorState, Loading } from '../components/states.tsx'
 import { TableWrap } from '../components/TableWrap.tsx'
 import { AccessionsChart, accessionYears } from '../features/members/AccessionsChart.tsx'
 import { useMembers } from '../features/members/queries.ts'
+import { useFuzzyDate } from '../i18n/useFuzzyDate.ts'
 import { useT } from '../i18n/useT.ts'
 
 /** The member states, in order of accession, and how the alliance grew. */
 export function MembersPage() {
   const t = useT()
+  const dateText = useFuzzyDate()
   const members = useMembers()
   usePageMarking(members.data?.marking)
   if (members.isPending) {
@@ -91,7 +93,7 @@ export function MembersPage() {
                   </th>
                   <td className="wide-only-cell">{member.capital ?? '—'}</td>
                   <td className="wide-only-cell">{member.timeZone}</td>
-                  <td>{member.accession.label}</td>
+                  <td>{dateText(member.accession)}</td>
                 </tr>
               ))}
             </tbody>

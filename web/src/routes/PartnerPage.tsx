@@ -11,11 +11,13 @@ import { TimelineChart } from '../features/partners/TimelineChart.tsx'
 import { TimelineList } from '../features/partners/TimelineList.tsx'
 import { PartnerForm } from '../features/registry/PartnerForm.tsx'
 import { AddEvent, EventActions } from '../features/registry/TimelineEditor.tsx'
+import { useFuzzyDate } from '../i18n/useFuzzyDate.ts'
 import { useT } from '../i18n/useT.ts'
 
 /** One partner: key facts, frameworks, and the relationship over time (chart + list). */
 export function PartnerPage() {
   const t = useT()
+  const dateText = useFuzzyDate()
   const { code = '' } = useParams()
   const partner = usePartner(code)
   const [editing, setEditing] = useState(false)
@@ -81,7 +83,7 @@ export function PartnerPage() {
                 t('page.partner.notRecorded')
               ) : (
                 <>
-                  {data.dialogueSince.label}
+                  {dateText(data.dialogueSince)}
                   {data.dialogueSince.precision === 'day' ? null : (
                     <span className="muted">
                       {' '}

@@ -1,5 +1,6 @@
 import { useMemo } from 'react'
 import { type ChartOption, chartFont, EChart } from '../../components/EChart.tsx'
+import { levelLabels } from '../../i18n/labels.ts'
 import { useT } from '../../i18n/useT.ts'
 import type { AnalyticsData } from './queries.ts'
 
@@ -23,7 +24,7 @@ export function LevelsChart({ data }: { data: AnalyticsData }) {
       xAxis: { type: 'category', data: data.years.map((year) => String(year.year)) },
       yAxis: { type: 'value', name: t('engagements.analyticsCharts.engagements'), minInterval: 1, splitLine },
       series: data.levels.map((level) => ({
-        name: level.label,
+        name: levelLabels[level.level],
         type: 'bar',
         stack: 'levels',
         barMaxWidth: 36,

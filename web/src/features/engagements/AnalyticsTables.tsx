@@ -1,5 +1,6 @@
 import { Link } from 'react-router'
 import { TableWrap } from '../../components/TableWrap.tsx'
+import { levelLabels } from '../../i18n/labels.ts'
 import { useT } from '../../i18n/useT.ts'
 import { formatDay } from './EngagementWhen.tsx'
 import type { AnalyticsData } from './queries.ts'
@@ -24,7 +25,7 @@ export function AnalyticsYearTable({ data }: { data: AnalyticsData }) {
             <th scope="col">{t('engagements.analyticsTables.year')}</th>
             {data.levels.map((level) => (
               <th scope="col" key={level.level} className="numeric">
-                {level.label}
+                {levelLabels[level.level]}
               </th>
             ))}
             <th scope="col" className="numeric">
@@ -87,7 +88,7 @@ export function MilestoneTable({ data }: { data: AnalyticsData }) {
         <tbody>
           {data.milestones.map((milestone) => (
             <tr key={milestone.level}>
-              <th scope="row">{milestone.label}</th>
+              <th scope="row">{levelLabels[milestone.level]}</th>
               <td className="numeric">{milestone.count}</td>
               {[milestone.first, milestone.latest].map((point, index) => (
                 <td key={index === 0 ? 'first' : 'latest'}>

@@ -1,14 +1,8 @@
 import { EngagementInput } from '../../../../src/contract/engagement.ts'
-import {
-  engagementFormats,
-  engagementKinds,
-  engagementLevels,
-  formatLabels,
-  kindLabels,
-  levelLabels,
-} from '../../../../src/domain/engagement.ts'
+import { engagementFormats, engagementKinds, engagementLevels } from '../../../../src/domain/engagement.ts'
 import { DraftAlerts, SelectField, TextField } from '../../components/DraftFields.tsx'
 import { MultiPickerField, PickerField } from '../../components/Pickers.tsx'
+import { formatLabels, engagementKindLabels as kindLabels, levelLabels } from '../../i18n/labels.ts'
 import { t as translate } from '../../i18n/translate.ts'
 import { useT } from '../../i18n/useT.ts'
 import type { ApiProblem } from '../../lib/problem.ts'

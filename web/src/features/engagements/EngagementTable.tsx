@@ -1,6 +1,7 @@
 import { Link } from 'react-router'
 import { MarkingTag } from '../../components/marking.tsx'
 import { TableWrap } from '../../components/TableWrap.tsx'
+import { engagementKindLabels, levelLabels } from '../../i18n/labels.ts'
 import { useT } from '../../i18n/useT.ts'
 import { EngagementWhen } from './EngagementWhen.tsx'
 import type { EngagementSummaryData } from './queries.ts'
@@ -40,8 +41,8 @@ export function EngagementTable({
               <td>
                 <EngagementWhen engagement={item} />
               </td>
-              <td>{item.kindLabel}</td>
-              <td>{item.levelLabel}</td>
+              <td>{engagementKindLabels[item.kind]}</td>
+              <td>{levelLabels[item.level]}</td>
               <td>{item.countries.join(', ') || '—'}</td>
             </tr>
           ))}

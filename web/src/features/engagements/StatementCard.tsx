@@ -3,6 +3,7 @@ import { Link } from 'react-router'
 import { FormActions } from '../../components/FormActions.tsx'
 import { MarkingTag } from '../../components/marking.tsx'
 import { ErrorState } from '../../components/states.tsx'
+import { statementKindLabels, statementStatusLabels } from '../../i18n/labels.ts'
 import { useT } from '../../i18n/useT.ts'
 import { formatDay } from './EngagementWhen.tsx'
 import { StatementAssociations, type Viewer } from './StatementAssociations.tsx'
@@ -107,12 +108,13 @@ export function StatementCard({
       <p className="card-title">
         {notIssued ? (
           <strong>
-            {t('engagements.statementCard.no')} {statement.kindLabel.toLowerCase()}
+            {t('engagements.statementCard.no')} {statementKindLabels[statement.kind].toLowerCase()}
           </strong>
         ) : (
           <strong>{statement.title}</strong>
         )}{' '}
-        <span className="tag">{statement.statusLabel}</span> <MarkingTag marking={statement.marking} />
+        <span className="tag">{statementStatusLabels[statement.status]}</span>{' '}
+        <MarkingTag marking={statement.marking} />
       </p>
       {notIssued ? <p>{statement.title}</p> : null}
       {showEngagement && statement.engagementId !== null ? (
@@ -124,7 +126,7 @@ export function StatementCard({
         </p>
       ) : null}
       <p className="muted">
-        {statement.kindLabel}
+        {statementKindLabels[statement.kind]}
         {statement.issuedOn === null
           ? ''
           : t('engagements.statementCard.issued', { day: formatDay(statement.issuedOn) })}

@@ -2,6 +2,7 @@ import { Link } from 'react-router'
 import { Chip } from '../../components/Chip.tsx'
 import { TableWrap } from '../../components/TableWrap.tsx'
 import { membershipStatusLabels, partnerStatusLabels } from '../../i18n/labels.ts'
+import { useFuzzyDate } from '../../i18n/useFuzzyDate.ts'
 import { useT } from '../../i18n/useT.ts'
 import { labelOf } from '../../lib/labels.ts'
 import type { PartnerSummaryData } from './queries.ts'
@@ -36,6 +37,7 @@ export function StatusBadge({ status }: { status: string }) {
  */
 export function PartnerResults({ partners }: { partners: readonly PartnerSummaryData[] }) {
   const t = useT()
+  const dateText = useFuzzyDate()
   return (
     <>
       <TableWrap label={t('partners.partnerResults.partnersTable')} className="wide-only">
@@ -66,7 +68,11 @@ export function PartnerResults({ partners }: { partners: readonly PartnerSummary
                 <td>
                   <Frameworks partner={partner} />
                 </td>
-                <td>{partner.dialogueSince?.label ?? t('partners.partnerResults.notRecorded')}</td>
+                <td>
+                  {partner.dialogueSince
+                    ? dateText(partner.dialogueSince)
+                    : t('partners.partnerResults.notRecorded')}
+                </td>
                 <td>
                   <StatusBadge status={partner.status} />
                 </td>
@@ -86,7 +92,9 @@ export function PartnerResults({ partners }: { partners: readonly PartnerSummary
             <p className="card-meta">
               {partner.capital ?? t('partners.partnerResults.noCapitalRecorded')}{' '}
               {t('partners.partnerResults.dialogueSince2')}{' '}
-              {partner.dialogueSince?.label ?? t('partners.partnerResults.notRecorded2')}
+              {partner.dialogueSince
+                ? dateText(partner.dialogueSince)
+                : t('partners.partnerResults.notRecorded2')}
             </p>
             <p className="card-row">
               <Frameworks partner={partner} />

@@ -1,4 +1,5 @@
 import { useId, useRef } from 'react'
+import { useFuzzyDate } from '../../i18n/useFuzzyDate.ts'
 import { useT } from '../../i18n/useT.ts'
 import { timeScale } from '../../lib/axis.ts'
 import { dayNumber, fuzzySpan, todayIso } from '../../lib/dates.ts'
@@ -64,6 +65,7 @@ export function TimelineChart({
   partnerName: string
 }) {
   const t = useT()
+  const dateText = useFuzzyDate()
   const wrapRef = useRef<HTMLDivElement>(null)
   const width = useElementWidth(wrapRef)
   const titleId = useId()
@@ -80,8 +82,10 @@ export function TimelineChart({
   const lanes = Math.max(1, ...placed.map((item) => item.lane + 1))
   const height = top + lanes * laneHeight + axisHeight
   const axisY = top + lanes * laneHeight + 4
-  const first3 = events[0]?.label ?? ''
-  const lastLabel = events[events.length - 1]?.label ?? ''
+  const firstEvent = events[0]
+  const lastEvent = events[events.length - 1]
+  const first3 = firstEvent === undefined ? '' : dateText(firstEvent)
+  const lastLabel = lastEvent === undefined ? '' : dateText(lastEvent)
 
   return (
     <figure className="chart timeline-chart">
@@ -120,7 +124,7 @@ export function TimelineChart({
             return (
               <g key={item.event.id} className={markClass(item.event)} data-precision={item.event.precision}>
                 <title>
-                  {item.number}. {item.event.label}: {item.event.title}
+                  {item.number}. {dateText(item.event)}: {item.event.title}
                 </title>
                 {item.exact ? (
                   <circle cx={(item.x1 + item.x2) / 2} cy={cy} r={pointRadius} />

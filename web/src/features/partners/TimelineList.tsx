@@ -3,6 +3,7 @@ import { Link } from 'react-router'
 import { MarkingTag } from '../../components/marking.tsx'
 import { labelsOf } from '../../i18n/labels.ts'
 import { t as translate } from '../../i18n/translate.ts'
+import { useFuzzyDate } from '../../i18n/useFuzzyDate.ts'
 import { useT } from '../../i18n/useT.ts'
 import type { TimelineEventData } from './queries.ts'
 
@@ -30,6 +31,7 @@ export function TimelineList({
   actions?: (event: TimelineEventData) => ReactNode
 }) {
   const t = useT()
+  const dateText = useFuzzyDate()
   return (
     <ol className="timeline-list" aria-label={t('partners.timelineList.timelineEventsOldestFirst')}>
       {events.map((event, index) => {
@@ -41,7 +43,7 @@ export function TimelineList({
             </span>
             <div className="timeline-body">
               <p className="timeline-date">
-                <span className="date-label">{event.label}</span>
+                <span className="date-label">{dateText(event)}</span>
                 {note === null ? null : <span className="muted"> · {note}</span>}
               </p>
               <h3 className="timeline-title">{event.title}</h3>

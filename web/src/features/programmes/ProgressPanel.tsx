@@ -2,6 +2,7 @@ import { EChart } from '../../components/EChart.tsx'
 import { usePageMarking } from '../../components/marking.tsx'
 import { TableWrap } from '../../components/TableWrap.tsx'
 import { useT } from '../../i18n/useT.ts'
+import { priorityAreaLabel } from '../../lib/labels.ts'
 import { useProgress } from './queries.ts'
 
 /** Progress by priority area: a bar chart and the same numbers as a table. */
@@ -31,7 +32,7 @@ export function ProgressPanel({ id }: { id: string }) {
           xAxis: { type: 'value', minInterval: 1 },
           yAxis: {
             type: 'category',
-            data: areas.map((a) => a.name),
+            data: areas.map((a) => priorityAreaLabel(a.area)),
             inverse: true,
             // Long names wrap instead of taking most of a phone's width from the bars.
             axisLabel: { width: 140, overflow: 'break', lineHeight: 15 },
@@ -112,7 +113,7 @@ export function ProgressPanel({ id }: { id: string }) {
           <tbody>
             {areas.map((a) => (
               <tr key={a.area}>
-                <th scope="row">{a.name}</th>
+                <th scope="row">{priorityAreaLabel(a.area)}</th>
                 <td className="numeric">{a.goals}</td>
                 <td className="numeric">{a.activities}</td>
                 <td className="numeric">{a.milestones}</td>
