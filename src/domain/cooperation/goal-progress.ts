@@ -66,6 +66,9 @@ export function activityProgress(
   }
   return {
     overall: tallyOf(overall.values()),
-    byArea: [...byArea.entries()].map(([area, requests]) => ({ area, ...tallyOf(requests.values()) })),
+    // By area id, so the answer does not depend on the order rows came in (hidden rows shift it).
+    byArea: [...byArea.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([area, requests]) => ({ area, ...tallyOf(requests.values()) })),
   }
 }
