@@ -315,7 +315,7 @@ describe('charts and the programme timeline at 1366 and 360 px (Chromium)', () =
     await page.getByRole('button', { name: 'Membres au total' }).waitFor()
     expect(await checkCharts(page, '/members in French')).toBe(1)
     await open(page, { path: '/analytics', ready: '.echart-frame .chart-legend' })
-    await page.getByRole('button', { name: 'Mois comptant une rencontre' }).waitFor()
+    await page.getByRole('button', { name: 'Mois avec une rencontre' }).waitFor()
     expect(await checkCharts(page, '/analytics in French')).toBeGreaterThanOrEqual(2)
     await page.getByRole('button', { name: 'EN English' }).click()
     await page.close()
