@@ -78,7 +78,7 @@ export function AccessionsChart({ years }: { years: readonly AccessionYear[] }) 
   )
   const last = years[years.length - 1]
   const label = t('members.accessionsChart.label', {
-    count: years.length,
+    enlargements: years.length,
     from: String(years[0]?.year ?? ''),
     to: String(last?.year ?? ''),
     total: last?.total ?? 0,
