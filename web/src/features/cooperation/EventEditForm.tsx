@@ -6,8 +6,9 @@ import { useT } from '../../i18n/useT.ts'
 import type { ApiProblem } from '../../lib/problem.ts'
 import { useDraft } from '../../lib/useDraft.ts'
 import { useFocusFirstError } from '../../lib/useFocusFirstError.ts'
+import { EditToggle } from './EditToggle.tsx'
 import { type EventDraft, EventFields, eventCandidate, eventDraftFrom } from './EventFields.tsx'
-import { type EventDetailData, useSaveEvent, whenWritten } from './queries.ts'
+import { type EventDetailData, useSaveEvent } from './queries.ts'
 
 function EventForm({
   event,
@@ -64,46 +65,18 @@ function EventForm({
   )
 }
 
-/** "Edit this event" for those the event's abilities allow; the write outlives the form (see ItemEditor). */
+/** "Edit" on the event's page for those its abilities allow (see EditToggle). */
 export function EventEditor({ event }: { event: EventDetailData }) {
   const t = useT()
   const save = useSaveEvent(event.id)
-  const [open, setOpen] = useState(false)
-  const [saved, setSaved] = useState(false)
-  if (!event.abilities.edit) return null
-  if (!open) {
-    return (
-      <p className="section">
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            save.reset()
-            setSaved(false)
-            setOpen(true)
-          }}
-        >
-          {t('cooperation.eventEditForm.editEvent')}
-        </button>{' '}
-        <span role="status">{saved ? t('cooperation.eventEditForm.saved') : ''}</span>
-      </p>
-    )
-  }
   return (
-    <div className="section">
-      <EventForm
-        key={event.version}
-        event={event}
-        serverError={save.error}
-        pending={save.isPending}
-        onCancel={() => setOpen(false)}
-        onSave={(patch) =>
-          whenWritten(save.mutateAsync({ version: event.version, patch }), () => {
-            setSaved(true)
-            setOpen(false)
-          })
-        }
-      />
-    </div>
+    <EditToggle
+      allowed={event.abilities.edit}
+      version={event.version}
+      save={save}
+      openLabel={t('cooperation.eventEditForm.editEvent')}
+      savedLabel={t('cooperation.eventEditForm.saved')}
+      form={(props) => <EventForm key={event.version} event={event} {...props} />}
+    />
   )
 }

@@ -6,8 +6,9 @@ import { useT } from '../../i18n/useT.ts'
 import type { ApiProblem } from '../../lib/problem.ts'
 import { useDraft } from '../../lib/useDraft.ts'
 import { useFocusFirstError } from '../../lib/useFocusFirstError.ts'
+import { EditToggle } from './EditToggle.tsx'
 import { type ItemDraft, ItemFields, itemCandidate, itemDraftFrom } from './ItemFields.tsx'
-import { type ItemDetailData, useSaveItem, whenWritten } from './queries.ts'
+import { type ItemDetailData, useSaveItem } from './queries.ts'
 
 function ItemForm({
   item,
@@ -66,50 +67,18 @@ function ItemForm({
   )
 }
 
-/**
- * "Edit this activity" for those the item's abilities allow, and its form. The write lives here,
- * above the form, so a refusal for a stale version survives the form being refilled (it is keyed
- * by the version) with the item as it is now.
- */
+/** "Edit" on the item's page for those its abilities allow (see EditToggle). */
 export function ItemEditor({ item }: { item: ItemDetailData }) {
   const t = useT()
   const save = useSaveItem(item.id)
-  const [open, setOpen] = useState(false)
-  const [saved, setSaved] = useState(false)
-  if (!item.abilities.edit) return null
-  if (!open) {
-    return (
-      <p className="section">
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            save.reset()
-            setSaved(false)
-            setOpen(true)
-          }}
-        >
-          {t('cooperation.itemEditForm.editItem')}
-        </button>{' '}
-        <span role="status">{saved ? t('cooperation.itemEditForm.saved') : ''}</span>
-      </p>
-    )
-  }
   return (
-    <div className="section">
-      <ItemForm
-        key={item.version}
-        item={item}
-        serverError={save.error}
-        pending={save.isPending}
-        onCancel={() => setOpen(false)}
-        onSave={(patch) =>
-          whenWritten(save.mutateAsync({ version: item.version, patch }), () => {
-            setSaved(true)
-            setOpen(false)
-          })
-        }
-      />
-    </div>
+    <EditToggle
+      allowed={item.abilities.edit}
+      version={item.version}
+      save={save}
+      openLabel={t('cooperation.itemEditForm.editItem')}
+      savedLabel={t('cooperation.itemEditForm.saved')}
+      form={(props) => <ItemForm key={item.version} item={item} {...props} />}
+    />
   )
 }
