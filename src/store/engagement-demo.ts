@@ -3,12 +3,12 @@ import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import { EngagementInput } from '../contract/engagement.ts'
 import { StatementInput } from '../contract/engagement-statement.ts'
-import type { Principal } from '../domain/principal.ts'
 import { recordAudit } from './audit-store.ts'
 import type { Db } from './database.ts'
 import { checkStatementDraft, insertAssociation, insertStatement } from './engagement-statement-store.ts'
 import { checkEngagementDraft, insertEngagement } from './engagement-write-store.ts'
 import { inTransaction } from './executor.ts'
+import { demoLoader } from './seed/demo-loader.ts'
 
 export const engagementDataPath = fileURLToPath(new URL('../../data/engagements.json', import.meta.url))
 
@@ -20,17 +20,6 @@ const EngagementData = z.object({
   engagements: z.array(Identified),
   statements: z.array(Identified),
 })
-
-/** The loader writes as the system: cleared for everything, recorded in the audit log without a user. */
-const loader: Principal = {
-  kind: 'staff',
-  country: null,
-  clearance: 'CONFIDENTIAL',
-  userId: null,
-  username: null,
-  displayName: 'Demo data loader',
-  roles: new Set(),
-}
 
 /**
  * Loads data/engagements.json through the same validation and store functions as the API, so the
@@ -45,11 +34,11 @@ export async function loadEngagementDemo(db: Db, now: Date, path = engagementDat
       if (existing.has(id)) continue
       const { allDay, start, end, timeZone, ...rest } = EngagementInput.parse(fields)
       const draft = { ...rest, timing: { allDay, start, end, timeZone } }
-      await checkEngagementDraft(tx, loader, draft, undefined)
+      await checkEngagementDraft(tx, demoLoader, draft, undefined)
       await insertEngagement(tx, id, draft, now)
       await recordAudit(
         tx,
-        loader,
+        demoLoader,
         { action: 'create', entity: 'engagement', entityId: id, details: { title: draft.title } },
         now,
       )
@@ -60,14 +49,14 @@ export async function loadEngagementDemo(db: Db, now: Date, path = engagementDat
     for (const { id, source: _source, associations, ...fields } of data.statements) {
       if (statements.has(id)) continue
       const draft = StatementInput.parse(fields)
-      await checkStatementDraft(tx, loader, draft)
+      await checkStatementDraft(tx, demoLoader, draft)
       await insertStatement(tx, id, draft, now)
-      await recordAudit(tx, loader, { action: 'create', entity: 'statement', entityId: id }, now)
+      await recordAudit(tx, demoLoader, { action: 'create', entity: 'statement', entityId: id }, now)
       for (const country of z.array(z.string()).parse(associations ?? [])) {
         await insertAssociation(tx, { id, marking: draft.marking }, country, now)
         await recordAudit(
           tx,
-          loader,
+          demoLoader,
           { action: 'associate', entity: 'statement', entityId: id, details: { country } },
           now,
         )

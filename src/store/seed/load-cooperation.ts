@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
-import type { Principal } from '../../domain/principal.ts'
 import type { AuditEntry } from '../audit-store.ts'
 import { recordAudit } from '../audit-store.ts'
 import { insertEvent } from '../cooperation-event-store.ts'
@@ -11,22 +10,12 @@ import { insertRequest, partnerGoals, updateRequest } from '../cooperation-reque
 import type { Db } from '../database.ts'
 import { type Executor, inTransaction } from '../executor.ts'
 import { CooperationDemoData } from './cooperation-demo-schema.ts'
+import { demoLoader } from './demo-loader.ts'
 
 export const cooperationDataPath = fileURLToPath(new URL('../../../data/cooperation.json', import.meta.url))
 
 export async function readCooperationDemo(path = cooperationDataPath): Promise<CooperationDemoData> {
   return CooperationDemoData.parse(JSON.parse(await readFile(path, 'utf8')))
-}
-
-/** The loader writes as the system, recorded in the audit log without a user (as the other demos). */
-const loader: Principal = {
-  kind: 'staff',
-  country: null,
-  clearance: 'CONFIDENTIAL',
-  userId: null,
-  username: null,
-  displayName: 'Demo data loader',
-  roles: new Set(),
 }
 
 function lookup<T extends { id: string }>(records: readonly T[], what: string) {
@@ -56,7 +45,7 @@ export async function loadCooperationDemo(db: Db, data: CooperationDemoData, now
   const eventOf = lookup(data.events, 'event')
   const requestOf = lookup(data.requests, 'request')
   await inTransaction(db, async (tx) => {
-    const audit = (entry: AuditEntry) => recordAudit(tx, loader, entry, now)
+    const audit = (entry: AuditEntry) => recordAudit(tx, demoLoader, entry, now)
     const items = await existing(tx, 'coop_item')
     for (const item of data.items) {
       if (items.has(item.id)) continue
@@ -85,7 +74,7 @@ export async function loadCooperationDemo(db: Db, data: CooperationDemoData, now
       if (requests.has(request.id)) continue
       const event = eventOf(request.event, `request ${request.id}`)
       const item = itemOf(event.item, `event ${event.id}`)
-      const goals = await partnerGoals(tx, loader, request.partner, request.goals)
+      const goals = await partnerGoals(tx, demoLoader, request.partner, request.goals)
       const missing = request.goals.filter((goal) => !goals.has(goal))
       if (missing.length > 0) {
         throw new Error(
@@ -111,7 +100,7 @@ export async function loadCooperationDemo(db: Db, data: CooperationDemoData, now
       if (decision !== null) {
         await updateRequest(
           tx,
-          loader,
+          demoLoader,
           request.id,
           1,
           {
@@ -166,7 +155,14 @@ export async function loadCooperationDemo(db: Db, data: CooperationDemoData, now
       )
       if (registration.attendance !== null) {
         const at = new Date(`${event.endsOn}T18:00:00Z`)
-        await updateRegistration(tx, loader, registration.id, 1, { attendance: registration.attendance }, at)
+        await updateRegistration(
+          tx,
+          demoLoader,
+          registration.id,
+          1,
+          { attendance: registration.attendance },
+          at,
+        )
       }
       // The person's name is personal data: the audit keeps the role and place, as the command does.
       await audit({

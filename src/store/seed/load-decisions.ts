@@ -4,13 +4,13 @@ import { z } from 'zod'
 import { allianceHomeZone, dayInZone } from '../../domain/calendar-day.ts'
 import { liaisonOfficeStatuses } from '../../domain/liaison-office.ts'
 import type { Marking } from '../../domain/marking.ts'
-import type { Principal } from '../../domain/principal.ts'
 import { positions, proposalKinds, proposalProcedures, statusFromPositions } from '../../domain/proposal.ts'
 import { recordAudit } from '../audit-store.ts'
 import type { Db } from '../database.ts'
 import { inTransaction } from '../executor.ts'
 import { insertOffice } from '../liaison-office-store.ts'
 import { appendPosition, insertProposal, memberCodesOn, setProposalStatus } from '../proposal-store.ts'
+import { demoLoader } from './demo-loader.ts'
 
 export const decisionDataPath = fileURLToPath(new URL('../../../data/decisions.json', import.meta.url))
 
@@ -56,17 +56,6 @@ const DecisionData = z.object({
   ),
 })
 
-/** The loader writes as the system, recorded in the audit log without a user (as the engagement demo). */
-const loader: Principal = {
-  kind: 'staff',
-  country: null,
-  clearance: 'CONFIDENTIAL',
-  userId: null,
-  username: null,
-  displayName: 'Demo data loader',
-  roles: new Set(),
-}
-
 const publicMarking: Marking = { classification: 'PUBLIC', releasableTo: [] }
 
 /**
@@ -86,7 +75,7 @@ export async function loadDecisionDemo(db: Db, now: Date, path = decisionDataPat
       await insertOffice(tx, office.id, draft, new Date(office.createdAt))
       await recordAudit(
         tx,
-        loader,
+        demoLoader,
         {
           action: 'create',
           entity: 'liaison-office',
@@ -132,10 +121,10 @@ export async function loadDecisionDemo(db: Db, now: Date, path = decisionDataPat
       }))
       for (const entry of history) await appendPosition(tx, proposal.id, entry)
       const status = proposal.procedure === 'consensus' ? statusFromPositions(members, history) : 'open'
-      await setProposalStatus(tx, loader, proposal.id, 1, status, now)
+      await setProposalStatus(tx, demoLoader, proposal.id, 1, status, now)
       await recordAudit(
         tx,
-        loader,
+        demoLoader,
         {
           action: 'create',
           entity: 'proposal',
