@@ -1,4 +1,4 @@
-import { rawVisibleMarkings } from './raw-partner-sql.ts'
+import { rawViewer, rawVisibleMarkings } from './raw-partner-sql.ts'
 
 /**
  * The PostgreSQL twins of raw-partner-sql.ts: the partner list page and the partner detail answered
@@ -83,7 +83,7 @@ function currentMembershipMarkings(codes: string): string {
 }
 
 const partnerColumns = `p.country_code as code, c.name, c.capital, c.time_zone, p.status, p.summary,
-  p.dialogue_date, p.dialogue_precision, p.classification, p.releasable_to
+  p.dialogue_date, p.dialogue_precision, p.classification, p.releasable_to, p.version
   from partner as p join country as c on c.code = p.country_code`
 
 /** GET /api/v1/partners?limit=&offset= as the raw viewer; parameters: $1 limit, $2 offset. */
@@ -111,10 +111,18 @@ export function rawPartnerDetailSqlPostgres(): string {
   const marking = highestMarkingParts('markings')
   return `with vis as (${rawVisibleMarkings}),
   partner_row as (select ${partnerColumns} where p.country_code = $1 and ${visible('p')}),
-  timeline as (select e.* from relationship_event as e
+  timeline as (select e.*, le.id as le_id, le.title as le_title, le.classification as le_rank,
+      le.releasable_to as le_releasable, lg.id as lg_id, lg.title as lg_title, lg.classification as lg_rank,
+      lg.releasable_to as lg_releasable
+    from relationship_event as e
+    left join engagement as le on le.id = e.engagement_id and ${visible('le')}
+    left join programme as lg on lg.id = e.programme_id and (lg.marking_id in (select id from marking where classification = 0)
+      or (lg.partner_code = '${rawViewer.country}' and ${visible('lg')}))
     where e.partner_code = (select code from partner_row) and ${visible('e')}),
   markings as (select classification, releasable_to from partner_row
     union all select classification, releasable_to from timeline
+    union all select le_rank, le_releasable from timeline where le_id is not null
+    union all select lg_rank, lg_releasable from timeline where le_id is null and lg_id is not null
     union all select classification, releasable_to from marking
       where id in (${currentMembershipMarkings('(select code from partner_row)')})),
   ${marking.ctes}
@@ -124,8 +132,13 @@ export function rawPartnerDetailSqlPostgres(): string {
         'description', t.description, 'date', ${edtf('t.event_date', 't.event_precision')},
         'precision', t.event_precision, 'label', ${fuzzyLabel('t.event_date', 't.event_precision')},
         'source', t.source, 'confidence', t.confidence, 'illustrative', t.illustrative = 1,
-        'marking', ${markingObject('t.classification', 't.releasable_to')}
+        'marking', ${markingObject('t.classification', 't.releasable_to')},
+        'version', t.version, 'abilities', json_build_object('edit', false, 'delete', false),
+        'link', case when t.le_id is not null then json_build_object('type', 'engagement', 'id', t.le_id, 'title', t.le_title)
+          when t.lg_id is not null then json_build_object('type', 'programme', 'id', t.lg_id, 'title', t.lg_title) end
       ) order by t.event_date, t.id), '[]'::json) from timeline as t),
+    'recordMarking', ${markingObject('partner_row.classification', 'partner_row.releasable_to')},
+    'version', partner_row.version, 'abilities', json_build_object('edit', false, 'addEvent', false),
     'marking', ${marking.object}
   )::text as body from partner_row`
 }

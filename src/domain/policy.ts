@@ -1,5 +1,5 @@
 import { type CooperationAction, type CooperationResource, cooperationRefusal } from './cooperation/access.ts'
-import { DomainError } from './errors.ts'
+import { DomainError, type Refusal, refuse } from './errors.ts'
 import type { Principal, PrincipalKind } from './principal.ts'
 import type { ProgrammeStatus } from './programme.ts'
 import { type Actor, editableStatuses, trackingStatuses } from './programme-lifecycle.ts'
@@ -84,9 +84,17 @@ const defaultRoles: Readonly<Record<PrincipalKind, readonly string[]>> = {
 }
 
 /** The permissions the principal's roles grant (the defaults of its kind when it has no role). */
+// Principals are immutable and a list page asks once per row and action, so each principal's set
+// is derived once (a session's principal is reused across its requests).
+const grantedByPrincipal = new WeakMap<Principal, ReadonlySet<Permission>>()
+
 export function permissionsOf(principal: Principal): ReadonlySet<Permission> {
+  const known = grantedByPrincipal.get(principal)
+  if (known !== undefined) return known
   const roles = principal.roles.size > 0 ? [...principal.roles] : defaultRoles[principal.kind]
-  return new Set(roles.flatMap((role) => rolePermissions[role] ?? []))
+  const granted: ReadonlySet<Permission> = new Set(roles.flatMap((role) => rolePermissions[role] ?? []))
+  grantedByPrincipal.set(principal, granted)
+  return granted
 }
 
 export function hasPermission(principal: Principal, permission: Permission): boolean {
@@ -147,24 +155,24 @@ export function programmeActor(principal: Principal, partnerCode: string): Actor
 }
 
 /** A refusal with its reason, or null when allowed. Pure, so abilities and checks share it. */
-function refusal(principal: Principal, action: Action, resource: Resource): DomainError | null {
+function refusal(principal: Principal, action: Action, resource: Resource): Refusal | null {
   const granted = permissionsOf(principal)
   switch (resource.type) {
     case 'programme': {
       const actor = programmeActor(principal, resource.partnerCode)
       if (action === 'programme.approve-council') {
         if (!granted.has('programme.record-council')) {
-          return new DomainError('forbidden', 'Only alliance staff record the council’s agreement.')
+          return refuse('forbidden', 'Only alliance staff record the council’s agreement.')
         }
       } else if (actor === 'reader') {
-        return new DomainError(
+        return refuse(
           'forbidden',
           readerRefusal[action] ??
             'Only alliance staff and the partner’s own users may change this programme.',
         )
       }
       if (action === 'programme.edit' && !editableStatuses.includes(resource.status)) {
-        return new DomainError(
+        return refuse(
           'invalid-state',
           `The text of a programme that is ${resource.status} is frozen; it can change only in draft or in negotiation.`,
           { currentStatus: resource.status },
@@ -172,14 +180,14 @@ function refusal(principal: Principal, action: Action, resource: Resource): Doma
       }
       if (action === 'programme.edit' && resource.status === 'in-negotiation' && resource.textApproved) {
         // An approval is of a text: a change after it would be agreed by nobody (finding 5 of issue 7).
-        return new DomainError(
+        return refuse(
           'invalid-state',
           'This text has been approved in this negotiation round, so it can no longer change. To amend it, return the programme to draft; opening negotiation again starts a new round in which the council and the partner approve the amended text.',
           { currentStatus: resource.status },
         )
       }
       if (action === 'programme.track' && !trackingStatuses.includes(resource.status)) {
-        return new DomainError('invalid-state', `Milestones of a ${resource.status} programme are closed.`, {
+        return refuse('invalid-state', `Milestones of a ${resource.status} programme are closed.`, {
           currentStatus: resource.status,
         })
       }
@@ -187,7 +195,7 @@ function refusal(principal: Principal, action: Action, resource: Resource): Doma
         (action === 'programme.approve-council' || action === 'programme.approve-partner') &&
         resource.status !== 'in-negotiation'
       ) {
-        return new DomainError(
+        return refuse(
           'invalid-state',
           `Approvals are recorded while the programme is in negotiation; it is ${resource.status}.`,
           { currentStatus: resource.status },
@@ -199,12 +207,12 @@ function refusal(principal: Principal, action: Action, resource: Resource): Doma
     case 'statement':
       return granted.has('engagement.write')
         ? null
-        : new DomainError('forbidden', `Only alliance staff may change ${resource.type}s.`)
+        : refuse('forbidden', `Only alliance staff may change ${resource.type}s.`)
     case 'statement-association':
       return granted.has('statement.associate-any') ||
         (granted.has('statement.associate-own') && principal.country === resource.country)
         ? null
-        : new DomainError('forbidden', 'A partner mission may associate only its own country.')
+        : refuse('forbidden', 'A partner mission may associate only its own country.')
     case 'proposal':
       return proposalRefusal(granted, action, resource)
     case 'proposal-position':
@@ -214,33 +222,33 @@ function refusal(principal: Principal, action: Action, resource: Resource): Doma
     case 'liaison-office':
       return granted.has('liaison-office.write')
         ? null
-        : new DomainError('forbidden', 'Only alliance staff record and change liaison offices.')
+        : refuse('forbidden', 'Only alliance staff record and change liaison offices.')
     case 'registry':
       if (action === 'import') {
         return granted.has('registry.import')
           ? null
-          : new DomainError('forbidden', 'Only alliance staff import records from files.')
+          : refuse('forbidden', 'Only alliance staff import records from files.')
       }
       return granted.has('registry.write')
         ? null
-        : new DomainError(
+        : refuse(
             'forbidden',
             'Only alliance staff record and correct partners, their history, frameworks and memberships.',
           )
     case 'cooperation-catalogue':
       return granted.has('cooperation.manage')
         ? null
-        : new DomainError('forbidden', 'Only alliance staff keep the cooperation menu.')
+        : refuse('forbidden', 'Only alliance staff keep the cooperation menu.')
     case 'cooperation-event':
     case 'cooperation-request':
     case 'cooperation-registration':
       return isCooperationAction(action)
         ? cooperationRefusal(principal, granted, action, resource)
-        : new DomainError('forbidden', 'This step does not apply to the cooperation menu.')
+        : refuse('forbidden', 'This step does not apply to the cooperation menu.')
     case 'account':
       return granted.has('user.manage')
         ? null
-        : new DomainError('forbidden', 'Only an administrator may see and manage accounts.')
+        : refuse('forbidden', 'Only an administrator may see and manage accounts.')
   }
 }
 
@@ -252,12 +260,12 @@ function proposalRefusal(
   granted: ReadonlySet<Permission>,
   action: Action,
   resource: Extract<Resource, { type: 'proposal' }>,
-): DomainError | null {
+): Refusal | null {
   if (!granted.has('proposal.author')) {
-    return new DomainError('forbidden', 'Only alliance staff draft, open and withdraw proposals.')
+    return refuse('forbidden', 'Only alliance staff draft, open and withdraw proposals.')
   }
   if (action === 'proposal.edit' && resource.status !== 'draft') {
-    return new DomainError(
+    return refuse(
       'invalid-state',
       `Only a draft proposal can be edited; this one is ${resource.status}.`,
       { currentStatus: resource.status },
@@ -265,7 +273,7 @@ function proposalRefusal(
   }
   const step = action === 'proposal.open' ? 'open' : action === 'proposal.withdraw' ? 'withdraw' : null
   if (step !== null && !mayTake(step, resource.status)) {
-    return new DomainError(
+    return refuse(
       'invalid-state',
       `A ${resource.status} proposal cannot be ${step === 'open' ? 'opened' : 'withdrawn'}.`,
       {
@@ -280,16 +288,16 @@ function positionRefusal(
   principal: Principal,
   granted: ReadonlySet<Permission>,
   resource: Extract<Resource, { type: 'proposal-position' }>,
-): DomainError | null {
+): Refusal | null {
   const own = granted.has('proposal.position-own') && principal.country === resource.member
   if (!granted.has('proposal.position-any') && !own) {
-    return new DomainError(
+    return refuse(
       'forbidden',
       'A delegation records only its own member’s position; staff may record any on its behalf.',
     )
   }
   if (resource.procedure !== 'consensus') {
-    return new DomainError(
+    return refuse(
       'invalid-state',
       'Under the silence procedure members do not state positions; break the silence to discuss it.',
       {
@@ -298,7 +306,7 @@ function positionRefusal(
     )
   }
   if (resource.status !== 'open' && resource.status !== 'blocked') {
-    return new DomainError(
+    return refuse(
       'invalid-state',
       `Positions are recorded while a proposal is open or blocked; it is ${resource.status}.`,
       {
@@ -314,16 +322,16 @@ function breakSilenceRefusal(
   principal: Principal,
   granted: ReadonlySet<Permission>,
   resource: Extract<Resource, { type: 'proposal-position' }>,
-): DomainError | null {
+): Refusal | null {
   const own = granted.has('proposal.position-own') && principal.country === resource.member
   if (!granted.has('proposal.position-any') && !own) {
-    return new DomainError(
+    return refuse(
       'forbidden',
       'A delegation breaks silence only for its own member; staff may do so on a member’s behalf.',
     )
   }
   if (resource.procedure !== 'silence' || resource.status !== 'open') {
-    return new DomainError(
+    return refuse(
       'invalid-state',
       `Silence can be broken only while a silence procedure runs; this proposal is ${resource.status} under ${resource.procedure}.`,
       { currentStatus: resource.status },
@@ -355,7 +363,7 @@ export function authorize(principal: Principal, action: Action, resource: Resour
   if (principal.userId === null && refused.code === 'forbidden') {
     throw new DomainError('unauthenticated', 'Sign in to make changes.')
   }
-  throw refused
+  throw new DomainError(refused.code, refused.message, refused.details)
 }
 
 /** Whether an action applies to any partner, only to the principal's own country, or to none. */

@@ -1,4 +1,4 @@
-import { DomainError } from '../errors.ts'
+import { type Refusal, refuse } from '../errors.ts'
 import type { Principal } from '../principal.ts'
 import { mayStepInvitation, mayStepRequest, registrationRefusal, reportRefusal } from './lifecycle.ts'
 import type {
@@ -98,9 +98,9 @@ export type CooperationResource =
       readonly phase: EventPhase
     }
 
-const forbidden = (message: string) => new DomainError('forbidden', message)
+const forbidden = (message: string) => refuse('forbidden', message)
 const invalidState = (message: string, currentStatus: string) =>
-  new DomainError('invalid-state', message, { currentStatus })
+  refuse('invalid-state', message, { currentStatus })
 
 const partnerSteps: readonly CooperationAction[] = [
   'cooperation.request',
@@ -122,7 +122,7 @@ export function cooperationRefusal(
   granted: Granted,
   action: CooperationAction,
   resource: CooperationResource,
-): DomainError | null {
+): Refusal | null {
   const part = cooperationPart(principal, granted, resource.partner, resource.provider)
   if (part === 'none' || (part === 'partner' && !partnerSteps.includes(action))) {
     return forbidden(
@@ -137,7 +137,7 @@ export function cooperationRefusal(
   return stateRefusal(action, resource)
 }
 
-function stateRefusal(action: CooperationAction, resource: CooperationResource): DomainError | null {
+function stateRefusal(action: CooperationAction, resource: CooperationResource): Refusal | null {
   switch (resource.type) {
     case 'cooperation-event':
       return resource.phase === 'open'
@@ -172,7 +172,7 @@ function stateRefusal(action: CooperationAction, resource: CooperationResource):
 function requestStateRefusal(
   action: CooperationAction,
   resource: Extract<CooperationResource, { type: 'cooperation-request' }>,
-): DomainError | null {
+): Refusal | null {
   const { status } = resource
   switch (action) {
     case 'cooperation.approve':
