@@ -265,11 +265,9 @@ function proposalRefusal(
     return refuse('forbidden', 'Only alliance staff draft, open and withdraw proposals.')
   }
   if (action === 'proposal.edit' && resource.status !== 'draft') {
-    return refuse(
-      'invalid-state',
-      `Only a draft proposal can be edited; this one is ${resource.status}.`,
-      { currentStatus: resource.status },
-    )
+    return refuse('invalid-state', `Only a draft proposal can be edited; this one is ${resource.status}.`, {
+      currentStatus: resource.status,
+    })
   }
   const step = action === 'proposal.open' ? 'open' : action === 'proposal.withdraw' ? 'withdraw' : null
   if (step !== null && !mayTake(step, resource.status)) {
