@@ -14,7 +14,7 @@ import { distinctMarkingIds, markingsFromIds } from './contributing-markings.ts'
 import type { Db } from './database.ts'
 import { memberStatuses } from './partner-store.ts'
 import { prepareByName } from './postgres-named-statements.ts'
-import { visibleTo } from './visibility.ts'
+import { visibleMarkingsCte, visibleThroughCte } from './visibility.ts'
 
 export type AnalyticsScope =
   | { readonly kind: 'partner'; readonly code: string }
@@ -46,10 +46,11 @@ function weightOf(rank: RawBuilder<unknown>): RawBuilder<number> {
 
 /**
  * The engagements in scope, one row each, with the highest level at which the scoped countries took
- * part. Everything is filtered by the principal's marking rights here, once, so that no count below
- * can include an engagement, a participation or a framework membership the principal may not see.
+ * part. Everything is filtered by the principal's marking rights here (through the statement's
+ * `vis`), once, so that no count below can include an engagement, a participation or a framework
+ * membership the principal may not see.
  */
-function scoped(db: Db, principal: Principal, scope: AnalyticsScope): RawBuilder<unknown> {
+function scoped(db: Db, scope: AnalyticsScope): RawBuilder<unknown> {
   const framework =
     scope.kind === 'framework'
       ? sql`join framework_membership m on m.country_code = p.country_code
@@ -57,7 +58,7 @@ function scoped(db: Db, principal: Principal, scope: AnalyticsScope): RawBuilder
           and m.status in (${sql.join(memberStatuses.map((status) => sql.lit(status)))})
           and (m.from_date is null or m.from_date <= e.start_day)
           and (m.to_date is null or m.to_date >= e.start_day)
-          and ${visibleTo(principal, 'm')}`
+          and ${visibleThroughCte('m')}`
       : sql``
   const partner = scope.kind === 'partner' ? sql`and p.country_code = ${scope.code}` : sql``
   // SQLite without statistics looks engagements up by their primary key and then reads the wide
@@ -74,7 +75,7 @@ function scoped(db: Db, principal: Principal, scope: AnalyticsScope): RawBuilder
     from engagement_participant p
     join engagement e ${covering} on e.id = p.engagement_id
     ${framework}
-    where ${visibleTo(principal, 'e')} and ${visibleTo(principal, 'p')} ${partner}
+    where ${visibleThroughCte('e')} and ${visibleThroughCte('p')} ${partner}
     group by e.id, e.start_day, e.start_day_num, e.format, e.marking_id`
 }
 
@@ -134,11 +135,12 @@ export async function engagementAnalytics(
   windowDays: number,
 ): Promise<EngagementAnalytics> {
   // One statement: the scoped engagements are found once (materialised) and every aggregate reads them.
-  const query = sql<PartRow>`with scoped as materialized (${scoped(db, principal, scope)}),
+  const query = sql<PartRow>`with ${visibleMarkingsCte(principal)},
+    scoped as materialized (${scoped(db, scope)}),
     near_summits as materialized (
       select s.*, (
         select ${distinctMarkingIds(db.engine, 'x.marking_id')} from engagement x
-        where x.kind = 'summit' and ${visibleTo(principal, 'x')}
+        where x.kind = 'summit' and ${visibleThroughCte('x')}
           and x.start_day_num between s.start_day_num - ${windowDays + longestSummitDays} and s.start_day_num + ${windowDays}
           and x.end_day_num >= s.start_day_num - ${windowDays}
       ) as summit_markings

@@ -37,6 +37,25 @@ export function visibleMarkings(principal: Principal): RawBuilder<unknown> {
 }
 
 /**
+ * The same condition for a statement that declares the principal's markings once, as the CTE
+ * `visibleMarkingsCte` writes: for statements that test visibility inside correlated subqueries
+ * (analytics' summit windows, the engagement list's per-row lookups). PostgreSQL runs an inlined
+ * `visibleMarkings` again for every outer row of a correlated subquery (the framework analytics
+ * ran it 3,504 times); a materialised CTE is read once per statement. Both forms select the same
+ * rows (visibility.test.ts checks each against canRead).
+ *
+ * @example sql`with ${visibleMarkingsCte(principal)} select … where ${visibleThroughCte('e')}`
+ */
+export function visibleThroughCte(table: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${sql.ref(`${table}.marking_id`)} in (select vis.id from vis)`
+}
+
+/** `vis(id) as materialized (…)`: the principal's visible marking ids, for a statement's `with`. */
+export function visibleMarkingsCte(principal: Principal): RawBuilder<unknown> {
+  return sql`vis(id) as materialized (${visibleMarkings(principal)})`
+}
+
+/**
  * Everything `visibleTo` reads from the principal, as text: two principals with the same shape get
  * the same SQL and parameters, so a compiled query may be cached per shape (compiled-query-cache.ts).
  * Derived from the same three cases as `visibleMarkings`; visibility.test.ts checks the two agree.

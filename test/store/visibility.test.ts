@@ -1,9 +1,15 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { canRead, classifications, type Marking } from '../../src/domain/marking.ts'
 import { type Principal, principalKinds, publicPrincipal } from '../../src/domain/principal.ts'
 import type { Db } from '../../src/store/database.ts'
 import { markingFromColumns, markingToColumns } from '../../src/store/marking-columns.ts'
-import { visibilityShape, visibleTo } from '../../src/store/visibility.ts'
+import {
+  visibilityShape,
+  visibleMarkingsCte,
+  visibleThroughCte,
+  visibleTo,
+} from '../../src/store/visibility.ts'
 import { engines, freshDatabase, type TestDatabase } from '../support/databases.ts'
 
 const releasabilities: string[][] = [[], ['JPN'], ['KOR'], ['JPN', 'KOR']]
@@ -110,6 +116,18 @@ describe.each(engines)('visibleTo on %s', (engine) => {
         .execute()
       const expected = rows.filter((row) => canRead(principal, markingFromColumns(row))).map((row) => row.id)
       expect(visible.map((row) => row.id).sort(), JSON.stringify({ ...principal, roles: [] })).toEqual(
+        expected.sort(),
+      )
+    }
+  })
+
+  it('selects the same rows through the statement-level vis CTE, for every principal', async () => {
+    const rows = await database.db.kysely.selectFrom('relationship_event').selectAll().execute()
+    for (const principal of principals) {
+      const visible = await sql<{ id: string }>`with ${visibleMarkingsCte(principal)}
+        select e.id from relationship_event as e where ${visibleThroughCte('e')}`.execute(database.db.kysely)
+      const expected = rows.filter((row) => canRead(principal, markingFromColumns(row))).map((row) => row.id)
+      expect(visible.rows.map((row) => row.id).sort(), JSON.stringify({ ...principal, roles: [] })).toEqual(
         expected.sort(),
       )
     }
