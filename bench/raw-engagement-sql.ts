@@ -6,7 +6,9 @@ import { rawVisibleMarkings } from './raw-partner-sql.ts'
  * The raw yardsticks of the engagement pages: for each, the fastest statement a person would
  * hand-write over the marking design (`marking_id in (the viewer's markings)`, found once in the
  * `vis` CTE, with the indexes the migrations create), for the raw viewer `jpn`, in the dialect of
- * each engine. Parameters are bound, as in the API; the raw routes only shape rows into JSON.
+ * each engine. Parameters are bound, as in the API; the raw routes shape the rows into the API's
+ * answer, so that the yardstick does the same work (the engagement list with the app's presenter,
+ * since a page shows each time at its place and in the viewer's zone, which SQLite cannot compute).
  */
 export type Engine = 'sqlite' | 'postgres'
 
@@ -60,6 +62,7 @@ export function rawEngagementListSql(engine: Engine): string {
     (select markings from counted) as counted_markings,
     (select ${markingIdsOf(engine, 'p.marking_id')} from engagement_participant p
       where p.engagement_id = e.id and ${visible('p')}) as participation_markings,
+    (select pe.id from engagement pe where pe.id = e.parent_id and ${visible('pe')}) as visible_parent_id,
     (select pe.marking_id from engagement pe where pe.id = e.parent_id and ${visible('pe')}) as parent_marking,
     (select n from counted) as total
   from engagement e

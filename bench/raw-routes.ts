@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 import pg from 'pg'
 import { highestMarking } from '../src/domain/marking.ts'
 import { engagementCalendar } from '../src/server/calendar/ical.ts'
+import { presentEngagement } from '../src/server/engagements/present.ts'
 import { presentMarking } from '../src/server/present.ts'
 import { markingsFromIds } from '../src/store/contributing-markings.ts'
 import type { Db } from '../src/store/database.ts'
@@ -117,18 +118,16 @@ export function registerRawRoutes(
       Number(request.query.limit ?? 50),
       Number(request.query.offset ?? 0),
     ])
-    const items = rows.map(
-      ({
-        total: _t,
-        counted_markings: _c,
-        participation_markings: _p,
-        parent_marking: _m,
-        countries,
-        ...row
-      }) => ({
-        ...row,
-        countries: jsonValue(countries),
-      }),
+    // The API's answer: each row read as a record, with its visible parent and countries, and
+    // presented with the app's presenter (times at the place and in the viewer's zone, labels).
+    const items = rows.map((row) =>
+      presentEngagement(
+        Object.assign(fromEngagementRow(row as unknown as EngagementTable), {
+          parentId: typeof row.visible_parent_id === 'string' ? row.visible_parent_id : null,
+          countries: jsonValue(row.countries) as string[],
+        }),
+        'UTC',
+      ),
     )
     const first = rows[0]
     const banner = highestMarking(

@@ -14,7 +14,7 @@ import {
 import type { Executor } from './executor.ts'
 import { memberStatuses } from './partner-store.ts'
 import { principalOf } from './user-store.ts'
-import { visibleTo } from './visibility.ts'
+import { inlineSight, visibleTo } from './visibility.ts'
 
 /** Only a hash of the feed token is stored: a copy of the database does not reveal anyone's feed URL. */
 function hashFeedToken(token: string): string {
@@ -82,9 +82,9 @@ export type FeedScope = AnalyticsScope | { readonly kind: 'all' }
 export async function listFeedEngagements(db: Db, principal: Principal, scope: FeedScope): Promise<Feed> {
   const inScope =
     scope.kind === 'partner'
-      ? hasVisibleParticipant(principal, scope.code)
+      ? hasVisibleParticipant(inlineSight(principal), scope.code)
       : scope.kind === 'framework'
-        ? hasVisibleFrameworkParticipant(principal, scope.id)
+        ? hasVisibleFrameworkParticipant(inlineSight(principal), scope.id)
         : sql<SqlBool>`1 = 1`
   const rows = await db.kysely
     .selectFrom('engagement as e')

@@ -21,7 +21,14 @@ import { jsonArrayFrom, parseJsonArray } from './json.ts'
 import { decodeList, hasListItem } from './list-column.ts'
 import { markingFromColumns } from './marking-columns.ts'
 import { memberStatuses } from './partner-store.ts'
-import { visibilityShape, visibleMarkings, visibleTo } from './visibility.ts'
+import {
+  cteSight,
+  inlineSight,
+  type Sight,
+  visibilityShape,
+  visibleTo,
+  withVisibleMarkings,
+} from './visibility.ts'
 
 const compiledQueries = new CompiledQueryCache()
 
@@ -54,7 +61,7 @@ export interface EngagementListItem extends Omit<Engagement, 'participants'> {
  * The visible participating countries of the row `e`, each with the marking of a participation
  * (a country listed twice with two markings comes twice), as a JSON array; read with `readCountries`.
  */
-function visibleCountries(db: Db, principal: Principal) {
+function visibleCountries(db: Db, sight: Sight) {
   return (eb: ExpressionBuilder<EngagementScope, 'e'>) =>
     jsonArrayFrom(db.engine)(
       eb
@@ -62,7 +69,7 @@ function visibleCountries(db: Db, principal: Principal) {
         .select(['p.country_code as code', sql<string>`p.marking_id`.as('marking')])
         .distinct()
         .whereRef('p.engagement_id', '=', 'e.id')
-        .where(visibleTo(principal, 'p'))
+        .where(sight.of('p'))
         .orderBy('p.country_code')
         .orderBy(sql`p.marking_id`),
     )
@@ -83,7 +90,7 @@ function readCountries(
  * the engine can run the small participant lookup once and probe it, rather than once per row.
  * Exported for the calendar feed, which scopes engagements the same way.
  */
-export function hasVisibleParticipant(principal: Principal, partner: string) {
+export function hasVisibleParticipant(sight: Sight, partner: string) {
   return (eb: ExpressionBuilder<EngagementScope, 'e'>) =>
     eb(
       'e.id',
@@ -92,12 +99,12 @@ export function hasVisibleParticipant(principal: Principal, partner: string) {
         .selectFrom('engagement_participant as p')
         .select('p.engagement_id')
         .where('p.country_code', '=', partner)
-        .where(visibleTo(principal, 'p')),
+        .where(sight.of('p')),
     )
 }
 
 /** Condition: a visible participant belonged to the framework (by a visible membership) on the start day. */
-export function hasVisibleFrameworkParticipant(principal: Principal, framework: string) {
+export function hasVisibleFrameworkParticipant(sight: Sight, framework: string) {
   return (eb: ExpressionBuilder<EngagementScope, 'e'>) =>
     eb(
       'e.id',
@@ -118,8 +125,8 @@ export function hasVisibleFrameworkParticipant(principal: Principal, framework: 
         .where((inner) =>
           inner.or([inner('m.to_date', 'is', null), inner('m.to_date', '>=', inner.ref('on_day.start_day'))]),
         )
-        .where(visibleTo(principal, 'p'))
-        .where(visibleTo(principal, 'm')),
+        .where(sight.of('p'))
+        .where(sight.of('m')),
     )
 }
 
@@ -154,13 +161,13 @@ function listParams(filter: EngagementFilter): ListParams {
 }
 
 /** The filters of a list, applied to any query that starts from `engagement as e`. */
-function filtered(db: Db, principal: Principal, filter: FilterParams) {
-  let query = db.kysely.selectFrom('engagement as e').where(visibleTo(principal, 'e'))
+function filtered(db: Db, sight: Sight, filter: FilterParams) {
+  let query = db.kysely.selectFrom('engagement as e').where(sight.of('e'))
   if (filter.partner !== undefined) {
-    query = query.where(hasVisibleParticipant(principal, filter.partner))
+    query = query.where(hasVisibleParticipant(sight, filter.partner))
   }
   if (filter.framework !== undefined) {
-    query = query.where(hasVisibleFrameworkParticipant(principal, filter.framework))
+    query = query.where(hasVisibleFrameworkParticipant(sight, filter.framework))
   }
   if (filter.kind !== undefined) {
     query = query.where('e.kind', '=', filter.kind)
@@ -188,16 +195,16 @@ function filtered(db: Db, principal: Principal, filter: FilterParams) {
  * to the answer, on the page or not); with a partner or framework filter, also the markings of the
  * participations and memberships that let a row in.
  */
-function countOf(db: Db, principal: Principal, filter: FilterParams) {
+function countOf(db: Db, sight: Sight, filter: FilterParams) {
   const countedMarkings =
     db.engine === 'postgres'
-      ? countedMarkingsByProbe(db, principal, filter)
+      ? countedMarkingsByProbe(db, sight, filter)
       : distinctMarkingIds(db.engine, 'e.marking_id')
-  return filtered(db, principal, filter).select([
+  return filtered(db, sight, filter).select([
     sql<number>`cast(count(*) as integer)`.as('n'),
     countedMarkings.as('markings'),
-    partnerScopeMarkings(db, principal, filter).as('partner_markings'),
-    frameworkScopeMarkings(db, principal, filter).as('framework_markings'),
+    partnerScopeMarkings(db, sight, filter).as('partner_markings'),
+    frameworkScopeMarkings(db, sight, filter).as('framework_markings'),
   ])
 }
 
@@ -209,13 +216,11 @@ function countOf(db: Db, principal: Principal, filter: FilterParams) {
  * 12 ms count, and the list fell to 0.14 × raw). The probes cost a fraction of a millisecond.
  * SQLite keeps the aggregate: without an index leading with marking_id each probe would scan.
  */
-function countedMarkingsByProbe(db: Db, principal: Principal, filter: FilterParams) {
-  const counted = filtered(db, principal, filter)
+function countedMarkingsByProbe(db: Db, sight: Sight, filter: FilterParams) {
+  const counted = filtered(db, sight, filter)
     .select(sql<number>`1`.as('one'))
     .where(sql`e.marking_id`, '=', sql.ref('probe_m.id'))
-  return sql<
-    string | null
-  >`(select string_agg(probe_m.id, ',') from (${visibleMarkings(principal)}) as probe_m
+  return sql<string | null>`(select string_agg(probe_m.id, ',') from (${sight.markings}) as probe_m
     where exists (${counted}))`
 }
 
@@ -226,7 +231,7 @@ const noMarkings = sql<string | null>`cast(null as text)`
  * the partner's (the condition of `hasVisibleParticipant`, over the counted rows); null without a
  * partner filter.
  */
-function partnerScopeMarkings(db: Db, principal: Principal, filter: FilterParams) {
+function partnerScopeMarkings(db: Db, sight: Sight, filter: FilterParams) {
   if (filter.partner === undefined) {
     return noMarkings
   }
@@ -234,15 +239,15 @@ function partnerScopeMarkings(db: Db, principal: Principal, filter: FilterParams
     .selectFrom('engagement_participant as sp')
     .select(distinctMarkingIds(db.engine, 'sp.marking_id').as('ids'))
     .where('sp.country_code', '=', filter.partner)
-    .where('sp.engagement_id', 'in', filtered(db, principal, filter).select('e.id'))
-    .where(visibleTo(principal, 'sp'))})`
+    .where('sp.engagement_id', 'in', filtered(db, sight, filter).select('e.id'))
+    .where(sight.of('sp'))})`
 }
 
 /**
  * The same for a framework filter (the condition of `hasVisibleFrameworkParticipant`): the
  * participations and the memberships that made a counted engagement the framework's.
  */
-function frameworkScopeMarkings(db: Db, principal: Principal, filter: FilterParams) {
+function frameworkScopeMarkings(db: Db, sight: Sight, filter: FilterParams) {
   if (filter.framework === undefined) {
     return noMarkings
   }
@@ -265,9 +270,9 @@ function frameworkScopeMarkings(db: Db, principal: Principal, filter: FilterPara
     .where((inner) =>
       inner.or([inner('sm.to_date', 'is', null), inner('sm.to_date', '>=', inner.ref('on_day.start_day'))]),
     )
-    .where('sp.engagement_id', 'in', filtered(db, principal, filter).select('e.id'))
-    .where(visibleTo(principal, 'sp'))
-    .where(visibleTo(principal, 'sm'))})`
+    .where('sp.engagement_id', 'in', filtered(db, sight, filter).select('e.id'))
+    .where(sight.of('sp'))
+    .where(sight.of('sm'))})`
 }
 
 /**
@@ -277,7 +282,11 @@ function frameworkScopeMarkings(db: Db, principal: Principal, filter: FilterPara
  * a page of 50). The total is an uncorrelated subquery, computed once.
  */
 function pageQuery(db: Db, principal: Principal, filter: ListParams, direction: 'asc' | 'desc') {
-  const page = filtered(db, principal, filter)
+  // The reader's markings are named once, in the statement's `vis` CTE, and every condition below
+  // reads them there (cteSight): inlined, PostgreSQL planned eight copies of the subquery and re-ran
+  // some per row (0.8 × the raw route; with the CTE 4.8 ms instead of 5.9 per statement).
+  const sight = cteSight
+  const page = filtered(db, sight, filter)
     .select(['e.id', 'e.start_day_num', 'e.start_utc'])
     .orderBy('e.start_day_num', direction)
     .orderBy('e.start_utc', direction)
@@ -285,19 +294,19 @@ function pageQuery(db: Db, principal: Principal, filter: ListParams, direction: 
     .limit(filter.limit)
     .offset(filter.offset)
     .as('page')
-  return db.kysely
+  return withVisibleMarkings(db.kysely, principal)
     .selectFrom(page)
     .innerJoin('engagement as e', 'e.id', 'page.id')
-    .innerJoin(countOf(db, principal, filter).as('counted'), (join) => join.onTrue())
+    .innerJoin(countOf(db, sight, filter).as('counted'), (join) => join.onTrue())
     .selectAll('e')
     .select((eb) => [
       'counted.n as total',
       'counted.markings as counted_markings',
       'counted.partner_markings',
       'counted.framework_markings',
-      visibleParentId(principal).as('visible_parent_id'),
-      visibleParentMarking(principal).as('visible_parent_marking'),
-      visibleCountries(db, principal)(eb).as('countries'),
+      visibleParentId(sight).as('visible_parent_id'),
+      visibleParentMarking(sight).as('visible_parent_marking'),
+      visibleCountries(db, sight)(eb).as('countries'),
     ])
     .orderBy('page.start_day_num', direction)
     .orderBy('page.start_utc', direction)
@@ -326,7 +335,7 @@ export async function listVisibleEngagements(
     first === undefined && filter.offset > 0
       ? (
           await compiledQueries.execute(db, `engagement-count:${shape}`, counted, (bound) =>
-            countOf(db, principal, bound),
+            countOf(db, inlineSight(principal), bound),
           )
         )[0]
       : undefined
@@ -357,17 +366,17 @@ export async function listVisibleEngagements(
 }
 
 /** The id of the row's parent (`e.parent_id`) when the principal may see it, else null. */
-function visibleParentId(principal: Principal) {
+function visibleParentId(sight: Sight) {
   return sql<
     string | null
-  >`(select pe.id from engagement as pe where pe.id = e.parent_id and ${visibleTo(principal, 'pe')})`
+  >`(select pe.id from engagement as pe where pe.id = e.parent_id and ${sight.of('pe')})`
 }
 
 /** The marking id of that visible parent: naming it on the page makes it part of the answer. */
-function visibleParentMarking(principal: Principal) {
+function visibleParentMarking(sight: Sight) {
   return sql<
     string | null
-  >`(select pe.marking_id from engagement as pe where pe.id = e.parent_id and ${visibleTo(principal, 'pe')})`
+  >`(select pe.marking_id from engagement as pe where pe.id = e.parent_id and ${sight.of('pe')})`
 }
 
 export interface EngagementDetail {
@@ -394,7 +403,7 @@ export async function findVisibleEngagement(
   const sidelines = await db.kysely
     .selectFrom('engagement as e')
     .selectAll('e')
-    .select((eb) => visibleCountries(db, principal)(eb).as('countries'))
+    .select((eb) => visibleCountries(db, inlineSight(principal))(eb).as('countries'))
     .where('e.parent_id', '=', id)
     .where(visibleTo(principal, 'e'))
     .orderBy('e.start_utc')

@@ -1,6 +1,7 @@
-import { type RawBuilder, type SqlBool, sql } from 'kysely'
+import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely'
 import { classificationRank } from '../domain/marking.ts'
 import { isAlliance, type Principal } from '../domain/principal.ts'
+import type { Database } from './database.ts'
 
 /**
  * The SQL twin of `canRead` in domain/marking.ts: a condition on `<table>.marking_id` that holds
@@ -53,6 +54,33 @@ export function visibleThroughCte(table: string): RawBuilder<SqlBool> {
 /** `vis(id) as materialized (…)`: the principal's visible marking ids, for a statement's `with`. */
 export function visibleMarkingsCte(principal: Principal): RawBuilder<unknown> {
   return sql`vis(id) as materialized (${visibleMarkings(principal)})`
+}
+
+/**
+ * How one statement tests visibility, for helpers that serve statements of both kinds: inlined
+ * (`inlineSight`, the default) or through the statement's `vis` CTE (`cteSight`, where the root
+ * declares it, as the engagement list does with `withVisibleMarkings`).
+ */
+export interface Sight {
+  /** The condition on `<table>.marking_id`. */
+  readonly of: (table: string) => RawBuilder<SqlBool>
+  /** The visible marking ids, as a subquery. */
+  readonly markings: RawBuilder<unknown>
+}
+
+export function inlineSight(principal: Principal): Sight {
+  return { of: (table) => visibleTo(principal, table), markings: visibleMarkings(principal) }
+}
+
+export const cteSight: Sight = { of: visibleThroughCte, markings: sql`select vis.id from vis` }
+
+/** A Kysely query creator whose statement declares the principal's `vis` CTE (for `cteSight`). */
+export function withVisibleMarkings(db: Kysely<Database>, principal: Principal) {
+  return db.with(
+    (cte) => cte('vis').materialized(),
+    // Kysely parenthesises a query builder here but not raw SQL, so the raw subquery brings its own.
+    () => sql<{ id: string }>`(${visibleMarkings(principal)})`,
+  )
 }
 
 /**
