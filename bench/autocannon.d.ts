@@ -10,10 +10,12 @@ declare module 'autocannon' {
     readonly total: number
   }
 
-  interface Options {
+  export interface Options {
     readonly url: string
     readonly connections?: number
     readonly duration?: number
+    /** Stop after this many requests instead of after `duration`. */
+    readonly amount?: number
     readonly workers?: number
     readonly method?: string
     readonly headers?: Record<string, string>

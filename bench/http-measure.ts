@@ -1,5 +1,5 @@
 import { Agent, request } from 'node:http'
-import autocannon from 'autocannon'
+import autocannon, { type Options } from 'autocannon'
 
 /** One route to measure, as a client sees it. */
 export interface Target {
@@ -63,19 +63,24 @@ async function unloadedMedianMs(baseUrl: string, target: Target, count: number):
 }
 
 /**
- * Unloaded latency first (it also warms the route up), then a fixed-duration load with a fixed
- * number of connections. autocannon fires from its own worker thread so that the load generator
+ * Unloaded latency first (it also warms the route up), then a warm-up and a fixed-duration load
+ * with a fixed number of connections. autocannon fires from its own worker thread so that the load generator
  * does not share the server's event loop.
  */
 export async function measure(baseUrl: string, target: Target, settings: LoadSettings): Promise<Measurement> {
   const unloaded = await unloadedMedianMs(baseUrl, target, settings.sequentialRequests)
-  const result = await autocannon({
+  const load: Options = {
     url: `${baseUrl}${target.path}`,
     connections: settings.connections,
-    duration: settings.seconds,
     workers: 1,
     headers: target.cookie === '' ? {} : { cookie: target.cookie },
-  })
+  }
+  // Warm-up under the same concurrency, ten requests a connection, not measured: every database
+  // connection behind the route gets to prepare its statements and past PostgreSQL's first five
+  // custom plans. A slow page (60 ms) serves only ~50 requests in a 3 s window, so without it the
+  // window measured mostly cold connections, of the API or of the raw route, whichever had fewer.
+  await autocannon({ ...load, amount: settings.connections * 10 })
+  const result = await autocannon({ ...load, duration: settings.seconds })
   return {
     target,
     requestsPerSecond: result.requests.total / result.duration,

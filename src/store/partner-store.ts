@@ -96,7 +96,7 @@ export async function listVisiblePartners(
   // The count rides on each row; only a page past the end needs a second look.
   const counted =
     page[0] ?? (filter.offset > 0 ? (await pageOf({ ...params, limit: 1, offset: 0 }))[0] : undefined)
-  const items = page.map((row) => toPartnerRecord({ ...row, ...splitCountedEvents(row.events) }))
+  const items = page.map((row) => toPartnerRecord(Object.assign(row, splitCountedEvents(row.events))))
   return {
     items,
     total: Number(counted?.total ?? 0),
@@ -226,7 +226,7 @@ export async function findVisiblePartnerDetail(
   }
   const timeline = parseJsonArray(row.timeline).map(toTimelineEventRecord)
   // The timeline is every event of this partner the principal may see: exactly what is counted.
-  return { partner: toPartnerRecord({ ...row, event_count: timeline.length }), timeline }
+  return { partner: toPartnerRecord(Object.assign(row, { event_count: timeline.length })), timeline }
 }
 
 type TimelineRow = Omit<RelationshipEventTable, 'partner_code'> & {
