@@ -43,6 +43,9 @@ export function get(baseUrl: string, target: Target): Promise<{ status: number; 
   })
 }
 
+/** Requests a measured window should hold at least (its duration grows to fit, up to 20 s). */
+const minimumRequests = 200
+
 /** Median time of sequential requests, one at a time: the latency a single user feels. */
 async function unloadedMedianMs(baseUrl: string, target: Target, count: number): Promise<number> {
   // Warm-up: as many requests as measured, at most 50 (a slow page need not pay 50).
@@ -79,8 +82,12 @@ export async function measure(baseUrl: string, target: Target, settings: LoadSet
   // connection behind the route gets to prepare its statements and past PostgreSQL's first five
   // custom plans. A slow page (60 ms) serves only ~50 requests in a 3 s window, so without it the
   // window measured mostly cold connections, of the API or of the raw route, whichever had fewer.
-  await autocannon({ ...load, amount: settings.connections * 10 })
-  const result = await autocannon({ ...load, duration: settings.seconds })
+  const warmUp = await autocannon({ ...load, amount: settings.connections * 10 })
+  // At least ~200 requests a window: a slow page's rate over a few dozen swings by a third
+  // between windows (PostgreSQL analytics measured 0.82 × raw over 3 s and 1.07 over 10 s).
+  const warmRate = warmUp.requests.total / Math.max(warmUp.duration, 0.001)
+  const seconds = Math.max(settings.seconds, Math.min(20, Math.ceil(minimumRequests / warmRate)))
+  const result = await autocannon({ ...load, duration: seconds })
   return {
     target,
     requestsPerSecond: result.requests.total / result.duration,
