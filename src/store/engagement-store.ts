@@ -413,10 +413,9 @@ export async function findVisibleEngagement(
     engagement,
     parent,
     parentMarking,
-    sidelines: sidelines.map((sideline) => ({
-      ...fromEngagementRow(sideline),
-      ...readCountries(sideline.countries),
-    })),
+    sidelines: sidelines.map((sideline) =>
+      Object.assign(fromEngagementRow(sideline), readCountries(sideline.countries)),
+    ),
   }
 }
 
