@@ -1,4 +1,4 @@
-import { rawViewer, rawVisibleMarkings } from './raw-partner-sql.ts'
+import { rawVisibleMarkings, timelineCte } from './raw-partner-sql.ts'
 
 /**
  * The PostgreSQL twins of raw-partner-sql.ts: the partner list page and the partner detail answered
@@ -111,14 +111,7 @@ export function rawPartnerDetailSqlPostgres(): string {
   const marking = highestMarkingParts('markings')
   return `with vis as (${rawVisibleMarkings}),
   partner_row as (select ${partnerColumns} where p.country_code = $1 and ${visible('p')}),
-  timeline as (select e.*, le.id as le_id, le.title as le_title, le.classification as le_rank,
-      le.releasable_to as le_releasable, lg.id as lg_id, lg.title as lg_title, lg.classification as lg_rank,
-      lg.releasable_to as lg_releasable
-    from relationship_event as e
-    left join engagement as le on le.id = e.engagement_id and ${visible('le')}
-    left join programme as lg on lg.id = e.programme_id and (lg.marking_id in (select id from marking where classification = 0)
-      or (lg.partner_code = '${rawViewer.country}' and ${visible('lg')}))
-    where e.partner_code = (select code from partner_row) and ${visible('e')}),
+  ${timelineCte},
   markings as (select classification, releasable_to from partner_row
     union all select classification, releasable_to from timeline
     union all select le_rank, le_releasable from timeline where le_id is not null
