@@ -48,8 +48,11 @@ export function visibleMarkings(principal: Principal): RawBuilder<unknown> {
  * @example sql`with ${visibleMarkingsCte(principal)} select … where ${visibleThroughCte('e')}`
  */
 export function visibleThroughCte(table: string): RawBuilder<SqlBool> {
-  return sql<SqlBool>`${sql.ref(`${table}.marking_id`)} in (select vis.id from vis)`
+  return sql<SqlBool>`${sql.ref(`${table}.marking_id`)} in (${cteMarkings})`
 }
+
+/** The ids the statement's `vis` CTE holds, as a subquery. */
+const cteMarkings = sql`select vis.id from vis`
 
 /** `vis(id) as materialized (…)`: the principal's visible marking ids, for a statement's `with`. */
 export function visibleMarkingsCte(principal: Principal): RawBuilder<unknown> {
@@ -72,7 +75,7 @@ export function inlineSight(principal: Principal): Sight {
   return { of: (table) => visibleTo(principal, table), markings: visibleMarkings(principal) }
 }
 
-export const cteSight: Sight = { of: visibleThroughCte, markings: sql`select vis.id from vis` }
+export const cteSight: Sight = { of: visibleThroughCte, markings: cteMarkings }
 
 /** A Kysely query creator whose statement declares the principal's `vis` CTE (for `cteSight`). */
 export function withVisibleMarkings(db: Kysely<Database>, principal: Principal) {
