@@ -56,7 +56,10 @@ describe('the audit trail in the web app (Chromium)', () => {
     const page = await signedIn('staff', { width: 1366, height: 900 })
     // Audit is one of the secondary areas under the header's "More".
     await page.getByRole('button', { name: 'More' }).click()
-    expect(await page.getByRole('link', { name: 'Audit', exact: true }).count()).toBe(1)
+    // The menu opens on the next render (and the session's abilities may still be loading): waited for.
+    await expect
+      .poll(() => page.getByRole('link', { name: 'Audit', exact: true }).count(), { timeout: 10_000 })
+      .toBe(1)
     await page.getByRole('link', { name: 'Audit', exact: true }).click()
     await page.getByRole('heading', { name: 'Audit trail', level: 1 }).waitFor()
     await page.getByText(/^Hash chain intact: \d+ entries verified, newest #\d+\.$/).waitFor()

@@ -218,7 +218,11 @@ describe('keeping the cooperation catalogue in the web app (Chromium)', () => {
     await eventForm.getByRole('button', { name: 'Save event' }).click()
     const events = page.getByRole('region', { name: 'Events of this activity' })
     await events.getByRole('row', { name: /Tallinn/ }).waitFor()
-    expect(await page.getByRole('form', { name: 'New event' }).count()).toBe(0)
+    // The form closes after the saved list re-renders: waited for, not read once (a loaded CI
+    // machine read it a frame early).
+    await expect
+      .poll(() => page.getByRole('form', { name: 'New event' }).count(), { timeout: 10_000 })
+      .toBe(0)
     await page.close()
   }, 120_000)
 
