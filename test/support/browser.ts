@@ -48,6 +48,8 @@ export async function launchBrowser(): Promise<LaunchedBrowser> {
     async newPage(viewport = { width: 1280, height: 900 }) {
       await context.clearCookies()
       const page = await context.newPage()
+      // A step that cannot happen fails on its own locator, well before the test's own limit.
+      page.setDefaultTimeout(15_000)
       await page.setViewportSize(viewport)
       return page
     },
