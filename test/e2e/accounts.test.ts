@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type LaunchedBrowser, launchBrowser, runAxe, webRoot } from '../support/browser.ts'
+import { eventually, signInThroughForm } from '../support/e2e-steps.ts'
 import { startTestServer, type TestServer, testPassword } from '../support/server.ts'
 
 // The built app (npm run build → dist/web) served by the real server over a real SQLite file. The
@@ -21,13 +22,9 @@ afterAll(async () => {
 
 async function adminPage(viewport?: { width: number; height: number }): Promise<Page> {
   const page = await browser.newPage(viewport)
-  await page.goto(`${server.url}/sign-in`)
-  await page.getByLabel('Username').fill('staff')
-  await page.getByLabel('Password').fill(testPassword)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.getByRole('button', { name: 'Sign out' }).waitFor()
+  await signInThroughForm(page, server.url, 'staff')
   // The nav offers the page to an administrator (behind the Menu button at phone width).
-  expect(await page.getByRole('link', { name: 'Accounts', includeHidden: true }).count()).toBe(1)
+  await eventually(() => page.getByRole('link', { name: 'Accounts', includeHidden: true }).count()).toBe(1)
   await page.goto(`${server.url}/accounts`)
   await page.getByRole('heading', { name: 'Accounts', level: 1 }).waitFor()
   await page.getByTestId('account-staff').waitFor()
@@ -49,10 +46,6 @@ async function kindOf(cookie: string): Promise<string> {
   return ((await response.json()) as { kind: string }).kind
 }
 
-function eventually<T>(read: () => Promise<T>) {
-  return expect.poll(read, { timeout: 10_000 })
-}
-
 async function confirmAction(page: Page, name: string) {
   await page.getByRole('button', { name }).click()
   const dialog = page.getByRole('dialog')
@@ -63,12 +56,8 @@ async function confirmAction(page: Page, name: string) {
 describe('accounts in the web app (Chromium)', () => {
   it('hides the page from a partner', async () => {
     const page = await browser.newPage()
-    await page.goto(`${server.url}/sign-in`)
-    await page.getByLabel('Username').fill('jpn')
-    await page.getByLabel('Password').fill(testPassword)
-    await page.getByRole('button', { name: 'Sign in' }).click()
-    await page.getByRole('button', { name: 'Sign out' }).waitFor()
-    expect(await page.getByRole('link', { name: 'Accounts', exact: true }).count()).toBe(0)
+    await signInThroughForm(page, server.url, 'jpn')
+    await eventually(() => page.getByRole('link', { name: 'Accounts', exact: true }).count()).toBe(0)
     await page.goto(`${server.url}/accounts`)
     await page.getByText('Only administrators manage accounts').waitFor()
     await page.close()
@@ -77,7 +66,7 @@ describe('accounts in the web app (Chromium)', () => {
   it('lets an administrator create an account that signs in, then disable it, signing it out', async () => {
     const page = await adminPage({ width: 1366, height: 900 })
     expect(await runAxe(page)).toEqual([])
-    expect(await page.getByRole('button', { name: 'Disable staff' }).count()).toBe(0)
+    await eventually(() => page.getByRole('button', { name: 'Disable staff' }).count()).toBe(0)
     await page.getByRole('button', { name: 'New account' }).click()
     const form = page.getByRole('form', { name: 'New account' })
     await form.getByLabel('Username').fill('mng-officer')
@@ -95,8 +84,8 @@ describe('accounts in the web app (Chromium)', () => {
     await form.getByRole('button', { name: 'Create account' }).click()
     const shown = page.getByTestId('one-time-password')
     await shown.waitFor()
+    await eventually(async () => (await shown.textContent()) ?? '').toMatch(/^[A-Za-z0-9_-]{16}$/)
     const password = (await shown.textContent()) ?? ''
-    expect(password).toMatch(/^[A-Za-z0-9_-]{16}$/)
     await page.getByTestId('account-mng-officer').waitFor()
     await page.screenshot({ path: '/tmp/accounts-1366.png', fullPage: true })
     expect(await runAxe(page)).toEqual([])
@@ -107,7 +96,7 @@ describe('accounts in the web app (Chromium)', () => {
 
     await page.getByRole('button', { name: 'Edit mng-officer' }).click()
     const edit = page.getByRole('form', { name: 'Edit mng-officer' })
-    expect(await edit.getByLabel('Clearance').locator('option').allTextContents()).toEqual([
+    await eventually(() => edit.getByLabel('Clearance').locator('option').allTextContents()).toEqual([
       'PUBLIC',
       'UNCLASSIFIED',
       'RESTRICTED',
@@ -134,7 +123,7 @@ describe('accounts in the web app (Chromium)', () => {
     const page = await adminPage({ width: 390, height: 844 })
     const row = page.getByTestId('account-kor')
     await eventually(() => row.textContent()).toContain('locked')
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    await eventually(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
     await page.screenshot({ path: '/tmp/accounts-390.png', fullPage: true })
     expect(await runAxe(page)).toEqual([])
     await confirmAction(page, 'Unlock kor')

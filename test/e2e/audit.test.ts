@@ -2,7 +2,8 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { newEngagement, send } from '../api/engagements-support.ts'
 import { type LaunchedBrowser, launchBrowser, runAxe, webRoot } from '../support/browser.ts'
-import { startTestServer, type TestServer, testPassword } from '../support/server.ts'
+import { eventually, openMoreMenu, signInThroughForm } from '../support/e2e-steps.ts'
+import { startTestServer, type TestServer } from '../support/server.ts'
 
 // The built app (npm run build → dist/web) over a real SQLite file: staff change a record over
 // HTTP, then read the trail in Chromium.
@@ -35,13 +36,7 @@ afterAll(async () => {
 
 async function signedIn(username: string, viewport?: { width: number; height: number }): Promise<Page> {
   const page = await browser.newPage(viewport)
-  // A step that cannot happen fails on its own locator, well before the test's own limit.
-  page.setDefaultTimeout(15_000)
-  await page.goto(`${server.url}/sign-in`)
-  await page.getByLabel('Username').fill(username)
-  await page.getByLabel('Password').fill(testPassword)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.getByRole('button', { name: 'Sign out' }).waitFor()
+  await signInThroughForm(page, server.url, username)
   return page
 }
 
@@ -50,16 +45,11 @@ function csvHref(page: Page): Promise<string | null> {
 }
 
 describe('the audit trail in the web app (Chromium)', () => {
-  it('shows staff the change they made, filtered by user and by record, with a CSV link that keeps the filters', {
-    timeout: 90_000,
-  }, async () => {
+  it('shows staff the change they made, filtered by user and by record, with a CSV link that keeps the filters', async () => {
     const page = await signedIn('staff', { width: 1366, height: 900 })
     // Audit is one of the secondary areas under the header's "More".
-    await page.getByRole('button', { name: 'More' }).click()
-    // The menu opens on the next render (and the session's abilities may still be loading): waited for.
-    await expect
-      .poll(() => page.getByRole('link', { name: 'Audit', exact: true }).count(), { timeout: 10_000 })
-      .toBe(1)
+    await openMoreMenu(page)
+    await eventually(() => page.getByRole('link', { name: 'Audit', exact: true }).count()).toBe(1)
     await page.getByRole('link', { name: 'Audit', exact: true }).click()
     await page.getByRole('heading', { name: 'Audit trail', level: 1 }).waitFor()
     await page.getByText(/^Hash chain intact: \d+ entries verified, newest #\d+\.$/).waitFor()
@@ -69,19 +59,19 @@ describe('the audit trail in the web app (Chromium)', () => {
       .filter({ has: page.getByRole('cell', { name: 'create', exact: true }) })
       .filter({ hasText: engagementId })
     await created.waitFor()
-    expect(await created.locator('dd').first().textContent()).toBe('Audited talks')
+    await eventually(() => created.locator('dd').first().textContent()).toBe('Audited talks')
     const update = page
       .getByRole('row')
       .filter({ has: page.getByRole('cell', { name: 'update', exact: true }) })
       .filter({ hasText: engagementId })
     await update.waitFor()
-    expect(await update.getByRole('cell', { name: 'staff', exact: true }).count()).toBe(1)
-    expect(await update.locator('dt', { hasText: 'title' }).count()).toBe(1)
-    expect(await update.locator('del').first().textContent()).toBe('Audited talks')
-    expect(await update.locator('ins').first().textContent()).toBe('Audited talks (renamed)')
-    expect(await update.getByRole('link', { name: `engagement ${engagementId}` }).getAttribute('href')).toBe(
-      `/engagements/${engagementId}`,
-    )
+    await eventually(() => update.getByRole('cell', { name: 'staff', exact: true }).count()).toBe(1)
+    await eventually(() => update.locator('dt', { hasText: 'title' }).count()).toBe(1)
+    await eventually(() => update.locator('del').first().textContent()).toBe('Audited talks')
+    await eventually(() => update.locator('ins').first().textContent()).toBe('Audited talks (renamed)')
+    await eventually(() =>
+      update.getByRole('link', { name: `engagement ${engagementId}` }).getAttribute('href'),
+    ).toBe(`/engagements/${engagementId}`)
     expect(await runAxe(page)).toEqual([])
 
     // The demo's trail runs over several pages of 25; Next walks there and the address keeps it.
@@ -91,15 +81,15 @@ describe('the audit trail in the web app (Chromium)', () => {
     expect(pages).toBeGreaterThanOrEqual(2)
     await page.getByRole('button', { name: 'Next' }).click()
     await page.getByText(new RegExp(` · page 2 of ${pages}$`)).waitFor()
-    expect(page.url()).toContain('page=1')
-    expect(await page.getByRole('button', { name: 'Next' }).isDisabled()).toBe(pages === 2)
+    await eventually(async () => page.url()).toContain('page=1')
+    await eventually(() => page.getByRole('button', { name: 'Next' }).isDisabled()).toBe(pages === 2)
     await page.getByRole('button', { name: 'Previous' }).click()
     await page.getByText(new RegExp(` · page 1 of ${pages}$`)).waitFor()
 
     // By user: jpn has only signed in (never in this test), so nothing matches; staff matches again.
     await page.getByLabel('User').fill('jpn')
     await page.getByText('No audit entries match').waitFor()
-    expect(await csvHref(page)).toBe('/api/v1/audit.csv?actor=jpn')
+    await eventually(() => csvHref(page)).toBe('/api/v1/audit.csv?actor=jpn')
     await page.getByLabel('User').fill('staff')
     await update.waitFor()
 
@@ -110,10 +100,10 @@ describe('the audit trail in the web app (Chromium)', () => {
     // (which the router updates in a transition) to carry the id before reading the list.
     await page.waitForURL((url) => url.searchParams.get('entityId') === engagementId)
     await page.getByText('2 entries · page 1 of 1').waitFor()
-    expect(await page.getByRole('row').count()).toBe(3)
-    await expect
-      .poll(() => csvHref(page))
-      .toBe(`/api/v1/audit.csv?entity=engagement&entityId=${engagementId}&actor=staff`)
+    await eventually(() => page.getByRole('row').count()).toBe(3)
+    await eventually(() => csvHref(page)).toBe(
+      `/api/v1/audit.csv?entity=engagement&entityId=${engagementId}&actor=staff`,
+    )
     const href = await csvHref(page)
     await page.screenshot({ path: '/tmp/portal-audit-desktop.png', fullPage: true })
 
@@ -122,7 +112,7 @@ describe('the audit trail in the web app (Chromium)', () => {
     await page.getByLabel('To (UTC day)').fill('2026-05-01')
     const refused = page.getByRole('alert').filter({ hasText: 'to must not be before from' })
     await refused.waitFor()
-    expect(await page.getByRole('table').count()).toBe(0)
+    await eventually(() => page.getByRole('table').count()).toBe(0)
     expect(await runAxe(page)).toEqual([])
     await page.getByLabel('From (UTC day)').fill('')
     await page.getByLabel('To (UTC day)').fill('')
@@ -141,8 +131,9 @@ describe('the audit trail in the web app (Chromium)', () => {
     await page.goto(`${server.url}/audit?entity=engagement&entityId=${engagementId}`)
     await page.getByText('2 entries · page 1 of 1').waitFor()
     expect(await runAxe(page)).toEqual([])
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
-    expect(overflow).toBeLessThanOrEqual(0)
+    await eventually(() =>
+      page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0)
     await page.screenshot({ path: '/tmp/portal-audit-phone.png', fullPage: true })
     await page.close()
   })
@@ -163,7 +154,7 @@ describe('the audit trail in the web app (Chromium)', () => {
       await page.goto(`${server.url}/audit`)
       const alert = page.getByRole('alert').filter({ hasText: 'The hash chain is broken at entry #1' })
       await alert.waitFor()
-      expect(await alert.textContent()).toContain(`id ${first.id}`)
+      await eventually(() => alert.textContent()).toContain(`id ${first.id}`)
       expect(await runAxe(page)).toEqual([])
     } finally {
       await server.db.kysely
@@ -177,10 +168,12 @@ describe('the audit trail in the web app (Chromium)', () => {
 
   it('shows a partner no nav item and a clear "not allowed" page', async () => {
     const page = await signedIn('jpn')
-    expect(await page.getByRole('link', { name: 'Audit', exact: true, includeHidden: true }).count()).toBe(0)
+    await eventually(() =>
+      page.getByRole('link', { name: 'Audit', exact: true, includeHidden: true }).count(),
+    ).toBe(0)
     await page.goto(`${server.url}/audit`)
     await page.getByText('You are not allowed to read the audit trail').waitFor()
-    expect(await page.getByRole('table').count()).toBe(0)
+    await eventually(() => page.getByRole('table').count()).toBe(0)
     expect(await runAxe(page)).toEqual([])
     await page.close()
   })

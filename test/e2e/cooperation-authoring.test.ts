@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type LaunchedBrowser, launchBrowser, runAxe, webRoot } from '../support/browser.ts'
+import { eventually, signInThroughForm } from '../support/e2e-steps.ts'
 import { fixedNow, startTestServer, type TestServer, testPassword } from '../support/server.ts'
 
 // Keeping the catalogue from the web app: staff edit an item and an event through the pickers,
@@ -101,27 +102,19 @@ afterAll(async () => {
   await server?.close()
 })
 
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${url}/sign-in`)
-  await page.getByLabel('Username').fill(username)
-  await page.getByLabel('Password').fill(testPassword)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.getByRole('button', { name: 'Sign out' }).waitFor()
-}
-
 /** axe at both widths, and at 390 px no page-wide sideways scroll. */
 async function checkPage(page: Page, name: string): Promise<void> {
   await page.setViewportSize(desktop)
   expect(await runAxe(page), `${name} at 1366 px`).toEqual([])
   await page.setViewportSize(phone)
   expect(await runAxe(page), `${name} at 390 px`).toEqual([])
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
-  expect(overflow, `${name}: page-wide horizontal scroll at 390 px`).toBeLessThanOrEqual(1)
+  // Waited for: a resize re-renders what measures its own width a frame later.
+  await eventually(
+    () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    10_000,
+    `${name}: page-wide horizontal scroll at 390 px`,
+  ).toBeLessThanOrEqual(1)
   await page.setViewportSize(desktop)
-}
-
-function eventually<T>(read: () => Promise<T>, timeout = 10_000) {
-  return expect.poll(read, { timeout })
 }
 
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '')
@@ -129,14 +122,14 @@ const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id
 describe('keeping the cooperation catalogue in the web app (Chromium)', () => {
   it('lets staff edit an item: every error at once, pickers, and the saved title', async () => {
     const page = await browser.newPage(desktop)
-    await signIn(page, 'staff')
+    await signInThroughForm(page, url, 'staff')
     await page.goto(`${url}/cooperation/items/${encodeURIComponent(itemId)}`)
     await page.getByRole('heading', { level: 1, name: title }).waitFor()
     await page.getByRole('button', { name: 'Edit item' }).click()
     const form = page.getByRole('form', { name: 'Edit this activity' })
     await form.waitFor()
     // The form is filled from the item: the provider by name, the area and language by label.
-    expect(await page.getByLabel('Provided by').inputValue()).toContain('France')
+    await eventually(() => page.getByLabel('Provided by').inputValue()).toContain('France')
     await form.getByText('Maritime security').waitFor()
     await form.getByText('English (EN)').waitFor()
     await checkPage(page, 'cooperation-item-edit')
@@ -146,8 +139,8 @@ describe('keeping the cooperation catalogue in the web app (Chromium)', () => {
     await form.getByRole('button', { name: 'Remove English (EN)' }).click()
     await form.getByRole('button', { name: 'Save changes' }).click()
     await form.getByText('Please correct the 2 fields marked below.').waitFor()
-    expect(await form.locator('#item-edit-title-error').textContent()).toBe('Enter a title')
-    expect(await form.locator('#item-edit-languages-error').textContent()).toBe(
+    await eventually(() => form.locator('#item-edit-title-error').textContent()).toBe('Enter a title')
+    await eventually(() => form.locator('#item-edit-languages-error').textContent()).toBe(
       'Name at least one working language',
     )
     await eventually(() => focusedId(page)).toBe('item-edit-title')
@@ -162,7 +155,7 @@ describe('keeping the cooperation catalogue in the web app (Chromium)', () => {
     await form.getByRole('button', { name: 'Save changes' }).click()
     await page.getByRole('heading', { level: 1, name: renamed }).waitFor()
     await page.getByRole('status').filter({ hasText: 'Changes saved.' }).waitFor()
-    expect(await page.getByRole('form', { name: 'Edit this activity' }).count()).toBe(0)
+    await eventually(() => page.getByRole('form', { name: 'Edit this activity' }).count()).toBe(0)
     const saved = (await api('GET', itemPath())).json as {
       title: string
       languages: string[]
@@ -173,11 +166,11 @@ describe('keeping the cooperation catalogue in the web app (Chromium)', () => {
     expect(saved.priorityAreas).toEqual(['maritime-security', 'cyber-defence'])
     await checkPage(page, 'cooperation-item-saved')
     await page.close()
-  }, 120_000)
+  })
 
   it('lets staff add an item and schedule its event with the pickers, every error reported at once', async () => {
     const page = await browser.newPage(desktop)
-    await signIn(page, 'staff')
+    await signInThroughForm(page, url, 'staff')
     await page.goto(`${url}/cooperation`)
     await page.getByRole('button', { name: 'Add a catalogue item' }).click()
     const itemForm = page.getByRole('form', { name: 'New catalogue item' })
@@ -198,14 +191,14 @@ describe('keeping the cooperation catalogue in the web app (Chromium)', () => {
     await page
       .getByRole('heading', { level: 1, name: 'Resilience planning workshop (authoring test)' })
       .waitFor()
-    expect(await page.getByText('E2E-RES-1', { exact: true }).count()).toBeGreaterThan(0)
+    await eventually(() => page.getByText('E2E-RES-1', { exact: true }).count()).toBeGreaterThan(0)
 
     await page.getByRole('button', { name: 'Schedule an event' }).click()
     const eventForm = page.getByRole('form', { name: 'New event' })
     await eventForm.waitFor()
     await eventForm.getByRole('button', { name: 'Save event' }).click()
     await eventForm.getByText(/Please correct the \d+ fields marked below\./).waitFor()
-    expect(await eventForm.locator('.field-error').count()).toBeGreaterThanOrEqual(5)
+    await eventually(() => eventForm.locator('.field-error').count()).toBeGreaterThanOrEqual(5)
     await eventually(() => focusedId(page)).toBe('event-new-startsOn')
     await checkPage(page, 'cooperation-event-new-errors')
     await page.getByLabel('First day (at the place)').fill(startsOn)
@@ -220,21 +213,19 @@ describe('keeping the cooperation catalogue in the web app (Chromium)', () => {
     await events.getByRole('row', { name: /Tallinn/ }).waitFor()
     // The form closes after the saved list re-renders: waited for, not read once (a loaded CI
     // machine read it a frame early).
-    await expect
-      .poll(() => page.getByRole('form', { name: 'New event' }).count(), { timeout: 10_000 })
-      .toBe(0)
+    await eventually(() => page.getByRole('form', { name: 'New event' }).count()).toBe(0)
     await page.close()
-  }, 120_000)
+  })
 
   it("lets staff change an event's capacity on a phone, with the zone shown by its city", async () => {
     const page = await browser.newPage(phone)
-    await signIn(page, 'staff')
+    await signInThroughForm(page, url, 'staff')
     await page.goto(`${url}/cooperation/events/${encodeURIComponent(eventId)}`)
     await page.getByText('12 seats').waitFor()
     await page.getByRole('button', { name: 'Edit event' }).click()
     const form = page.getByRole('form', { name: 'Edit this event' })
     await form.waitFor()
-    expect(await page.getByLabel('Time zone of the place').inputValue()).toMatch(
+    await eventually(() => page.getByLabel('Time zone of the place').inputValue()).toMatch(
       /^Athens, Greece — Europe\/Athens/,
     )
     await page.getByLabel('Capacity (seats)').fill('')
@@ -253,26 +244,26 @@ describe('keeping the cooperation catalogue in the web app (Chromium)', () => {
     expect(saved).toMatchObject({ capacity: 20, timeZone: 'Europe/Athens' })
     await checkPage(page, 'cooperation-event-saved')
     await page.close()
-  }, 120_000)
+  })
 
   it('shows a partner user no edit buttons', async () => {
     const page = await browser.newPage(desktop)
-    await signIn(page, 'kor')
+    await signInThroughForm(page, url, 'kor')
     await page.goto(`${url}/cooperation/items/${encodeURIComponent(itemId)}`)
     await page.getByRole('heading', { level: 1, name: /Maritime interdiction seminar/ }).waitFor()
     await page.getByRole('region', { name: 'Events of this activity' }).waitFor()
-    expect(await page.getByRole('button', { name: 'Edit item' }).count()).toBe(0)
-    expect(await page.getByRole('button', { name: 'Schedule an event' }).count()).toBe(0)
+    await eventually(() => page.getByRole('button', { name: 'Edit item' }).count()).toBe(0)
+    await eventually(() => page.getByRole('button', { name: 'Schedule an event' }).count()).toBe(0)
     await page.goto(`${url}/cooperation/events/${encodeURIComponent(eventId)}`)
     await page.getByRole('button', { name: 'Request a place' }).waitFor()
-    expect(await page.getByRole('button', { name: 'Edit event' }).count()).toBe(0)
+    await eventually(() => page.getByRole('button', { name: 'Edit event' }).count()).toBe(0)
     await checkPage(page, 'cooperation-event-partner')
     await page.close()
-  }, 90_000)
+  })
 
   it('refuses a stale edit with a 409 and shows the item as it is now', async () => {
     const page = await browser.newPage(desktop)
-    await signIn(page, 'staff')
+    await signInThroughForm(page, url, 'staff')
     await page.goto(`${url}/cooperation/items/${encodeURIComponent(itemId)}`)
     await page.getByRole('button', { name: 'Edit item' }).click()
     const form = page.getByRole('form', { name: 'Edit this activity' })
@@ -285,8 +276,8 @@ describe('keeping the cooperation catalogue in the web app (Chromium)', () => {
     await form.getByRole('button', { name: 'Save changes' }).click()
     const alert = form.getByRole('alert')
     await alert.waitFor()
-    expect(await alert.textContent()).toContain('Changed by someone else')
-    expect(await alert.textContent()).toContain(
+    await eventually(() => alert.textContent()).toContain('Changed by someone else')
+    await eventually(() => alert.textContent()).toContain(
       'The form now shows the current version: make your change again.',
     )
     // The form was refilled with what the other tab saved.
@@ -301,5 +292,5 @@ describe('keeping the cooperation catalogue in the web app (Chromium)', () => {
       'Boarding, search and seizure.',
     )
     await page.close()
-  }, 120_000)
+  })
 })

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type LaunchedBrowser, launchBrowser, runAxe, webRoot } from '../support/browser.ts'
+import { eventually, signInThroughForm } from '../support/e2e-steps.ts'
 import { fixedNow, startTestServer, type TestServer, testPassword } from '../support/server.ts'
 
 // The built app over a real SQLite file. The server's clock can move (the feedback report is
@@ -93,14 +94,6 @@ afterAll(async () => {
   await server?.close()
 })
 
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${url}/sign-in`)
-  await page.getByLabel('Username').fill(username)
-  await page.getByLabel('Password').fill(testPassword)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.getByRole('button', { name: 'Sign out' }).waitFor()
-}
-
 async function screenshot(page: Page, name: string): Promise<void> {
   if (shots !== '') await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true })
 }
@@ -112,20 +105,20 @@ async function checkPage(page: Page, name: string): Promise<void> {
   await screenshot(page, `${name}-desktop`)
   await page.setViewportSize(phone)
   expect(await runAxe(page), `${name} at 390 px`).toEqual([])
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
-  expect(overflow, `${name}: page-wide horizontal scroll at 390 px`).toBeLessThanOrEqual(1)
+  // Waited for: a resize re-renders what measures its own width a frame later.
+  await eventually(
+    () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    10_000,
+    `${name}: page-wide horizontal scroll at 390 px`,
+  ).toBeLessThanOrEqual(1)
   await screenshot(page, `${name}-phone`)
   await page.setViewportSize(desktop)
-}
-
-function eventually<T>(read: () => Promise<T>, timeout = 10_000) {
-  return expect.poll(read, { timeout })
 }
 
 describe('the cooperation menu in the web app (Chromium)', () => {
   it('lets Korea request a cyber defence course for a goal of its programme', async () => {
     const korea = await browser.newPage(desktop)
-    await signIn(korea, 'kor')
+    await signInThroughForm(korea, url, 'kor')
     await korea.getByRole('link', { name: 'Cooperation', exact: true }).click()
     await korea.getByRole('heading', { level: 1, name: 'Cooperation menu' }).waitFor()
     await korea.getByLabel('Search the catalogue').fill('incident handling')
@@ -137,7 +130,7 @@ describe('the cooperation menu in the web app (Chromium)', () => {
     await eventually(() => eligible.isChecked()).toBe(true)
     const row = korea.getByRole('row', { name: new RegExp(course.replace(/[()]/g, '.')) })
     await row.waitFor()
-    expect(await row.textContent()).toContain('You may request')
+    await eventually(() => row.textContent()).toContain('You may request')
     await checkPage(korea, 'cooperation-catalogue')
     // A search that matches nothing says so.
     await korea.getByLabel('Search the catalogue').fill('no such words anywhere')
@@ -146,13 +139,16 @@ describe('the cooperation menu in the web app (Chromium)', () => {
     await row.getByRole('link').click()
 
     await korea.getByRole('heading', { level: 1, name: course }).waitFor()
-    await checkPage(korea, 'cooperation-item')
+    // The events load after the item: axe reads the page once they are listed.
     await korea.getByRole('region', { name: 'Events of this activity' }).waitFor()
+    await korea.getByRole('link', { name: /–/ }).first().waitFor()
+    await checkPage(korea, 'cooperation-item')
     await korea.getByRole('link', { name: /–/ }).first().click()
     await korea
       .getByRole('heading', { level: 1, name: new RegExp(`^${course.replace(/[()]/g, '.')},`) })
       .waitFor()
-    expect(await korea.getByText('(days in Europe/Tallinn)').count()).toBe(1)
+    await eventually(() => korea.getByText('(days in Europe/Tallinn)').count()).toBe(1)
+    await korea.getByRole('button', { name: 'Request a place' }).waitFor()
     await checkPage(korea, 'cooperation-event')
 
     await korea.getByRole('button', { name: 'Request a place' }).click()
@@ -171,7 +167,7 @@ describe('the cooperation menu in the web app (Chromium)', () => {
     await korea.getByRole('heading', { level: 1, name: course, exact: true }).waitFor()
     await eventually(() => korea.getByTestId('request-status').textContent()).toBe('Awaiting approval')
     requestId = decodeURIComponent(korea.url().split('/').pop() ?? '')
-    expect(await korea.getByRole('link', { name: 'Cyber defence', exact: true }).count()).toBe(1)
+    await eventually(() => korea.getByRole('link', { name: 'Cyber defence', exact: true }).count()).toBe(1)
     await checkPage(korea, 'cooperation-request-requested')
 
     await korea
@@ -182,11 +178,11 @@ describe('the cooperation menu in the web app (Chromium)', () => {
     await korea.getByRole('row', { name: /E2E-CYB-1/ }).waitFor()
     await checkPage(korea, 'cooperation-requests')
     await korea.close()
-  }, 120_000)
+  })
 
   it('lets France, the provider, approve it from its queue; a stale decision is refused with a 409', async () => {
     const france = await browser.newPage(desktop)
-    await signIn(france, 'fra')
+    await signInThroughForm(france, url, 'fra')
     // A tab left open on the request, read while it still awaited a decision.
     const stale = await browser.context.newPage()
     await stale.setViewportSize(desktop)
@@ -201,8 +197,8 @@ describe('the cooperation menu in the web app (Chromium)', () => {
     await france.getByRole('heading', { level: 1, name: 'Approval queue' }).waitFor()
     const row = france.getByRole('row', { name: /E2E-CYB-1/ })
     await row.waitFor()
-    expect(await row.textContent()).toContain('Republic of Korea')
-    expect(await row.textContent()).toContain('Cyber defence')
+    await eventually(() => row.textContent()).toContain('Republic of Korea')
+    await eventually(() => row.textContent()).toContain('Cyber defence')
     await checkPage(france, 'cooperation-queue')
     await row.getByRole('button', { name: /^Approve/ }).click()
     await france.getByRole('status').filter({ hasText: 'approved' }).waitFor()
@@ -213,16 +209,16 @@ describe('the cooperation menu in the web app (Chromium)', () => {
     await stale.getByRole('button', { name: 'Decline' }).click()
     const refusal = stale.getByRole('alert')
     await refusal.waitFor()
-    expect(await refusal.textContent()).toMatch(/current version|changed|approved/i)
+    await eventually(() => refusal.textContent()).toMatch(/current version|changed|approved/i)
     await eventually(() => stale.getByTestId('request-status').textContent()).toBe('Approved')
     await checkPage(stale, 'cooperation-request-conflict')
     await stale.close()
     await france.close()
-  }, 90_000)
+  })
 
   it('registers two participants, waitlists a third when the event is full, and promotes it on a cancellation', async () => {
     const korea = await browser.newPage(desktop)
-    await signIn(korea, 'kor')
+    await signInThroughForm(korea, url, 'kor')
     await korea.goto(`${url}/cooperation/requests/${encodeURIComponent(requestId)}`)
     await eventually(() => korea.getByTestId('request-status').textContent()).toBe('Approved')
     await korea.getByRole('heading', { name: 'Register participants' }).waitFor()
@@ -232,7 +228,7 @@ describe('the cooperation menu in the web app (Chromium)', () => {
     await korea.getByLabel('Nation (participant 2)').fill('')
     await korea.getByRole('button', { name: 'Register participants' }).click()
     await korea.getByText('Please correct the fields marked below.').waitFor()
-    expect(await korea.locator('.participant-row .field-error').count()).toBeGreaterThanOrEqual(3)
+    await eventually(() => korea.locator('.participant-row .field-error').count()).toBeGreaterThanOrEqual(3)
     await eventually(() => korea.evaluate(() => document.activeElement?.id)).toMatch(/personName$/)
     await checkPage(korea, 'cooperation-participants-errors')
 
@@ -260,7 +256,7 @@ describe('the cooperation menu in the web app (Chromium)', () => {
     await confirmed.getByRole('button', { name: 'Cancel Lee Seo-yeon' }).click()
     await korea.getByTestId('request-said').filter({ hasText: 'Lee Seo-yeon cancelled' }).waitFor()
     await confirmed.getByRole('rowheader', { name: 'Park Ji-ho' }).waitFor()
-    expect(await korea.getByText('Nobody is waiting.').count()).toBe(1)
+    await eventually(() => korea.getByText('Nobody is waiting.').count()).toBe(1)
     await korea
       .getByRole('region', { name: 'Cancelled participants' })
       .getByRole('rowheader', { name: 'Lee Seo-yeon' })
@@ -275,21 +271,21 @@ describe('the cooperation menu in the web app (Chromium)', () => {
     expect(csv).toContain('Kim Min-jun')
     expect(csv).toContain('Park Ji-ho')
     await korea.close()
-  }, 120_000)
+  })
 
   it("shows Japan none of Korea's requests or participants", async () => {
     const japan = await browser.newPage(desktop)
-    await signIn(japan, 'jpn')
+    await signInThroughForm(japan, url, 'jpn')
     await japan.goto(`${url}/cooperation/requests`)
     await japan.getByRole('heading', { level: 1, name: 'Cooperation requests' }).waitFor()
     // Japan's own illustrative demo request (data/cooperation.json) is its only row: none of
     // Korea's, neither the one made above nor Korea's demo requests.
     const own = japan.getByRole('row', { name: /MAR-110/ })
     await own.waitFor()
-    expect(await own.textContent()).toContain('Illustrative')
-    expect(await japan.getByRole('table').getByRole('row').count()).toBe(2)
-    expect(await japan.getByText('E2E-CYB-1').count()).toBe(0)
-    expect(await japan.getByText('Republic of Korea').count()).toBe(0)
+    await eventually(() => own.textContent()).toContain('Illustrative')
+    await eventually(() => japan.getByRole('table').getByRole('row').count()).toBe(2)
+    await eventually(() => japan.getByText('E2E-CYB-1').count()).toBe(0)
+    await eventually(() => japan.getByText('Republic of Korea').count()).toBe(0)
     await own.getByRole('link').click()
     await japan.getByRole('heading', { level: 1, name: 'Maritime interdiction operations course' }).waitFor()
     await japan.getByText('Illustrative', { exact: true }).waitFor()
@@ -302,8 +298,8 @@ describe('the cooperation menu in the web app (Chromium)', () => {
     // The event itself is open to Japan, but counts only Japan's own registrations: none.
     await japan.goto(`${url}/cooperation/events/${encodeURIComponent(eventId)}`)
     await japan.getByRole('heading', { level: 1, name: new RegExp(course.replace(/[()]/g, '.')) }).waitFor()
-    expect(await japan.getByText('0 confirmed · 0 waiting').count()).toBe(1)
-    expect(await japan.getByText('Kim Min-jun').count()).toBe(0)
+    await eventually(() => japan.getByText('0 confirmed · 0 waiting').count()).toBe(1)
+    await eventually(() => japan.getByText('Kim Min-jun').count()).toBe(0)
     const csv = await japan.evaluate(
       async (path) => {
         const response = await fetch(path)
@@ -318,19 +314,21 @@ describe('the cooperation menu in the web app (Chromium)', () => {
     // Korea's programme page shows Japan no Korean request under its goals either.
     await japan.goto(`${url}/programmes/kor-itpp-2023`)
     await japan.getByRole('heading', { level: 2, name: 'Objectives, goals and activities' }).waitFor()
-    expect(await japan.getByText('E2E-CYB-1').count()).toBe(0)
+    await eventually(() => japan.getByText('E2E-CYB-1').count()).toBe(0)
     // Nor counts them in its progress.
     await eventually(() => japan.getByTestId('menu-activities').textContent()).toContain('0 approved')
-    expect(await japan.getByTestId('menu-activities').textContent()).toContain('0 awaiting approval')
+    await eventually(() => japan.getByTestId('menu-activities').textContent()).toContain(
+      '0 awaiting approval',
+    )
     await japan.close()
-  }, 90_000)
+  })
 
   it('files the feedback report after the event, and lists the activity under the goal it served', async () => {
     // The day after the event ended, on the server and in the browser alike.
     now = new Date(Date.parse(`${endsOn}T12:00:00Z`) + 2 * day)
     await browser.context.clock.setFixedTime(now)
     const korea = await browser.newPage(desktop)
-    await signIn(korea, 'kor')
+    await signInThroughForm(korea, url, 'kor')
     // What Korea's programme counted as reported before (its demo requests have reports too).
     await korea.goto(`${url}/cooperation/requests/${encodeURIComponent(requestId)}`)
     const reportedBefore = await korea.evaluate(async () => {
@@ -343,8 +341,8 @@ describe('the cooperation menu in the web app (Chromium)', () => {
     await korea.getByRole('heading', { name: 'File the feedback report' }).waitFor()
     await korea.getByRole('button', { name: 'File report' }).click()
     await korea.getByText('Please correct the fields marked below.').waitFor()
-    expect(await korea.locator('#report-rating-error').count()).toBe(1)
-    expect(await korea.locator('#report-summary-error').count()).toBe(1)
+    await eventually(() => korea.locator('#report-rating-error').count()).toBe(1)
+    await eventually(() => korea.locator('#report-summary-error').count()).toBe(1)
     await eventually(() => korea.evaluate(() => document.activeElement?.id)).toBe('report-rating')
     await checkPage(korea, 'cooperation-report-errors')
     await korea.getByLabel('Rating').selectOption('5')
@@ -352,8 +350,8 @@ describe('the cooperation menu in the web app (Chromium)', () => {
     await korea.getByRole('button', { name: 'File report' }).click()
     const report = korea.getByTestId('report')
     await report.waitFor()
-    expect(await report.textContent()).toContain('5 of 5')
-    expect(await report.textContent()).toContain('Cyber defence')
+    await eventually(() => report.textContent()).toContain('5 of 5')
+    await eventually(() => report.textContent()).toContain('Cyber defence')
     await checkPage(korea, 'cooperation-report')
 
     await korea.goto(`${url}/programmes/kor-itpp-2023`)
@@ -363,9 +361,9 @@ describe('the cooperation menu in the web app (Chromium)', () => {
       .getByRole('region', { name: 'Cooperation menu activities serving this goal' })
       .filter({ hasText: 'E2E-CYB-1' })
     await served.waitFor()
-    expect(await served.textContent()).toContain('CYB-110')
-    expect(await served.textContent()).toContain('E2E-CYB-1')
-    expect(await served.textContent()).toContain('reported (5 of 5)')
+    await eventually(() => served.textContent()).toContain('CYB-110')
+    await eventually(() => served.textContent()).toContain('E2E-CYB-1')
+    await eventually(() => served.textContent()).toContain('reported (5 of 5)')
     // The reported activity feeds the programme's progress, in its goal's priority area.
     await eventually(() => korea.getByTestId('menu-activities').textContent()).toContain(
       `${reportedBefore.overall + 1} reported on`,
@@ -373,8 +371,10 @@ describe('the cooperation menu in the web app (Chromium)', () => {
     const cyber = korea
       .getByRole('region', { name: 'Progress by priority area (table)' })
       .getByRole('row', { name: /^Cyber defence/ })
-    expect(await cyber.getByRole('cell').last().textContent()).toBe(String(reportedBefore.cyber + 1))
+    await eventually(() => cyber.getByRole('cell').last().textContent()).toBe(
+      String(reportedBefore.cyber + 1),
+    )
     await checkPage(korea, 'programme-menu-activities')
     await korea.close()
-  }, 120_000)
+  })
 })

@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type LaunchedBrowser, launchBrowser, runAxe, webRoot } from '../support/browser.ts'
-import { startTestServer, type TestServer, testPassword } from '../support/server.ts'
+import { eventually, signInThroughForm } from '../support/e2e-steps.ts'
+import { startTestServer, type TestServer } from '../support/server.ts'
 
 // The built app (npm run build → dist/web) served by the real server over a real SQLite file.
 let server: TestServer
@@ -25,18 +26,8 @@ async function open(path: string): Promise<Page> {
 
 async function signedIn(username: string, path: string): Promise<Page> {
   const page = await browser.newPage()
-  await page.goto(`${server.url}/sign-in`)
-  await page.getByLabel('Username').fill(username)
-  await page.getByLabel('Password').fill(testPassword)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.getByRole('button', { name: 'Sign out' }).waitFor()
-  await page.goto(`${server.url}${path}`)
+  await signInThroughForm(page, server.url, username, { next: path })
   return page
-}
-
-/** Retries an assertion for up to 10 s: the app fetches after the page loads. */
-function eventually<T>(read: () => Promise<T>) {
-  return expect.poll(read, { timeout: 10_000 })
 }
 
 describe('engagements in the web app (Chromium)', () => {
@@ -45,15 +36,15 @@ describe('engagements in the web app (Chromium)', () => {
     await page.getByRole('heading', { name: 'Engagements per year by level' }).waitFor()
     const chart = page.getByRole('img', { name: /per year by level/ })
     await chart.waitFor()
-    expect(await chart.getAttribute('aria-label')).toContain('Leaders level from 2022')
-    expect(await chart.locator('svg').count()).toBe(1)
+    await eventually(() => chart.getAttribute('aria-label')).toContain('Leaders level from 2022')
+    await eventually(() => chart.locator('svg').count()).toBe(1)
     const table = page.getByTestId('analytics-years')
     const leaders = (year: number) =>
       table.locator(`tr[data-year="${year}"] td[data-level="heads-of-state-government"]`).textContent()
     await eventually(() => leaders(2021)).toBe('0')
-    expect(Number(await leaders(2022))).toBeGreaterThan(0)
-    expect(Number(await leaders(2023))).toBeGreaterThan(0)
-    expect(await page.getByTestId('analytics-overall').textContent()).toContain('2022')
+    await eventually(async () => Number(await leaders(2022))).toBeGreaterThan(0)
+    await eventually(async () => Number(await leaders(2023))).toBeGreaterThan(0)
+    await eventually(() => page.getByTestId('analytics-overall').textContent()).toContain('2022')
     expect(await runAxe(page)).toEqual([])
     await page.close()
   })
@@ -61,15 +52,20 @@ describe('engagements in the web app (Chromium)', () => {
   it('shows the Madrid summit with the four IP4 leaders, the sideline meeting and no joint statement', async () => {
     const page = await open('/engagements/summit-2022-madrid')
     await page.getByRole('heading', { name: 'Madrid Summit', level: 1 }).waitFor()
-    const people = await page.getByTestId('participants').locator('tbody td:first-of-type').allTextContents()
-    expect(people).toEqual(['Anthony Albanese', 'Fumio Kishida', 'Jacinda Ardern', 'Yoon Suk Yeol'])
+    const people = page.getByTestId('participants').locator('tbody td:first-of-type')
+    await eventually(() => people.allTextContents()).toEqual([
+      'Anthony Albanese',
+      'Fumio Kishida',
+      'Jacinda Ardern',
+      'Yoon Suk Yeol',
+    ])
     const sidelines = page.getByTestId('sidelines')
-    expect(await sidelines.textContent()).toContain(
+    await eventually(() => sidelines.textContent()).toContain(
       'IP4 leaders’ meeting on the Madrid sidelines'.replace('’', "'"),
     )
     const none = sidelines.locator('[data-status="not-issued"]')
-    expect(await none.textContent()).toContain('No joint statement')
-    expect(await page.getByText('NATO 2022 Strategic Concept').count()).toBeGreaterThan(0)
+    await eventually(() => none.textContent()).toContain('No joint statement')
+    await eventually(() => page.getByText('NATO 2022 Strategic Concept').count()).toBeGreaterThan(0)
     expect(await runAxe(page)).toEqual([])
     await page.close()
   })
@@ -100,7 +96,7 @@ describe('engagements in the web app (Chromium)', () => {
     expect(changed.status).toBe(200)
     await page.getByRole('button', { name: 'Save engagement' }).click()
     await page.getByRole('alert').getByText('Changed by someone else.').waitFor()
-    expect(await summary.inputValue()).toBe('Summary as the desk officer wrote it')
+    await eventually(() => summary.inputValue()).toBe('Summary as the desk officer wrote it')
     expect(await runAxe(page)).toEqual([])
     // Saving again is deliberate: it goes with the version the page has read since.
     await page.getByRole('button', { name: 'Save engagement' }).click()
@@ -121,7 +117,7 @@ describe('engagements in the web app (Chromium)', () => {
     const alert = page.getByRole('alert').filter({ hasText: 'sign in again' })
     await alert.waitFor()
     await page.getByRole('link', { name: 'Sign in' }).waitFor()
-    expect(await summary.inputValue()).toBe('Typed after the session ended')
+    await eventually(() => summary.inputValue()).toBe('Typed after the session ended')
     await page.close()
   })
 })

@@ -1,12 +1,13 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type LaunchedBrowser, launchBrowser, runAxe, webRoot } from '../support/browser.ts'
+import { eventually, signInThroughForm } from '../support/e2e-steps.ts'
 import {
   liaisonProviderSetting,
   startTestOidcProvider,
   type TestOidcProvider,
 } from '../support/oidc-provider.ts'
-import { startTestServer, type TestServer, testPassword } from '../support/server.ts'
+import { startTestServer, type TestServer } from '../support/server.ts'
 
 // The built app over a real SQLite file, signing in through a REAL OpenID provider (oidc-provider)
 // that this file starts on another port: Chromium walks the whole code flow, both sites.
@@ -57,7 +58,7 @@ describe('single sign-on in the web app (Chromium)', () => {
     const page = await browser.newPage()
     await signInThroughProvider(page, 'jpn-mission')
     await page.getByRole('button', { name: 'Sign out' }).waitFor()
-    await expect.poll(() => page.locator('.session-who').textContent()).toContain('Mission of Japan (SSO)')
+    await eventually(() => page.locator('.session-who').textContent()).toContain('Mission of Japan (SSO)')
     const session = await (await page.request.get(`${server.url}/api/v1/session`)).json()
     expect(session).toMatchObject({
       kind: 'partner',
@@ -71,14 +72,14 @@ describe('single sign-on in the web app (Chromium)', () => {
     await page.getByRole('heading', { level: 1, name: /Japan — Individually Tailored/ }).waitFor()
     // Released to Japan: shown. Alliance only: not.
     await page.getByText('Exchange of cyber threat information').first().waitFor()
-    expect(await page.getByText('Alliance internal coordination').count()).toBe(0)
+    await eventually(() => page.getByText('Alliance internal coordination').count()).toBe(0)
     expect(await runAxe(page)).toEqual([])
 
     await page.goto(`${server.url}/programmes/kor-itpp-2023`)
     await page.getByRole('heading', { level: 1, name: /Republic of Korea — Individually Tailored/ }).waitFor()
     await page.getByText('Non-proliferation expert talks').first().waitFor()
     // Korea's milestone released to Korea only is not on Japan's screen.
-    expect(await page.getByText('Non-proliferation talks held').count()).toBe(0)
+    await eventually(() => page.getByText('Non-proliferation talks held').count()).toBe(0)
     await page.screenshot({ path: '/tmp/h3-sso-korea-as-japan.png', fullPage: true })
 
     await page.getByRole('button', { name: 'Sign out' }).click()
@@ -95,11 +96,7 @@ describe('single sign-on in the web app (Chromium)', () => {
 
   it("shows Korea's restricted milestone to Korea (so its absence above means something)", async () => {
     const page = await browser.newPage()
-    await page.goto(`${server.url}/sign-in`)
-    await page.getByLabel('Username').fill('kor')
-    await page.getByLabel('Password').fill(testPassword)
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click()
-    await page.getByRole('button', { name: 'Sign out' }).waitFor()
+    await signInThroughForm(page, server.url, 'kor')
     await page.goto(`${server.url}/programmes/kor-itpp-2023`)
     await page.getByText('Non-proliferation talks held').first().waitFor()
     await page.close()
@@ -112,9 +109,9 @@ describe('single sign-on in the web app (Chromium)', () => {
       (url) => url.pathname === '/sign-in' && url.searchParams.get('error') === 'unmapped',
     )
     const alert = page.getByRole('alert')
-    await expect.poll(() => alert.textContent()).toContain('lacks what Liaison needs')
+    await eventually(() => alert.textContent()).toContain('lacks what Liaison needs')
     // Focus moves to the alert once the page has settled (a frame after it renders).
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert')
+    await eventually(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert')
     expect((await (await page.request.get(`${server.url}/api/v1/session`)).json()).kind).toBe('public')
     expect(await runAxe(page)).toEqual([])
     await page.screenshot({ path: '/tmp/h3-sso-refused.png', fullPage: true })

@@ -1,7 +1,7 @@
-import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type LaunchedBrowser, launchBrowser, runAxe, webRoot } from '../support/browser.ts'
-import { startTestServer, type TestServer, testPassword } from '../support/server.ts'
+import { eventually, signInThroughForm } from '../support/e2e-steps.ts'
+import { startTestServer, type TestServer } from '../support/server.ts'
 
 // The built app (npm run build → dist/web) served by the real server over a real SQLite file.
 let server: TestServer
@@ -17,31 +17,17 @@ afterAll(async () => {
   await server?.close()
 })
 
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${server.url}/sign-in`)
-  await page.getByLabel('Username').fill(username)
-  await page.getByLabel('Password').fill(testPassword)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.getByRole('button', { name: 'Sign out' }).waitFor()
-}
-
-function eventually<T>(read: () => Promise<T>) {
-  return expect.poll(read, { timeout: 10_000 })
-}
-
 const japan = '/programmes/jpn-itpp-2023'
 
 describe('programmes in the web app (Chromium)', () => {
-  it('lets Japan edit its own ITPP draft, and staff see it, take it through the lifecycle and download it', {
-    timeout: 90_000,
-  }, async () => {
+  it('lets Japan edit its own ITPP draft, and staff see it, take it through the lifecycle and download it', async () => {
     const partner = await browser.newPage()
-    await signIn(partner, 'jpn')
-    await partner.goto(`${server.url}${japan}`)
+    await signInThroughForm(partner, server.url, 'jpn', { next: japan })
     await partner.getByRole('heading', { level: 1, name: /Japan — Individually Tailored/ }).waitFor()
-    // The alliance-only goal is not on Japan's page.
-    expect(await partner.getByText('Alliance internal coordination').count()).toBe(0)
     const row = partner.locator('[data-node-id="jpn-g4"]').first()
+    await row.waitFor()
+    // The alliance-only goal is not on Japan's page.
+    await eventually(() => partner.getByText('Alliance internal coordination').count()).toBe(0)
     await row.getByRole('button', { name: 'Edit' }).first().click()
     const title = partner.getByLabel('Title of 2.2')
     await title.fill('Space security dialogue and space situational awareness')
@@ -63,10 +49,9 @@ describe('programmes in the web app (Chromium)', () => {
     await partner.close()
 
     const staff = await browser.newPage()
-    await signIn(staff, 'staff')
-    await staff.goto(`${server.url}${japan}`)
+    await signInThroughForm(staff, server.url, 'staff', { next: japan })
     await staff.getByText('Space security dialogue and space situational awareness').first().waitFor()
-    expect(await staff.getByText('Alliance internal coordination').count()).toBeGreaterThan(0)
+    await eventually(() => staff.getByText('Alliance internal coordination').count()).toBeGreaterThan(0)
     const step = async (label: string, expected: string) => {
       await staff.getByRole('button', { name: label }).click()
       const dialog = staff.getByRole('dialog')
@@ -105,27 +90,27 @@ describe('programmes in the web app (Chromium)', () => {
 
   it('shows Korea Japan’s PUBLIC programme read-only, as the public sees it', async () => {
     const korea = await browser.newPage()
-    await signIn(korea, 'kor')
-    await korea.goto(`${server.url}${japan}`)
+    await signInThroughForm(korea, server.url, 'kor', { next: japan })
     await korea.getByRole('heading', { level: 1, name: /Japan — Individually Tailored/ }).waitFor()
-    expect(await korea.getByRole('button', { name: 'Edit' }).count()).toBe(0)
+    await eventually(() => korea.getByRole('button', { name: 'Edit' }).count()).toBe(0)
     const api = await korea.request.get(`${server.url}/api/v1/programmes/jpn-itpp-2023`)
     expect(api.status()).toBe(200)
     const open = await fetch(`${server.url}/api/v1/programmes/jpn-itpp-2023`)
     expect(await api.json()).toEqual(await open.json())
     await korea.goto(`${server.url}/programmes`)
     await korea.getByRole('heading', { level: 1, name: 'Programmes' }).waitFor()
-    const rows = await korea.locator('tbody tr th').allTextContents()
-    expect(rows.filter((title) => title.startsWith('Republic of Korea')).length).toBe(2)
-    expect(rows.some((title) => title.startsWith('Japan'))).toBe(true)
+    const rows = () => korea.locator('tbody tr th').allTextContents()
+    await eventually(
+      async () => (await rows()).filter((title) => title.startsWith('Republic of Korea')).length,
+    ).toBe(2)
+    await eventually(async () => (await rows()).some((title) => title.startsWith('Japan'))).toBe(true)
     expect(await runAxe(korea)).toEqual([])
     await korea.close()
   })
 
   it('lets a partner start its own draft from the portfolio and add an objective, with field messages first', async () => {
     const page = await browser.newPage()
-    await signIn(page, 'kor')
-    await page.goto(`${server.url}/programmes`)
+    await signInThroughForm(page, server.url, 'kor', { next: '/programmes' })
     await page.getByRole('button', { name: 'Start a draft programme' }).click()
     await page.getByRole('button', { name: 'Create draft' }).click()
     await page.getByText('title must not be empty').first().waitFor()
@@ -170,8 +155,7 @@ describe('programmes in the web app (Chromium)', () => {
       title: 'Maritime security',
     })
     const page = await browser.newPage()
-    await signIn(page, 'jpn')
-    await page.goto(`${server.url}/programmes/${id}`)
+    await signInThroughForm(page, server.url, 'jpn', { next: `/programmes/${id}` })
     const row = page.locator(`[data-node-id="${nodeId}"]`)
     await row.getByRole('button', { name: 'Edit' }).click()
     const title = page.getByLabel('Title of 1')
@@ -185,7 +169,7 @@ describe('programmes in the web app (Chromium)', () => {
     expect(changed.status).toBe(200)
     await page.getByRole('button', { name: 'Save' }).click()
     await page.getByRole('alert').getByText('Changed by someone else', { exact: true }).waitFor()
-    expect(await title.inputValue()).toBe('Maritime security, Japan wording')
+    await eventually(() => title.inputValue()).toBe('Maritime security, Japan wording')
     await page.getByRole('button', { name: 'Save' }).click()
     await eventually(() => row.locator('.tree-title').textContent()).toBe('Maritime security, Japan wording')
     expect(await runAxe(page)).toEqual([])
@@ -209,8 +193,7 @@ describe('programmes in the web app (Chromium)', () => {
     expect(created.status).toBe(201)
     const successor: { id: string } = await created.json()
     const page = await browser.newPage()
-    await signIn(page, 'staff')
-    await page.goto(`${server.url}/programmes/aus-itpp-2023`)
+    await signInThroughForm(page, server.url, 'staff', { next: '/programmes/aus-itpp-2023' })
     const dialog = page.getByRole('dialog')
     // Escape closes the dialog without a change.
     await page.getByRole('button', { name: 'Mark as superseded' }).click()
@@ -220,7 +203,7 @@ describe('programmes in the web app (Chromium)', () => {
     await dialog.waitFor({ state: 'hidden' })
     await page.getByRole('button', { name: 'Mark as superseded' }).click()
     // Only the partner's other programmes that may still supersede: not itself, not the superseded IPCP.
-    expect(await select.locator('option').allTextContents()).toEqual([
+    await eventually(() => select.locator('option').allTextContents()).toEqual([
       'Choose a programme…',
       'Australia ITPP 2027–2030 (successor) (2027–2030, Draft)',
     ])
@@ -244,13 +227,13 @@ describe('programmes in the web app (Chromium)', () => {
     await dialog.waitFor({ state: 'hidden' })
     await eventually(() => page.getByTestId('programme-status').textContent()).toBe('Superseded')
     const forward = page.getByRole('link', { name: 'Australia ITPP 2027–2030 (successor)' })
-    expect(await forward.getAttribute('href')).toBe(`/programmes/${successor.id}`)
-    expect(await page.getByText('Superseded by').count()).toBeGreaterThan(0)
+    await eventually(() => forward.getAttribute('href')).toBe(`/programmes/${successor.id}`)
+    await eventually(() => page.getByText('Superseded by').count()).toBeGreaterThan(0)
     expect(await runAxe(page)).toEqual([])
     await forward.click()
     await page.getByRole('heading', { level: 1, name: 'Australia ITPP 2027–2030 (successor)' }).waitFor()
     const back = page.getByRole('link', { name: /^Australia — Individually Tailored/ })
-    expect(await back.getAttribute('href')).toBe('/programmes/aus-itpp-2023')
+    await eventually(() => back.getAttribute('href')).toBe('/programmes/aus-itpp-2023')
     await page.close()
   })
 })

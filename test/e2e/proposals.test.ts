@@ -4,7 +4,8 @@ import { ProposalDetail } from '../../src/contract/proposal.ts'
 import { remindersConfigFrom } from '../../src/server/proposals/reminders/config.ts'
 import { remindersTick } from '../../src/server/proposals/reminders/tick.ts'
 import { type LaunchedBrowser, launchBrowser, runAxe, webRoot } from '../support/browser.ts'
-import { fixedNow, startTestServer, type TestServer, testPassword } from '../support/server.ts'
+import { eventually, signInThroughForm } from '../support/e2e-steps.ts'
+import { fixedNow, startTestServer, type TestServer } from '../support/server.ts'
 
 // The built app (npm run build → dist/web) over a real SQLite file, seen by two separate browsers:
 // one acts, the other only watches the proposal page and must see the outcome without a reload.
@@ -33,14 +34,6 @@ afterAll(async () => {
   await server?.close()
 })
 
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${server.url}/sign-in`)
-  await page.getByLabel('Username').fill(username)
-  await page.getByLabel('Password').fill(testPassword)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.getByRole('button', { name: 'Sign out' }).waitFor()
-}
-
 async function api(method: string, path: string, cookie: string, body?: unknown, version?: number) {
   const headers: Record<string, string> = { cookie }
   if (body !== undefined) headers['content-type'] = 'application/json'
@@ -68,36 +61,41 @@ async function axeAtBothWidths(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 900 })
 }
 
-function eventually<T>(read: () => Promise<T>, timeout = 10_000) {
-  return expect.poll(read, { timeout })
-}
-
 describe('decisions in the web app (Chromium)', () => {
   it("reminds France's delegation of the silence procedure it has not answered, and not a partner", async () => {
     // The reminders loop of `liaison serve` is not running in tests: one tick at the server's clock.
     const tick = await remindersTick(server.db, fixedNow, remindersConfigFrom({}))
     expect(tick.created).toBeGreaterThan(0)
     const delegation = await actor.newPage()
-    await signIn(delegation, 'fra')
+    await signInThroughForm(delegation, server.url, 'fra')
     await delegation.getByRole('link', { name: 'Decisions', exact: true }).click()
     const panel = delegation.getByRole('region', { name: /Awaiting a position/ })
     await panel.waitFor()
-    expect(await panel.getByRole('link', { name: silence }).count()).toBe(1)
+    await eventually(() => panel.getByRole('link', { name: silence }).count()).toBe(1)
     await axeAtBothWidths(delegation, 'reminders')
     await delegation.close()
 
     const partner = await actor.newPage()
-    await signIn(partner, 'jpn')
+    // The panel shows only when the reminders have come and are not empty: its absence means
+    // something only once they have come.
+    const remindersRead = partner.waitForResponse(
+      (response) => response.url().endsWith('/api/v1/reminders'),
+      {
+        timeout: 60_000,
+      },
+    )
+    await signInThroughForm(partner, server.url, 'jpn')
     await partner.getByRole('link', { name: 'Decisions', exact: true }).click()
     await partner.getByRole('heading', { level: 1, name: 'Decisions' }).waitFor()
     await partner.getByRole('link', { name: silence }).waitFor()
-    expect(await partner.getByRole('region', { name: /Awaiting a position/ }).count()).toBe(0)
+    await (await remindersRead).finished()
+    await eventually(() => partner.getByRole('region', { name: /Awaiting a position/ }).count()).toBe(0)
     await partner.close()
   })
 
   it('lets staff record a liaison office, refusing a zone the IANA database lacks', async () => {
     const desk = await actor.newPage()
-    await signIn(desk, 'staff')
+    await signInThroughForm(desk, server.url, 'staff')
     await desk.getByRole('link', { name: 'Offices', exact: true }).click()
     await desk.getByRole('heading', { level: 1, name: 'Liaison offices' }).waitFor()
     await desk.getByRole('button', { name: 'Record a liaison office' }).click()
@@ -111,27 +109,27 @@ describe('decisions in the web app (Chromium)', () => {
     await desk.getByRole('button', { name: 'Save office' }).click()
     const officeRow = desk.getByRole('row', { name: /Tokyo \(test\)/ })
     await eventually(() => officeRow.getByText('Proposed').count()).toBe(1)
-    expect(await officeRow.textContent()).toContain('Asia/Tokyo')
+    await eventually(() => officeRow.textContent()).toContain('Asia/Tokyo')
     // The demo office is listed too, still proposed: France's objection holds its proposal.
     const demoRow = desk.getByRole('row', { name: /^Tokyo Japan/ })
-    expect(await demoRow.getByText('Proposed').count()).toBe(1)
+    await eventually(() => demoRow.getByText('Proposed').count()).toBe(1)
     await axeAtBothWidths(desk, 'offices-proposed')
     await desk.close()
-  }, 60_000)
+  })
 
   it('shows France’s objection blocking the Tokyo office; France concurs, all concur, a second browser sees it adopted', async () => {
     const path = `/proposals/${tokyo.id}`
 
     // France's delegation: the list shows it blocked, and the silence procedure counting down.
     const france = await actor.newPage()
-    await signIn(france, 'fra')
+    await signInThroughForm(france, server.url, 'fra')
     await france.getByRole('link', { name: 'Decisions', exact: true }).click()
     await france.getByRole('heading', { level: 1, name: 'Decisions' }).waitFor()
     const blockedGroup = france.locator('section', { has: france.getByRole('heading', { name: /^Blocked/ }) })
     await blockedGroup.getByRole('link', { name: tokyo.title }).waitFor()
-    expect(await blockedGroup.getByRole('row', { name: new RegExp(tokyo.title) }).textContent()).toContain(
-      'Blocked by France',
-    )
+    await eventually(() =>
+      blockedGroup.getByRole('row', { name: new RegExp(tokyo.title) }).textContent(),
+    ).toContain('Blocked by France')
     const openGroup = france.locator('section', { has: france.getByRole('heading', { name: /^Open/ }) })
     // The demo deadline is five minutes after the (test) start; the page's clock is the server's.
     await eventually(() =>
@@ -142,15 +140,15 @@ describe('decisions in the web app (Chromium)', () => {
     await france.goto(`${server.url}${path}`)
     await france.getByRole('heading', { level: 1, name: tokyo.title }).waitFor()
     await france.getByText('Blocked by France').waitFor()
-    expect(await france.getByTestId('proposal-status').textContent()).toBe('Blocked')
+    await eventually(() => france.getByTestId('proposal-status').textContent()).toBe('Blocked')
     // One cell per member of the alliance on the server's day (32 since Sweden joined in 2024).
     const members = (await api('GET' as 'POST', `/api/v1/proposals/${tokyo.id}`, staffCookie)).positions ?? []
     expect(members.length).toBeGreaterThanOrEqual(28)
     const cells = france.locator('.position-grid > li')
-    expect(await cells.count()).toBe(members.length)
+    await eventually(() => cells.count()).toBe(members.length)
     // Each cell says its member and position in words, not by colour alone.
-    expect(await cells.filter({ hasText: 'FRA' }).textContent()).toContain('Objects')
-    expect(await cells.filter({ hasText: 'Objects' }).count()).toBe(1)
+    await eventually(() => cells.filter({ hasText: 'FRA' }).textContent()).toContain('Objects')
+    await eventually(() => cells.filter({ hasText: 'Objects' }).count()).toBe(1)
     await axeAtBothWidths(france, 'proposal-blocked')
 
     // France changes its position to concur, with a note.
@@ -158,13 +156,13 @@ describe('decisions in the web app (Chromium)', () => {
     await france.getByLabel('Note (optional)').fill('Concerns addressed in the North Atlantic Council.')
     await france.getByRole('button', { name: 'Record position' }).click()
     await france.getByText('FRA: Concurs recorded.').waitFor()
-    expect(await france.getByText('Blocked by France').count()).toBe(0)
+    await eventually(() => france.getByText('Blocked by France').count()).toBe(0)
     await france.getByRole('cell', { name: 'Concerns addressed in the North Atlantic Council.' }).waitFor()
     await france.close()
 
     // A second browser, signed in as staff, is already showing the page.
     const watching = await watcher.newPage()
-    await signIn(watching, 'staff')
+    await signInThroughForm(watching, server.url, 'staff')
     // The page follows the real event stream route.
     const streamOpened = watching.waitForResponse((response) => response.url().endsWith(`${tokyo.id}/events`))
     await watching.goto(`${server.url}${path}`)
@@ -172,12 +170,11 @@ describe('decisions in the web app (Chromium)', () => {
     const stream = await streamOpened
     expect(stream.status()).toBe(200)
     expect(await stream.headerValue('content-type')).toContain('text/event-stream')
-    expect(await watching.getByTestId('proposal-status').textContent()).not.toBe('Adopted')
+    await eventually(() => watching.getByTestId('proposal-status').textContent()).not.toBe('Adopted')
 
     // Staff record one member's position on its behalf through the page…
     const staff = await actor.newPage()
-    await signIn(staff, 'staff')
-    await staff.goto(`${server.url}${path}`)
+    await signInThroughForm(staff, server.url, 'staff', { next: path })
     await staff.getByLabel('Member (recorded on its behalf)').selectOption('DEU')
     await staff.getByLabel('Position', { exact: true }).selectOption('concur')
     await staff.getByRole('button', { name: 'Record position' }).click()
@@ -204,7 +201,9 @@ describe('decisions in the web app (Chromium)', () => {
     // The watching browser changes by itself within seconds: while its stream is open it re-reads
     // the proposal only every 30 s, so this is the stream's `changed` event at work.
     await eventually(() => watching.getByTestId('proposal-status').textContent(), 5_000).toBe('Adopted')
-    expect(await watching.locator('.position-grid > li', { hasText: 'Concurs' }).count()).toBe(members.length)
+    await eventually(() => watching.locator('.position-grid > li', { hasText: 'Concurs' }).count()).toBe(
+      members.length,
+    )
     // The office it decided opened with it.
     await eventually(() => watching.getByRole('link', { name: 'Tokyo, Japan' }).count()).toBe(1)
     await watching.getByText('(open)').waitFor()
@@ -223,5 +222,5 @@ describe('decisions in the web app (Chromium)', () => {
     await served.getByRole('row', { name: /^Tokyo Japan/ }).waitFor()
     await staff.close()
     await watching.close()
-  }, 120_000)
+  })
 })

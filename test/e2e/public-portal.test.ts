@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type LaunchedBrowser, launchBrowser, runAxe, webRoot } from '../support/browser.ts'
-import { startTestServer, type TestServer, testPassword } from '../support/server.ts'
+import { eventually, signInThroughForm } from '../support/e2e-steps.ts'
+import { startTestServer, type TestServer } from '../support/server.ts'
 
 // The public portal in Chromium, served by the real server (with the built staff app, so that / can
 // be seen choosing between the two) over a real SQLite file.
@@ -37,11 +38,7 @@ describe('the public portal (Chromium)', () => {
     expect(new URL(page.url()).pathname).toBe('/public')
     await page.getByRole('heading', { level: 1, name: 'The Alliance’s partnerships' }).waitFor()
     expect(await page.getByRole('link', { name: /sign in/i }).count()).toBe(0)
-    await page.goto(`${server.url}/sign-in`)
-    await page.getByLabel('Username').fill('staff')
-    await page.getByLabel('Password').fill(testPassword)
-    await page.getByRole('button', { name: 'Sign in' }).click()
-    await page.getByRole('button', { name: 'Sign out' }).waitFor()
+    await signInThroughForm(page, server.url, 'staff')
     // Signed in, / is the staff app again.
     await page.goto(`${server.url}/`)
     await page.getByRole('button', { name: 'Sign out' }).waitFor()
@@ -73,17 +70,21 @@ describe('the public portal (Chromium)', () => {
 
       // The skip link is the first stop and moves focus to the content.
       await page.keyboard.press('Tab')
-      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content')
+      await eventually(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content')
       await page.keyboard.press('Enter')
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe('main')
+      await eventually(() => page.evaluate(() => document.activeElement?.id)).toBe('main')
 
+      // Each link is a new document: its heading shows while the rest may still be parsed and
+      // styled, so axe waits for the load.
       await page.getByRole('link', { name: 'Japan', exact: true }).first().click()
       await page.getByRole('heading', { level: 1, name: 'Japan' }).waitFor()
+      await page.waitForLoadState()
       expect(await runAxe(page)).toEqual([])
       await page.screenshot({ path: `/tmp/portal-partner-${tag}.png`, fullPage: false })
 
       await page.locator('dd a[href="/public/frameworks/ip4"]').click()
       await page.getByRole('heading', { level: 2, name: 'Members' }).waitFor()
+      await page.waitForLoadState()
       expect(await runAxe(page)).toEqual([])
       await page.screenshot({ path: `/tmp/portal-framework-${tag}.png`, fullPage: false })
       await page.goBack()
@@ -91,16 +92,18 @@ describe('the public portal (Chromium)', () => {
 
       await page.locator('a[href="/public/programmes/jpn-itpp-2023"]').first().click()
       await page.getByRole('heading', { level: 2, name: 'Public diplomacy' }).waitFor()
+      await page.waitForLoadState()
       expect(await runAxe(page)).toEqual([])
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      await eventually(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
         viewport.width,
       )
       await page.screenshot({ path: `/tmp/portal-programme-${tag}.png`, fullPage: true })
 
       await page.getByRole('link', { name: 'Statements', exact: true }).click()
       await page.getByRole('heading', { level: 1, name: 'Statements' }).waitFor()
-      expect(
-        await page.getByRole('link', { name: 'Statements', exact: true }).getAttribute('aria-current'),
+      await page.waitForLoadState()
+      await eventually(() =>
+        page.getByRole('link', { name: 'Statements', exact: true }).getAttribute('aria-current'),
       ).toBe('page')
       expect(await runAxe(page)).toEqual([])
       expect(errors).toEqual([])

@@ -2,7 +2,8 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { StatementView } from '../../src/contract/engagement-statement.ts'
 import { type LaunchedBrowser, launchBrowser, runAxe, webRoot } from '../support/browser.ts'
-import { getJson, startTestServer, type TestServer, testPassword } from '../support/server.ts'
+import { eventually, signInThroughForm } from '../support/e2e-steps.ts'
+import { getJson, startTestServer, type TestServer } from '../support/server.ts'
 
 // The built app (npm run build → dist/web) served by the real server over a real SQLite file.
 let server: TestServer
@@ -20,18 +21,9 @@ afterAll(async () => {
 
 async function signedIn(username: string, path: string): Promise<Page> {
   const page = await browser.newPage()
-  await page.goto(`${server.url}/sign-in`)
-  await page.getByLabel('Username').fill(username)
-  await page.getByLabel('Password').fill(testPassword)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.getByRole('button', { name: 'Sign out' }).waitFor()
-  await page.goto(`${server.url}${path}`)
+  await signInThroughForm(page, server.url, username, { next: path })
   await page.getByRole('heading', { name: 'Statements', level: 2 }).waitFor()
   return page
-}
-
-function eventually<T>(read: () => Promise<T>) {
-  return expect.poll(read, { timeout: 10_000 })
 }
 
 /** The statement card whose text contains `title`. */
@@ -55,7 +47,7 @@ describe('statements in the web app (Chromium)', () => {
     await form.getByRole('button', { name: 'Save statement' }).click()
     const dateError = form.locator('#statement-new-issuedOn-error')
     await eventually(() => dateError.textContent()).toBe('An issued statement needs the day it was issued')
-    expect(await form.getByLabel('Issued on').getAttribute('aria-invalid')).toBe('true')
+    await eventually(() => form.getByLabel('Issued on').getAttribute('aria-invalid')).toBe('true')
     expect(await runAxe(page)).toEqual([])
     expect((await statementsOf('summit-2023-vilnius')).length).toBe(1)
 
@@ -64,7 +56,7 @@ describe('statements in the web app (Chromium)', () => {
     await form.getByRole('button', { name: 'Save statement' }).click()
     const added = card(page, 'Press release on the Vilnius partners session')
     await added.waitFor()
-    expect(await added.textContent()).toContain('by JPN, NATO')
+    await eventually(() => added.textContent()).toContain('by JPN, NATO')
     const stored = (await statementsOf('summit-2023-vilnius')).find((s) => s.kind === 'press-release')
     expect(stored).toMatchObject({ status: 'issued', issuedOn: '2023-07-12', issuers: ['JPN', 'NATO'] })
     expect(await runAxe(page)).toEqual([])
@@ -75,8 +67,8 @@ describe('statements in the web app (Chromium)', () => {
     const page = await signedIn('jpn', vilnius)
     const communique = card(page, 'Vilnius Summit Communiqué')
     await communique.waitFor()
-    expect(await page.getByRole('button', { name: 'Add statement' }).count()).toBe(0)
-    expect(await communique.getByRole('button', { name: /^Edit|^Delete/ }).count()).toBe(0)
+    await eventually(() => page.getByRole('button', { name: 'Add statement' }).count()).toBe(0)
+    await eventually(() => communique.getByRole('button', { name: /^Edit|^Delete/ }).count()).toBe(0)
     await communique.getByRole('button', { name: 'Associate Japan with this statement' }).click()
     await eventually(() => communique.getByTestId('associations').textContent()).toBe('Associated: Japan')
     const stored = await statementsOf('summit-2023-vilnius')
@@ -86,7 +78,7 @@ describe('statements in the web app (Chromium)', () => {
     expect(await runAxe(page)).toEqual([])
     await communique.getByRole('button', { name: 'Withdraw association' }).click()
     await communique.getByRole('button', { name: 'Associate Japan with this statement' }).waitFor()
-    expect(await communique.getByTestId('associations').count()).toBe(0)
+    await eventually(() => communique.getByTestId('associations').count()).toBe(0)
     await page.close()
   })
 
@@ -109,7 +101,7 @@ describe('statements in the web app (Chromium)', () => {
     await eventually(() => form.getByLabel('Summary').inputValue()).toBe('Changed elsewhere')
     expect(await runAxe(page)).toEqual([])
     await form.getByRole('button', { name: 'Cancel' }).click()
-    expect(await hague.textContent()).toContain('Changed elsewhere')
+    await eventually(() => hague.textContent()).toContain('Changed elsewhere')
     await hague.getByRole('button', { name: 'Delete The Hague Summit Declaration' }).click()
     const dialog = page.getByRole('dialog', { name: 'Delete this statement?' })
     await dialog.getByRole('button', { name: 'Delete statement' }).click()
@@ -136,14 +128,14 @@ describe('statements in the web app (Chromium)', () => {
       }
     })
     await eventually(() => list.getByTestId('statement').count()).toBe(1)
-    expect(await list.textContent()).toContain('No joint statement')
-    expect(new URL(page.url()).search).toBe('?partner=JPN&status=not-issued')
+    await eventually(() => list.textContent()).toContain('No joint statement')
+    await eventually(async () => new URL(page.url()).search).toBe('?partner=JPN&status=not-issued')
     await list.getByRole('link', { name: /IP4 leaders/ }).click()
     await page.getByRole('heading', { name: /IP4 leaders/, level: 1 }).waitFor()
     expect(await runAxe(page)).toEqual([])
     await page.goto(`${server.url}/statements?status=issued`)
     await eventually(() => page.getByTestId('statement').count()).toBeGreaterThan(3)
-    expect(await page.getByRole('button', { name: /^Associate|^Edit/ }).count()).toBe(0)
+    await eventually(() => page.getByRole('button', { name: /^Associate|^Edit/ }).count()).toBe(0)
     expect(await runAxe(page)).toEqual([])
     await page.close()
   })

@@ -11,8 +11,8 @@ import { testPassword } from './server.ts'
  * A value read again until it matches: playwright-core's reads (`count()`, `textContent()`) are
  * one-shot, and a render after a click or an answer lands whenever the machine gets to it.
  */
-export function eventually<T>(read: () => Promise<T>, timeout = 10_000) {
-  return expect.poll(read, { timeout })
+export function eventually<T>(read: () => Promise<T>, timeout = 10_000, message?: string) {
+  return expect.poll(read, message === undefined ? { timeout } : { timeout, message })
 }
 
 /**
