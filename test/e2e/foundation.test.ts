@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type LaunchedBrowser, launchBrowser, runAxe, webRoot } from '../support/browser.ts'
-import { fixedNow, startTestServer, type TestServer, testPassword } from '../support/server.ts'
+import { eventually, signInThroughForm } from '../support/e2e-steps.ts'
+import { fixedNow, startTestServer, type TestServer } from '../support/server.ts'
 
 // The built app (npm run build → dist/web) served by the real server over a real SQLite file.
 let server: TestServer
@@ -30,21 +31,8 @@ async function partnerNames(page: Page): Promise<string[]> {
   return page.getByTestId('partners-table').locator('tbody th[scope="row"] a').allTextContents()
 }
 
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${server.url}/sign-in`)
-  await page.getByLabel('Username').fill(username)
-  await page.getByLabel('Password').fill(testPassword)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.getByRole('button', { name: 'Sign out' }).waitFor()
-}
-
 async function expectAccessible(page: Page): Promise<void> {
   expect(await runAxe(page)).toEqual([])
-}
-
-/** Retries an assertion for up to 10 s: the app fetches and debounces, and CI machines are slow. */
-function eventually<T>(read: () => Promise<T>) {
-  return expect.poll(read, { timeout: 10_000 })
 }
 
 function topBanner(page: Page) {
@@ -55,7 +43,7 @@ describe('web app foundation (Chromium)', () => {
   it('lists 40 partners, and filtering by IP4 leaves exactly the four Indo-Pacific partners', async () => {
     const page = await open('/partners')
     await eventually(() => page.getByTestId('result-count').textContent()).toContain('40 partners')
-    expect(await partnerNames(page)).toHaveLength(40)
+    await eventually(() => partnerNames(page)).toHaveLength(40)
     await eventually(() => topBanner(page).textContent()).toBe('PUBLIC')
     await expectAccessible(page)
 
@@ -67,7 +55,7 @@ describe('web app foundation (Chromium)', () => {
       'New Zealand',
       'Republic of Korea',
     ])
-    expect(page.url()).toContain('framework=ip4')
+    await eventually(async () => page.url()).toContain('framework=ip4')
     await page.close()
   })
 
@@ -77,7 +65,7 @@ describe('web app foundation (Chromium)', () => {
     await eventually(() => partnerNames(page)).toEqual(['New Zealand'])
     await page.getByLabel('Search', { exact: true }).fill('no such country')
     await page.getByText('No partners match').waitFor()
-    expect(await page.getByTestId('result-count').textContent()).toContain('0 partners')
+    await eventually(() => page.getByTestId('result-count').textContent()).toContain('0 partners')
     await expectAccessible(page)
     await page.close()
   })
@@ -86,31 +74,37 @@ describe('web app foundation (Chromium)', () => {
     const page = await open('/partners')
     await page.getByRole('link', { name: 'Japan', exact: true }).first().click()
     await page.getByRole('heading', { level: 1, name: 'Japan' }).waitFor()
-    expect(await page.getByTestId('dialogue-since').textContent()).toContain('the 1990s')
+    await eventually(() => page.getByTestId('dialogue-since').textContent()).toContain('the 1990s')
     // The decade is a bar across the whole decade, never a single day.
     const decade = page.locator('.timeline-mark[data-precision="decade"] rect')
-    expect(await decade.count()).toBe(1)
-    const width = Number(await decade.getAttribute('width'))
+    await eventually(() => decade.count()).toBe(1)
     const dayMark = page.locator('.timeline-mark[data-precision="day"] circle').first()
-    expect(width).toBeGreaterThan(4 * Number(await dayMark.getAttribute('r')))
-    expect(await page.getByRole('img', { name: /Relationship timeline of Japan/ }).count()).toBe(1)
-    expect(
+    // [the decade's width, four day marks' width]
+    await eventually(async () => [
+      Number(await decade.getAttribute('width')),
+      4 * Number(await dayMark.getAttribute('r')),
+    ]).toSatisfy(([width = 0, fourDays = 0]) => width > fourDays)
+    await eventually(() => page.getByRole('img', { name: /Relationship timeline of Japan/ }).count()).toBe(1)
+    // [listed events, drawn marks]
+    await eventually(async () => [
       await page.getByRole('list', { name: 'Timeline events, oldest first' }).locator('> li').count(),
-    ).toBe(await page.locator('.timeline-mark').count())
-    expect(await page.getByText(allianceOnlyTitle).count()).toBe(0)
+      await page.locator('.timeline-mark').count(),
+    ]).toSatisfy(([listed, drawn]) => listed === drawn)
+    await eventually(() => page.getByText(allianceOnlyTitle).count()).toBe(0)
     await expectAccessible(page)
     await page.close()
   })
 
   it('hides the alliance-only event from jpn but shows it, tagged, to staff', async () => {
     const partner = await browser.newPage()
-    await signIn(partner, 'jpn')
-    await partner.goto(`${server.url}/partners/JPN`)
+    await signInThroughForm(partner, server.url, 'jpn', { next: '/partners/JPN' })
     await partner.getByRole('heading', { level: 1, name: 'Japan' }).waitFor()
     // jpn sees the event released to Japan, so the page is marked RESTRICTED, releasable to JPN.
     await eventually(() => topBanner(partner).textContent()).toBe('RESTRICTED — RELEASABLE TO JPN')
-    expect(await partner.getByText(allianceOnlyTitle).count()).toBe(0)
-    expect(await partner.locator('[data-event-id="jpn-tokyo-office-consultations"]').count()).toBe(0)
+    await eventually(() => partner.getByText(allianceOnlyTitle).count()).toBe(0)
+    await eventually(() => partner.locator('[data-event-id="jpn-tokyo-office-consultations"]').count()).toBe(
+      0,
+    )
     await expectAccessible(partner)
     await partner.getByRole('button', { name: 'Sign out' }).click()
     await partner.getByRole('link', { name: 'Sign in' }).waitFor()
@@ -120,13 +114,12 @@ describe('web app foundation (Chromium)', () => {
     await partner.close()
 
     const staff = await browser.newPage()
-    await signIn(staff, 'staff')
-    await staff.goto(`${server.url}/partners/JPN`)
+    await signInThroughForm(staff, server.url, 'staff', { next: '/partners/JPN' })
     const item = staff.locator('[data-event-id="jpn-tokyo-office-consultations"]')
     await item.waitFor()
-    expect(await item.getByRole('heading').textContent()).toBe(allianceOnlyTitle)
-    expect(await item.textContent()).toContain('RESTRICTED — ALLIANCE ONLY')
-    expect(await item.textContent()).toContain('illustrative')
+    await eventually(() => item.getByRole('heading').textContent()).toBe(allianceOnlyTitle)
+    await eventually(() => item.textContent()).toContain('RESTRICTED — ALLIANCE ONLY')
+    await eventually(() => item.textContent()).toContain('illustrative')
     await eventually(() => topBanner(staff).textContent()).toBe('RESTRICTED — ALLIANCE ONLY')
     await staff.close()
   })
@@ -135,14 +128,14 @@ describe('web app foundation (Chromium)', () => {
     const page = await open('/sign-in')
     await page.getByRole('button', { name: 'Sign in' }).click()
     await page.getByText('Enter your username').waitFor()
-    expect(await page.getByLabel('Username').getAttribute('aria-invalid')).toBe('true')
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('username')
+    await eventually(() => page.getByLabel('Username').getAttribute('aria-invalid')).toBe('true')
+    await eventually(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('username')
     await page.getByLabel('Username').fill('jpn')
     await page.getByLabel('Password').fill('wrong password')
     await page.getByRole('button', { name: 'Sign in' }).click()
     const alert = page.getByRole('alert')
     await alert.waitFor()
-    expect(await alert.textContent()).toContain('The username or password is not correct.')
+    await eventually(() => alert.textContent()).toContain('The username or password is not correct.')
     await expectAccessible(page)
     await page.close()
   })
@@ -150,7 +143,7 @@ describe('web app foundation (Chromium)', () => {
   it('lists frameworks and changes a framework member list with the as-of date', async () => {
     const page = await open('/frameworks')
     await page.getByRole('link', { name: 'Indo-Pacific partners' }).waitFor()
-    expect(await page.getByText('Informal').count()).toBeGreaterThan(0)
+    await eventually(() => page.getByText('Informal').count()).toBeGreaterThan(0)
     await expectAccessible(page)
 
     await page.getByRole('link', { name: 'Partnership for Peace' }).click()
@@ -159,9 +152,9 @@ describe('web app foundation (Chromium)', () => {
     await eventually(() => members.textContent()).not.toContain('Poland')
     await page.getByLabel('As of').fill('1998-01-01')
     await eventually(() => members.textContent()).toContain('Poland')
-    expect(page.url()).toContain('asOf=1998-01-01')
-    expect(
-      await page.getByRole('img', { name: /Membership of Partnership for Peace over time/ }).count(),
+    await eventually(async () => page.url()).toContain('asOf=1998-01-01')
+    await eventually(() =>
+      page.getByRole('img', { name: /Membership of Partnership for Peace over time/ }).count(),
     ).toBe(1)
     await expectAccessible(page)
     await page.close()
@@ -171,10 +164,10 @@ describe('web app foundation (Chromium)', () => {
     const page = await open('/members')
     const rows = page.getByTestId('members-table').locator('tbody tr')
     await rows.first().waitFor()
-    expect(await rows.count()).toBe(32)
-    expect(await rows.first().textContent()).toContain('Belgium')
-    expect(await rows.last().textContent()).toContain('Sweden')
-    expect(await page.getByRole('img', { name: /Accessions by year/ }).count()).toBe(1)
+    await eventually(() => rows.count()).toBe(32)
+    await eventually(() => rows.first().textContent()).toContain('Belgium')
+    await eventually(() => rows.last().textContent()).toContain('Sweden')
+    await eventually(() => page.getByRole('img', { name: /Accessions by year/ }).count()).toBe(1)
     await expectAccessible(page)
     await page.close()
   })
@@ -182,7 +175,7 @@ describe('web app foundation (Chromium)', () => {
   it('shares the server clock and stays signed in whatever day the test clock says', async () => {
     const page = await open('/partners')
     expect(await page.evaluate(() => new Date().toISOString())).toBe(fixedNow.toISOString())
-    await signIn(page, 'staff')
+    await signInThroughForm(page, server.url, 'staff')
     await page.reload()
     await page.getByRole('button', { name: 'Sign out' }).waitFor()
     const [cookie] = await browser.context.cookies(server.url)
@@ -195,17 +188,18 @@ describe('web app foundation (Chromium)', () => {
   it('answers an unknown partner with a 404 page', async () => {
     const page = await open('/partners/XXX')
     await page.getByRole('heading', { level: 1, name: 'Partner not found' }).waitFor()
-    expect(await page.getByText('No partner has the code XXX.').count()).toBe(1)
+    await eventually(() => page.getByText('No partner has the code XXX.').count()).toBe(1)
     await expectAccessible(page)
     await page.close()
   })
 
   it('keeps the navigation reachable at a 375 px phone width', async () => {
     const page = await open('/partners', { width: 375, height: 800 })
-    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth)
-    expect(scrollWidth).toBeLessThanOrEqual(375)
+    // The width counts once the list is there.
+    await eventually(() => page.getByTestId('result-count').textContent()).toContain('40 partners')
+    await eventually(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
     const menu = page.getByRole('button', { name: 'Menu' })
-    expect(await menu.getAttribute('aria-expanded')).toBe('false')
+    await eventually(() => menu.getAttribute('aria-expanded')).toBe('false')
     await menu.focus()
     await page.keyboard.press('Enter')
     const frameworks = page

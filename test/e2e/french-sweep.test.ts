@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type LaunchedBrowser, launchBrowser, repoRoot, webRoot } from '../support/browser.ts'
-import { startTestServer, type TestServer, testPassword } from '../support/server.ts'
+import { eventually, signInThroughForm } from '../support/e2e-steps.ts'
+import { startTestServer, type TestServer } from '../support/server.ts'
 
 // The built app in French, page by page: no text a person reads or hears (text, aria-label, title,
 // placeholder, alt) may be an English message of the catalogue whose French differs. The source
@@ -72,11 +73,7 @@ beforeAll(async () => {
   ids.event = await firstId('/api/v1/cooperation/events?limit=1', staff)
   ids.request = await firstId('/api/v1/cooperation/requests?limit=1', staff)
   page = await browser.newPage({ width: 1366, height: 900 })
-  await page.goto(`${server.url}/sign-in`)
-  await page.getByLabel('Username').fill('staff')
-  await page.getByLabel('Password').fill(testPassword)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.getByRole('button', { name: 'Sign out' }).waitFor()
+  await signInThroughForm(page, server.url, 'staff')
   await page.getByRole('button', { name: 'FR Français' }).click()
   await page.getByRole('button', { name: 'Se déconnecter' }).waitFor()
 })
@@ -156,7 +153,10 @@ describe('the built app in French (Chromium)', () => {
       await page.goto(`${server.url}${address}`)
       await page.getByRole('heading', { level: 1 }).first().waitFor()
       await page.waitForLoadState('networkidle')
-      expect(await page.evaluate(() => document.documentElement.lang), address).toBe('fr')
+      // The address is part of the value read, so a failure names the page.
+      await eventually(
+        async () => `${address}: ${await page.evaluate(() => document.documentElement.lang)}`,
+      ).toBe(`${address}: fr`)
       for (const text of new Set(await shownTexts())) {
         const message = englishOnly.find(({ matcher }) => matcher.test(text))
         if (message !== undefined) found.push(`${address}: "${text}" (${message.key})`)

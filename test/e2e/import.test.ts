@@ -1,8 +1,9 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type LaunchedBrowser, launchBrowser, runAxe, webRoot } from '../support/browser.ts'
+import { eventually, signInThroughForm } from '../support/e2e-steps.ts'
 import { eventsCsv } from '../support/import-files.ts'
-import { startTestServer, type TestServer, testPassword } from '../support/server.ts'
+import { startTestServer, type TestServer } from '../support/server.ts'
 
 // The built app (npm run build → dist/web) served by the real server over a real SQLite file.
 let server: TestServer
@@ -18,14 +19,9 @@ afterAll(async () => {
   await server?.close()
 })
 
-async function signedIn(username: string, width: number): Promise<Page> {
+async function signedIn(username: string, path: string, width: number): Promise<Page> {
   const page = await browser.newPage({ width, height: 900 })
-  page.setDefaultTimeout(10_000)
-  await page.goto(`${server.url}/sign-in`)
-  await page.getByLabel('Username').fill(username)
-  await page.getByLabel('Password').fill(testPassword)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.getByRole('button', { name: 'Sign out' }).waitFor()
+  await signInThroughForm(page, server.url, username, { next: path })
   return page
 }
 
@@ -36,15 +32,14 @@ function csvFile(name: string, text: string) {
 describe('import page (Chromium)', () => {
   for (const width of [1366, 390]) {
     it(`lists a bad file's problems, then imports the fixed file to 100% at ${width} px`, async () => {
-      const page = await signedIn('staff', width)
-      await page.goto(`${server.url}/import`)
+      const page = await signedIn('staff', '/import', width)
       await page.getByRole('heading', { name: 'Import', level: 1 }).waitFor()
       expect(await runAxe(page)).toEqual([])
 
       // No file yet: the message is shown and the file input takes the focus.
       await page.getByRole('button', { name: 'Import', exact: true }).click()
       await page.getByText('Choose a CSV or JSON file to import').waitFor()
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe('import-file')
+      await eventually(() => page.evaluate(() => document.activeElement?.id)).toBe('import-file')
 
       await page.getByLabel('The file holds').selectOption('events')
       const file = page.getByLabel('File', { exact: true })
@@ -52,12 +47,14 @@ describe('import page (Chromium)', () => {
       await page.getByRole('button', { name: 'Import', exact: true }).click()
       const problems = page.getByRole('table', { name: /Problems in the file/ })
       await problems.waitFor()
-      expect(await problems.locator('tbody tr').allInnerTexts()).toEqual([
+      await eventually(() => problems.locator('tbody tr').allInnerTexts()).toEqual([
         expect.stringMatching(/^3\s+partner\s+No partner has the code XYZ$/),
       ])
       await page.getByText(/1 problem in 3 rows: nothing was imported/).waitFor()
       expect(await runAxe(page)).toEqual([])
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width)
+      await eventually(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        width,
+      )
 
       // The fixed file: a dry run first, then the import; the bar ends full.
       await file.setInputFiles(csvFile('events.csv', eventsCsv('JPN', `-${width}`)))
@@ -66,8 +63,8 @@ describe('import page (Chromium)', () => {
       await page.getByRole('button', { name: 'Import', exact: true }).click()
       await page.getByText('Imported 3 relationship events from 3 rows.').waitFor()
       const bar = page.getByRole('progressbar', { name: 'Import progress' })
-      expect(await bar.evaluate((element) => (element as HTMLProgressElement).value)).toBe(100)
-      expect(await page.getByRole('table', { name: /Problems in the file/ }).count()).toBe(0)
+      await eventually(() => bar.evaluate((element) => (element as HTMLProgressElement).value)).toBe(100)
+      await eventually(() => page.getByRole('table', { name: /Problems in the file/ }).count()).toBe(0)
       expect(await runAxe(page)).toEqual([])
       await page.screenshot({ path: `/tmp/liaison-import-${width}.png`, fullPage: true })
 
@@ -79,14 +76,13 @@ describe('import page (Chromium)', () => {
         `Imported staff talks-${width}`,
       )
       await page.close()
-    }, 60_000)
+    })
   }
 
   it('is not in the navigation of a partner user', async () => {
-    const page = await signedIn('jpn', 1366)
-    await page.goto(`${server.url}/partners`)
+    const page = await signedIn('jpn', '/partners', 1366)
     await page.getByRole('heading', { name: 'Partners' }).first().waitFor()
-    expect(await page.getByRole('link', { name: 'Import', exact: true }).count()).toBe(0)
+    await eventually(() => page.getByRole('link', { name: 'Import', exact: true }).count()).toBe(0)
     await page.close()
-  }, 60_000)
+  })
 })

@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type LaunchedBrowser, launchBrowser, runAxe, webRoot } from '../support/browser.ts'
-import { startTestServer, type TestServer, testPassword } from '../support/server.ts'
+import { eventually, signInThroughForm } from '../support/e2e-steps.ts'
+import { startTestServer, type TestServer } from '../support/server.ts'
 import { askZoneinfo } from '../support/zoneinfo.ts'
 
 // The built app (npm run build → dist/web) served by the real server over a real SQLite file,
@@ -21,12 +22,7 @@ afterAll(async () => {
 
 async function signedIn(path: string, viewport: { width: number; height: number }): Promise<Page> {
   const page = await browser.newPage(viewport)
-  await page.goto(`${server.url}/sign-in`)
-  await page.getByLabel('Username').fill('staff')
-  await page.getByLabel('Password').fill(testPassword)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.getByRole('button', { name: 'Sign out' }).waitFor()
-  await page.goto(`${server.url}${path}`)
+  await signInThroughForm(page, server.url, 'staff', { next: path })
   return page
 }
 
@@ -71,12 +67,7 @@ describe('scheduling in the web app (Chromium)', () => {
 
   it('offers no engagement from a slot to a partner, who may not create engagements', async () => {
     const page = await browser.newPage()
-    await page.goto(`${server.url}/sign-in`)
-    await page.getByLabel('Username').fill('jpn')
-    await page.getByLabel('Password').fill(testPassword)
-    await page.getByRole('button', { name: 'Sign in' }).click()
-    await page.getByRole('button', { name: 'Sign out' }).waitFor()
-    await page.goto(`${server.url}/scheduling`)
+    await signInThroughForm(page, server.url, 'jpn', { next: '/scheduling' })
     const picker = page.getByLabel('Add a participant')
     await picker.fill('Tokyo')
     await picker.press('Enter')
@@ -84,13 +75,14 @@ describe('scheduling in the web app (Chromium)', () => {
     await page.getByLabel('To', { exact: true }).fill('2026-03-24')
     await page.getByRole('button', { name: 'Find slots' }).click()
     await page.getByTestId('slots').locator('li').first().waitFor({ timeout: 20_000 })
-    expect(await page.getByRole('link', { name: /Create engagement from slot/ }).count()).toBe(0)
+    await eventually(() => page.getByRole('link', { name: /Create engagement from slot/ }).count()).toBe(0)
     // On the grid a slot is only selected, never a way to the engagement form.
     const grid = page.getByTestId('hour-grid')
-    expect(await grid.getByRole('link').count()).toBe(0)
     const marker = grid.getByRole('button', { name: /^Slot 1: Tokyo / })
+    await marker.waitFor()
+    await eventually(() => grid.getByRole('link').count()).toBe(0)
     await marker.click()
-    expect(await marker.getAttribute('aria-pressed')).toBe('true')
+    await eventually(() => marker.getAttribute('aria-pressed')).toBe('true')
     await page.close()
   })
 
@@ -120,8 +112,8 @@ describe('scheduling in the web app (Chromium)', () => {
       await page.getByRole('button', { name: 'Compare' }).click()
       const shared = page.getByTestId('shared-hours')
       await shared.waitFor({ timeout: 20_000 })
-      expect(
-        await shared
+      await eventually(() =>
+        shared
           .getByRole('img', { name: /with Tokyo and with either/ })
           .locator('svg')
           .count(),
@@ -129,31 +121,31 @@ describe('scheduling in the web app (Chromium)', () => {
       for (const [index, ref] of ['AUS', 'NZL', 'JPN', 'KOR'].entries()) {
         const row = page.getByTestId('shared-hours-table').locator(`tr[data-ref="${ref}"]`)
         const january = `${withHq[index]?.months['2026-01']?.minutesPerWorkingDay} / ${withOffice[index]?.months['2026-01']?.minutesPerWorkingDay}`
-        expect(await row.locator('td[data-month="2026-01"]').textContent()).toBe(january)
-        expect(await row.locator('td[data-kind="hours"]').textContent()).toBe(
+        await eventually(() => row.locator('td[data-month="2026-01"]').textContent()).toBe(january)
+        await eventually(() => row.locator('td[data-kind="hours"]').textContent()).toBe(
           `${withHq[index]?.hoursPerYear} / ${withOffice[index]?.hoursPerYear}`,
         )
       }
-      expect(await pageWidth(page)).toBeLessThanOrEqual(viewport.width)
+      await eventually(() => pageWidth(page)).toBeLessThanOrEqual(viewport.width)
       expect(await runAxe(page)).toEqual([])
       await page.screenshot({ path: `/tmp/schedweb-shared-${viewport.width}.png`, fullPage: true })
       await page.close()
     }
-  }, 90_000)
+  })
 
   for (const viewport of viewports) {
     it(`finds slots for Brussels, Tokyo, Canberra and Wellington and plans a 10-week series at ${viewport.width} px`, async () => {
       const page = await signedIn('/scheduling', viewport)
-      expect(await page.locator('#primary-nav-list a[href="/scheduling"]').count()).toBe(1)
+      await eventually(() => page.locator('#primary-nav-list a[href="/scheduling"]').count()).toBe(1)
       const picker = page.getByLabel('Add a participant')
       for (const city of ['Brussels', 'Tokyo', 'Canberra', 'Wellington']) {
         await picker.fill(city)
         await picker.press('Enter')
       }
       const chosen = page.getByRole('list', { name: 'Chosen participants' }).locator('li')
-      expect(await chosen.evaluateAll((items) => items.map((item) => item.getAttribute('data-ref')))).toEqual(
-        ['BRU', 'TYO', 'CBR', 'WLG'],
-      )
+      await eventually(() =>
+        chosen.evaluateAll((items) => items.map((item) => item.getAttribute('data-ref'))),
+      ).toEqual(['BRU', 'TYO', 'CBR', 'WLG'])
       await page.getByLabel('From', { exact: true }).fill('2026-03-23')
       await page.getByLabel('To', { exact: true }).fill('2026-03-27')
       await page.getByLabel('Duration (minutes)').fill('60')
@@ -161,8 +153,8 @@ describe('scheduling in the web app (Chromium)', () => {
 
       const first = page.getByTestId('slots').locator('li').first()
       await first.waitFor({ timeout: 20_000 })
+      await eventually(() => first.getAttribute('data-start')).not.toBeNull()
       const start = await first.getAttribute('data-start')
-      expect(start).not.toBeNull()
       const startMinute = Date.parse(start ?? '') / 60_000
       // Each participant's local start, weekday and offset, worked out again by Python's zoneinfo.
       const zones = ['Europe/Brussels', 'Asia/Tokyo', 'Australia/Sydney', 'Pacific/Auckland']
@@ -172,12 +164,13 @@ describe('scheduling in the web app (Chromium)', () => {
       for (const [index, zone] of zones.entries()) {
         const cell = first.locator(`tr[data-zone="${zone}"] td`).first()
         const want = expected[index]
-        expect(await cell.getAttribute('data-local')).toBe(want?.local)
-        const text = await cell.textContent()
-        expect(text).toContain(`${want?.weekday} ${want?.local.replace('T', ' ')}`)
-        expect(text).toContain(`UTC${want?.offset}`)
+        await eventually(() => cell.getAttribute('data-local')).toBe(want?.local)
+        await eventually(() => cell.textContent()).toContain(
+          `${want?.weekday} ${want?.local.replace('T', ' ')}`,
+        )
+        await eventually(() => cell.textContent()).toContain(`UTC${want?.offset}`)
       }
-      expect(await pageWidth(page)).toBeLessThanOrEqual(viewport.width)
+      await eventually(() => pageWidth(page)).toBeLessThanOrEqual(viewport.width)
       expect(await runAxe(page)).toEqual([])
 
       await page.getByLabel('Meetings').fill('10')
@@ -185,11 +178,11 @@ describe('scheduling in the web app (Chromium)', () => {
       const series = page.getByTestId('series')
       await series.waitFor({ timeout: 30_000 })
       const chart = series.getByRole('img', { name: /over 10 meetings/ })
-      expect(await chart.locator('svg').count()).toBe(1)
+      await eventually(() => chart.locator('svg').count()).toBe(1)
       const rows = page.getByTestId('burden-table').locator('tbody tr')
-      expect(await rows.count()).toBe(4)
-      expect(await page.getByTestId('occurrences').locator('tbody tr').count()).toBe(10)
-      expect(await pageWidth(page)).toBeLessThanOrEqual(viewport.width)
+      await eventually(() => rows.count()).toBe(4)
+      await eventually(() => page.getByTestId('occurrences').locator('tbody tr').count()).toBe(10)
+      await eventually(() => pageWidth(page)).toBeLessThanOrEqual(viewport.width)
       expect(await runAxe(page)).toEqual([])
       await page.screenshot({ path: `/tmp/schedweb-${viewport.width}.png`, fullPage: true })
 
@@ -197,9 +190,11 @@ describe('scheduling in the web app (Chromium)', () => {
       await page.getByRole('link', { name: 'Create engagement from slot 1', exact: true }).click()
       await page.waitForURL(`${server.url}/engagements/new`)
       const brussels = expected[0]
-      expect(await page.getByLabel('Starts (local time at the place)').inputValue()).toBe(brussels?.local)
+      await eventually(() => page.getByLabel('Starts (local time at the place)').inputValue()).toBe(
+        brussels?.local,
+      )
       // The zone picker names the zone by its city, country, IANA name and offset.
-      expect(await page.getByRole('combobox', { name: 'Time zone' }).inputValue()).toMatch(
+      await eventually(() => page.getByRole('combobox', { name: 'Time zone' }).inputValue()).toMatch(
         /^Brussels, Belgium — Europe\/Brussels, UTC\+0[12]:00$/,
       )
       const title = `IP4 call planned at ${viewport.width} px`
@@ -216,7 +211,7 @@ describe('scheduling in the web app (Chromium)', () => {
       expect(stored.start.place.local).toBe(brussels?.local)
       expect(new Date(stored.start.utc).toISOString()).toBe(new Date(start ?? '').toISOString())
       await page.close()
-    }, 90_000)
+    })
   }
 
   for (const viewport of viewports) {
@@ -255,33 +250,36 @@ describe('scheduling in the web app (Chromium)', () => {
       await grid.waitFor({ timeout: 20_000 })
 
       // The grid opens on the top slot's day, a row per participant, each cell on that participant's clock.
-      expect(await grid.getByLabel('Day', { exact: true }).inputValue()).toBe(
+      await eventually(() => grid.getByLabel('Day', { exact: true }).inputValue()).toBe(
         top?.participants[0]?.start.local.slice(0, 10),
       )
-      expect(await grid.locator('tbody tr').count()).toBe(5)
+      await eventually(() => grid.locator('tbody tr').count()).toBe(5)
       for (const [index, [, zone]] of ip4AndHq.entries()) {
         const want = top?.participants[index]?.start
         const cell = grid.locator(`tbody tr[data-zone="${zone}"] td[data-local="${want?.local}"]`)
-        expect(await cell.count()).toBe(1)
-        expect(await cell.getAttribute('data-kind')).toBe(want === undefined ? '' : expectedKind(want))
+        await eventually(() => cell.count()).toBe(1)
+        await eventually(() => cell.getAttribute('data-kind')).toBe(
+          want === undefined ? '' : expectedKind(want),
+        )
       }
       // Slot 1's marker names everyone's local start, as zoneinfo reads it.
       const marker = grid.getByRole('link', { name: /^Slot 1: / })
-      const name = (await marker.getAttribute('aria-label')) ?? ''
       for (const [index, [city]] of ip4AndHq.entries()) {
         const want = top?.participants[index]?.start
-        expect(name).toContain(`${city} ${want?.weekday} ${want?.local.slice(11)}`)
+        await eventually(async () => (await marker.getAttribute('aria-label')) ?? '').toContain(
+          `${city} ${want?.weekday} ${want?.local.slice(11)}`,
+        )
       }
-      expect(await grid.getByTestId('hour-grid-summary').textContent()).toContain('Slot 1')
+      await eventually(() => grid.getByTestId('hour-grid-summary').textContent()).toContain('Slot 1')
 
       // At 390 px the grid scrolls inside its own box; the page never scrolls sideways.
-      expect(await pageScrollsSideways(page)).toBe(false)
+      await eventually(() => pageScrollsSideways(page)).toBe(false)
       const box = grid.getByRole('region', { name: 'Participants by hour' })
-      const [scrollWidth, clientWidth] = await box.evaluate((element) => [
-        element.scrollWidth,
-        element.clientWidth,
-      ])
-      if (viewport.width < 500) expect(scrollWidth).toBeGreaterThan(clientWidth ?? 0)
+      if (viewport.width < 500) {
+        await eventually(() => box.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(
+          true,
+        )
+      }
       expect(await runAxe(page)).toEqual([])
       await grid.screenshot({ path: `/tmp/schedweb-grid-${viewport.width}.png` })
       await page.screenshot({ path: `/tmp/schedweb-gridpage-${viewport.width}.png`, fullPage: true })
@@ -291,8 +289,10 @@ describe('scheduling in the web app (Chromium)', () => {
       const firstFocusable = grid.locator('thead button[tabindex="0"]')
       await firstFocusable.focus()
       await page.keyboard.press('Home')
-      expect(await hours.first().evaluate((element) => element === document.activeElement)).toBe(true)
-      expect(await hours.first().getAttribute('aria-label')).toMatch(
+      await eventually(() => hours.first().evaluate((element) => element === document.activeElement)).toBe(
+        true,
+      )
+      await eventually(() => hours.first().getAttribute('aria-label')).toMatch(
         /^00:00 Europe\/Brussels time: Brussels /,
       )
 
@@ -300,12 +300,12 @@ describe('scheduling in the web app (Chromium)', () => {
       const day = grid.getByLabel('Day', { exact: true })
       await day.selectOption('2026-03-29')
       await grid.getByText('No top slot falls on this day').waitFor()
-      expect(await grid.locator('thead button').count()).toBe(23)
-      expect(
-        await grid.locator('tbody tr[data-zone="Europe/Brussels"] td').nth(2).getAttribute('data-local'),
+      await eventually(() => grid.locator('thead button').count()).toBe(23)
+      await eventually(() =>
+        grid.locator('tbody tr[data-zone="Europe/Brussels"] td').nth(2).getAttribute('data-local'),
       ).toBe('2026-03-29T03:00')
       await grid.getByRole('button', { name: 'Previous day' }).click()
-      expect(await day.inputValue()).toBe('2026-03-28')
+      await eventually(() => day.inputValue()).toBe('2026-03-28')
       await day.selectOption(top?.participants[0]?.start.local.slice(0, 10) ?? '')
       await marker.waitFor()
 
@@ -318,20 +318,22 @@ describe('scheduling in the web app (Chromium)', () => {
       }
       await page.waitForURL(`${server.url}/engagements/new`)
       const brussels = top?.participants[0]
-      expect(await page.getByLabel('Title').inputValue()).toBe(
+      await eventually(() => page.getByLabel('Title').inputValue()).toBe(
         'Call: Brussels, Tokyo, Canberra, Wellington, Seoul',
       )
-      expect(await page.getByLabel('Starts (local time at the place)').inputValue()).toBe(
+      await eventually(() => page.getByLabel('Starts (local time at the place)').inputValue()).toBe(
         brussels?.start.local,
       )
-      expect(await page.getByLabel('Ends (local time at the place)').inputValue()).toBe(brussels?.end.local)
+      await eventually(() => page.getByLabel('Ends (local time at the place)').inputValue()).toBe(
+        brussels?.end.local,
+      )
       // The zone picker names the zone by its city, country, IANA name and offset.
-      expect(await page.getByRole('combobox', { name: 'Time zone' }).inputValue()).toMatch(
+      await eventually(() => page.getByRole('combobox', { name: 'Time zone' }).inputValue()).toMatch(
         /^Brussels, Belgium — Europe\/Brussels, UTC\+0[12]:00$/,
       )
-      expect(await pageScrollsSideways(page)).toBe(false)
+      await eventually(() => pageScrollsSideways(page)).toBe(false)
       expect(await runAxe(page)).toEqual([])
       await page.close()
-    }, 120_000)
+    })
   }
 })
