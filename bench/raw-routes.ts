@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 import pg from 'pg'
 import { highestMarking } from '../src/domain/marking.ts'
 import { engagementCalendar } from '../src/server/calendar/ical.ts'
+import { engagementLabels } from '../src/server/engagements/labels.ts'
 import { presentEngagement } from '../src/server/engagements/present.ts'
 import { presentMarking } from '../src/server/present.ts'
 import { markingsFromIds } from '../src/store/contributing-markings.ts'
@@ -18,6 +19,9 @@ import {
 } from './raw-engagement-sql.ts'
 import { rawPartnerDetailSql, rawPartnerListSql } from './raw-partner-sql.ts'
 import { rawPartnerDetailSqlPostgres, rawPartnerListSqlPostgres } from './raw-partner-sql-postgres.ts'
+
+// The bench's requests send no language, so the API answers its labels in English.
+const englishLabels = engagementLabels('en')
 
 /**
  * The raw yardsticks, registered on the real app's Fastify instance (one server, one socket stack,
@@ -127,6 +131,7 @@ export function registerRawRoutes(
           countries: jsonValue(row.countries) as string[],
         }),
         'UTC',
+        englishLabels,
       ),
     )
     const first = rows[0]

@@ -76,3 +76,9 @@ export const Paging = z.object({
     .default(100),
   offset: z.coerce.number().int().min(0, 'offset must not be negative').default(0),
 })
+
+/** A code's name for people, beside the code itself: the words the web app shows for it. */
+export const CodeLabel = z.string().meta({
+  description:
+    'The name of the code beside it, in the request’s language: the liaison-lang cookie (en, fr), else Accept-Language, else English.',
+})

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { defaultSummitWindowDays, maxSummitWindowDays } from '../domain/analytics.ts'
-import { CountryCode, MarkingView, Slug } from './common.ts'
+import { CodeLabel, CountryCode, MarkingView, Slug } from './common.ts'
 import { EngagementLevel } from './engagement.ts'
 
 export const AnalyticsQuery = z
@@ -54,7 +54,7 @@ export const EngagementAnalyticsView = z
   .object({
     scope: z.object({ kind: z.enum(['partner', 'framework']), id: z.string(), name: z.string() }),
     summitWindowDays: z.number().int(),
-    levels: z.array(z.object({ level: EngagementLevel, label: z.string(), weight: z.number().int() })),
+    levels: z.array(z.object({ level: EngagementLevel, label: CodeLabel, weight: z.number().int() })),
     years: z.array(AnalyticsYear),
     overall: z.object({
       total: z.number().int(),
@@ -68,7 +68,7 @@ export const EngagementAnalyticsView = z
     milestones: z.array(
       z.object({
         level: EngagementLevel,
-        label: z.string(),
+        label: CodeLabel,
         count: z.number().int(),
         first: Milestone,
         latest: Milestone,

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { statementKinds, statementProblems, statementStatuses } from '../domain/engagement-statement.ts'
-import { CountryCode, IsoDay, MarkingView, Paging, Slug } from './common.ts'
+import { CodeLabel, CountryCode, IsoDay, MarkingView, Paging, Slug } from './common.ts'
 import { MarkingInput } from './engagement.ts'
 
 export const StatementKind = z.enum(statementKinds).meta({ id: 'StatementKind' })
@@ -55,9 +55,9 @@ export const StatementView = z
   .object({
     id: z.string(),
     kind: StatementKind,
-    kindLabel: z.string(),
+    kindLabel: CodeLabel,
     status: StatementStatus,
-    statusLabel: z.string(),
+    statusLabel: CodeLabel,
     title: z.string(),
     summary: z.string(),
     issuedOn: z.string().nullable(),

@@ -7,7 +7,7 @@ import {
 } from '../domain/engagement.ts'
 import { isNamedZone, timingProblems } from '../domain/engagement-time.ts'
 import { classifications } from '../domain/marking.ts'
-import { CountryCode, IsoDay, MarkingView, Paging, Slug } from './common.ts'
+import { CodeLabel, CountryCode, IsoDay, MarkingView, Paging, Slug } from './common.ts'
 
 export const EngagementKind = z.enum(engagementKinds).meta({ id: 'EngagementKind' })
 export const EngagementLevel = z.enum(engagementLevels).meta({ id: 'EngagementLevel' })
@@ -148,11 +148,11 @@ export const EngagementSummary = z
   .object({
     id: z.string(),
     kind: EngagementKind,
-    kindLabel: z.string(),
+    kindLabel: CodeLabel,
     level: EngagementLevel,
-    levelLabel: z.string(),
+    levelLabel: CodeLabel,
     format: EngagementFormat,
-    formatLabel: z.string(),
+    formatLabel: CodeLabel,
     title: z.string(),
     summary: z.string(),
     host: z.string().nullable(),
@@ -181,7 +181,7 @@ export const ParticipantView = z
     person: z.string().nullable(),
     role: z.string().nullable(),
     level: EngagementLevel,
-    levelLabel: z.string(),
+    levelLabel: CodeLabel,
     ownLevel: z.boolean().meta({ description: 'True when the country took part at a level of its own' }),
     marking: MarkingView,
   })

@@ -11,19 +11,6 @@ export type StatementKind = (typeof statementKinds)[number]
 export const statementStatuses = ['drafting', 'issued', 'not-issued'] as const
 export type StatementStatus = (typeof statementStatuses)[number]
 
-export const statementKindLabels: Record<StatementKind, string> = {
-  declaration: 'Declaration',
-  'joint-statement': 'Joint statement',
-  'chairs-statement': "Chair's statement",
-  'press-release': 'Press release',
-}
-
-export const statementStatusLabels: Record<StatementStatus, string> = {
-  drafting: 'Drafting',
-  issued: 'Issued',
-  'not-issued': 'Not issued',
-}
-
 export interface StatementAssociation {
   readonly country: string
   readonly marking: Marking

@@ -28,31 +28,6 @@ export type EngagementLevel = (typeof engagementLevels)[number]
 export const engagementFormats = ['bilateral', 'group', 'council-plus-partners'] as const
 export type EngagementFormat = (typeof engagementFormats)[number]
 
-export const kindLabels: Record<EngagementKind, string> = {
-  summit: 'Summit',
-  'council-with-partners': 'Council with partners',
-  ministerial: 'Ministerial',
-  ambassadorial: 'Ambassadorial',
-  military: 'Military',
-  'staff-talks': 'Staff talks',
-  sideline: 'Sideline meeting',
-  other: 'Other',
-}
-
-export const levelLabels: Record<EngagementLevel, string> = {
-  'heads-of-state-government': 'Heads of state and government',
-  ministers: 'Ministers',
-  ambassadors: 'Ambassadors',
-  'senior-officials': 'Senior officials',
-  'working-level': 'Working level',
-}
-
-export const formatLabels: Record<EngagementFormat, string> = {
-  bilateral: 'Bilateral',
-  group: 'Group',
-  'council-plus-partners': 'Council + partners',
-}
-
 /**
  * When an engagement happens, as wall-clock time at its place plus the place's IANA zone. The zone
  * is a name, never an offset, so a meeting planned before a change of daylight-saving rules still

@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon'
-import { kindLabels, levelLabels } from '../../domain/engagement.ts'
 import { highestMarking, type Marking, markingLabel } from '../../domain/marking.ts'
+import { defaultLocale } from '../../i18n/locale.ts'
 import type { Feed, FeedEngagement } from '../../store/engagement-calendar-store.ts'
+import { engagementLabels } from '../engagements/labels.ts'
 import { vtimezoneLines } from './vtimezone.ts'
 
 /**
@@ -75,13 +76,19 @@ function nextDay(day: string): string {
   return DateTime.fromISO(day, { zone: 'UTC' }).plus({ days: 1 }).toFormat('yyyyMMdd')
 }
 
+/**
+ * A subscribed calendar program sends no language cookie and seldom a useful Accept-Language, so the
+ * feed is written in English, the alliance's working language, like its marking lines.
+ */
+const labels = engagementLabels(defaultLocale)
+
 /** Appends one VEVENT's folded lines to `out`. */
 function writeEvent(out: string[], engagement: FeedEngagement, host: string, stamp: string): void {
   const { timing } = engagement
   const marking = eventMarking(engagement)
   const description = [
     markingLabel(marking),
-    `${kindLabels[engagement.kind]} · ${levelLabels[engagement.level]}`,
+    `${labels.kind[engagement.kind]} · ${labels.level[engagement.level]}`,
     engagement.countries.length > 0 ? `Participants: ${engagement.countries.join(', ')}` : '',
     engagement.summary,
   ]
@@ -101,7 +108,7 @@ function writeEvent(out: string[], engagement: FeedEngagement, host: string, sta
     fold(`SUMMARY:${text(engagement.title)}`),
     fold(`LOCATION:${text(engagement.place)}`),
     fold(`DESCRIPTION:${text(description)}`),
-    fold(`CATEGORIES:${text(kindLabels[engagement.kind])}`),
+    fold(`CATEGORIES:${text(labels.kind[engagement.kind])}`),
     `CLASS:${marking.classification === 'PUBLIC' ? 'PUBLIC' : 'CONFIDENTIAL'}`,
     'END:VEVENT',
   )

@@ -1,21 +1,26 @@
 import type { z } from 'zod'
 import type { EngagementAnalyticsView } from '../../contract/engagement-analytics.ts'
 import { firstYearAtOrAbove, levelWeights, share } from '../../domain/analytics.ts'
-import { engagementLevels, levelLabels } from '../../domain/engagement.ts'
+import { engagementLevels } from '../../domain/engagement.ts'
 import { highestMarking } from '../../domain/marking.ts'
 import type { CsvColumn } from '../../i18n/csv-columns.ts'
 import type { EngagementAnalytics } from '../../store/engagement-analytics-store.ts'
 import { type CsvCell, writeCsv as writeCsvFile } from '../csv.ts'
 import type { Translator } from '../i18n.ts'
 import { presentMarking } from '../present.ts'
+import type { EngagementLabels } from './labels.ts'
 
 type View = z.infer<typeof EngagementAnalyticsView>
 
-/** The analytics answer: yearly series as counted in SQL, with overall figures summed from them. */
+/**
+ * The analytics answer: yearly series as counted in SQL, with overall figures summed from them, and
+ * level names in the request's language.
+ */
 export function presentAnalytics(
   analytics: EngagementAnalytics,
   scope: View['scope'],
   windowDays: number,
+  labels: EngagementLabels,
 ): View {
   const { years } = analytics
   const total = years.reduce((sum, year) => sum + year.total, 0)
@@ -26,7 +31,7 @@ export function presentAnalytics(
     summitWindowDays: windowDays,
     levels: engagementLevels.map((level) => ({
       level,
-      label: levelLabels[level],
+      label: labels.level[level],
       weight: levelWeights[level],
     })),
     years: years.map((year) => ({ ...year, byLevel: { ...year.byLevel }, byFormat: { ...year.byFormat } })),
@@ -41,7 +46,7 @@ export function presentAnalytics(
     },
     milestones: analytics.levels.map((milestone) => ({
       level: milestone.level,
-      label: levelLabels[milestone.level],
+      label: labels.level[milestone.level],
       count: milestone.count,
       first: milestone.first,
       latest: milestone.latest,

@@ -17,6 +17,7 @@ import { findVisiblePartner } from '../../store/partner-store.ts'
 import { csvMediaType } from '../csv.ts'
 import { requestTranslator } from '../i18n.ts'
 import { analyticsCsv, presentAnalytics } from './analytics-present.ts'
+import { type EngagementLabels, requestLabels } from './labels.ts'
 
 /** Resolves the scope to a partner or framework the principal may see; hidden or unknown is 404. */
 export async function resolveScope(
@@ -52,12 +53,16 @@ export async function resolveScope(
 export async function analyticsRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const api = app.withTypeProvider<ZodTypeProvider>()
 
-  async function compute(principal: Principal, query: z.infer<typeof AnalyticsQuery>) {
+  async function compute(
+    principal: Principal,
+    query: z.infer<typeof AnalyticsQuery>,
+    labels: EngagementLabels,
+  ) {
     const { scope, id, name, marking } = await resolveScope(db, principal, query)
     const analytics = await engagementAnalytics(db, principal, scope, query.window)
     // The partner or framework the answer is about is shown in it, so its marking counts too.
     const withScope = { ...analytics, markings: [marking, ...analytics.markings] }
-    return presentAnalytics(withScope, { kind: scope.kind, id, name }, query.window)
+    return presentAnalytics(withScope, { kind: scope.kind, id, name }, query.window, labels)
   }
 
   api.get(
@@ -72,7 +77,7 @@ export async function analyticsRoutes(app: FastifyInstance, { db }: { db: Db }) 
         response: { 200: EngagementAnalyticsView, 400: Problem, 404: Problem },
       },
     },
-    async (request) => compute(request.principal, request.query),
+    async (request, reply) => compute(request.principal, request.query, requestLabels(request, reply)),
   )
 
   api.get(
@@ -90,7 +95,7 @@ export async function analyticsRoutes(app: FastifyInstance, { db }: { db: Db }) 
       },
     },
     async (request, reply) => {
-      const view = await compute(request.principal, request.query)
+      const view = await compute(request.principal, request.query, requestLabels(request, reply))
       const { series } = request.params
       return reply
         .type(csvMediaType)

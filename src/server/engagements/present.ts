@@ -1,28 +1,32 @@
 import type { z } from 'zod'
 import type { EngagementSummary, ParticipantView } from '../../contract/engagement.ts'
 import type { StatementView } from '../../contract/engagement-statement.ts'
-import { formatLabels, kindLabels, levelLabels, participationLevel } from '../../domain/engagement.ts'
-import { statementKindLabels, statementStatusLabels } from '../../domain/engagement-statement.ts'
+import { participationLevel } from '../../domain/engagement.ts'
 import { showTime } from '../../domain/engagement-time.ts'
 import type { Marking } from '../../domain/marking.ts'
 import type { StatementRecord } from '../../store/engagement-statement-store.ts'
 import type { EngagementListItem, ParticipantRecord } from '../../store/engagement-store.ts'
 import { presentMarking } from '../present.ts'
+import type { EngagementLabels } from './labels.ts'
 
-/** An engagement for the wire: times at the place and in the viewer's zone, labels beside codes. */
+/**
+ * An engagement for the wire: times at the place and in the viewer's zone, labels beside codes in
+ * the request's language (`engagementLabels(requestLocale(request))`).
+ */
 export function presentEngagement(
   item: Omit<EngagementListItem, 'participationMarkings'>,
   viewerZone: string,
+  labels: EngagementLabels,
 ): z.infer<typeof EngagementSummary> {
   const { timing } = item
   return {
     id: item.id,
     kind: item.kind,
-    kindLabel: kindLabels[item.kind],
+    kindLabel: labels.kind[item.kind],
     level: item.level,
-    levelLabel: levelLabels[item.level],
+    levelLabel: labels.level[item.level],
     format: item.format,
-    formatLabel: formatLabels[item.format],
+    formatLabel: labels.format[item.format],
     title: item.title,
     summary: item.summary,
     host: item.host,
@@ -43,6 +47,7 @@ export function presentEngagement(
 export function presentParticipant(
   engagement: Pick<EngagementListItem, 'level'>,
   participant: ParticipantRecord,
+  labels: EngagementLabels,
 ): z.infer<typeof ParticipantView> {
   const level = participationLevel(engagement, participant)
   return {
@@ -51,19 +56,22 @@ export function presentParticipant(
     person: participant.person,
     role: participant.role,
     level,
-    levelLabel: levelLabels[level],
+    levelLabel: labels.level[level],
     ownLevel: participant.level !== null,
     marking: presentMarking(participant.marking),
   }
 }
 
-export function presentStatement(statement: StatementRecord): z.infer<typeof StatementView> {
+export function presentStatement(
+  statement: StatementRecord,
+  labels: EngagementLabels,
+): z.infer<typeof StatementView> {
   return {
     id: statement.id,
     kind: statement.kind,
-    kindLabel: statementKindLabels[statement.kind],
+    kindLabel: labels.statementKind[statement.kind],
     status: statement.status,
-    statusLabel: statementStatusLabels[statement.status],
+    statusLabel: labels.statementStatus[statement.status],
     title: statement.title,
     summary: statement.summary,
     issuedOn: statement.issuedOn,

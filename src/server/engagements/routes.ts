@@ -22,6 +22,7 @@ import type { Clock } from '../clock.ts'
 import { createErrors, expectedVersion, setEtag, versionedWrite } from '../if-match.ts'
 import { presentMarking } from '../present.ts'
 import { createEngagement, deleteEngagement, updateEngagement } from './commands/engagement-commands.ts'
+import { type EngagementLabels, requestLabels } from './labels.ts'
 import { presentEngagement, presentParticipant, presentStatement, statementMarkings } from './present.ts'
 
 export async function engagementRoutes(
@@ -30,7 +31,7 @@ export async function engagementRoutes(
 ) {
   const api = app.withTypeProvider<ZodTypeProvider>()
 
-  async function loadDetail(principal: Principal, id: string, viewerZone: string) {
+  async function loadDetail(principal: Principal, id: string, viewerZone: string, labels: EngagementLabels) {
     const detail = await findVisibleEngagement(db, principal, id)
     if (detail === null) {
       throw new DomainError('not-found', `No engagement has the id ${id}.`)
@@ -58,13 +59,13 @@ export async function engagementRoutes(
     return {
       detail,
       body: {
-        ...presentEngagement({ ...engagement, countries }, viewerZone),
+        ...presentEngagement({ ...engagement, countries }, viewerZone, labels),
         participants: engagement.participants.map((participant) =>
-          presentParticipant(engagement, participant),
+          presentParticipant(engagement, participant, labels),
         ),
         parent: detail.parent,
-        sidelines: detail.sidelines.map((sideline) => presentEngagement(sideline, viewerZone)),
-        statements: statements.map(presentStatement),
+        sidelines: detail.sidelines.map((sideline) => presentEngagement(sideline, viewerZone, labels)),
+        statements: statements.map((statement) => presentStatement(statement, labels)),
         abilities: engagementAbilities(principal),
         pageMarking: presentMarking(pageMarking),
       },
@@ -83,11 +84,12 @@ export async function engagementRoutes(
         response: { 200: EngagementList, 400: Problem },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { tz, ...filter } = request.query
+      const labels = requestLabels(request, reply)
       const { items, total, markings } = await listVisibleEngagements(db, request.principal, filter)
       return {
-        items: items.map((item) => presentEngagement(item, tz ?? 'UTC')),
+        items: items.map((item) => presentEngagement(item, tz ?? 'UTC', labels)),
         total,
         marking: presentMarking(highestMarking(markings)),
       }
@@ -111,6 +113,7 @@ export async function engagementRoutes(
         request.principal,
         request.params.id,
         request.query.tz ?? 'UTC',
+        requestLabels(request, reply),
       )
       setEtag(reply, detail.engagement.version)
       return body
@@ -131,7 +134,7 @@ export async function engagementRoutes(
     async (request, reply) => {
       const { principal } = request
       const id = await createEngagement(db, principal, request.body, now())
-      const { detail, body } = await loadDetail(principal, id, 'UTC')
+      const { detail, body } = await loadDetail(principal, id, 'UTC', requestLabels(request, reply))
       setEtag(reply, detail.engagement.version)
       return reply.code(201).header('location', `/api/v1/engagements/${id}`).send(body)
     },
@@ -154,7 +157,7 @@ export async function engagementRoutes(
       const { principal } = request
       const { id } = request.params
       await updateEngagement(db, principal, { id, patch: request.body }, expectedVersion(request), now())
-      const { detail, body } = await loadDetail(principal, id, 'UTC')
+      const { detail, body } = await loadDetail(principal, id, 'UTC', requestLabels(request, reply))
       setEtag(reply, detail.engagement.version)
       return body
     },

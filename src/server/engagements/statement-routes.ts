@@ -30,6 +30,7 @@ import {
   dissociatePartner,
   updateStatement,
 } from './commands/statement-commands.ts'
+import { requestLabels } from './labels.ts'
 import { presentStatement, statementMarkings } from './present.ts'
 
 export async function statementRoutes(
@@ -57,14 +58,15 @@ export async function statementRoutes(
         response: { 200: StatementList, 400: Problem },
       },
     },
-    async (request) => {
+    async (request, reply) => {
+      const labels = requestLabels(request, reply)
       const { items, total, engagementMarkings } = await listVisibleStatements(
         db.kysely,
         request.principal,
         request.query,
       )
       return {
-        items: items.map(presentStatement),
+        items: items.map((statement) => presentStatement(statement, labels)),
         total,
         marking: presentMarking(highestMarking([...items.flatMap(statementMarkings), ...engagementMarkings])),
       }
@@ -85,7 +87,7 @@ export async function statementRoutes(
     async (request, reply) => {
       const statement = await load(request.principal, request.params.id)
       setEtag(reply, statement.version)
-      return presentStatement(statement)
+      return presentStatement(statement, requestLabels(request, reply))
     },
   )
 
@@ -105,7 +107,10 @@ export async function statementRoutes(
       const id = await createStatement(db, principal, request.body, now())
       const statement = await load(principal, id)
       setEtag(reply, statement.version)
-      return reply.code(201).header('location', `/api/v1/statements/${id}`).send(presentStatement(statement))
+      return reply
+        .code(201)
+        .header('location', `/api/v1/statements/${id}`)
+        .send(presentStatement(statement, requestLabels(request, reply)))
     },
   )
 
@@ -126,7 +131,7 @@ export async function statementRoutes(
       await updateStatement(db, principal, { id, patch: request.body }, expectedVersion(request), now())
       const statement = await load(principal, id)
       setEtag(reply, statement.version)
-      return presentStatement(statement)
+      return presentStatement(statement, requestLabels(request, reply))
     },
   )
 
@@ -158,9 +163,9 @@ export async function statementRoutes(
         response: { 200: StatementView, 400: Problem, 401: Problem, 403: Problem, 404: Problem },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       await associatePartner(db, request.principal, request.params, now())
-      return presentStatement(await load(request.principal, request.params.id))
+      return presentStatement(await load(request.principal, request.params.id), requestLabels(request, reply))
     },
   )
 
@@ -174,9 +179,9 @@ export async function statementRoutes(
         response: { 200: StatementView, 400: Problem, 401: Problem, 403: Problem, 404: Problem },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       await dissociatePartner(db, request.principal, request.params, now())
-      return presentStatement(await load(request.principal, request.params.id))
+      return presentStatement(await load(request.principal, request.params.id), requestLabels(request, reply))
     },
   )
 }
