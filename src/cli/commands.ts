@@ -2,26 +2,39 @@ import { randomBytes } from 'node:crypto'
 import { describeChainBreak } from '../domain/audit-chain.ts'
 import { allianceHomeZone } from '../domain/calendar-day.ts'
 import { isNamedZone } from '../domain/engagement-time.ts'
-import { buildApp, defaultBodyLimit } from '../server/app.ts'
+import { defaultBodyLimit } from '../server/body-limit.ts'
 import { systemClock } from '../server/clock.ts'
 import { type OidcProviderConfig, parseOidcProviders } from '../server/oidc/provider-config.ts'
-import { deadlineSchedulerFor } from '../server/proposals/deadlines/index.ts'
-import { changeFeedFor } from '../server/proposals/live/change-feed.ts'
 import { type RemindersConfig, remindersConfigFrom } from '../server/proposals/reminders/config.ts'
-import { remindersLoop } from '../server/proposals/reminders/loop.ts'
-import { verifyAuditTrail } from '../store/audit-verify.ts'
-import { DatabaseUnavailableError, openDatabase, redactLocation } from '../store/connect.ts'
 import type { Db } from '../store/database.ts'
-import { migrateToLatest } from '../store/migrate.ts'
-import { demoUsers, isDatabaseEmpty, upsertDemoUsers } from '../store/seed/demo-users.ts'
-import { loadAllDemoData } from '../store/seed/seed-all.ts'
-import { type BackupOptions, backup, restore } from './backup.ts'
-import { exportToFile } from './export.ts'
-import { importCommand } from './import.ts'
-import { type ScheduleOptions, schedule } from './schedule.ts'
+import type { BackupOptions } from './backup.ts'
+import { CliError } from './cli-error.ts'
+import type { ScheduleOptions } from './schedule.ts'
 
 /** An error whose message is shown as is, on one line, with a non-zero exit. */
-export class CliError extends Error {}
+export { CliError }
+
+// The commands' modules (the server, the stores, the database drivers) are loaded when a command
+// runs, after its settings were checked: `liaison --help` or a refused setting answers at once.
+const load = {
+  app: () => import('../server/app.ts'),
+  deadlines: () => import('../server/proposals/deadlines/index.ts'),
+  changeFeed: () => import('../server/proposals/live/change-feed.ts'),
+  reminders: () => import('../server/proposals/reminders/loop.ts'),
+  auditVerify: () => import('../store/audit-verify.ts'),
+  connect: () => import('../store/connect.ts'),
+  migrate: () => import('../store/migrate.ts'),
+  demoUsers: () => import('../store/seed/demo-users.ts'),
+  seedAll: () => import('../store/seed/seed-all.ts'),
+  backup: () => import('./backup.ts'),
+  export: () => import('./export.ts'),
+  import: () => import('./import.ts'),
+  schedule: () => import('./schedule.ts'),
+}
+
+async function migrateToLatest(db: Db): Promise<string[]> {
+  return (await load.migrate()).migrateToLatest(db)
+}
 
 export interface CliOptions extends ScheduleOptions, BackupOptions {
   readonly as?: string | undefined
@@ -54,6 +67,7 @@ export async function runCommand(positionals: string[], options: CliOptions): Pr
       }
       return withDatabase(options, async (db) => {
         await migrateToLatest(db)
+        const { importCommand } = await load.import()
         return importCommand(db, subcommand, { kind: options.kind, dryRun: options['dry-run'] })
       })
     case 'migrate':
@@ -71,7 +85,8 @@ export async function runCommand(positionals: string[], options: CliOptions): Pr
         await seedDemo(db)
         return 0
       })
-    case 'schedule':
+    case 'schedule': {
+      const { schedule } = await load.schedule()
       console.log(
         await schedule(
           options,
@@ -80,10 +95,12 @@ export async function runCommand(positionals: string[], options: CliOptions): Pr
         ),
       )
       return 0
+    }
     case 'audit':
       return audit(subcommand, options)
     case 'export':
       return withDatabase(options, async (db) => {
+        const { exportToFile } = await load.export()
         await exportToFile(db, options, (message) => new CliError(message))
         return 0
       })
@@ -105,6 +122,7 @@ function audit(subcommand: string | undefined, options: CliOptions): Promise<num
     )
   }
   return withDatabase(options, async (db) => {
+    const { verifyAuditTrail } = await load.auditVerify()
     const verdict = await verifyAuditTrail(db)
     if (!verdict.ok) {
       throw new CliError(
@@ -131,6 +149,7 @@ async function backupOrRestore(
   }
   const fail = (message: string) => new CliError(message)
   const location = databaseLocation(options)
+  const [{ backup, restore }, { redactLocation }] = await Promise.all([load.backup(), load.connect()])
   try {
     if (command === 'backup') {
       const how = await backup(location, file, options, fail)
@@ -151,6 +170,7 @@ function databaseLocation(options: CliOptions): string {
 }
 
 async function open(options: CliOptions): Promise<Db> {
+  const { DatabaseUnavailableError, openDatabase } = await load.connect()
   try {
     return await openDatabase(databaseLocation(options))
   } catch (error) {
@@ -172,6 +192,10 @@ async function withDatabase(options: CliOptions, work: (db: Db) => Promise<numbe
 
 async function seedDemo(db: Db): Promise<void> {
   const now = new Date()
+  const [{ loadAllDemoData }, { demoUsers, upsertDemoUsers }] = await Promise.all([
+    load.seedAll(),
+    load.demoUsers(),
+  ])
   await loadAllDemoData(db, now)
   const fromEnvironment = process.env.LIAISON_DEMO_PASSWORD
   const password =
@@ -318,6 +342,8 @@ async function serve(options: CliOptions): Promise<number> {
   const host = options.host ?? process.env.HOST ?? '127.0.0.1'
   const db = await open(options)
   await migrateToLatest(db)
+  const [{ buildApp }, { deadlineSchedulerFor }, { changeFeedFor }, { remindersLoop }, { isDatabaseEmpty }] =
+    await Promise.all([load.app(), load.deadlines(), load.changeFeed(), load.reminders(), load.demoUsers()])
   if (await isDatabaseEmpty(db)) {
     await seedDemo(db)
   }

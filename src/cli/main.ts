@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { CliError, runCommand } from './commands.ts'
+import { CliError } from './cli-error.ts'
 
 const usage = `Usage: liaison <command> [options]
 
@@ -52,6 +52,8 @@ async function main(argv: string[]): Promise<number> {
     return positionals.length === 0 && values.help !== true ? 2 : 0
   }
   try {
+    // Loaded only for a command: the help above answers without the server's modules.
+    const { runCommand } = await import('./commands.ts')
     return await runCommand(positionals, values)
   } catch (error) {
     if (error instanceof CliError) {

@@ -7,6 +7,7 @@ import type { Db } from '../store/database.ts'
 import { accountRoutes } from './accounts/routes.ts'
 import { auditRoutes } from './audit/routes.ts'
 import { registerAuthentication } from './authenticate.ts'
+import { defaultBodyLimit } from './body-limit.ts'
 import { calendarRoutes } from './calendar/routes.ts'
 import { type Clock, systemClock } from './clock.ts'
 import { cooperationRoutes } from './cooperation/routes.ts'
@@ -91,8 +92,7 @@ export interface AppOptions {
   readonly publicUrl?: string
 }
 
-/** 1 MiB: ample for every JSON body the API takes (documents arrive as JSON text, not uploads). */
-export const defaultBodyLimit = 1024 * 1024
+export { defaultBodyLimit }
 
 export const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url))
 
