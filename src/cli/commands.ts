@@ -11,9 +11,6 @@ import type { BackupOptions } from './backup.ts'
 import { CliError } from './cli-error.ts'
 import type { ScheduleOptions } from './schedule.ts'
 
-/** An error whose message is shown as is, on one line, with a non-zero exit. */
-export { CliError }
-
 // The commands' modules (the server, the stores, the database drivers) are loaded when a command
 // runs, after its settings were checked: `liaison --help` or a refused setting answers at once.
 const load = {

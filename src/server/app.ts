@@ -92,8 +92,6 @@ export interface AppOptions {
   readonly publicUrl?: string
 }
 
-export { defaultBodyLimit }
-
 export const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url))
 
 /** Builds the whole HTTP application without listening, so tests and the CLI share it. */

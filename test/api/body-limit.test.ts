@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseBodyLimit } from '../../src/cli/commands.ts'
-import { defaultBodyLimit } from '../../src/server/app.ts'
+import { defaultBodyLimit } from '../../src/server/body-limit.ts'
 import { engines } from '../support/databases.ts'
 import { startTestServer, type TestServer } from '../support/server.ts'
 
